@@ -1,0 +1,3 @@
+//! Language-specific tables and grammars. Each language is a sibling module.
+
+pub mod ru;

@@ -1,0 +1,3 @@
+//! Russian: lexicon tables and the temporal grammar.
+
+pub mod numbers;
