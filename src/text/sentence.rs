@@ -1,0 +1,205 @@
+//! Sentence splitting for Russian news text, over tokens.
+//!
+//! A sentence ends after `.`, `!`, `?` or `…` (with the closing quotes and brackets that
+//! follow them) when the next token is separated by whitespace and can start a sentence (a
+//! capitalized word, a digit, an opening quote or bracket, a dash). It does not end:
+//! - after an abbreviation (`г.`, `гг.`, `т.е.`, `т.д.`, `млн.`, `ул.`, `им.`, `ст.`, ...;
+//!   the table is [`ABBREVIATIONS`]), except `г.` right after a number (the year: `в 2020 г.
+//!   Власти ...` ends there, `г. Уральск` does not);
+//! - after an initial (`К. Токаев`);
+//! - inside numbers and addresses (`17.00`, `16.03.2020`, `eGov.kz`): no whitespace follows;
+//! - before a word in lower case (`т.е. в`, `«Куда идти?» — спросил он`).
+//!
+//! A line break ends a sentence only where the line looks finished: the next line starts
+//! with a capital letter, a quote or a dash, and the line does not end in a comma, a colon,
+//! a hyphen or a short preposition. A line that ends without punctuation and a next line in
+//! lower case (or starting with a comma) are one sentence. A blank line always ends one.
+
+use super::token::{Gap, TokenKind, Tokens};
+use std::ops::Range;
+
+/// Words that take a period without ending a sentence (normalized forms).
+pub const ABBREVIATIONS: &[&str] = &[
+    "г", "гг", "т", "е", "д", "п", "пп", "др", "пр", "млн", "млрд", "трлн", "тыс", "ул", "им", "ст", "руб", "коп",
+    "обл", "р", "пос", "с", "кв", "просп", "пер", "мкр", "мкрн", "см", "напр", "тел", "проф", "акад", "доц", "зам",
+    "ген", "св", "стр", "рис", "табл", "гл", "янв", "фев", "февр", "мар", "апр", "авг", "сен", "сент", "окт", "ноя",
+    "нояб", "дек", "пн", "вт", "ср", "чт", "пт", "сб", "вс", "ч", "мин", "сек", "ок", "корп", "д-р", "рус", "англ",
+];
+
+/// Short words after which a line break cannot end a sentence (prepositions, conjunctions).
+const HANGING: &[&str] = &[
+    "в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "по", "из", "за", "и", "а", "но", "или", "для", "при",
+];
+
+/// One sentence: its byte span, the range of its tokens, and its paragraph number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span in the text, from the first token's start to the last token's end.
+    pub span: Range<usize>,
+    /// Indices of its tokens in [`Tokens`].
+    pub tokens: Range<usize>,
+    /// 0-based paragraph (blank-line separated block) the sentence starts in.
+    pub paragraph: usize,
+}
+
+/// Splits tokenized text into sentences.
+///
+/// ```
+/// use khronika::text::{split_sentences, Tokens};
+/// let text = "В 2020 г. в г. Уральск ввели карантин. ЦОНы работают до 17.00. Т.е. недолго.";
+/// let tokens = Tokens::new(text);
+/// let s: Vec<&str> = split_sentences(&tokens).iter().map(|s| &text[s.span.clone()]).collect();
+/// assert_eq!(s, ["В 2020 г. в г. Уральск ввели карантин.", "ЦОНы работают до 17.00.", "Т.е. недолго."]);
+/// ```
+pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
+    let toks = tokens.as_slice();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut paragraph = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let mut last = i;
+        let mut ends = false;
+        if is_terminal(tokens.norm(i)) {
+            // Take the whole run of terminal marks and closing quotes that touch it.
+            while last + 1 < toks.len() && toks[last + 1].gap == Gap::None && is_run_tail(tokens.norm(last + 1)) {
+                last += 1;
+            }
+            ends = match toks.get(last + 1) {
+                None => true,
+                Some(next) => next.gap >= Gap::Space && can_start(tokens, last + 1) && !period_is_abbreviation(tokens, i),
+            };
+        } else if let Some(next) = toks.get(i + 1) {
+            ends = next.gap == Gap::Newline && line_ends(tokens, i, i + 1);
+        }
+        let next_gap = toks.get(last + 1).map(|t| t.gap);
+        if ends || next_gap == Some(Gap::Paragraph) || last + 1 == toks.len() {
+            out.push(Sentence {
+                span: toks[start].start..toks[last].end,
+                tokens: start..last + 1,
+                paragraph,
+            });
+            start = last + 1;
+            if next_gap == Some(Gap::Paragraph) {
+                paragraph += 1;
+            }
+        }
+        i = last + 1;
+    }
+    out
+}
+
+fn is_terminal(norm: &str) -> bool {
+    matches!(norm, "." | "!" | "?" | "…")
+}
+
+fn is_run_tail(norm: &str) -> bool {
+    is_terminal(norm) || matches!(norm, "»" | "\"" | "”" | "'" | ")" | "]" | "“")
+}
+
+/// Can token `i` start a sentence?
+fn can_start(tokens: &Tokens, i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    match t.kind {
+        TokenKind::Word => t.capitalized,
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(tokens.norm(i), "«" | "\"" | "“" | "„" | "(" | "-" | "[" | "'"),
+    }
+}
+
+/// Is the `.` at token `i` the period of an abbreviation or an initial?
+fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
+    if tokens.norm(i) != "." || i == 0 {
+        return false;
+    }
+    let Some(prev) = tokens.get(i - 1) else { return false };
+    let Some(this) = tokens.get(i) else { return false };
+    if prev.kind != TokenKind::Word || this.gap != Gap::None {
+        return false;
+    }
+    let word = tokens.norm(i - 1);
+    if word == "г" || word == "гг" {
+        // `2020 г.` is a year and may end a sentence; `г. Уральск` is a town.
+        let year_before = i >= 2 && tokens.get(i - 2).is_some_and(|t| t.kind == TokenKind::Number);
+        return !year_before;
+    }
+    let initial = prev.capitalized && word.chars().count() == 1;
+    initial || ABBREVIATIONS.contains(&word)
+}
+
+/// Does the line break between tokens `last` and `next` end a sentence?
+fn line_ends(tokens: &Tokens, last: usize, next: usize) -> bool {
+    let Some(prev) = tokens.get(last) else { return false };
+    let hanging = match prev.kind {
+        TokenKind::Punct => matches!(tokens.norm(last), "," | ":" | "-" | "(" | "«" | ";"),
+        TokenKind::Word => !prev.capitalized && HANGING.contains(&tokens.norm(last)),
+        TokenKind::Number => false,
+    };
+    let starts = match tokens.get(next) {
+        Some(t) if t.kind == TokenKind::Number => false,
+        Some(_) => can_start(tokens, next),
+        None => false,
+    };
+    !hanging && starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let tokens = Tokens::new(text);
+        split_sentences(&tokens).into_iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn broken_lines_join() {
+        let text = "Утром в центре выстроилась очередь\nза справками. Власти\nобещали помочь";
+        assert_eq!(split(text), ["Утром в центре выстроилась очередь\nза справками.", "Власти\nобещали помочь"]);
+    }
+
+    #[test]
+    fn line_starting_with_punctuation() {
+        let text = "Всего выявлено два случая у детей\n. Вечером стало известно о новых.";
+        assert_eq!(split(text), ["Всего выявлено два случая у детей\n.", "Вечером стало известно о новых."]);
+        let text = "Ограничен въезд в город\n, но не для грузов.";
+        assert_eq!(split(text), [text]);
+    }
+
+    #[test]
+    fn headline_line_and_paragraphs() {
+        let text = "Карантин продлили\nВласти города сообщили об этом.\n\nВторой абзац";
+        let tokens = Tokens::new(text);
+        let s = split_sentences(&tokens);
+        assert_eq!(s.len(), 3);
+        assert_eq!(&text[s[0].span.clone()], "Карантин продлили");
+        assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn quotes_numbers_initials() {
+        let text = "Об этом сообщил «Казинформ». К. Иванов заявил: «Мы готовы!» Центр открыт с 9.00. На 16.03.2020 всё спокойно.";
+        assert_eq!(
+            split(text),
+            [
+                "Об этом сообщил «Казинформ».",
+                "К. Иванов заявил: «Мы готовы!»",
+                "Центр открыт с 9.00.",
+                "На 16.03.2020 всё спокойно."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations() {
+        let text = "Выделено 300 млрд. тенге и т.д. и т.п. Проверено 5 тыс. человек на ул. Абая, им. Абая, ст. Бурное.";
+        assert_eq!(split(text), [text]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        assert!(split("").is_empty());
+        assert!(split("   \n ").is_empty());
+        assert_eq!(split("...!!!"), ["...!!!"]);
+    }
+}

@@ -1,0 +1,286 @@
+//! Tokens: words, digit runs and punctuation, with byte spans into the caller's text and a
+//! normalized form for lookups.
+//!
+//! Normalization, done once per document into one buffer (no allocation per token):
+//! lower case; `ё` → `е`; the hyphen family (`-‐‑‒–—―−`) → `-`; soft hyphens, zero-width
+//! characters, direction marks and combining accents inside a word are dropped; in a word
+//! that mixes Cyrillic and Latin letters, Latin letters that look Cyrillic (`a`, `e`, `o`,
+//! `p`, `c`, `x`, `y`, `k`, `m`, `t`, `h`, `b`) are read as the Cyrillic ones, so a `мaрта`
+//! typed with a Latin `a` is `марта`. A word in Latin letters only stays Latin.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (and the marks inside it).
+    Word,
+    /// A run of ASCII digits.
+    Number,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Nothing: the tokens touch (`17` `.` `00`).
+    None,
+    /// Spaces or tabs.
+    Space,
+    /// One line break.
+    Newline,
+    /// Two or more line breaks: a new paragraph.
+    Paragraph,
+}
+
+/// One token of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character in the text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// What separates it from the previous token.
+    pub gap: Gap,
+    /// The value of a number token (saturating), 0 for others.
+    pub number: u32,
+    /// The digit count of a number token (saturating at 255), 0 for others.
+    pub digits: u8,
+    /// For words: the first letter is upper case.
+    pub capitalized: bool,
+    norm: (u32, u32),
+}
+
+impl Token {
+    /// The byte span of the token in the text.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The tokens of a text and their normalized forms.
+///
+/// ```
+/// use khronika::text::{Tokens, TokenKind};
+/// let t = Tokens::new("До 17.00 ЁЛКИ");
+/// assert_eq!(t.len(), 5);
+/// assert_eq!(t.norm(0), "до");
+/// assert_eq!(t.get(1).unwrap().kind, TokenKind::Number);
+/// assert_eq!(t.norm(4), "елки");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Tokens {
+    tokens: Vec<Token>,
+    norm: String,
+}
+
+impl Tokens {
+    /// Tokenizes `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        let mut out = Tokens {
+            tokens: Vec::with_capacity(text.len() / 6 + 1),
+            norm: String::with_capacity(text.len()),
+        };
+        out.scan(text);
+        out
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// No tokens at all (empty or blank text).
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The token at `i`.
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// All tokens, in text order.
+    pub fn as_slice(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The normalized form of token `i` ("" past the end).
+    pub fn norm(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self.norm.get(t.norm.0 as usize..t.norm.1 as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn scan(&mut self, text: &str) {
+        let mut gap = Gap::None;
+        let mut chars = text.char_indices().peekable();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() {
+                // A CR that starts a CRLF is plain space; the LF counts the break.
+                let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+                    || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'));
+                gap = match (line_break, gap) {
+                    (true, Gap::Newline | Gap::Paragraph) => Gap::Paragraph,
+                    (true, _) => Gap::Newline,
+                    (false, g) => g.max(Gap::Space),
+                };
+                chars.next();
+                continue;
+            }
+            if is_ignorable(c) || is_mark(c) {
+                chars.next();
+                continue;
+            }
+            let norm_start = self.norm.len() as u32;
+            let mut token = Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                gap,
+                number: 0,
+                digits: 0,
+                capitalized: false,
+                norm: (norm_start, norm_start),
+            };
+            if c.is_ascii_digit() {
+                token.kind = TokenKind::Number;
+                let mut value: u32 = 0;
+                let mut digits: u32 = 0;
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    value = value.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                    digits += 1;
+                    self.norm.push(d);
+                    token.end = j + 1;
+                    chars.next();
+                }
+                token.number = value;
+                token.digits = digits.min(255) as u8;
+            } else if c.is_alphabetic() {
+                token.kind = TokenKind::Word;
+                token.capitalized = c.is_uppercase();
+                let (mut cyr, mut lat) = (false, false);
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphabetic() {
+                        cyr |= is_cyrillic(d);
+                        lat |= d.is_ascii_alphabetic();
+                        for l in d.to_lowercase() {
+                            self.norm.push(if l == 'ё' { 'е' } else { l });
+                        }
+                        token.end = j + d.len_utf8();
+                    } else if !(is_ignorable(d) || is_mark(d)) {
+                        break;
+                    }
+                    chars.next();
+                }
+                if cyr && lat {
+                    let start = norm_start as usize;
+                    let mapped: String = self.norm[start..].chars().map(latin_lookalike).collect();
+                    self.norm.truncate(start);
+                    self.norm.push_str(&mapped);
+                }
+            } else {
+                self.norm.push(match c {
+                    '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '-' => '-',
+                    other => other,
+                });
+                chars.next();
+            }
+            token.norm.1 = self.norm.len() as u32;
+            self.tokens.push(token);
+            gap = Gap::None;
+        }
+    }
+}
+
+/// Characters that are invisible in running text: soft hyphen, zero-width space/joiners,
+/// word joiner, BOM, direction marks and embeddings.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Combining marks (stress accents and the like), which belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{4ff}')
+}
+
+/// The Cyrillic letter a Latin lower-case letter looks like, for mixed-script words.
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'a' => 'а',
+        'b' => 'в',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'н',
+        'k' => 'к',
+        'm' => 'м',
+        'o' => 'о',
+        'p' => 'р',
+        't' => 'т',
+        'x' => 'х',
+        'y' => 'у',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        (0..t.len()).map(|i| t.norm(i).to_string()).collect()
+    }
+
+    #[test]
+    fn words_numbers_punct() {
+        assert_eq!(norms("1-го Апреля, 2020г."), ["1", "-", "го", "апреля", ",", "2020", "г", "."]);
+        assert_eq!(norms("16–22 марта"), ["16", "-", "22", "марта"]);
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let text = "Ёлки\u{a0}во\u{ad}круг «мaрта»";
+        let t = Tokens::new(text);
+        let surfaces: Vec<&str> = t.as_slice().iter().map(|k| &text[k.span()]).collect();
+        assert_eq!(surfaces, ["Ёлки", "во\u{ad}круг", "«", "мaрта", "»"]);
+        assert_eq!(t.norm(0), "елки");
+        assert_eq!(t.norm(1), "вокруг");
+        assert_eq!(t.norm(3), "марта");
+    }
+
+    #[test]
+    fn latin_words_stay_latin() {
+        assert_eq!(norms("eGov Mobile"), ["egov", "mobile"]);
+    }
+
+    #[test]
+    fn gaps() {
+        let t = Tokens::new("а б\nв\r\n\r\nг\r\nд");
+        let gaps: Vec<Gap> = t.as_slice().iter().map(|k| k.gap).collect();
+        assert_eq!(gaps, [Gap::None, Gap::Space, Gap::Newline, Gap::Paragraph, Gap::Newline]);
+    }
+
+    #[test]
+    fn huge_numbers_saturate() {
+        let t = Tokens::new("99999999999999999999");
+        assert_eq!(t.get(0).unwrap().number, u32::MAX);
+        assert_eq!(t.get(0).unwrap().digits, 20);
+    }
+
+    #[test]
+    fn accents_inside_words() {
+        assert_eq!(norms("Втора́я"), ["вторая"]);
+    }
+}
