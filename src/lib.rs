@@ -2,11 +2,21 @@
 
 pub mod document;
 pub mod error;
+pub mod export;
+pub mod extract;
 pub mod event;
+pub mod expr;
 pub mod lang;
+pub mod mention;
 pub mod text;
+pub mod timeline;
 pub mod value;
 
 pub use document::{Document, Published};
 pub use error::{Error, Result};
 pub use value::Value;
+pub mod resolve;
+pub use extract::{analyze, extract, Analysis, Extractor};
+pub use mention::{Anchor, Mention, Mod, TimexType};
+pub use resolve::{ResolveOptions, YearPolicy};
+pub use timeline::{Event, Timeline};

@@ -51,6 +51,16 @@ const CARDINALS: &[(u32, &[&str])] = &[
     (1000, &["тысяча", "тысячи", "тысячу", "тысячей", "тысяче", "тысяч", "тысячам", "тысячами", "тысячах"]),
 ];
 
+/// Collective numerals (`двое суток`, `трое детей`), read as cardinals.
+const COLLECTIVES: &[(u32, &[&str])] = &[
+    (2, &["двое", "двоих", "двоим", "двоими"]),
+    (3, &["трое", "троих", "троим", "троими"]),
+    (4, &["четверо", "четверых", "четверым"]),
+    (5, &["пятеро", "пятерых", "пятерым"]),
+    (6, &["шестеро", "шестерых"]),
+    (7, &["семеро", "семерых"]),
+];
+
 /// Ordinal stems and their value; the adjective endings in [`ORDINAL_ENDINGS`] complete them.
 const ORDINAL_STEMS: &[(u32, &str)] = &[
     (1, "перв"),
@@ -106,7 +116,7 @@ pub enum NumberWord {
 
 static TABLE: Lazy<HashMap<String, NumberWord>> = Lazy::new(|| {
     let mut map = HashMap::new();
-    for (value, forms) in CARDINALS {
+    for (value, forms) in CARDINALS.iter().chain(COLLECTIVES) {
         for form in *forms {
             map.insert((*form).to_string(), NumberWord::Cardinal(*value));
         }
@@ -124,6 +134,11 @@ static TABLE: Lazy<HashMap<String, NumberWord>> = Lazy::new(|| {
     }
     map
 });
+
+/// Every number-word form with what it is (for tables that merge several word classes).
+pub fn forms() -> impl Iterator<Item = (&'static str, NumberWord)> {
+    TABLE.iter().map(|(form, word)| (form.as_str(), *word))
+}
 
 /// Looks up a normalized word (lower case, `ё` as `е`) in the number-word tables.
 ///

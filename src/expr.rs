@@ -1,0 +1,139 @@
+//! What the text says, before resolution: temporal expressions as the grammar reads them.
+//!
+//! An [`Expr`] keeps what is written and nothing more: `16 марта` is a day and a month with
+//! no year; `вчера` is one day before the reference. The [resolver](crate::resolve) turns it
+//! into a [`Value`](crate::Value) against the publication date, the previous mention and the
+//! sentence's tense.
+
+use crate::lang::ru::lexicon::{Portion, Unit};
+use crate::value::{Duration, PartOfDay, Season};
+
+/// A year as written: a number, a shift from the publication year, or two digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearRef {
+    /// `2020`, `2020 года`.
+    Absolute(i32),
+    /// `прошлого года` (-1), `этого года` (0), `следующего года` (+1).
+    Shift(i32),
+    /// `16.03.20`, `авг 96`: the century comes from the publication year.
+    TwoDigit(u32),
+}
+
+/// A time of day on the clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// 0..=23.
+    pub hour: u32,
+    /// 0..=59.
+    pub minute: u32,
+    /// Seconds, when written.
+    pub second: Option<u32>,
+}
+
+/// Where a relative expression counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Base {
+    /// The publication time (`3 дня назад`, `через неделю`).
+    Publication,
+    /// The latest date mentioned before (`спустя три дня`, `на следующий день`).
+    Previous,
+}
+
+/// An unresolved temporal expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    /// A day of a month, or a whole month when `day` is None; the year when written.
+    Date {
+        /// 1..=31, None for a month.
+        day: Option<u32>,
+        /// 1..=12.
+        month: u32,
+        /// The year, when written.
+        year: Option<YearRef>,
+    },
+    /// A year.
+    Year(YearRef),
+    /// A day counted from the publication day (`сегодня` 0, `вчера` -1).
+    Deictic(i32),
+    /// The present moment (`сейчас`, `в настоящее время`).
+    Present,
+    /// Some recent day (`на днях`).
+    Recently,
+    /// A clock time with no day of its own.
+    Clock(Clock),
+    /// A day and a clock time on it.
+    At(Box<Expr>, Clock),
+    /// A part of a day: of the given day, or of the publication day.
+    PartOfDay(Option<Box<Expr>>, PartOfDay),
+    /// From one expression to another, ends included.
+    Range(Box<Expr>, Box<Expr>),
+    /// An amount of time before or after a base (`3 дня назад`, `через две недели`).
+    Offset {
+        /// How much.
+        amount: Duration,
+        /// The coarsest unit written, which sets the value's granularity.
+        unit: Unit,
+        /// -1 for before, +1 for after.
+        sign: i32,
+        /// What it counts from.
+        base: Base,
+    },
+    /// A calendar unit shifted from the publication's (`на прошлой неделе`, `в этом году`).
+    Shifted {
+        /// Week, month, quarter or year.
+        unit: Unit,
+        /// -1, 0, +1.
+        shift: i32,
+    },
+    /// A weekend: of a week shifted from the publication's (`в эти выходные` 0, `в прошлые
+    /// выходные` -1), or, for a bare `в выходные`, the one the sentence's tense points to.
+    Weekend(Option<i32>),
+    /// A weekday; `shift` is None for a bare weekday (`в понедельник`), resolved by tense.
+    Weekday {
+        /// 1 = Monday ... 7 = Sunday.
+        day: u32,
+        /// The week relative to the publication's, when written (`в прошлую пятницу`).
+        shift: Option<i32>,
+        /// `ближайший`: the first occurrence on or after the publication day.
+        upcoming: bool,
+    },
+    /// A season, of a written or implied year.
+    Season(Season, Option<YearRef>),
+    /// A season shifted from the publication's (`прошлой зимой`).
+    SeasonShifted(Season, i32),
+    /// A quarter (1..=4) of a written or implied year.
+    Quarter(u32, Option<YearRef>),
+    /// A half (1 or 2) of a written or implied year.
+    Half(u32, Option<YearRef>),
+    /// The start, middle or end of a period (`в начале марта`).
+    Portion(Portion, Box<Expr>),
+    /// The first or second half of a month (`в первой половине апреля`).
+    HalfOf(u32, Box<Expr>),
+    /// An amount of time (`на 14 дней`).
+    Duration(Duration),
+    /// A repeated time (`ежедневно`, `по пятницам`), already in value form.
+    Set(crate::value::Value),
+    /// A window that ends or starts at publication (`за последние 7 дней`, `в ближайшие 10 дней`).
+    Window {
+        /// How long.
+        amount: Duration,
+        /// The unit written.
+        unit: Unit,
+        /// True for a window that ends at publication.
+        back: bool,
+    },
+    /// The day before the expression (`накануне 8 Марта`); alone, the day before publication.
+    DayBefore(Option<Box<Expr>>),
+    /// A day counted from the latest date mentioned before (`в тот же день` 0, `на следующий день` +1).
+    Anaphor(i32),
+    /// Text shaped like a date that names no day (`31 февраля`, `31.02.2020`): the grammar
+    /// consumes it so that no part of it is read as something else, and emits nothing.
+    Invalid,
+}
+
+impl Expr {
+    /// Boxes an expression.
+    pub fn boxed(self) -> Box<Expr> {
+        Box::new(self)
+    }
+}

@@ -1,0 +1,441 @@
+//! The Russian temporal lexicon: every word form the grammar knows, as data tables.
+//!
+//! Each table lists a word class and its forms (normalized: lower case, `ё` as `е`). The
+//! tables are compiled once into one map from a form to what it means ([`lookup`]); a new
+//! form is a one-line change here and nowhere else. Number words live in
+//! [`numbers`](super::numbers).
+
+use super::numbers::{self, NumberWord};
+use crate::value::{PartOfDay, Season};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// A unit of time that amounts and durations count in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// секунда
+    Second,
+    /// минута
+    Minute,
+    /// час
+    Hour,
+    /// день, сутки
+    Day,
+    /// неделя
+    Week,
+    /// месяц
+    Month,
+    /// квартал
+    Quarter,
+    /// год
+    Year,
+}
+
+/// A part of a larger period (`в начале марта`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Portion {
+    /// начало
+    Start,
+    /// середина
+    Mid,
+    /// конец
+    End,
+}
+
+/// What a word form means to the grammar. A form can mean several things (`года` is a
+/// year word and a unit; `дня` is a unit and a part of the day in `в 2 часа дня`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lex {
+    /// A month name in any case form (1 = January).
+    Month(u32),
+    /// A month abbreviation (`янв`, `сен`, `сент`).
+    MonthAbbr(u32),
+    /// A weekday in a singular case form (1 = Monday ... 7 = Sunday).
+    Weekday(u32),
+    /// A weekday abbreviation (`пн`, `птн`, `срд`).
+    WeekdayAbbr(u32),
+    /// A weekday in the dative plural, as in `по пятницам`.
+    WeekdayPlural(u32),
+    /// A unit of time in any case form.
+    Unit(Unit),
+    /// A word for "year" after a year number (`года`, `г`, `гг`).
+    YearWord,
+    /// A deictic day, counted from the publication day (`вчера` = -1).
+    Deictic(i32),
+    /// A part of the day in the instrumental (`утром`) or nominative (`утро`).
+    PartOfDay(PartOfDay),
+    /// A part of the day in the genitive after a clock hour (`в 11 утра`, `в 2 часа дня`).
+    ClockPart(PartOfDay),
+    /// `прошлый` (-1), `этот` / `текущий` (0), `следующий` (+1), in every form.
+    Shift(i32),
+    /// `ближайший`: the next occurrence on or after the reference.
+    Upcoming,
+    /// A season word (`весной`, `весна`, `весны`).
+    Season(Season),
+    /// `начало`, `середина`, `конец` in every form.
+    Portion(Portion),
+    /// `половина` in every form.
+    HalfWord,
+    /// `полугодие` in every form.
+    HalfYear,
+    /// `выходные` (the weekend) in every form.
+    Weekend,
+    /// `ежедневно`, `еженедельно`, ...: a set with this period.
+    Every(Unit),
+    /// `каждый` in every form.
+    EachWord,
+    /// `назад`.
+    Ago,
+    /// `через`, `спустя`.
+    Later,
+    /// `сейчас`, `ныне`: the present.
+    Now,
+    /// `полдень`
+    Noon,
+    /// A number word (`двух`, `третьего`).
+    Number(NumberWord),
+    /// Half a unit in one word (`полчаса`, `полгода`).
+    HalfUnit(Unit),
+    /// `полтора`: one and a half.
+    OneAndHalf,
+    /// `пара`: a couple (two).
+    Couple,
+    /// A word that marks the future tense (`будет`, `продлится`, `введут`).
+    Future,
+    /// `полночь`
+    Midnight,
+}
+
+/// Month names in the case forms running text uses.
+const MONTHS: &[(u32, &[&str])] = &[
+    (1, &["январь", "января", "январе", "январю", "январем"]),
+    (2, &["февраль", "февраля", "феврале", "февралю", "февралем"]),
+    (3, &["март", "марта", "марте", "марту", "мартом"]),
+    (4, &["апрель", "апреля", "апреле", "апрелю", "апрелем"]),
+    (5, &["май", "мая", "мае", "маю", "маем"]),
+    (6, &["июнь", "июня", "июне", "июню", "июнем"]),
+    (7, &["июль", "июля", "июле", "июлю", "июлем"]),
+    (8, &["август", "августа", "августе", "августу", "августом"]),
+    (9, &["сентябрь", "сентября", "сентябре", "сентябрю", "сентябрем"]),
+    (10, &["октябрь", "октября", "октябре", "октябрю", "октябрем"]),
+    (11, &["ноябрь", "ноября", "ноябре", "ноябрю", "ноябрем"]),
+    (12, &["декабрь", "декабря", "декабре", "декабрю", "декабрем"]),
+];
+
+/// Month abbreviations (with or without a period after them).
+const MONTH_ABBREVIATIONS: &[(u32, &[&str])] = &[
+    (1, &["янв"]),
+    (2, &["фев", "февр"]),
+    (3, &["мар"]),
+    (4, &["апр"]),
+    (6, &["июн"]),
+    (7, &["июл"]),
+    (8, &["авг"]),
+    (9, &["сен", "сент"]),
+    (10, &["окт"]),
+    (11, &["ноя", "нояб"]),
+    (12, &["дек"]),
+];
+
+/// Weekdays, singular case forms.
+const WEEKDAYS: &[(u32, &[&str])] = &[
+    (1, &["понедельник", "понедельника", "понедельнику", "понедельником", "понедельнике"]),
+    (2, &["вторник", "вторника", "вторнику", "вторником", "вторнике"]),
+    (3, &["среда", "среду", "среды", "среде", "средой"]),
+    (4, &["четверг", "четверга", "четвергу", "четвергом", "четверге"]),
+    (5, &["пятница", "пятницу", "пятницы", "пятнице", "пятницей"]),
+    (6, &["суббота", "субботу", "субботы", "субботе", "субботой"]),
+    (7, &["воскресенье", "воскресенья", "воскресенью", "воскресеньем"]),
+];
+
+/// Weekday abbreviations as dateline formats write them.
+const WEEKDAY_ABBREVIATIONS: &[(u32, &[&str])] = &[
+    (1, &["пн", "пнд"]),
+    (2, &["вт", "втр"]),
+    (3, &["ср", "срд"]),
+    (4, &["чт", "чтв"]),
+    (5, &["пт", "птн"]),
+    (6, &["сб", "сбт"]),
+    (7, &["вс", "вск"]),
+];
+
+/// Weekdays in the dative plural (`по пятницам`).
+const WEEKDAYS_PLURAL: &[(u32, &[&str])] = &[
+    (1, &["понедельникам"]),
+    (2, &["вторникам"]),
+    (3, &["средам"]),
+    (4, &["четвергам"]),
+    (5, &["пятницам"]),
+    (6, &["субботам"]),
+    (7, &["воскресеньям"]),
+];
+
+/// Units of time, every case form, singular and plural, and the usual abbreviations.
+const UNITS: &[(Unit, &[&str])] = &[
+    (Unit::Second, &["секунда", "секунды", "секунду", "секунд", "секундой", "секундами", "секундах", "сек"]),
+    (Unit::Minute, &["минута", "минуты", "минуту", "минут", "минутой", "минутами", "минутах", "мин"]),
+    (Unit::Hour, &["час", "часа", "часу", "часов", "часом", "часами", "часах", "часы", "ч"]),
+    (
+        Unit::Day,
+        &["день", "дня", "дню", "днем", "дне", "дни", "дней", "дням", "днями", "днях", "сутки", "суток", "суткам", "сутками", "сутках"],
+    ),
+    (Unit::Week, &["неделя", "недели", "неделю", "неделе", "неделей", "недель", "неделям", "неделями", "неделях"]),
+    (Unit::Month, &["месяц", "месяца", "месяцу", "месяцем", "месяце", "месяцы", "месяцев", "месяцам", "месяцами", "месяцах"]),
+    (Unit::Quarter, &["квартал", "квартала", "кварталу", "кварталом", "квартале", "кварталы", "кварталов"]),
+    (Unit::Year, &["год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами", "годах", "лет"]),
+];
+
+/// Words for "year" after a year number.
+const YEAR_WORDS: &[&str] = &["год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годах", "г", "гг"];
+
+/// Deictic days and their offset from the publication day.
+const DEICTIC: &[(i32, &str)] = &[
+    (0, "сегодня"),
+    (-1, "вчера"),
+    (-2, "позавчера"),
+    (-3, "позапозавчера"),
+    (1, "завтра"),
+    (2, "послезавтра"),
+    (3, "послепослезавтра"),
+];
+
+/// Parts of the day: the adverb or noun forms that name a part of a day by themselves.
+const PARTS_OF_DAY: &[(PartOfDay, &[&str])] = &[
+    (PartOfDay::Morning, &["утром", "утро", "утре"]),
+    (PartOfDay::Afternoon, &["днем"]),
+    (PartOfDay::Evening, &["вечером", "вечер", "вечере"]),
+    (PartOfDay::Night, &["ночью", "ночь"]),
+];
+
+/// Parts of the day in the genitive, after a clock hour (`в 11 вечера`).
+const CLOCK_PARTS: &[(PartOfDay, &[&str])] = &[
+    (PartOfDay::Morning, &["утра"]),
+    (PartOfDay::Afternoon, &["дня"]),
+    (PartOfDay::Evening, &["вечера"]),
+    (PartOfDay::Night, &["ночи"]),
+];
+
+/// Adjective stems that shift a calendar unit, with their shift; the endings come from
+/// [`HARD_ENDINGS`] / [`SOFT_ENDINGS`].
+const SHIFT_STEMS_HARD: &[(i32, &str)] = &[(-2, "позапрошл"), (-1, "прошл"), (1, "будущ")];
+/// Soft-stem shift adjectives (`следующий`, `текущий`).
+const SHIFT_STEMS_SOFT: &[(i32, &str)] = &[(-1, "предыдущ"), (-1, "минувш"), (-1, "прошедш"), (0, "текущ"), (0, "нынешн"), (1, "следующ"), (1, "предстоящ")];
+/// The demonstrative `этот` in every form.
+const THIS_FORMS: &[&str] = &["этот", "эта", "это", "эти", "этого", "этой", "этому", "этим", "этом", "эту", "этих"];
+/// Hard adjective endings.
+const HARD_ENDINGS: &[&str] = &["ый", "ий", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ую", "ых", "ими", "ыми", "ее", "ие", "его", "ей", "ему", "им", "ем", "их"];
+/// Soft adjective endings.
+const SOFT_ENDINGS: &[&str] = &["ий", "ая", "ее", "ие", "его", "ей", "ему", "им", "ем", "ую", "их", "ими", "яя", "юю"];
+
+/// Seasons in every case form.
+const SEASONS: &[(Season, &[&str])] = &[
+    (Season::Spring, &["весна", "весны", "весне", "весну", "весной", "весною"]),
+    (Season::Summer, &["лето", "лета", "лету", "летом", "лете"]),
+    (Season::Fall, &["осень", "осени", "осенью"]),
+    (Season::Winter, &["зима", "зимы", "зиме", "зиму", "зимой", "зимою"]),
+];
+
+/// Parts of a period.
+const PORTIONS: &[(Portion, &[&str])] = &[
+    (Portion::Start, &["начало", "начала", "началу", "началом", "начале"]),
+    (Portion::Mid, &["середина", "середины", "середине", "середину", "серединой"]),
+    (Portion::End, &["конец", "конца", "концу", "концом", "конце"]),
+];
+
+/// Set adverbs and their period.
+const EVERY: &[(Unit, &[&str])] = &[
+    (Unit::Day, &["ежедневно", "ежесуточно"]),
+    (Unit::Week, &["еженедельно"]),
+    (Unit::Month, &["ежемесячно"]),
+    (Unit::Quarter, &["ежеквартально"]),
+    (Unit::Year, &["ежегодно"]),
+];
+
+/// Single words with one meaning each.
+const SINGLE: &[(Lex, &[&str])] = &[
+    (Lex::HalfWord, &["половина", "половины", "половине", "половину", "половиной"]),
+    (Lex::HalfYear, &["полугодие", "полугодия", "полугодии", "полугодию", "полугодием"]),
+    (Lex::Weekend, &["выходные", "выходных", "выходным", "выходными"]),
+    (Lex::EachWord, &["каждый", "каждая", "каждое", "каждые", "каждого", "каждой", "каждому", "каждым", "каждом", "каждую", "каждых"]),
+    (Lex::Ago, &["назад"]),
+    (Lex::Later, &["через", "спустя"]),
+    (Lex::Now, &["сейчас", "ныне", "нынче"]),
+    (Lex::Noon, &["полдень"]),
+    (Lex::HalfUnit(Unit::Hour), &["полчаса", "получаса"]),
+    (Lex::HalfUnit(Unit::Year), &["полгода", "полугода"]),
+    (Lex::HalfUnit(Unit::Month), &["полмесяца"]),
+    (Lex::HalfUnit(Unit::Minute), &["полминуты"]),
+    (Lex::OneAndHalf, &["полтора", "полторы", "полутора"]),
+    (Lex::Couple, &["пара", "пару", "пары", "парой"]),
+    (Lex::Midnight, &["полночь", "полуночи"]),
+];
+
+/// Words that put a sentence in the future tense: `будет` + infinitive, future forms of
+/// the verbs news use for measures, and `планируется`-type words.
+const FUTURE_WORDS: &[&str] = &[
+    "будет", "будут", "буду", "будем", "будете", "будешь", "продлится", "продлятся", "планируется", "планируются", "планирует",
+    "планируют", "предстоит", "предстоят", "ожидается", "ожидаются", "состоится", "состоятся", "начнется", "начнутся", "начнет",
+    "начнут", "завершится", "завершатся", "закончится", "закончатся", "пройдет", "пройдут", "вступит", "вступят", "откроют",
+    "откроется", "откроются", "закроют", "закроется", "закроются", "введут", "отменят", "продлят", "запустят", "возобновят",
+    "возобновится", "возобновятся", "смогут", "сможет", "станет", "станут", "намерены", "намерен", "намерена", "обещают",
+    "снимут", "ослабят", "ужесточат", "выплатят", "получат", "перейдут", "вернутся", "вернется", "приступят", "завершат",
+    "опубликуют", "построят", "проведут", "объявят", "примут", "рассмотрят", "выделят", "перенесут", "вакцинируют", "привьют",
+    "сдадут", "вернут", "подведут", "начнем", "откроем", "закроем", "продлим", "введем", "запустим", "разрешат", "запретят",
+];
+
+/// Nouns and other words that end like past-tense verbs (`-ела`, `-или`) but are not.
+pub const NOT_PAST: &[&str] = &[
+    "недели", "модели", "цели", "ели", "мели", "жители", "родители", "правила", "дела", "села", "тела", "мало", "дело", "тело",
+    "село", "сигнала", "канала", "персонала", "материала", "капитала", "квартала", "финала", "зала", "или", "детали", "начала",
+    "качели", "апреле", "были", "мили", "пили", "вилы", "сила", "силы", "могила", "масла", "числа", "крыла", "поли", "мыло",
+    "шило", "рыло", "около", "отдел", "раздел", "предел", "сигнал", "канал", "персонал", "материал", "квартал", "зал", "финал",
+    "капитал", "аул", "стул", "тыл", "пыл", "ил",
+];
+
+/// Endings of past-tense verbs and short passive participles (`ввели`, `выявлено`,
+/// `зарегистрированы`), checked after [`NOT_PAST`].
+pub const PAST_ENDINGS: &[&str] = &[
+    "ал", "ял", "ил", "ел", "ыл", "ул", "ала", "яла", "ила", "ела", "ыла", "ула", "ало", "яло", "ило", "ело", "ыло", "уло", "али", "яли",
+    "или", "ели", "ыли", "ули", "ался", "ялся", "ился", "елся", "алась", "ялась", "илась", "елась", "алось", "ялось", "илось",
+    "елось", "ались", "ялись", "ились", "елись", "ано", "ено", "ены", "аны", "ена", "ана", "ыто", "ыты", "ыта", "ито", "иты",
+    "ита", "ыт",
+];
+
+/// The upcoming-occurrence adjective `ближайший`.
+const UPCOMING_STEM: &str = "ближайш";
+
+static TABLE: Lazy<HashMap<String, Vec<Lex>>> = Lazy::new(build);
+
+fn build() -> HashMap<String, Vec<Lex>> {
+    let mut map: HashMap<String, Vec<Lex>> = HashMap::new();
+    let mut add = |form: &str, lex: Lex| {
+        let entry = map.entry(form.to_string()).or_default();
+        if !entry.contains(&lex) {
+            entry.push(lex);
+        }
+    };
+    let groups: [(&[(u32, &[&str])], fn(u32) -> Lex); 5] = [
+        (MONTHS, Lex::Month),
+        (MONTH_ABBREVIATIONS, Lex::MonthAbbr),
+        (WEEKDAYS, Lex::Weekday),
+        (WEEKDAY_ABBREVIATIONS, Lex::WeekdayAbbr),
+        (WEEKDAYS_PLURAL, Lex::WeekdayPlural),
+    ];
+    for (table, make) in groups {
+        for (n, forms) in table {
+            for form in *forms {
+                add(form, make(*n));
+            }
+        }
+    }
+    for (unit, forms) in UNITS {
+        for form in *forms {
+            add(form, Lex::Unit(*unit));
+        }
+    }
+    for form in YEAR_WORDS {
+        add(form, Lex::YearWord);
+    }
+    for (n, form) in DEICTIC {
+        add(form, Lex::Deictic(*n));
+    }
+    for (part, forms) in PARTS_OF_DAY {
+        for form in *forms {
+            add(form, Lex::PartOfDay(*part));
+        }
+    }
+    for (part, forms) in CLOCK_PARTS {
+        for form in *forms {
+            add(form, Lex::ClockPart(*part));
+        }
+    }
+    for (shift, stem) in SHIFT_STEMS_HARD {
+        for ending in HARD_ENDINGS {
+            add(&format!("{stem}{ending}"), Lex::Shift(*shift));
+        }
+    }
+    for (shift, stem) in SHIFT_STEMS_SOFT {
+        for ending in SOFT_ENDINGS {
+            add(&format!("{stem}{ending}"), Lex::Shift(*shift));
+        }
+    }
+    for form in THIS_FORMS {
+        add(form, Lex::Shift(0));
+    }
+    for ending in SOFT_ENDINGS {
+        add(&format!("{UPCOMING_STEM}{ending}"), Lex::Upcoming);
+    }
+    for (season, forms) in SEASONS {
+        for form in *forms {
+            add(form, Lex::Season(*season));
+        }
+    }
+    for (portion, forms) in PORTIONS {
+        for form in *forms {
+            add(form, Lex::Portion(*portion));
+        }
+    }
+    for (unit, forms) in EVERY {
+        for form in *forms {
+            add(form, Lex::Every(*unit));
+        }
+    }
+    for (lex, forms) in SINGLE {
+        for form in *forms {
+            add(form, *lex);
+        }
+    }
+    for form in FUTURE_WORDS {
+        add(form, Lex::Future);
+    }
+    for (form, word) in numbers::forms() {
+        add(form, Lex::Number(word));
+    }
+    map
+}
+
+/// What a normalized word form means to the grammar (empty when nothing).
+///
+/// ```
+/// use khronika::lang::ru::lexicon::{lookup, Lex};
+/// assert_eq!(lookup("марта"), &[Lex::Month(3)]);
+/// assert!(lookup("года").contains(&Lex::YearWord));
+/// assert!(lookup("мартынов").is_empty());
+/// ```
+pub fn lookup(norm: &str) -> &'static [Lex] {
+    TABLE.get(norm).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Fixed-date holidays: the words that name them and their day (month, first day, last day).
+/// Lunar holidays (Курбан айт, Ораза айт) are deliberately absent: their dates move.
+pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
+    (&["новый год", "нового года", "новому году", "новым годом", "новом году"], 1, 1, 1),
+    (&["рождество", "рождества", "рождеству", "рождеством"], 1, 7, 7),
+    (&["международный женский день", "международного женского дня", "международному женскому дню", "международным женским днем"], 3, 8, 8),
+    (&["наурыз", "наурыза", "наурызу", "наурызом", "наурыз мейрамы"], 3, 21, 23),
+    (&["день победы", "дня победы", "дню победы", "днем победы"], 5, 9, 9),
+    (&["день защитника отечества", "дня защитника отечества", "дню защитника отечества"], 2, 23, 23),
+    (&["день единства народа казахстана", "дня единства народа казахстана", "дню единства народа казахстана"], 5, 1, 1),
+    (&["день столицы", "дня столицы", "дню столицы"], 7, 6, 6),
+    (&["день знаний", "дня знаний", "дню знаний"], 9, 1, 1),
+    (&["день россии", "дня россии", "дню россии"], 6, 12, 12),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_in_every_form() {
+        assert_eq!(lookup("прошлой"), &[Lex::Shift(-1)]);
+        assert_eq!(lookup("следующую"), &[Lex::Shift(1)]);
+        assert_eq!(lookup("текущем"), &[Lex::Shift(0)]);
+        assert_eq!(lookup("ближайшую"), &[Lex::Upcoming]);
+    }
+
+    #[test]
+    fn ambiguous_forms_keep_every_meaning() {
+        assert!(lookup("дня").contains(&Lex::Unit(Unit::Day)));
+        assert!(lookup("дня").contains(&Lex::ClockPart(PartOfDay::Afternoon)));
+    }
+}

@@ -1,0 +1,485 @@
+//! Resolution: an [`Expr`] and its anchors (publication time, the latest date mentioned
+//! before it, the sentence's tense) become a [`Value`].
+//!
+//! The policies a user may want to change are values of [`ResolveOptions`], not constants:
+//! [`YearPolicy`] says which year a year-less date takes, and `use_tense` whether the
+//! sentence's tense may override it.
+
+use crate::document::Published;
+use crate::expr::{Base, Clock, Expr, YearRef};
+use crate::lang::ru::grammar::Tense;
+use crate::lang::ru::lexicon::{Portion, Unit};
+use crate::mention::{Anchor, Mod, TimexType};
+use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Value};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+
+/// Which year a date written without one (`16 марта`, `в мае`) takes.
+///
+/// ```
+/// use khronika::{Document, Extractor, ResolveOptions, YearPolicy};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2021, 1, 5).unwrap(), "Итоги 30 декабря.");
+/// let nearest = Extractor::default().extract(&doc);
+/// assert_eq!(nearest[0].value.to_string(), "2020-12-30");
+/// let same_year = Extractor::new(ResolveOptions { year_policy: YearPolicy::PublicationYear, ..Default::default() });
+/// assert_eq!(same_year.extract(&doc)[0].value.to_string(), "2021-12-30");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum YearPolicy {
+    /// The occurrence nearest the publication date (the default; what news annotators do):
+    /// `30 декабря` in an article of 5 January 2021 is 2020-12-30.
+    #[default]
+    Nearest,
+    /// The publication year, always.
+    PublicationYear,
+    /// The latest occurrence on or before the publication date.
+    Past,
+    /// The first occurrence on or after the publication date.
+    Future,
+}
+
+/// The resolver's policies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ResolveOptions {
+    /// Which year a year-less date takes.
+    pub year_policy: YearPolicy,
+    /// Let the sentence's tense override [`YearPolicy::Nearest`] and pick the direction of a
+    /// bare weekday: a past-tense sentence with a month after the publication month goes to
+    /// the previous year, a future-tense one with a month before it to the next year
+    /// (HeidelTime's rule). On by default.
+    pub use_tense: bool,
+}
+
+impl Default for ResolveOptions {
+    fn default() -> Self {
+        ResolveOptions {
+            year_policy: YearPolicy::Nearest,
+            use_tense: true,
+        }
+    }
+}
+
+/// What the resolver knows around one mention.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The publication time.
+    pub published: Published,
+    /// The latest day mentioned before, in the document.
+    pub previous: Option<NaiveDate>,
+    /// The latest day mentioned before, in the same sentence (for clock times).
+    pub sentence_day: Option<NaiveDate>,
+    /// The tense of the verbs nearest the mention.
+    pub tense: Option<Tense>,
+}
+
+/// A resolved expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The value.
+    pub value: Value,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+    /// The mod, after combining the preposition's with the expression's own.
+    pub modifier: Option<Mod>,
+    /// What the value was anchored to.
+    pub anchor: Anchor,
+}
+
+/// Resolves expressions under a set of [`ResolveOptions`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Resolver {
+    options: ResolveOptions,
+}
+
+struct Out {
+    value: Value,
+    anchor: Anchor,
+    modifier: Option<Mod>,
+}
+
+impl Out {
+    fn new(value: Value, anchor: Anchor) -> Option<Out> {
+        Some(Out { value, anchor, modifier: None })
+    }
+}
+
+impl Resolver {
+    /// A resolver with these options.
+    pub fn new(options: ResolveOptions) -> Self {
+        Resolver { options }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> ResolveOptions {
+        self.options
+    }
+
+    /// Resolves `expr` with the mod its preposition gave (`до` → BEFORE). None when the
+    /// expression names nothing that exists (`29 февраля` in a common year).
+    pub fn resolve(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
+        // `до конца марта`: up to and including the last day; `с начала года`: from the first.
+        if let (Expr::Portion(p, of), Some(m)) = (expr, modifier) {
+            let inner = self.value(of, ctx)?;
+            let edge = match (p, m) {
+                (Portion::End, Mod::Before | Mod::OnOrBefore) => Some((inner.value.last_day()?, Mod::OnOrBefore)),
+                (Portion::Start, Mod::OnOrAfter | Mod::After) => Some((inner.value.first_day()?, Mod::OnOrAfter)),
+                _ => None,
+            };
+            if let Some((day, m)) = edge {
+                return Some(Resolved { value: Value::Day(day), kind: TimexType::Date, modifier: Some(m), anchor: inner.anchor });
+            }
+        }
+        let out = self.value(expr, ctx)?;
+        let kind = match (expr, &out.value) {
+            (Expr::Duration(_), _) => TimexType::Duration,
+            (Expr::Set(_), _) => TimexType::Set,
+            (_, v) if is_time(v) => TimexType::Time,
+            _ => TimexType::Date,
+        };
+        Some(Resolved { value: out.value, kind, modifier: modifier.or(out.modifier), anchor: out.anchor })
+    }
+
+    fn value(&self, expr: &Expr, ctx: &Context) -> Option<Out> {
+        let publ = ctx.published.day();
+        match expr {
+            Expr::Date { day, month, year } => {
+                let (y, anchor) = match year {
+                    Some(y) => self.year(*y, ctx)?,
+                    None => (self.year_for(*month, day.unwrap_or(1), ctx)?, Anchor::Publication),
+                };
+                match day {
+                    Some(d) => Out::new(Value::day(y, *month, *d)?, anchor),
+                    None => Out::new(Value::Month { year: y, month: *month }, anchor),
+                }
+            }
+            Expr::Year(y) => {
+                let (y, anchor) = self.year(*y, ctx)?;
+                Out::new(Value::Year(y), anchor)
+            }
+            Expr::Deictic(n) => Out::new(Value::Day(add_days(publ, *n as i64)?), Anchor::Publication),
+            Expr::Present => Out::new(Value::PresentRef, Anchor::Publication),
+            Expr::Recently => Some(Out { value: Value::PastRef, anchor: Anchor::Publication, modifier: Some(Mod::Approx) }),
+            Expr::Clock(c) => {
+                let (date, anchor) = match ctx.sentence_day {
+                    Some(d) => (d, Anchor::Previous),
+                    None => (publ, Anchor::Publication),
+                };
+                Out::new(time_value(date, *c)?, anchor)
+            }
+            Expr::At(day, c) => {
+                let d = self.value(day, ctx)?;
+                let date = single_day(&d.value)?;
+                Out::new(time_value(date, *c)?, d.anchor)
+            }
+            Expr::PartOfDay(None, part) => {
+                let date = if *part == PartOfDay::Night && self.tense(ctx) == Some(Tense::Past) { add_days(publ, -1)? } else { publ };
+                Out::new(Value::PartOfDay { date, part: *part }, Anchor::Publication)
+            }
+            Expr::PartOfDay(Some(day), part) => {
+                let d = self.value(day, ctx)?;
+                Out::new(Value::PartOfDay { date: single_day(&d.value)?, part: *part }, d.anchor)
+            }
+            Expr::Range(a, b) => self.range(a, b, ctx),
+            Expr::Offset { amount, unit, sign, base } => {
+                let (from, anchor) = match (base, ctx.previous) {
+                    (Base::Previous, Some(d)) => (d.and_time(NaiveTime::MIN), Anchor::Previous),
+                    _ => (ctx.published.moment(), Anchor::Publication),
+                };
+                let at = shift_moment(from, amount, *sign)?;
+                let timed = ctx.published.time().is_some() && *base == Base::Publication;
+                Out::new(at_granularity(at, *unit, timed)?, anchor)
+            }
+            Expr::Shifted { unit, shift } => Out::new(shifted_unit(publ, *unit, *shift)?, Anchor::Publication),
+            Expr::Weekend(shift) => {
+                let date = match shift {
+                    Some(s) => add_days(publ, 7 * *s as i64)?,
+                    None => match self.tense(ctx) {
+                        Some(Tense::Past) if publ.weekday().number_from_monday() < 6 => add_days(publ, -7)?,
+                        _ => publ,
+                    },
+                };
+                let w = date.iso_week();
+                Out::new(Value::Weekend { year: w.year(), week: w.week() }, Anchor::Publication)
+            }
+            Expr::Weekday { day, shift, upcoming } => {
+                let today = publ.weekday().number_from_monday() as i64;
+                let target = *day as i64;
+                let date = match (shift, upcoming) {
+                    (_, true) => add_days(publ, (target - today).rem_euclid(7))?,
+                    (Some(s), _) => add_days(publ, target - today + 7 * *s as i64)?,
+                    (None, _) => {
+                        let back = (today - target).rem_euclid(7);
+                        let forward = (target - today).rem_euclid(7);
+                        let days = match self.tense(ctx) {
+                            Some(Tense::Past) => -back,
+                            Some(Tense::Future) => forward,
+                            None if back <= forward => -back,
+                            None => forward,
+                        };
+                        add_days(publ, days)?
+                    }
+                };
+                Out::new(Value::Day(date), Anchor::Publication)
+            }
+            Expr::Season(s, Some(y)) => {
+                let (year, anchor) = self.year(*y, ctx)?;
+                Out::new(Value::Season { year, season: *s }, anchor)
+            }
+            Expr::Season(s, None) => Out::new(self.season(*s, None, ctx)?, Anchor::Publication),
+            Expr::SeasonShifted(s, shift) => Out::new(self.season(*s, Some(*shift), ctx)?, Anchor::Publication),
+            Expr::Quarter(q, y) => {
+                let (year, anchor) = self.part_year(*y, *q, 4, ctx)?;
+                Out::new(Value::Quarter { year, quarter: *q }, anchor)
+            }
+            Expr::Half(h, y) => {
+                let (year, anchor) = self.part_year(*y, *h, 2, ctx)?;
+                Out::new(Value::Half { year, half: *h }, anchor)
+            }
+            Expr::Portion(p, of) => {
+                let inner = self.value(of, ctx)?;
+                let m = match p {
+                    Portion::Start => Mod::Start,
+                    Portion::Mid => Mod::Mid,
+                    Portion::End => Mod::End,
+                };
+                Some(Out { value: inner.value, anchor: inner.anchor, modifier: Some(m) })
+            }
+            Expr::HalfOf(h, of) => {
+                let inner = self.value(of, ctx)?;
+                let value = match inner.value {
+                    Value::Month { .. } => {
+                        let first = inner.value.first_day()?;
+                        let last = inner.value.last_day()?;
+                        let mid = add_days(first, 14)?;
+                        if *h == 1 {
+                            Value::interval(Value::Day(first), Value::Day(mid))
+                        } else {
+                            Value::interval(Value::Day(mid.succ_opt()?), Value::Day(last))
+                        }
+                    }
+                    Value::Year(year) => Value::Half { year, half: *h },
+                    _ => return None,
+                };
+                Out::new(value, inner.anchor)
+            }
+            Expr::Duration(d) => Out::new(Value::Duration(*d), Anchor::Publication),
+            Expr::Set(v) => Out::new(v.clone(), Anchor::Publication),
+            Expr::Window { amount, unit, back } => {
+                let now = ctx.published.moment();
+                let timed = ctx.published.time().is_some() && *unit <= Unit::Hour;
+                let other = shift_moment(now, amount, if *back { -1 } else { 1 })?;
+                let (a, b) = if *back { (other, now) } else { (now, other) };
+                let value = if timed {
+                    Value::interval(time_value(a.date(), clock_of(a))?, time_value(b.date(), clock_of(b))?)
+                } else {
+                    Value::interval(Value::Day(a.date()), Value::Day(b.date()))
+                };
+                Out::new(value, Anchor::Publication)
+            }
+            Expr::DayBefore(None) => Out::new(Value::Day(add_days(publ, -1)?), Anchor::Publication),
+            Expr::DayBefore(Some(e)) => {
+                let inner = self.value(e, ctx)?;
+                Out::new(Value::Day(add_days(inner.value.first_day()?, -1)?), inner.anchor)
+            }
+            Expr::Anaphor(n) => {
+                let (from, anchor) = match ctx.previous {
+                    Some(d) => (d, Anchor::Previous),
+                    None => (publ, Anchor::Publication),
+                };
+                Out::new(Value::Day(add_days(from, *n as i64)?), anchor)
+            }
+            Expr::Invalid => None,
+        }
+    }
+
+    fn tense(&self, ctx: &Context) -> Option<Tense> {
+        if self.options.use_tense {
+            ctx.tense
+        } else {
+            None
+        }
+    }
+
+    /// The year of the `n`-th of `parts` parts of a year (a quarter, a half): written, or
+    /// the publication year unless the tense points past a part not yet begun (or to a
+    /// future part already over).
+    fn part_year(&self, y: Option<YearRef>, n: u32, parts: u32, ctx: &Context) -> Option<(i32, Anchor)> {
+        if let Some(y) = y {
+            return self.year(y, ctx);
+        }
+        let publ = ctx.published.day();
+        let current = (publ.month() - 1) * parts / 12 + 1;
+        let year = match self.tense(ctx) {
+            Some(Tense::Past) if n > current => publ.year() - 1,
+            Some(Tense::Future) if n < current => publ.year() + 1,
+            _ => publ.year(),
+        };
+        Some((year, Anchor::Publication))
+    }
+
+    fn year(&self, y: YearRef, ctx: &Context) -> Option<(i32, Anchor)> {
+        let py = ctx.published.day().year();
+        let (year, anchor) = match y {
+            YearRef::Absolute(y) => (y, Anchor::Absolute),
+            YearRef::Shift(s) => (py.checked_add(s)?, Anchor::Publication),
+            YearRef::TwoDigit(n) => {
+                let y = 2000 + n as i32;
+                (if y <= py + 20 { y } else { y - 100 }, Anchor::Absolute)
+            }
+        };
+        in_range(year).then_some((year, anchor))
+    }
+
+    /// The year a year-less `day month` takes under the policy and the tense.
+    fn year_for(&self, month: u32, day: u32, ctx: &Context) -> Option<i32> {
+        let publ = ctx.published.day();
+        let py = publ.year();
+        let candidates = [py - 1, py, py + 1];
+        let date_in = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
+        let year = match self.options.year_policy {
+            YearPolicy::PublicationYear => py,
+            YearPolicy::Past => *candidates.iter().rev().find(|&&y| date_in(y).is_some_and(|d| d <= publ))?,
+            YearPolicy::Future => *candidates.iter().find(|&&y| date_in(y).is_some_and(|d| d >= publ))?,
+            YearPolicy::Nearest => {
+                let nearest = *candidates
+                    .iter()
+                    .filter(|&&y| date_in(y).is_some())
+                    .min_by_key(|&&y| date_in(y).map(|d| (d - publ).num_days().abs()).unwrap_or(i64::MAX))?;
+                let month_index = |y: i32| y * 12 + month as i32;
+                let publication = py * 12 + publ.month() as i32;
+                match self.tense(ctx) {
+                    Some(Tense::Past) if month_index(nearest) > publication => nearest - 1,
+                    Some(Tense::Future) if month_index(nearest) < publication => nearest + 1,
+                    _ => nearest,
+                }
+            }
+        };
+        // The chosen year must have the day (29 February).
+        date_in(year).map(|_| year).filter(|y| in_range(*y))
+    }
+
+    fn season(&self, s: Season, shift: Option<i32>, ctx: &Context) -> Option<Value> {
+        let order = |s: Season| match s {
+            Season::Winter => 0,
+            Season::Spring => 1,
+            Season::Summer => 2,
+            Season::Fall => 3,
+        };
+        let (cy, cs) = Season::of(ctx.published.day());
+        let current = cy * 4 + order(cs);
+        let same_year = cy * 4 + order(s);
+        let candidates = [same_year - 4, same_year, same_year + 4];
+        let idx = match shift {
+            Some(-1) => *candidates.iter().rev().find(|&&c| c < current)?,
+            Some(1) => *candidates.iter().find(|&&c| c > current)?,
+            _ => match self.tense(ctx) {
+                Some(Tense::Past) if shift.is_none() => *candidates.iter().rev().find(|&&c| c <= current)?,
+                Some(Tense::Future) if shift.is_none() => *candidates.iter().find(|&&c| c >= current)?,
+                _ => *candidates.iter().min_by_key(|&&c| ((c - current).abs(), c < current))?,
+            },
+        };
+        let year = idx.div_euclid(4);
+        in_range(year).then_some(Value::Season { year, season: s })
+    }
+
+    fn range(&self, a: &Expr, b: &Expr, ctx: &Context) -> Option<Out> {
+        let ra = self.value(a, ctx)?;
+        // The second end of a clock range takes the first end's day.
+        let mut ctx_b = *ctx;
+        if let Some(d) = single_day(&ra.value) {
+            ctx_b.sentence_day = Some(d);
+        }
+        let mut rb = self.value(b, &ctx_b)?;
+        // Weekday ranges run forward from the first (`с понедельника по пятницу`).
+        if let (Expr::Weekday { .. }, Expr::Weekday { day, .. }, Some(first)) = (a, b, single_day(&ra.value)) {
+            let forward = (*day as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+            rb.value = Value::Day(add_days(first, forward)?);
+        }
+        let (sa, sb) = (ra.value.start()?, rb.value.start()?);
+        if sb < sa {
+            // A year-less end before its start belongs to the next year (`с 20 декабря по 10 января`).
+            rb.value = match (&rb.value, rb.anchor) {
+                (Value::Day(d), Anchor::Publication) => Value::Day(d.with_year(d.year() + 1)?),
+                (Value::Month { year, month }, Anchor::Publication) => Value::Month { year: year + 1, month: *month },
+                _ => return None,
+            };
+        }
+        let anchor = if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
+        Out::new(Value::interval(ra.value, rb.value), anchor)
+    }
+}
+
+fn is_time(v: &Value) -> bool {
+    match v {
+        Value::Time { .. } | Value::PartOfDay { .. } => true,
+        Value::Interval(a, b) => is_time(a) && is_time(b),
+        _ => false,
+    }
+}
+
+/// The one day a value is on, if it is a day or a time on a day.
+fn single_day(v: &Value) -> Option<NaiveDate> {
+    match v {
+        Value::Day(d) | Value::Time { date: d, .. } | Value::PartOfDay { date: d, .. } => Some(*d),
+        _ => None,
+    }
+}
+
+fn time_value(date: NaiveDate, c: Clock) -> Option<Value> {
+    let time = NaiveTime::from_hms_opt(c.hour, c.minute, c.second.unwrap_or(0))?;
+    Some(Value::Time { date, time, seconds: c.second.is_some() })
+}
+
+fn clock_of(at: NaiveDateTime) -> Clock {
+    Clock { hour: at.hour(), minute: at.minute(), second: None }
+}
+
+/// Moves a moment by a duration forward (`sign` > 0) or back; None outside the calendar.
+fn shift_moment(at: NaiveDateTime, d: &Duration, sign: i32) -> Option<NaiveDateTime> {
+    let months = d.years.checked_mul(12)?.checked_add(d.months)?;
+    let mut at = if sign > 0 { at.checked_add_months(Months::new(months))? } else { at.checked_sub_months(Months::new(months))? };
+    let secs = (d.weeks as i64 * 7 + d.days as i64) * 86_400 + d.hours as i64 * 3600 + d.minutes as i64 * 60 + d.seconds as i64;
+    let delta = TimeDelta::try_seconds(secs)?;
+    at = if sign > 0 { at.checked_add_signed(delta)? } else { at.checked_sub_signed(delta)? };
+    in_range(at.year()).then_some(at)
+}
+
+/// A moment at the granularity of the unit it was counted in.
+fn at_granularity(at: NaiveDateTime, unit: Unit, timed: bool) -> Option<Value> {
+    let d = at.date();
+    Some(match unit {
+        Unit::Year => Value::Year(d.year()),
+        Unit::Quarter => Value::Quarter { year: d.year(), quarter: (d.month() - 1) / 3 + 1 },
+        Unit::Month => Value::Month { year: d.year(), month: d.month() },
+        Unit::Week => {
+            let w = d.iso_week();
+            Value::Week { year: w.year(), week: w.week() }
+        }
+        Unit::Day => Value::Day(d),
+        Unit::Hour | Unit::Minute | Unit::Second if timed => Value::Time { date: d, time: at.time(), seconds: unit == Unit::Second },
+        _ => Value::Day(d),
+    })
+}
+
+/// The unit containing the publication day, shifted by `shift` units.
+fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
+    Some(match unit {
+        Unit::Week => {
+            let w = add_days(publ, 7 * shift as i64)?.iso_week();
+            Value::Week { year: w.year(), week: w.week() }
+        }
+        Unit::Month => {
+            let idx = publ.year() * 12 + publ.month() as i32 - 1 + shift;
+            Value::Month { year: idx.div_euclid(12), month: idx.rem_euclid(12) as u32 + 1 }
+        }
+        Unit::Quarter => {
+            let idx = publ.year() * 4 + (publ.month() as i32 - 1) / 3 + shift;
+            Value::Quarter { year: idx.div_euclid(4), quarter: idx.rem_euclid(4) as u32 + 1 }
+        }
+        Unit::Year => Value::Year(publ.year() + shift),
+        Unit::Day => Value::Day(add_days(publ, shift as i64)?),
+        _ => return None,
+    })
+    .filter(|v| v.first_day().is_some_and(|d| in_range(d.year())))
+}
+
