@@ -107,7 +107,8 @@ fn read_file(path: &str) -> Result<Input, String> {
         return Err(format!("{path}: is a directory, not a document"));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{path}: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
     if text.trim().is_empty() {
         return Err(format!("{path}: the file is empty"));
     }
@@ -120,7 +121,8 @@ fn documents(args: &Args) -> Result<bool, String> {
     if args.stdin {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map_err(|e| format!("stdin: {e}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| format!("stdin: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("stdin: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
         inputs.push(Input { name: "-".into(), text });
     }
     for f in &args.files {
@@ -239,8 +241,12 @@ fn corpus_line(line: &str) -> Result<serde_json::Value, (Option<serde_json::Valu
     let obj = v.as_object().ok_or((None, "expected a JSON object".to_string()))?;
     let id = obj.get("id").cloned().filter(|i| !i.is_null());
     let fail = |msg: String| (id.clone(), msg);
-    let date = obj.get("date").and_then(|d| d.as_str()).ok_or_else(|| fail("missing field \"date\" (a string YYYY-MM-DD)".into()))?;
-    let text = obj.get("text").and_then(|t| t.as_str()).ok_or_else(|| fail("missing field \"text\" (a string)".into()))?;
+    let date = obj
+        .get("date")
+        .and_then(|d| d.as_str())
+        .ok_or_else(|| fail("missing field \"date\" (a string YYYY-MM-DD)".into()))?;
+    let text =
+        obj.get("text").and_then(|t| t.as_str()).ok_or_else(|| fail("missing field \"text\" (a string)".into()))?;
     let published: Published = date.parse().map_err(|e| fail(format!("bad date: {e}")))?;
     let mut doc = Document::new(published, text);
     if let Some(i) = &id {

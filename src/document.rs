@@ -31,10 +31,7 @@ impl Published {
 
     /// A publication date and time.
     pub fn date_time(at: NaiveDateTime) -> Self {
-        Published {
-            date: at.date(),
-            time: Some(at.time()),
-        }
+        Published { date: at.date(), time: Some(at.time()) }
     }
 
     /// The publication day.
@@ -55,12 +52,7 @@ impl Published {
     /// Parses a publication time found at byte `offset` of `source` (for error positions).
     pub(crate) fn parse_at(s: &str, source: &str, offset: usize) -> Result<Self> {
         let line = line_of(source, offset);
-        let malformed = |reason| Error::MalformedDate {
-            line,
-            offset,
-            found: shorten(s, 40),
-            reason,
-        };
+        let malformed = |reason| Error::MalformedDate { line, offset, found: shorten(s, 40), reason };
         let (date_part, time_part) = match s.find(['T', 't', ' ']) {
             Some(i) => (&s[..i], Some(&s[i + 1..])),
             None => (s, None),
@@ -69,9 +61,7 @@ impl Published {
         let shape_ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
             return Err(malformed("expected YYYY-MM-DD"));
         }
@@ -186,12 +176,7 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.published().day(), date);
     /// ```
     pub fn new(published: impl Into<Published>, text: &'a str) -> Self {
-        Document {
-            id: None,
-            published: published.into(),
-            text,
-            offset: 0,
-        }
+        Document { id: None, published: published.into(), text, offset: 0 }
     }
 
     /// Sets the document's id (a file name, a URL, a corpus key).
@@ -235,16 +220,9 @@ impl<'a> Document<'a> {
         let after = &input[date_at + date_len..];
         let text_at = input.len() - after.trim_start_matches(is_space).len();
         if text_at == input.len() {
-            return Err(Error::EmptyText {
-                line: line_of(input, start),
-            });
+            return Err(Error::EmptyText { line: line_of(input, start) });
         }
-        Ok(Document {
-            id: None,
-            published,
-            text: &input[text_at..],
-            offset: text_at,
-        })
+        Ok(Document { id: None, published, text: &input[text_at..], offset: text_at })
     }
 
     /// The document's id, when it has one.

@@ -104,11 +104,6 @@ pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
 
 impl Error {
     pub(crate) fn unknown(what: &'static str, found: &str, expected: &'static str) -> Self {
-        Error::UnknownName {
-            what,
-            found: shorten(found, 40),
-            expected,
-        }
+        Error::UnknownName { what, found: shorten(found, 40), expected }
     }
 }
-

@@ -65,13 +65,7 @@ impl Extractor {
         let mentions = self.mentions(doc, &tokens, &sentences);
         let spans: Vec<Range<usize>> = sentences.iter().map(|s| s.span.clone()).collect();
         let timeline = Timeline::build(doc, &spans, &mentions);
-        Analysis {
-            id: doc.id().map(str::to_string),
-            published: doc.published(),
-            sentences: spans,
-            mentions,
-            timeline,
-        }
+        Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
     }
 
     fn mentions(&self, doc: &Document, tokens: &Tokens, sentences: &[Sentence]) -> Vec<Mention> {
@@ -93,8 +87,12 @@ impl Extractor {
                     sentence_day,
                     tense: grammar::tense_near(tokens, &cues, f.tokens.start),
                 };
-                let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else { continue };
-                let (Some(first), Some(last)) = (tokens.get(f.tokens.start), f.tokens.end.checked_sub(1).and_then(|i| tokens.get(i))) else {
+                let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
+                    continue;
+                };
+                let (Some(first), Some(last)) =
+                    (tokens.get(f.tokens.start), f.tokens.end.checked_sub(1).and_then(|i| tokens.get(i)))
+                else {
                     continue;
                 };
                 if let Some(day) = day_of(&r.value) {

@@ -2,10 +2,10 @@
 
 pub mod document;
 pub mod error;
-pub mod export;
-pub mod extract;
 pub mod event;
+pub mod export;
 pub mod expr;
+pub mod extract;
 pub mod lang;
 pub mod mention;
 pub mod text;

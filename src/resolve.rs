@@ -52,10 +52,7 @@ pub struct ResolveOptions {
 
 impl Default for ResolveOptions {
     fn default() -> Self {
-        ResolveOptions {
-            year_policy: YearPolicy::Nearest,
-            use_tense: true,
-        }
+        ResolveOptions { year_policy: YearPolicy::Nearest, use_tense: true }
     }
 }
 
@@ -126,7 +123,12 @@ impl Resolver {
                 _ => None,
             };
             if let Some((day, m)) = edge {
-                return Some(Resolved { value: Value::Day(day), kind: TimexType::Date, modifier: Some(m), anchor: inner.anchor });
+                return Some(Resolved {
+                    value: Value::Day(day),
+                    kind: TimexType::Date,
+                    modifier: Some(m),
+                    anchor: inner.anchor,
+                });
             }
         }
         let out = self.value(expr, ctx)?;
@@ -158,7 +160,9 @@ impl Resolver {
             }
             Expr::Deictic(n) => Out::new(Value::Day(add_days(publ, *n as i64)?), Anchor::Publication),
             Expr::Present => Out::new(Value::PresentRef, Anchor::Publication),
-            Expr::Recently => Some(Out { value: Value::PastRef, anchor: Anchor::Publication, modifier: Some(Mod::Approx) }),
+            Expr::Recently => {
+                Some(Out { value: Value::PastRef, anchor: Anchor::Publication, modifier: Some(Mod::Approx) })
+            }
             Expr::Clock(c) => {
                 let (date, anchor) = match ctx.sentence_day {
                     Some(d) => (d, Anchor::Previous),
@@ -172,7 +176,11 @@ impl Resolver {
                 Out::new(time_value(date, *c)?, d.anchor)
             }
             Expr::PartOfDay(None, part) => {
-                let date = if *part == PartOfDay::Night && self.tense(ctx) == Some(Tense::Past) { add_days(publ, -1)? } else { publ };
+                let date = if *part == PartOfDay::Night && self.tense(ctx) == Some(Tense::Past) {
+                    add_days(publ, -1)?
+                } else {
+                    publ
+                };
                 Out::new(Value::PartOfDay { date, part: *part }, Anchor::Publication)
             }
             Expr::PartOfDay(Some(day), part) => {
@@ -404,7 +412,8 @@ impl Resolver {
                 _ => return None,
             };
         }
-        let anchor = if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
+        let anchor =
+            if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
         Out::new(Value::interval(ra.value, rb.value), anchor)
     }
 }
@@ -437,8 +446,15 @@ fn clock_of(at: NaiveDateTime) -> Clock {
 /// Moves a moment by a duration forward (`sign` > 0) or back; None outside the calendar.
 fn shift_moment(at: NaiveDateTime, d: &Duration, sign: i32) -> Option<NaiveDateTime> {
     let months = d.years.checked_mul(12)?.checked_add(d.months)?;
-    let mut at = if sign > 0 { at.checked_add_months(Months::new(months))? } else { at.checked_sub_months(Months::new(months))? };
-    let secs = (d.weeks as i64 * 7 + d.days as i64) * 86_400 + d.hours as i64 * 3600 + d.minutes as i64 * 60 + d.seconds as i64;
+    let mut at = if sign > 0 {
+        at.checked_add_months(Months::new(months))?
+    } else {
+        at.checked_sub_months(Months::new(months))?
+    };
+    let secs = (d.weeks as i64 * 7 + d.days as i64) * 86_400
+        + d.hours as i64 * 3600
+        + d.minutes as i64 * 60
+        + d.seconds as i64;
     let delta = TimeDelta::try_seconds(secs)?;
     at = if sign > 0 { at.checked_add_signed(delta)? } else { at.checked_sub_signed(delta)? };
     in_range(at.year()).then_some(at)
@@ -456,7 +472,9 @@ fn at_granularity(at: NaiveDateTime, unit: Unit, timed: bool) -> Option<Value> {
             Value::Week { year: w.year(), week: w.week() }
         }
         Unit::Day => Value::Day(d),
-        Unit::Hour | Unit::Minute | Unit::Second if timed => Value::Time { date: d, time: at.time(), seconds: unit == Unit::Second },
+        Unit::Hour | Unit::Minute | Unit::Second if timed => {
+            Value::Time { date: d, time: at.time(), seconds: unit == Unit::Second }
+        }
         _ => Value::Day(d),
     })
 }
@@ -482,4 +500,3 @@ fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
     })
     .filter(|v| v.first_day().is_some_and(|d| in_range(d.year())))
 }
-

@@ -93,7 +93,9 @@ impl Timeline {
                         continue;
                     }
                 }
-                if let Some(same) = events[first_event..].iter_mut().find(|e| e.when == m.value && e.modifier == m.modifier) {
+                if let Some(same) =
+                    events[first_event..].iter_mut().find(|e| e.when == m.value && e.modifier == m.modifier)
+                {
                     same.mentions.push(k);
                     continue;
                 }

@@ -301,7 +301,9 @@ impl Value {
         match self {
             Value::Month { year, month } => next_first(*year, *month),
             Value::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
-            Value::Week { year, week } | Value::Weekend { year, week } => NaiveDate::from_isoywd_opt(*year, *week, Weekday::Sun),
+            Value::Week { year, week } | Value::Weekend { year, week } => {
+                NaiveDate::from_isoywd_opt(*year, *week, Weekday::Sun)
+            }
             Value::Quarter { year, quarter } => next_first(*year, quarter * 3),
             Value::Half { year, half } => next_first(*year, half * 6),
             Value::Season { year, season } => match season {
@@ -340,7 +342,8 @@ pub(crate) fn in_range(year: i32) -> bool {
 
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ymd = |f: &mut fmt::Formatter<'_>, d: &NaiveDate| write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+        let ymd =
+            |f: &mut fmt::Formatter<'_>, d: &NaiveDate| write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
         match self {
             Value::Day(d) => ymd(f, d),
             Value::Month { year, month } => write!(f, "{year:04}-{month:02}"),
@@ -377,10 +380,7 @@ impl FromStr for Value {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidValue {
-            found: shorten(s, 60),
-            reason,
-        };
+        let bad = |reason| Error::InvalidValue { found: shorten(s, 60), reason };
         match s {
             "PRESENT_REF" => return Ok(Value::PresentRef),
             "PAST_REF" => return Ok(Value::PastRef),
@@ -402,7 +402,9 @@ impl FromStr for Value {
             };
         }
         if let Some(rest) = s.strip_prefix('P') {
-            return parse_duration(rest).map(Value::Duration).ok_or_else(|| bad("expected a duration like P14D, P1Y6M, PT3H"));
+            return parse_duration(rest)
+                .map(Value::Duration)
+                .ok_or_else(|| bad("expected a duration like P14D, P1Y6M, PT3H"));
         }
         parse_calendar(s).ok_or_else(|| bad("not a TIMEX3 date, time, interval, duration or set"))
     }
@@ -546,9 +548,32 @@ mod tests {
     #[test]
     fn round_trips() {
         for s in [
-            "2020-03-16", "2020-03", "2020", "2020-W12", "2020-W12-WE", "2020-Q1", "2020-H2", "2020-SP", "2021-WI", "2020-03-17TMO",
-            "2020-03-20T17:00", "2020-03-20T17:00:05", "2020-03-16/2020-04-15", "P14D", "P2W", "P1Y6M", "PT3H", "PT1H30M", "P1DT2H",
-            "XXXX-WXX-5", "XXXX-WXX-WE", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "0000", "9999-12-31",
+            "2020-03-16",
+            "2020-03",
+            "2020",
+            "2020-W12",
+            "2020-W12-WE",
+            "2020-Q1",
+            "2020-H2",
+            "2020-SP",
+            "2021-WI",
+            "2020-03-17TMO",
+            "2020-03-20T17:00",
+            "2020-03-20T17:00:05",
+            "2020-03-16/2020-04-15",
+            "P14D",
+            "P2W",
+            "P1Y6M",
+            "PT3H",
+            "PT1H30M",
+            "P1DT2H",
+            "XXXX-WXX-5",
+            "XXXX-WXX-WE",
+            "PRESENT_REF",
+            "PAST_REF",
+            "FUTURE_REF",
+            "0000",
+            "9999-12-31",
         ] {
             let v: Value = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!(v.to_string(), s);
@@ -558,8 +583,23 @@ mod tests {
     #[test]
     fn rejects_garbage() {
         for s in [
-            "", "2020-13", "2020-02-30", "2020-W54", "2021-W53", "2020-Q5", "P", "PT", "P1H", "2020-03-20T24:00", "2020-03-20T9:00",
-            "XXXX-WXX-8", "20", "2020-", "2020-03-16/P1D", "P1D2Y", "２０２０",
+            "",
+            "2020-13",
+            "2020-02-30",
+            "2020-W54",
+            "2021-W53",
+            "2020-Q5",
+            "P",
+            "PT",
+            "P1H",
+            "2020-03-20T24:00",
+            "2020-03-20T9:00",
+            "XXXX-WXX-8",
+            "20",
+            "2020-",
+            "2020-03-16/P1D",
+            "P1D2Y",
+            "２０２０",
         ] {
             assert!(s.parse::<Value>().is_err(), "{s} should not parse");
         }

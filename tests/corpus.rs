@@ -36,9 +36,19 @@ fn positive_corpus() {
             _ => {
                 let found: Vec<String> = mentions
                     .iter()
-                    .map(|m| format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default()))
+                    .map(|m| {
+                        format!(
+                            "«{}» {}{}",
+                            m.text(phrase),
+                            m.value,
+                            m.modifier.map(|x| format!(" {x}")).unwrap_or_default()
+                        )
+                    })
                     .collect();
-                failures.push(format!("line {line}: {phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")));
+                failures.push(format!(
+                    "line {line}: {phrase} [{date}] want «{surface}» {value} {modifier}; got {}",
+                    found.join(", ")
+                ));
             }
         }
     }

@@ -20,15 +20,79 @@ use std::ops::Range;
 
 /// Words that take a period without ending a sentence (normalized forms).
 pub const ABBREVIATIONS: &[&str] = &[
-    "г", "гг", "т", "е", "д", "п", "пп", "др", "пр", "млн", "млрд", "трлн", "тыс", "ул", "им", "ст", "руб", "коп",
-    "обл", "р", "пос", "с", "кв", "просп", "пер", "мкр", "мкрн", "см", "напр", "тел", "проф", "акад", "доц", "зам",
-    "ген", "св", "стр", "рис", "табл", "гл", "янв", "фев", "февр", "мар", "апр", "авг", "сен", "сент", "окт", "ноя",
-    "нояб", "дек", "пн", "вт", "ср", "чт", "пт", "сб", "вс", "ч", "мин", "сек", "ок", "корп", "д-р", "рус", "англ",
+    "г",
+    "гг",
+    "т",
+    "е",
+    "д",
+    "п",
+    "пп",
+    "др",
+    "пр",
+    "млн",
+    "млрд",
+    "трлн",
+    "тыс",
+    "ул",
+    "им",
+    "ст",
+    "руб",
+    "коп",
+    "обл",
+    "р",
+    "пос",
+    "с",
+    "кв",
+    "просп",
+    "пер",
+    "мкр",
+    "мкрн",
+    "см",
+    "напр",
+    "тел",
+    "проф",
+    "акад",
+    "доц",
+    "зам",
+    "ген",
+    "св",
+    "стр",
+    "рис",
+    "табл",
+    "гл",
+    "янв",
+    "фев",
+    "февр",
+    "мар",
+    "апр",
+    "авг",
+    "сен",
+    "сент",
+    "окт",
+    "ноя",
+    "нояб",
+    "дек",
+    "пн",
+    "вт",
+    "ср",
+    "чт",
+    "пт",
+    "сб",
+    "вс",
+    "ч",
+    "мин",
+    "сек",
+    "ок",
+    "корп",
+    "д-р",
+    "рус",
+    "англ",
 ];
 
 /// Short words after which a line break cannot end a sentence (prepositions, conjunctions).
 const HANGING: &[&str] = &[
-    "в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "по", "из", "за", "и", "а", "но", "или", "для", "при",
+    "в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "по", "из", "за", "и", "а", "но", "или", "для",
+    "при",
 ];
 
 /// One sentence: its byte span, the range of its tokens, and its paragraph number.
@@ -67,18 +131,16 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
             }
             ends = match toks.get(last + 1) {
                 None => true,
-                Some(next) => next.gap >= Gap::Space && can_start(tokens, last + 1) && !period_is_abbreviation(tokens, i),
+                Some(next) => {
+                    next.gap >= Gap::Space && can_start(tokens, last + 1) && !period_is_abbreviation(tokens, i)
+                }
             };
         } else if let Some(next) = toks.get(i + 1) {
             ends = next.gap == Gap::Newline && line_ends(tokens, i, i + 1);
         }
         let next_gap = toks.get(last + 1).map(|t| t.gap);
         if ends || next_gap == Some(Gap::Paragraph) || last + 1 == toks.len() {
-            out.push(Sentence {
-                span: toks[start].start..toks[last].end,
-                tokens: start..last + 1,
-                paragraph,
-            });
+            out.push(Sentence { span: toks[start].start..toks[last].end, tokens: start..last + 1, paragraph });
             start = last + 1;
             if next_gap == Some(Gap::Paragraph) {
                 paragraph += 1;
@@ -112,8 +174,12 @@ fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
     if tokens.norm(i) != "." || i == 0 {
         return false;
     }
-    let Some(prev) = tokens.get(i - 1) else { return false };
-    let Some(this) = tokens.get(i) else { return false };
+    let Some(prev) = tokens.get(i - 1) else {
+        return false;
+    };
+    let Some(this) = tokens.get(i) else {
+        return false;
+    };
     if prev.kind != TokenKind::Word || this.gap != Gap::None {
         return false;
     }
@@ -129,7 +195,9 @@ fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
 
 /// Does the line break between tokens `last` and `next` end a sentence?
 fn line_ends(tokens: &Tokens, last: usize, next: usize) -> bool {
-    let Some(prev) = tokens.get(last) else { return false };
+    let Some(prev) = tokens.get(last) else {
+        return false;
+    };
     let hanging = match prev.kind {
         TokenKind::Punct => matches!(tokens.norm(last), "," | ":" | "-" | "(" | "«" | ";"),
         TokenKind::Word => !prev.capitalized && HANGING.contains(&tokens.norm(last)),

@@ -80,10 +80,8 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenizes `text` in one pass.
     pub fn new(text: &str) -> Self {
-        let mut out = Tokens {
-            tokens: Vec::with_capacity(text.len() / 6 + 1),
-            norm: String::with_capacity(text.len()),
-        };
+        let mut out =
+            Tokens { tokens: Vec::with_capacity(text.len() / 6 + 1), norm: String::with_capacity(text.len()) };
         out.scan(text);
         out
     }

@@ -54,7 +54,11 @@ pub fn tense_cues(tokens: &Tokens, sentence: Range<usize>) -> Vec<(usize, Tense)
         let w = tokens.norm(i);
         if lookup(w).contains(&Lex::Future) {
             out.push((i, Tense::Future));
-        } else if w.chars().count() >= 4 && !NOT_PAST.contains(&w) && PAST_ENDINGS.iter().any(|e| w.ends_with(e)) && lookup(w).is_empty() {
+        } else if w.chars().count() >= 4
+            && !NOT_PAST.contains(&w)
+            && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
+            && lookup(w).is_empty()
+        {
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
                 continue;
@@ -255,7 +259,9 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        let Prefix::Bound(m) = prefix else { return None };
+        let Prefix::Bound(m) = prefix else {
+            return None;
+        };
         let (expr, end) = self.core(j)?;
         if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
             return None;
@@ -356,10 +362,12 @@ impl<'a> P<'a> {
             }
             return Some((n, i + 1));
         }
-        let ordinal = |k: usize| self.find(k, |l| match l {
-            Lex::Number(NumberWord::Ordinal(n)) if (1..=31).contains(n) => Some(*n),
-            _ => None,
-        });
+        let ordinal = |k: usize| {
+            self.find(k, |l| match l {
+                Lex::Number(NumberWord::Ordinal(n)) if (1..=31).contains(n) => Some(*n),
+                _ => None,
+            })
+        };
         let tens = self.find(i, |l| match l {
             Lex::Number(NumberWord::Cardinal(n @ (20 | 30))) => Some(*n),
             _ => None,
@@ -401,7 +409,11 @@ impl<'a> P<'a> {
                 return Some((YearRef::Absolute(n as i32), end));
             }
             // Two digits: `авг 96`, `16.03.20`; not the hour of `5 мая 12:00`.
-            if d == 2 && !self.is(k + 1, &[":", "."]) && !self.lex(k + 1).iter().any(|l| matches!(l, Lex::Unit(_) | Lex::Month(_))) && k == i {
+            if d == 2
+                && !self.is(k + 1, &[":", "."])
+                && !self.lex(k + 1).iter().any(|l| matches!(l, Lex::Unit(_) | Lex::Month(_)))
+                && k == i
+            {
                 return Some((YearRef::TwoDigit(n), k + 1));
             }
         }
@@ -449,7 +461,10 @@ impl<'a> P<'a> {
     /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
     fn clock_after(&self, i: usize) -> Option<(Clock, usize)> {
         let k = if self.is(i, &["в", ",", "к", "до"]) { i + 1 } else { i };
-        let (c, end) = self.colon_clock(k).or_else(|| if k > i { self.dotted_clock(k) } else { None }).or_else(|| if k > i { self.hour_words(k) } else { None })?;
+        let (c, end) = self
+            .colon_clock(k)
+            .or_else(|| if k > i { self.dotted_clock(k) } else { None })
+            .or_else(|| if k > i { self.hour_words(k) } else { None })?;
         Some((c, end))
     }
 
@@ -547,7 +562,10 @@ impl<'a> P<'a> {
         let t = self.tok(i)?;
         let (month, end) = self.month(i, true)?;
         if let Some((y, e)) = self.year_after(end) {
-            if matches!(y, YearRef::TwoDigit(_)) && !self.lex(i).iter().any(|l| matches!(l, Lex::MonthAbbr(_))) && end == i + 1 {
+            if matches!(y, YearRef::TwoDigit(_))
+                && !self.lex(i).iter().any(|l| matches!(l, Lex::MonthAbbr(_)))
+                && end == i + 1
+            {
                 // `мае 20` is not a year in running text; only abbreviations take two digits.
                 return Some((Expr::Date { day: None, month, year: None }, end));
             }
@@ -598,7 +616,8 @@ impl<'a> P<'a> {
 
     /// `сегодня`, `вчера в 10:00`, `на сегодняшний день`.
     fn deictic(&self, i: usize) -> M {
-        if self.is(i, &["сегодняшний", "сегодняшнему"]) && self.is(i + 1, &["день", "дню"]) {
+        if self.is(i, &["сегодняшний", "сегодняшнему"]) && self.is(i + 1, &["день", "дню"])
+        {
             return Some((Expr::Deictic(0), i + 2));
         }
         let n = self.find(i, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
@@ -689,7 +708,8 @@ impl<'a> P<'a> {
         if let Some((c, end)) = self.colon_clock(i) {
             return Some((Expr::Clock(c), end));
         }
-        let after_prep = self.prev_is(i, &["в", "во", "на", "до", "с", "со", "к", "ко", "около", "после", "по", "примерно", "-"]);
+        let after_prep =
+            self.prev_is(i, &["в", "во", "на", "до", "с", "со", "к", "ко", "около", "после", "по", "примерно", "-"]);
         if after_prep {
             if let Some((c, end)) = self.dotted_clock(i).or_else(|| self.hour_words(i)) {
                 return Some((Expr::Clock(c), end));
@@ -738,7 +758,9 @@ impl<'a> P<'a> {
         let part = self.part_word(i)?;
         // `с Днём рождения`, `каждым днём`, `днём ранее` are not parts of a day.
         let capitalized_inside = i > self.lo && self.tok(i).is_some_and(|t| t.capitalized);
-        if part == PartOfDay::Afternoon && (self.prev_is(i, &["с", "со", "каждым", "этим", "тем"]) || capitalized_inside) {
+        if part == PartOfDay::Afternoon
+            && (self.prev_is(i, &["с", "со", "каждым", "этим", "тем"]) || capitalized_inside)
+        {
             return None;
         }
         // `утро`, `вечер` as subjects (`Вечер прошёл спокойно`) are nouns, not times.
@@ -759,10 +781,8 @@ impl<'a> P<'a> {
         let mut first = true;
         loop {
             let start = k;
-            if !first {
-                if self.is(k, &[",", "и"]) {
-                    k += 1;
-                }
+            if !first && self.is(k, &[",", "и"]) {
+                k += 1;
             }
             let Some((n, half, unit, end)) = self.count_unit(k, bare_unit && first) else {
                 if first {
@@ -815,7 +835,21 @@ impl<'a> P<'a> {
             let (u, end) = unit_at(k)?;
             // Only singular forms count as one (`неделю назад`, not `недели назад`).
             // Instrumental forms serve `днём ранее`, `неделей позже`.
-            if matches!(self.w(k), "секунду" | "минуту" | "час" | "день" | "сутки" | "неделю" | "месяц" | "квартал" | "год" | "днем" | "неделей" | "сутками") {
+            if matches!(
+                self.w(k),
+                "секунду"
+                    | "минуту"
+                    | "час"
+                    | "день"
+                    | "сутки"
+                    | "неделю"
+                    | "месяц"
+                    | "квартал"
+                    | "год"
+                    | "днем"
+                    | "неделей"
+                    | "сутками"
+            ) {
                 return Some((1, false, u, end));
             }
         }
@@ -824,7 +858,8 @@ impl<'a> P<'a> {
 
     /// A cardinal in words, compound up to hundreds: `двадцать пять`, `сто двадцать`.
     fn cardinal(&self, k: usize) -> Option<(u32, usize)> {
-        let card = |j: usize| self.find(j, |l| if let Lex::Number(NumberWord::Cardinal(n)) = l { Some(*n) } else { None });
+        let card =
+            |j: usize| self.find(j, |l| if let Lex::Number(NumberWord::Cardinal(n)) = l { Some(*n) } else { None });
         let mut total = card(k)?;
         let mut j = k + 1;
         while let Some(n) = card(j) {
@@ -870,7 +905,10 @@ impl<'a> P<'a> {
             return Some((Expr::Offset { amount, unit, sign: 1, base: Base::Previous }, end + 1));
         }
         // `днём ранее`, `двумя днями позже`: counted from the previous date.
-        if matches!(unit, Unit::Day | Unit::Week) && amount.hours == 0 && self.is(end, &["ранее", "раньше", "позже", "позднее"]) {
+        if matches!(unit, Unit::Day | Unit::Week)
+            && amount.hours == 0
+            && self.is(end, &["ранее", "раньше", "позже", "позднее"])
+        {
             let days = i32::try_from(amount.days as u64 + amount.weeks as u64 * 7).ok()?;
             let n = if self.is(end, &["ранее", "раньше"]) { -days } else { days };
             return Some((Expr::Anaphor(n), end + 1));
@@ -882,14 +920,30 @@ impl<'a> P<'a> {
     fn window(&self, i: usize) -> M {
         let k = if self.is(i, &["за"]) { i + 1 } else { i };
         let back = match self.w(k) {
-            w if w.starts_with("последн") || w.starts_with("минувш") || w.starts_with("прошедш") || w.starts_with("прошл") => true,
+            w if w.starts_with("последн")
+                || w.starts_with("минувш")
+                || w.starts_with("прошедш")
+                || w.starts_with("прошл") =>
+            {
+                true
+            }
             w if w.starts_with("ближайш") || w.starts_with("следующ") => false,
             _ => return None,
         };
         if k == i && back && !self.w(k).starts_with("прошл") {
             return None;
         }
-        let plural = matches!(self.w(k), "последние" | "минувшие" | "прошедшие" | "прошлые" | "ближайшие" | "следующие" | "последнюю" | "последний");
+        let plural = matches!(
+            self.w(k),
+            "последние"
+                | "минувшие"
+                | "прошедшие"
+                | "прошлые"
+                | "ближайшие"
+                | "следующие"
+                | "последнюю"
+                | "последний"
+        );
         if !plural {
             return None;
         }
@@ -918,13 +972,18 @@ impl<'a> P<'a> {
         let k = if shift == Some(0) && self.is(i + 1, &["же"]) { i + 2 } else { i + 1 };
         for l in self.lex(k) {
             match *l {
-                Lex::Weekday(day) => return Some((Expr::Weekday { day, shift: if upcoming { None } else { shift }, upcoming }, k + 1)),
+                Lex::Weekday(day) => {
+                    return Some((Expr::Weekday { day, shift: if upcoming { None } else { shift }, upcoming }, k + 1))
+                }
                 Lex::Weekend => return Some((Expr::Weekend(if upcoming { None } else { shift }), k + 1)),
                 Lex::Season(s) if !upcoming => return Some((Expr::SeasonShifted(s, shift?), k + 1)),
-                Lex::Unit(Unit::Day) if !upcoming && self.is(k, &["день", "дня", "дне"]) => return Some((Expr::Anaphor(shift?), k + 1)),
+                Lex::Unit(Unit::Day) if !upcoming && self.is(k, &["день", "дня", "дне"]) => {
+                    return Some((Expr::Anaphor(shift?), k + 1))
+                }
                 Lex::Unit(u @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)) if !upcoming => {
                     // Plural forms are windows (`прошлые 2 недели`), handled elsewhere.
-                    if matches!(self.w(k), "недели" | "месяцы" | "годы" | "кварталы") && self.w(i).ends_with('е') {
+                    if matches!(self.w(k), "недели" | "месяцы" | "годы" | "кварталы") && self.w(i).ends_with('е')
+                    {
                         return None;
                     }
                     return Some((Expr::Shifted { unit: u, shift: shift? }, k + 1));
@@ -939,10 +998,15 @@ impl<'a> P<'a> {
     fn weekday(&self, i: usize) -> M {
         let day = self.find(i, |l| if let Lex::Weekday(d) = l { Some(*d) } else { None })?;
         // Locative and nominative forms (`в среде`, `среда`) are other words.
-        if matches!(self.w(i), "среда" | "среде" | "средой" | "пятнице" | "субботе" | "вторнике" | "понедельнике" | "четверге") {
+        if matches!(
+            self.w(i),
+            "среда" | "среде" | "средой" | "пятнице" | "субботе" | "вторнике" | "понедельнике" | "четверге"
+        ) {
             return None;
         }
-        if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"]) && !self.tok(i).is_some_and(|t| t.capitalized) {
+        if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"])
+            && !self.tok(i).is_some_and(|t| t.capitalized)
+        {
             return None;
         }
         let day = Expr::Weekday { day, shift: None, upcoming: false };
@@ -990,7 +1054,13 @@ impl<'a> P<'a> {
             }
         }
         // `в начале года`, `до конца месяца`: of the current one.
-        let u = self.find(i, |l| if let Lex::Unit(u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)) = l { Some(*u) } else { None })?;
+        let u = self.find(i, |l| {
+            if let Lex::Unit(u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Quarter)) = l {
+                Some(*u)
+            } else {
+                None
+            }
+        })?;
         if self.is(i, &["года", "месяца", "недели", "квартала"]) {
             return Some((Expr::Shifted { unit: u, shift: 0 }, i + 1));
         }
@@ -1028,7 +1098,8 @@ impl<'a> P<'a> {
             if let Some((y, end)) = self.year_after(i + 1).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_))) {
                 return Some((Expr::Season(s, Some(y)), end));
             }
-            if matches!(self.w(i), "весной" | "летом" | "осенью" | "зимой" | "весною" | "зимою") {
+            if matches!(self.w(i), "весной" | "летом" | "осенью" | "зимой" | "весною" | "зимою")
+            {
                 return Some((Expr::Season(s, None), i + 1));
             }
             return None;
@@ -1074,7 +1145,8 @@ impl<'a> P<'a> {
                     None => (None, k),
                 };
                 let day = |d: u32| Expr::Date { day: Some(d), month: *month, year };
-                let expr = if first == last { day(*first) } else { Expr::Range(day(*first).boxed(), day(*last).boxed()) };
+                let expr =
+                    if first == last { day(*first) } else { Expr::Range(day(*first).boxed(), day(*last).boxed()) };
                 return Some((expr, end));
             }
         }
@@ -1088,14 +1160,18 @@ impl<'a> P<'a> {
         }
         match self.w(i) {
             "настоящее" if self.is(i + 1, &["время"]) => Some((Expr::Present, i + 2)),
-            "настоящий" | "данный" | "текущий" if self.is(i + 1, &["момент"]) => Some((Expr::Present, i + 2)),
+            "настоящий" | "данный" | "текущий" if self.is(i + 1, &["момент"]) => {
+                Some((Expr::Present, i + 2))
+            }
             "на" if self.is(i + 1, &["днях"]) => Some((Expr::Recently, i + 2)),
             "тогда" if self.is(i + 1, &["же"]) => Some((Expr::Anaphor(0), i + 2)),
             "накануне" => match longest(self.day_like(i + 1), self.holiday(i + 1)) {
                 Some((e, end)) => Some((Expr::DayBefore(Some(e.boxed())), end)),
                 None => Some((Expr::DayBefore(None), i + 1)),
             },
-            "за" if self.is(i + 1, &["день"]) && self.is(i + 2, &["до"]) && self.is(i + 3, &["этого", "того"]) => Some((Expr::Anaphor(-1), i + 4)),
+            "за" if self.is(i + 1, &["день"]) && self.is(i + 2, &["до"]) && self.is(i + 3, &["этого", "того"]) => {
+                Some((Expr::Anaphor(-1), i + 4))
+            }
             _ => None,
         }
     }
@@ -1104,7 +1180,8 @@ impl<'a> P<'a> {
     fn duration(&self, i: usize) -> M {
         if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
             // `в течение суток`, `в течение года`: one unit, in the genitive.
-            if matches!(self.w(i + 2), "суток" | "дня" | "недели" | "месяца" | "года" | "часа" | "минуты" | "квартала") {
+            if matches!(self.w(i + 2), "суток" | "дня" | "недели" | "месяца" | "года" | "часа" | "минуты" | "квартала")
+            {
                 let u = self.find(i + 2, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
                 return Some((Expr::Duration(one(u)), i + 3));
             }
@@ -1139,20 +1216,64 @@ impl Expr {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "с" | "со" | "от" | "начиная" | "по" | "до" | "вплоть" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" | "не" | "в"
-            | "за" | "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" | "другой" | "настоящее" | "настоящий" | "данный" | "текущий"
-            | "на" | "тогда" | "накануне" | "год" | "сегодняшний" | "сегодняшнему"
+        "с" | "со"
+            | "от"
+            | "начиная"
+            | "по"
+            | "до"
+            | "вплоть"
+            | "после"
+            | "к"
+            | "ко"
+            | "около"
+            | "примерно"
+            | "приблизительно"
+            | "не"
+            | "в"
+            | "за"
+            | "тот"
+            | "того"
+            | "том"
+            | "тому"
+            | "та"
+            | "ту"
+            | "той"
+            | "другой"
+            | "настоящее"
+            | "настоящий"
+            | "данный"
+            | "текущий"
+            | "на"
+            | "тогда"
+            | "накануне"
+            | "год"
+            | "сегодняшний"
+            | "сегодняшнему"
     ) || duration_adjective(w).is_some()
 }
 
 /// Stems of compound duration adjectives: `двух` + `недельный`.
 const DURATION_ADJECTIVE_NUMBERS: &[(&str, u32)] = &[
-    ("одно", 1), ("двух", 2), ("трех", 3), ("четырех", 4), ("пяти", 5), ("шести", 6), ("семи", 7), ("восьми", 8), ("девяти", 9),
-    ("десяти", 10), ("четырнадцати", 14), ("пятнадцати", 15), ("двадцати", 20), ("тридцати", 30), ("сорока", 40),
+    ("одно", 1),
+    ("двух", 2),
+    ("трех", 3),
+    ("четырех", 4),
+    ("пяти", 5),
+    ("шести", 6),
+    ("семи", 7),
+    ("восьми", 8),
+    ("девяти", 9),
+    ("десяти", 10),
+    ("четырнадцати", 14),
+    ("пятнадцати", 15),
+    ("двадцати", 20),
+    ("тридцати", 30),
+    ("сорока", 40),
 ];
 
 /// Unit stems of duration adjectives: `дневный`, `недельный`, `месячный`, `суточный`.
-const DURATION_ADJECTIVE_UNITS: &[(&str, Unit)] = &[("дневн", Unit::Day), ("суточн", Unit::Day), ("недельн", Unit::Week), ("месячн", Unit::Month)];
+const DURATION_ADJECTIVE_UNITS: &[(&str, Unit)] =
+    &[("дневн", Unit::Day), ("суточн", Unit::Day), ("недельн", Unit::Week), ("месячн", Unit::Month)];
 
 fn duration_adjective_unit(w: &str) -> Option<Unit> {
     DURATION_ADJECTIVE_UNITS.iter().find(|(stem, _)| w.starts_with(stem)).map(|&(_, u)| u)
@@ -1314,14 +1435,30 @@ fn make_range(a: Expr, b: Expr) -> Option<Expr> {
             Expr::Date { day, month: *month, year: *year }
         }
         (Expr::Date { month: 0, .. }, _) => return None,
-        (Expr::Date { day, month, year: None }, Expr::Date { year: Some(y), .. }) => Expr::Date { day, month, year: Some(*y) },
+        (Expr::Date { day, month, year: None }, Expr::Date { year: Some(y), .. }) => {
+            Expr::Date { day, month, year: Some(*y) }
+        }
         (a, _) => a,
     };
     let compatible = matches!(
         (&a, &b),
         (Expr::Clock(_), Expr::Clock(_))
-            | (Expr::Date { .. } | Expr::At(..) | Expr::Deictic(_) | Expr::Weekday { .. } | Expr::Year(_) | Expr::PartOfDay(..) | Expr::Shifted { .. },
-               Expr::Date { .. } | Expr::At(..) | Expr::Deictic(_) | Expr::Weekday { .. } | Expr::Year(_) | Expr::PartOfDay(..) | Expr::Shifted { .. })
+            | (
+                Expr::Date { .. }
+                    | Expr::At(..)
+                    | Expr::Deictic(_)
+                    | Expr::Weekday { .. }
+                    | Expr::Year(_)
+                    | Expr::PartOfDay(..)
+                    | Expr::Shifted { .. },
+                Expr::Date { .. }
+                    | Expr::At(..)
+                    | Expr::Deictic(_)
+                    | Expr::Weekday { .. }
+                    | Expr::Year(_)
+                    | Expr::PartOfDay(..)
+                    | Expr::Shifted { .. }
+            )
     );
     compatible.then(|| Expr::Range(a.boxed(), b.boxed()))
 }
@@ -1358,7 +1495,16 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_dates() {
-        for text in ["контакт-центр 1414", "выявлено 13 случаев", "80% услуг", "300 млрд тенге", "отдела№2", "всего 49", "в 10 регионах", "в 1414"] {
+        for text in [
+            "контакт-центр 1414",
+            "выявлено 13 случаев",
+            "80% услуг",
+            "300 млрд тенге",
+            "отдела№2",
+            "всего 49",
+            "в 10 регионах",
+            "в 1414",
+        ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

@@ -1,5 +1,5 @@
 //! Russian: lexicon tables and the temporal grammar.
 
-pub mod numbers;
-pub mod lexicon;
 pub mod grammar;
+pub mod lexicon;
+pub mod numbers;

@@ -95,14 +95,25 @@ const ORDINAL_STEMS: &[(u32, &str)] = &[
 ];
 
 /// Hard-stem adjective endings (`первое`, `первого`, `первому`, ...).
-const ORDINAL_ENDINGS: &[&str] = &[
-    "ый", "ой", "ое", "ая", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ей",
-];
+const ORDINAL_ENDINGS: &[&str] = &["ый", "ой", "ое", "ая", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ей"];
 
 /// `третий` declines with a soft stem of its own.
 const ORDINAL_IRREGULAR: &[(u32, &[&str])] = &[(
     3,
-    &["третий", "третье", "третья", "третьи", "третьего", "третьему", "третьим", "третьем", "третью", "третьей", "третьих", "третьими"],
+    &[
+        "третий",
+        "третье",
+        "третья",
+        "третьи",
+        "третьего",
+        "третьему",
+        "третьим",
+        "третьем",
+        "третью",
+        "третьей",
+        "третьих",
+        "третьими",
+    ],
 )];
 
 /// What a number word is.
@@ -123,8 +134,7 @@ static TABLE: Lazy<HashMap<String, NumberWord>> = Lazy::new(|| {
     }
     for (value, stem) in ORDINAL_STEMS {
         for ending in ORDINAL_ENDINGS {
-            map.entry(format!("{stem}{ending}"))
-                .or_insert(NumberWord::Ordinal(*value));
+            map.entry(format!("{stem}{ending}")).or_insert(NumberWord::Ordinal(*value));
         }
     }
     for (value, forms) in ORDINAL_IRREGULAR {
