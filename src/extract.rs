@@ -72,13 +72,14 @@ impl Extractor {
         let mut mentions = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut previous: Option<NaiveDate> = None;
+        let lex = grammar::lexicalize(tokens);
         for (index, sentence) in sentences.iter().enumerate() {
             found.clear();
-            grammar::scan(tokens, sentence.tokens.clone(), &mut found);
+            grammar::scan(tokens, &lex, sentence.tokens.clone(), &mut found);
             if found.is_empty() {
                 continue;
             }
-            let cues = grammar::tense_cues(tokens, sentence.tokens.clone());
+            let cues = grammar::tense_cues(tokens, &lex, sentence.tokens.clone());
             let mut sentence_day = None;
             for f in &found {
                 let ctx = Context {

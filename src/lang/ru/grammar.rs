@@ -44,7 +44,7 @@ pub enum Tense {
 }
 
 /// Tense cues of one sentence: (token index, tense), in text order.
-pub fn tense_cues(tokens: &Tokens, sentence: Range<usize>) -> Vec<(usize, Tense)> {
+pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>) -> Vec<(usize, Tense)> {
     let mut out = Vec::new();
     for i in sentence {
         let Some(t) = tokens.get(i) else { break };
@@ -52,7 +52,8 @@ pub fn tense_cues(tokens: &Tokens, sentence: Range<usize>) -> Vec<(usize, Tense)
             continue;
         }
         let w = tokens.norm(i);
-        if lookup(w).contains(&Lex::Future) {
+        let meaning = lex.get(i).copied().unwrap_or(&[]);
+        if meaning.contains(&Lex::Future) {
             out.push((i, Tense::Future));
         } else if w.chars().count() >= 4
             && !NOT_PAST.contains(&w)
@@ -88,8 +89,11 @@ pub fn tense_near(tokens: &Tokens, cues: &[(usize, Tense)], at: usize) -> Option
 }
 
 /// Finds every temporal expression in the tokens of one sentence.
-pub fn scan(tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
-    let p = P { t: tokens, lo: sentence.start, hi: sentence.end.min(tokens.len()) };
+///
+/// `lex` holds what each token means to the lexicon (see [`lexicalize`]), computed once per
+/// document so that rules index an array instead of hashing words again.
+pub fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<Found>) {
+    let p = P { t: tokens, lex, lo: sentence.start, hi: sentence.end.min(tokens.len()).min(lex.len()) };
     let mut i = p.lo;
     while i < p.hi {
         if !p.may_start(i) {
@@ -106,6 +110,17 @@ pub fn scan(tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
             _ => i += 1,
         }
     }
+}
+
+/// What every token of a text means to the lexicon (empty for numbers, punctuation and
+/// words it does not know): one lookup per word.
+pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
+    tokens
+        .as_slice()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| if t.kind == TokenKind::Word { lookup(tokens.norm(i)) } else { &[] })
+        .collect()
 }
 
 /// Does the expression hold a date that does not exist (`31 февраля`)?
@@ -130,6 +145,7 @@ enum Prefix {
 
 struct P<'a> {
     t: &'a Tokens,
+    lex: &'a [&'static [Lex]],
     lo: usize,
     hi: usize,
 }
@@ -166,9 +182,10 @@ impl<'a> P<'a> {
     }
 
     fn lex(&self, i: usize) -> &'static [Lex] {
-        match self.tok(i) {
-            Some(t) if t.kind == TokenKind::Word => lookup(self.t.norm(i)),
-            _ => &[],
+        if i < self.hi {
+            self.lex.get(i).copied().unwrap_or(&[])
+        } else {
+            &[]
         }
     }
 
@@ -194,15 +211,48 @@ impl<'a> P<'a> {
         i > self.lo && self.is(i - 1, words)
     }
 
-    /// Cheap test: can anything start at token `i`?
+    /// Cheap test: can anything start at token `i`? Most tokens answer no without trying a
+    /// rule; a preposition answers for the token after it.
     fn may_start(&self, i: usize) -> bool {
-        match self.tok(i) {
-            Some(t) => match t.kind {
-                TokenKind::Number => true,
-                TokenKind::Word => !self.lex(i).is_empty() || is_function_word(self.w(i)) || t.capitalized,
-                TokenKind::Punct => self.w(i) == "+" || self.w(i) == "-",
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(self.w(i), "+" | "-"),
+            TokenKind::Word if !self.lex(i).is_empty() => true,
+            TokenKind::Word => match self.w(i) {
+                "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
+                    self.may_start_core(i + 1)
+                }
+                "за" => {
+                    let next = self.w(i + 1);
+                    ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
+                        || (next == "день" && self.is(i + 2, &["до"]))
+                }
+                "начиная" | "вплоть" | "накануне" => true,
+                "в" | "во" => self.is(i + 1, &["течение"]),
+                "на" => self.is(i + 1, &["днях"]),
+                "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
+                "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" => {
+                    self.is(i + 1, &["же", "день", "дня", "дне"])
+                }
+                "другой" => self.is(i + 1, &["день"]),
+                "тогда" => self.is(i + 1, &["же"]),
+                "настоящее" => self.is(i + 1, &["время"]),
+                "настоящий" | "данный" => self.is(i + 1, &["момент"]),
+                "сегодняшний" | "сегодняшнему" => true,
+                w => duration_adjective(w).is_some(),
             },
-            None => false,
+        }
+    }
+
+    /// [`P::may_start`] for the token after a preposition (no second preposition).
+    fn may_start_core(&self, i: usize) -> bool {
+        match self.tok(i) {
+            Some(t) if t.kind == TokenKind::Number => true,
+            Some(t) if t.kind == TokenKind::Word => {
+                !self.lex(i).is_empty() || matches!(self.w(i), "тот" | "того" | "сегодняшнего" | "настоящего")
+            }
+            _ => false,
         }
     }
 
@@ -1122,7 +1172,7 @@ impl<'a> P<'a> {
 
     /// Fixed-date holidays from [`HOLIDAYS`], capitalized as names are.
     fn holiday(&self, i: usize) -> M {
-        if !self.tok(i)?.capitalized {
+        if !self.tok(i)?.capitalized || !self.lex(i).contains(&Lex::HolidayStart) {
             return None;
         }
         for (names, month, first, last) in HOLIDAYS {
@@ -1210,46 +1260,6 @@ impl Expr {
         add_amount(&mut d, unit, n, false)?;
         Some(Expr::Duration(d))
     }
-}
-
-/// Function words that start expressions without being in the lexicon.
-fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "с" | "со"
-            | "от"
-            | "начиная"
-            | "по"
-            | "до"
-            | "вплоть"
-            | "после"
-            | "к"
-            | "ко"
-            | "около"
-            | "примерно"
-            | "приблизительно"
-            | "не"
-            | "в"
-            | "за"
-            | "тот"
-            | "того"
-            | "том"
-            | "тому"
-            | "та"
-            | "ту"
-            | "той"
-            | "другой"
-            | "настоящее"
-            | "настоящий"
-            | "данный"
-            | "текущий"
-            | "на"
-            | "тогда"
-            | "накануне"
-            | "год"
-            | "сегодняшний"
-            | "сегодняшнему"
-    ) || duration_adjective(w).is_some()
 }
 
 /// Stems of compound duration adjectives: `двух` + `недельный`.
@@ -1469,8 +1479,9 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Expr, Option<Mod>)> {
         let tokens = Tokens::new(text);
+        let lex = lexicalize(&tokens);
         let mut out = Vec::new();
-        scan(&tokens, 0..tokens.len(), &mut out);
+        scan(&tokens, &lex, 0..tokens.len(), &mut out);
         out.into_iter()
             .map(|f| {
                 let a = tokens.get(f.tokens.start).unwrap().start;
@@ -1528,7 +1539,7 @@ mod tests {
     #[test]
     fn tense_cues_find_past_and_future() {
         let t = Tokens::new("режим начал действовать и продлится до весны");
-        let cues = tense_cues(&t, 0..t.len());
+        let cues = tense_cues(&t, &lexicalize(&t), 0..t.len());
         assert_eq!(cues, [(1, Tense::Past), (4, Tense::Future)]);
     }
 }

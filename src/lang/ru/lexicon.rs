@@ -102,6 +102,8 @@ pub enum Lex {
     Couple,
     /// A word that marks the future tense (`будет`, `продлится`, `введут`).
     Future,
+    /// The first word of a holiday's name in [`HOLIDAYS`] (`новый`, `наурыз`, `день`).
+    HolidayStart,
     /// `полночь`
     Midnight,
 }
@@ -603,6 +605,13 @@ fn build() -> HashMap<String, Vec<Lex>> {
     for (lex, forms) in SINGLE {
         for form in *forms {
             add(form, *lex);
+        }
+    }
+    for (names, ..) in HOLIDAYS {
+        for name in *names {
+            if let Some(first) = name.split(' ').next() {
+                add(first, Lex::HolidayStart);
+            }
         }
     }
     for form in FUTURE_WORDS {
