@@ -71,7 +71,7 @@ pub enum Expr {
     Offset {
         /// How much.
         amount: Duration,
-        /// The coarsest unit written, which sets the value's granularity.
+        /// The finest unit written, which sets the value's granularity.
         unit: Unit,
         /// -1 for before, +1 for after.
         sign: i32,

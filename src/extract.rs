@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::lang::ru::grammar::{self, Found};
-use crate::mention::Mention;
+use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{split_sentences, Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -81,12 +81,14 @@ impl Extractor {
             }
             let cues = grammar::tense_cues(tokens, &lex, sentence.tokens.clone());
             let mut sentence_day = None;
+            let mut sentence_year_date = None;
             for f in &found {
                 let ctx = Context {
                     published: doc.published(),
                     previous,
                     sentence_day,
                     tense: grammar::tense_near(tokens, &cues, f.tokens.start),
+                    sentence_year_date,
                 };
                 let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
                     continue;
@@ -99,6 +101,9 @@ impl Extractor {
                 if let Some(day) = day_of(&r.value) {
                     previous = Some(day);
                     sentence_day = Some(day);
+                    if r.anchor == Anchor::Absolute {
+                        sentence_year_date = Some(day);
+                    }
                 }
                 mentions.push(Mention {
                     span: first.start..last.end,

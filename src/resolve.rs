@@ -67,6 +67,9 @@ pub struct Context {
     pub sentence_day: Option<NaiveDate>,
     /// The tense of the verbs nearest the mention.
     pub tense: Option<Tense>,
+    /// The latest day with a written year earlier in the same sentence, which lends its
+    /// year to the year-less dates after it.
+    pub sentence_year_date: Option<NaiveDate>,
 }
 
 /// A resolved expression.
@@ -194,7 +197,7 @@ impl Resolver {
                     _ => (ctx.published.moment(), Anchor::Publication),
                 };
                 let at = shift_moment(from, amount, *sign)?;
-                let timed = ctx.published.time().is_some() && *base == Base::Publication;
+                let timed = ctx.published.time().is_some() && anchor == Anchor::Publication;
                 Out::new(at_granularity(at, *unit, timed)?, anchor)
             }
             Expr::Shifted { unit, shift } => Out::new(shifted_unit(publ, *unit, *shift)?, Anchor::Publication),
@@ -340,30 +343,36 @@ impl Resolver {
 
     /// The year a year-less `day month` takes under the policy and the tense.
     fn year_for(&self, month: u32, day: u32, ctx: &Context) -> Option<i32> {
-        let publ = ctx.published.day();
-        let py = publ.year();
-        let candidates = [py - 1, py, py + 1];
-        let date_in = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
-        let year = match self.options.year_policy {
-            YearPolicy::PublicationYear => py,
-            YearPolicy::Past => *candidates.iter().rev().find(|&&y| date_in(y).is_some_and(|d| d <= publ))?,
-            YearPolicy::Future => *candidates.iter().find(|&&y| date_in(y).is_some_and(|d| d >= publ))?,
+        // A date with its own year earlier in the sentence lends it (`19 марта 2001, 20 марта`):
+        // the year-less date takes the occurrence nearest to that date, tense aside.
+        let (reference, lent) = match ctx.sentence_year_date {
+            Some(d) => (d, true),
+            None => (ctx.published.day(), false),
+        };
+        let ry = reference.year();
+        let candidates = [ry - 1, ry, ry + 1];
+        // Where the day falls in each candidate year, even when that year lacks it (29
+        // February counts as 1 March for the distance; the year is checked at the end).
+        let position = |y: i32| NaiveDate::from_ymd_opt(y, month, 1).and_then(|d| add_days(d, day as i64 - 1));
+        let distance = |y: i32| position(y).map_or(i64::MAX, |d| (d - reference).num_days().abs());
+        let policy = if lent { YearPolicy::Nearest } else { self.options.year_policy };
+        let year = match policy {
+            YearPolicy::PublicationYear => ry,
+            YearPolicy::Past => *candidates.iter().rev().find(|&&y| position(y).is_some_and(|d| d <= reference))?,
+            YearPolicy::Future => *candidates.iter().find(|&&y| position(y).is_some_and(|d| d >= reference))?,
             YearPolicy::Nearest => {
-                let nearest = *candidates
-                    .iter()
-                    .filter(|&&y| date_in(y).is_some())
-                    .min_by_key(|&&y| date_in(y).map(|d| (d - publ).num_days().abs()).unwrap_or(i64::MAX))?;
+                let nearest = *candidates.iter().min_by_key(|&&y| distance(y))?;
                 let month_index = |y: i32| y * 12 + month as i32;
-                let publication = py * 12 + publ.month() as i32;
-                match self.tense(ctx) {
-                    Some(Tense::Past) if month_index(nearest) > publication => nearest - 1,
-                    Some(Tense::Future) if month_index(nearest) < publication => nearest + 1,
+                let publication = ry * 12 + reference.month() as i32;
+                match (lent, self.tense(ctx)) {
+                    (false, Some(Tense::Past)) if month_index(nearest) > publication => nearest - 1,
+                    (false, Some(Tense::Future)) if month_index(nearest) < publication => nearest + 1,
                     _ => nearest,
                 }
             }
         };
-        // The chosen year must have the day (29 February).
-        date_in(year).map(|_| year).filter(|y| in_range(*y))
+        // The chosen year must have the day: `29 февраля` in an article of 2013 names nothing.
+        NaiveDate::from_ymd_opt(year, month, day).map(|_| year).filter(|y| in_range(*y))
     }
 
     fn season(&self, s: Season, shift: Option<i32>, ctx: &Context) -> Option<Value> {

@@ -132,7 +132,10 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
             ends = match toks.get(last + 1) {
                 None => true,
                 Some(next) => {
-                    next.gap >= Gap::Space && can_start(tokens, last + 1) && !period_is_abbreviation(tokens, i)
+                    next.gap >= Gap::Space
+                        && can_start(tokens, last + 1)
+                        && !period_is_abbreviation(tokens, i)
+                        && !period_inside_date(tokens, i, last + 1)
                 }
             };
         } else if let Some(next) = toks.get(i + 1) {
@@ -191,6 +194,19 @@ fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
     }
     let initial = prev.capitalized && word.chars().count() == 1;
     initial || ABBREVIATIONS.contains(&word)
+}
+
+/// Is the `.` at token `i` inside a date or a date and time, with `next` the token after it?
+/// `27. 05.99` (a spaced numeric date) and `2005 г. 19:13` (a year, then the clock) go on.
+fn period_inside_date(tokens: &Tokens, i: usize, next: usize) -> bool {
+    let number = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Number);
+    let touching = |k: usize, s: &str| tokens.get(k).is_some_and(|t| t.gap == Gap::None) && tokens.norm(k) == s;
+    if tokens.norm(i) != "." || number(next).is_none() || i == 0 {
+        return false;
+    }
+    let day_before = number(i - 1).is_some_and(|t| t.digits <= 2);
+    let year_word_before = matches!(tokens.norm(i - 1), "г" | "гг") && i >= 2 && number(i - 2).is_some();
+    (day_before && touching(next + 1, ".")) || (year_word_before && touching(next + 1, ":"))
 }
 
 /// Does the line break between tokens `last` and `next` end a sentence?
@@ -262,6 +278,14 @@ mod tests {
     fn abbreviations() {
         let text = "Выделено 300 млрд. тенге и т.д. и т.п. Проверено 5 тыс. человек на ул. Абая, им. Абая, ст. Бурное.";
         assert_eq!(split(text), [text]);
+    }
+
+    #[test]
+    fn dates_with_periods_stay_whole() {
+        for text in ["13 августа 2005 г. 19:13", "Это было 27. 05.99 вечером."] {
+            assert_eq!(split(text), [text]);
+        }
+        assert_eq!(split("Это случилось в 2020 г. Власти молчат."), ["Это случилось в 2020 г.", "Власти молчат."]);
     }
 
     #[test]

@@ -100,6 +100,10 @@ pub fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out
             i += 1;
             continue;
         }
+        if let Some(end) = p.day_list(i, out) {
+            i = end;
+            continue;
+        }
         match p.at(i) {
             Some(found) if found.tokens.end > i => {
                 i = found.tokens.end;
@@ -365,8 +369,9 @@ impl<'a> P<'a> {
             return None;
         }
         let mut best = None;
-        let rules: [fn(&Self, usize) -> M; 20] = [
+        let rules: [fn(&Self, usize) -> M; 21] = [
             Self::part_then_day,
+            Self::month_day_year,
             Self::day_then_part,
             Self::weekday_comma_date,
             Self::day_month,
@@ -398,8 +403,9 @@ impl<'a> P<'a> {
     /// A day of the month: `16`, `1-го`, `24го`, `первого`, `двадцать пятое`.
     fn day_number(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, d)) = self.num(i) {
-            // 0 and 32..99 are read as days too, so that `32 марта` is consumed as invalid.
-            if d > 2 {
+            // 0 and 32..39 are read as (impossible) days, so that `32 марта` is consumed and
+            // emits nothing; a larger number before a month is not a day at all (`96 авг 96`).
+            if d > 2 || n >= 40 {
                 return None;
             }
             // `1-го`, `24го`, `5-е`
@@ -516,6 +522,60 @@ impl<'a> P<'a> {
             .or_else(|| if k > i { self.dotted_clock(k) } else { None })
             .or_else(|| if k > i { self.hour_words(k) } else { None })?;
         Some((c, end))
+    }
+
+    /// An enumeration of days that share the month of the last (`16, 17 и 18 марта`, `10 и
+    /// 24 сентября 2021 года`): one mention per day, pushed to `out`. Returns the end.
+    fn day_list(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+        const MAX_ITEMS: usize = 12;
+        let mut days = Vec::new();
+        let mut k = i;
+        while days.len() < MAX_ITEMS {
+            let (n, d) = self.num(k)?;
+            if d > 2 || !(1..=31).contains(&n) || !self.is(k + 1, &[",", "и"]) {
+                return None;
+            }
+            days.push((n, k));
+            k += 2;
+            if let Some((last, end)) = self.day_month(k) {
+                let (month, year) = match &last {
+                    Expr::Date { month, year, .. } => (*month, *year),
+                    Expr::At(date, _) => match **date {
+                        Expr::Date { month, year, .. } => (month, year),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                for &(day, at) in &days {
+                    if valid_day(day, month, year) {
+                        let expr = Expr::Date { day: Some(day), month, year };
+                        out.push(Found { tokens: at..at + 1, expr, modifier: None });
+                    }
+                }
+                out.push(Found { tokens: k..end, expr: last, modifier: None });
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// `Авг 26, 2015 15:12`: month first, then the day and the year.
+    fn month_day_year(&self, i: usize) -> M {
+        let (month, k) = self.month(i, true)?;
+        let (day, d) = self.num(k)?;
+        if d > 2 || !self.is(k + 1, &[","]) {
+            return None;
+        }
+        let (y, dy) = self.num(k + 2)?;
+        if dy != 4 || !(1000..=2999).contains(&y) {
+            return None;
+        }
+        let year = Some(YearRef::Absolute(y as i32));
+        if !valid_day(day, month, year) {
+            return Some((Expr::Invalid, k + 3));
+        }
+        let end = self.year_word_end(k + 3).unwrap_or(k + 3);
+        Some(self.with_clock(Expr::Date { day: Some(day), month, year }, end))
     }
 
     fn day_month(&self, i: usize) -> M {
@@ -823,10 +883,11 @@ impl<'a> P<'a> {
     // ---------------------------------------------------------------- relative
 
     /// An amount of time: `3 дня`, `две недели`, `неделю`, `полчаса`, `2 часа 5 минут`,
-    /// `1 год, 1 месяц и 1 день`. Returns the duration, the coarsest unit, and the end.
+    /// `1 год, 1 месяц и 1 день`. Returns the duration, the finest unit written (the grain
+    /// of a moment counted with it: `5 дней 2 часа назад` is precise to the hour), and the end.
     fn amount(&self, i: usize, bare_unit: bool) -> Option<(Duration, Unit, usize)> {
         let mut d = Duration::default();
-        let mut coarsest: Option<Unit> = None;
+        let mut finest: Option<Unit> = None;
         let mut k = i;
         let mut first = true;
         loop {
@@ -844,11 +905,11 @@ impl<'a> P<'a> {
             add_amount(&mut d, unit, n, half)?;
             // `полгода` is counted in months, `полчаса` in minutes.
             let grain = if half { finer(unit) } else { unit };
-            coarsest = Some(coarsest.map_or(grain, |c| c.max(grain)));
+            finest = Some(finest.map_or(grain, |c| c.min(grain)));
             k = end;
             first = false;
         }
-        Some((d, coarsest?, k))
+        Some((d, finest?, k))
     }
 
     /// One `count unit` pair: (count, plus a half, unit, end).
@@ -1054,8 +1115,10 @@ impl<'a> P<'a> {
         ) {
             return None;
         }
+        // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`).
         if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"])
             && !self.tok(i).is_some_and(|t| t.capitalized)
+            && i != self.lo
         {
             return None;
         }
@@ -1526,6 +1589,14 @@ mod tests {
         assert!(found("29 февраля 2021 года").is_empty());
         assert!(found("31.02.2020").is_empty());
         assert!(!found("29 февраля 2020 года").is_empty());
+    }
+
+    #[test]
+    fn enumerations_share_the_month() {
+        assert_eq!(surfaces("прошли 16, 17 и 18 марта"), ["16", "17", "18 марта"]);
+        let f = found("выборы 10 и 24 сентября 2021 года");
+        assert_eq!(f[0].1, Expr::Date { day: Some(10), month: 9, year: Some(YearRef::Absolute(2021)) });
+        assert!(found("в 10, 20 и 30 регионах").is_empty());
     }
 
     #[test]
