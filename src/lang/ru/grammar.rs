@@ -14,7 +14,7 @@
 //! when its minutes are a multiple of five or above 12 (`до 17.00`, `в 8.30`, `с 15.10`),
 //! as a date (`с 16.03`) when they are not. Bare numbers (`1414`, `49`, `в 10`) never are.
 
-use super::lexicon::{lookup, Lex, Unit, HOLIDAYS, NOT_PAST, PAST_ENDINGS};
+use super::lexicon::{lookup, Lex, Unit, HOLIDAYS, NOT_PAST, PAST_ENDINGS, PAST_WORDS};
 use super::numbers::NumberWord;
 use crate::expr::{Base, Clock, Expr, YearRef};
 use crate::mention::Mod;
@@ -55,6 +55,8 @@ pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize
         let meaning = lex.get(i).copied().unwrap_or(&[]);
         if meaning.contains(&Lex::Future) {
             out.push((i, Tense::Future));
+        } else if PAST_WORDS.contains(&w) {
+            out.push((i, Tense::Past));
         } else if w.chars().count() >= 4
             && !NOT_PAST.contains(&w)
             && PAST_ENDINGS.iter().any(|e| w.ends_with(e))

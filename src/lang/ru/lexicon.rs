@@ -460,6 +460,9 @@ pub const NOT_PAST: &[&str] = &[
     "ил",
 ];
 
+/// Past-tense forms too short for [`PAST_ENDINGS`] to judge safely.
+pub const PAST_WORDS: &[&str] = &["был", "была", "было", "были", "шел", "шла", "шли", "мог", "могла", "могли", "дал", "дала", "дали"];
+
 /// Endings of past-tense verbs and short passive participles (`ввели`, `выявлено`,
 /// `зарегистрированы`), checked after [`NOT_PAST`].
 pub const PAST_ENDINGS: &[&str] = &[
