@@ -68,8 +68,9 @@ pub mod value;
 
 pub use document::{Document, Published};
 pub use error::{Error, Result};
+pub use event::Event;
 pub use extract::{analyze, extract, Analysis, Extractor};
 pub use mention::{Anchor, Mention, Mod, TimexType};
 pub use resolve::{ResolveOptions, YearPolicy};
-pub use timeline::{Event, Timeline};
+pub use timeline::Timeline;
 pub use value::Value;

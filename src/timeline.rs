@@ -1,43 +1,17 @@
-//! The timeline: a document's dated events in chronological order.
+//! The timeline: a document's dated events in chronological order, and the corpus timeline
+//! of many documents merged.
 
-use crate::document::Document;
-use crate::mention::{Mention, Mod, TimexType};
-use crate::value::Value;
+use crate::event::build::{self, SentenceInfo, Undated};
+use crate::event::figures::FigureWhat;
+use crate::event::kinds::EventKind;
+use crate::event::Event;
+use crate::mention::Mention;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::ops::Range;
 
-/// Something that happened at a time the text gives: one dated clause of a sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    /// When: a value, or an interval when one sentence gives both ends (`начал действовать
-    /// 16 марта и продлится до 15 апреля` → `2020-03-16/2020-04-15`).
-    pub when: Value,
-    /// The mod of a one-sided bound (`до 17.00` → BEFORE).
-    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<Mod>,
-    /// Byte span of the sentence in the document text.
-    pub sentence: Range<usize>,
-    /// The sentence's text.
-    pub text: String,
-    /// Indices of the mentions that date it, in the document's mention list.
-    pub mentions: Vec<usize>,
-}
-
-impl Event {
-    /// The first day the event covers.
-    pub fn first_day(&self) -> Option<NaiveDate> {
-        self.when.first_day()
-    }
-
-    /// The last day the event covers.
-    pub fn last_day(&self) -> Option<NaiveDate> {
-        self.when.last_day()
-    }
-}
-
-/// A document's events in chronological order; ties keep document order.
+/// A document's events in chronological order (ties keep document order), and the
+/// sentences no date reaches.
 ///
 /// ```
 /// use khronika::{analyze, Document};
@@ -49,74 +23,37 @@ impl Event {
 /// let d = |d| NaiveDate::from_ymd_opt(2020, 3, d).unwrap();
 /// assert_eq!(timeline.between(d(17), d(31)).count(), 1);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     events: Vec<Event>,
+    #[serde(default)]
+    undated: Vec<Undated>,
 }
 
 impl Timeline {
-    /// A timeline of these events, put in chronological order.
+    /// A timeline of these events, put in chronological order (stable: ties keep their order).
     pub fn from_events(mut events: Vec<Event>) -> Self {
         events.sort_by_key(|e| e.when.start());
-        Timeline { events }
+        Timeline { events, undated: Vec::new() }
     }
 
-    /// Builds the events of a document from its sentences and mentions.
-    ///
-    /// In each sentence, every calendar mention is an event, except that a start (no mod,
-    /// or `с`) followed by an end bound (`до`, `по`) of a later day makes one interval event;
-    /// mentions of the same value in one sentence are one event. Durations, sets and
-    /// `PRESENT_REF`-style values date nothing.
-    pub fn build(doc: &Document, sentences: &[Range<usize>], mentions: &[Mention]) -> Self {
-        let text = doc.text();
-        let mut events: Vec<Event> = Vec::new();
-        let mut i = 0;
-        while i < mentions.len() {
-            let s = mentions[i].sentence;
-            let end = mentions[i..].iter().position(|m| m.sentence != s).map_or(mentions.len(), |n| i + n);
-            let span = sentences.get(s).cloned().unwrap_or_else(|| mentions[i].span.clone());
-            let sentence_text = text.get(span.clone()).unwrap_or("").to_string();
-            let first_event = events.len();
-            let mut open_start: Option<usize> = None;
-            for (k, m) in mentions.iter().enumerate().take(end).skip(i) {
-                if !m.value.is_calendar() || matches!(m.kind, TimexType::Duration | TimexType::Set) {
-                    continue;
-                }
-                // A start and a later end bound in one sentence: one interval.
-                if let (Some(e), Some(Mod::Before | Mod::OnOrBefore)) = (open_start, m.modifier) {
-                    let start: &mut Event = &mut events[e];
-                    if ends_after(&start.when, &m.value) {
-                        start.when = Value::interval(start.when.clone(), m.value.clone());
-                        start.modifier = None;
-                        start.mentions.push(k);
-                        open_start = None;
-                        continue;
-                    }
-                }
-                if let Some(same) =
-                    events[first_event..].iter_mut().find(|e| e.when == m.value && e.modifier == m.modifier)
-                {
-                    same.mentions.push(k);
-                    continue;
-                }
-                let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
-                open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
-                events.push(Event {
-                    when: m.value.clone(),
-                    modifier: m.modifier,
-                    sentence: span.clone(),
-                    text: sentence_text.clone(),
-                    mentions: vec![k],
-                });
-            }
-            i = end;
-        }
-        Timeline::from_events(events)
+    /// Builds the timeline of a document from its sentences (byte spans and paragraph
+    /// numbers) and mentions; see [`build`] for the rules.
+    pub fn build(text: &str, doc: Option<&str>, sentences: &[SentenceInfo], mentions: &[Mention]) -> Self {
+        let (events, undated) = build::events(text, doc, sentences, mentions);
+        let mut timeline = Timeline::from_events(events);
+        timeline.undated = undated;
+        timeline
     }
 
     /// The events, in chronological order.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// The sentences with no date that no dated event took in, in text order.
+    pub fn undated(&self) -> &[Undated] {
+        &self.undated
     }
 
     /// Iterates over the events in chronological order.
@@ -152,6 +89,25 @@ impl Timeline {
         }
         map
     }
+
+    /// The events of a kind.
+    pub fn of_kind(&self, kind: EventKind) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(move |e| e.kinds.contains(&kind))
+    }
+
+    /// A figure over time: for each day an event starts on, the largest figure of this kind
+    /// its events state (e.g. case counts by date). Inherited events count too.
+    pub fn series(&self, what: FigureWhat) -> Vec<(NaiveDate, f64)> {
+        let mut points: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+        for e in &self.events {
+            let Some(day) = e.first_day() else { continue };
+            for f in e.figures.iter().filter(|f| f.what == what) {
+                let v = points.entry(day).or_insert(f.value);
+                *v = v.max(f.value);
+            }
+        }
+        points.into_iter().collect()
+    }
 }
 
 impl<'a> IntoIterator for &'a Timeline {
@@ -159,16 +115,5 @@ impl<'a> IntoIterator for &'a Timeline {
     type IntoIter = std::slice::Iter<'a, Event>;
     fn into_iter(self) -> Self::IntoIter {
         self.events.iter()
-    }
-}
-
-/// Does `end` bound a period that starts with `start` (a later day, coarser than a clock)?
-fn ends_after(start: &Value, end: &Value) -> bool {
-    if matches!(end, Value::Time { .. } | Value::PartOfDay { .. } | Value::Interval(..)) {
-        return false;
-    }
-    match (start.first_day(), end.first_day()) {
-        (Some(a), Some(b)) => b > a,
-        _ => false,
     }
 }

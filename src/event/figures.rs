@@ -122,7 +122,7 @@ pub struct Figure {
     /// Whether a qualifier (`более`, `около`, `до`, `с лишним`, a range, ...) makes it approximate.
     pub approx: bool,
     /// Byte span in the sentence covering qualifier, number, multiplier and unit words.
-    #[serde(skip)]
+    #[serde(default)]
     pub span: Range<usize>,
 }
 
@@ -143,11 +143,7 @@ pub fn figures(sentence: &str) -> Vec<Figure> {
     let mut toks = Vec::with_capacity(sentence.len() / 6 + 1);
     let mut norm = String::with_capacity(sentence.len());
     tokenize(sentence, &mut toks, &mut norm);
-    let cx = Cx {
-        s: sentence,
-        toks: &toks,
-        norm: &norm,
-    };
+    let cx = Cx { s: sentence, toks: &toks, norm: &norm };
     let mut i = 0;
     while i < toks.len() {
         match cx.figure_at(i) {
@@ -519,11 +515,9 @@ fn letter_or_digit_len(s: &str, j: usize) -> usize {
             Some(0x82..=0x89) => 0,
             _ => 2,
         },
-        Some(c) if *c >= 0x80 => s
-            .get(j..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| is_letter(*c))
-            .map_or(0, char::len_utf8),
+        Some(c) if *c >= 0x80 => {
+            s.get(j..).and_then(|r| r.chars().next()).filter(|c| is_letter(*c)).map_or(0, char::len_utf8)
+        }
         _ => 0,
     }
 }
@@ -621,10 +615,8 @@ fn scan_number(s: &str, i: usize) -> (Kind, usize) {
         _ => (false, j),
     };
     if has_hyphen || rest.chars().next().is_some_and(is_letter) {
-        let end = s[letters_from..]
-            .char_indices()
-            .find(|(_, c)| !is_letter(*c))
-            .map_or(s.len(), |(k, _)| letters_from + k);
+        let end =
+            s[letters_from..].char_indices().find(|(_, c)| !is_letter(*c)).map_or(s.len(), |(k, _)| letters_from + k);
         let suffix = &s[letters_from..end];
         let cardinal = has_hyphen && form == NumForm::Int && CARDINAL_SUFFIXES.contains(&suffix);
         if !cardinal {
@@ -651,13 +643,7 @@ fn tokenize(s: &str, toks: &mut Vec<Tok>, norm: &mut String) {
         let cl = c.len_utf8();
         if c.is_ascii_digit() {
             let (kind, end) = scan_number(s, i);
-            toks.push(Tok {
-                start: i,
-                end,
-                kind,
-                norm: (0, 0),
-                hyphen: false,
-            });
+            toks.push(Tok { start: i, end, kind, norm: (0, 0), hyphen: false });
             i = end;
             continue;
         }
@@ -677,13 +663,7 @@ fn tokenize(s: &str, toks: &mut Vec<Tok>, norm: &mut String) {
             }
             let ns = norm.len() as u32;
             push_norm(&s[i..j], norm);
-            toks.push(Tok {
-                start: i,
-                end: j,
-                kind: Kind::Word,
-                norm: (ns, norm.len() as u32),
-                hyphen,
-            });
+            toks.push(Tok { start: i, end: j, kind: Kind::Word, norm: (ns, norm.len() as u32), hyphen });
             i = j;
             continue;
         }
@@ -703,13 +683,7 @@ fn tokenize(s: &str, toks: &mut Vec<Tok>, norm: &mut String) {
             _ => Some(Kind::Sym(c)),
         };
         if let Some(kind) = kind {
-            toks.push(Tok {
-                start: i,
-                end: i + cl,
-                kind,
-                norm: (0, 0),
-                hyphen: false,
-            });
+            toks.push(Tok { start: i, end: i + cl, kind, norm: (0, 0), hyphen: false });
         }
         i += cl;
     }
@@ -796,14 +770,8 @@ impl<'a> Cx<'a> {
 
     /// Index of the first token of the clause containing `i`, and one past its last.
     fn clause(&self, i: usize) -> (usize, usize) {
-        let start = self.toks[..i]
-            .iter()
-            .rposition(|t| t.kind == Kind::Break)
-            .map_or(0, |p| p + 1);
-        let end = self.toks[i..]
-            .iter()
-            .position(|t| t.kind == Kind::Break)
-            .map_or(self.toks.len(), |p| i + p);
+        let start = self.toks[..i].iter().rposition(|t| t.kind == Kind::Break).map_or(0, |p| p + 1);
+        let end = self.toks[i..].iter().position(|t| t.kind == Kind::Break).map_or(self.toks.len(), |p| i + p);
         (start, end)
     }
 
@@ -827,9 +795,7 @@ impl<'a> Cx<'a> {
         let mut p = j;
         loop {
             match self.lex(p) {
-                Some(Lex::Money(code)) => {
-                    return Some((Unit::Money(code), self.skip_abbrev_dot(p + 1)))
-                }
+                Some(Lex::Money(code)) => return Some((Unit::Money(code), self.skip_abbrev_dot(p + 1))),
                 Some(Lex::Percent) => return Some((Unit::Percent, self.skip_abbrev_dot(p + 1))),
                 Some(Lex::Count(unit, what)) => {
                     // A noun-like participle before the noun it modifies: `контактных лиц`,
@@ -837,21 +803,15 @@ impl<'a> Cx<'a> {
                     if let Some(Lex::Count(u2, what2)) = self.lex(p + 1) {
                         if u2 == unit && self.word(p).is_some_and(is_adjective) {
                             let what = what.or(what2);
-                            return Some((
-                                Unit::Count(unit, what, p + 1, j),
-                                self.skip_abbrev_dot(p + 2),
-                            ));
+                            return Some((Unit::Count(unit, what, p + 1, j), self.skip_abbrev_dot(p + 2)));
                         }
                     }
                     return Some((Unit::Count(unit, what, p, j), self.skip_abbrev_dot(p + 1)));
                 }
                 Some(Lex::Outcome) => {
-                    let deadly = (j..p).any(|a| {
-                        self.word(a)
-                            .is_some_and(|w| w.starts_with("летальн") || w.starts_with("смертельн"))
-                    });
-                    return deadly
-                        .then_some((Unit::Count("cases", Some(FigureWhat::Deaths), p, j), p + 1));
+                    let deadly = (j..p)
+                        .any(|a| self.word(a).is_some_and(|w| w.starts_with("летальн") || w.starts_with("смертельн")));
+                    return deadly.then_some((Unit::Count("cases", Some(FigureWhat::Deaths), p, j), p + 1));
                 }
                 Some(_) => return None,
                 None => {
@@ -876,11 +836,8 @@ impl<'a> Cx<'a> {
         while let Some(w) = self.word(j) {
             // Every number word has three letters or more and starts with one of these; the
             // test spares the table lookup for most words.
-            let candidate = w.len() >= 6
-                && matches!(
-                    w.chars().next(),
-                    Some('н' | 'о' | 'д' | 'т' | 'ч' | 'п' | 'ш' | 'с' | 'в')
-                );
+            let candidate =
+                w.len() >= 6 && matches!(w.chars().next(), Some('н' | 'о' | 'д' | 'т' | 'ч' | 'п' | 'ш' | 'с' | 'в'));
             if !candidate {
                 break;
             }
@@ -917,9 +874,7 @@ impl<'a> Cx<'a> {
 
     /// The subject on the left of a bare number: `число заболевших ... достигло N`.
     fn subject_unit(&self, clause_start: usize, num: usize) -> Option<Unit> {
-        let k = (clause_start..num)
-            .rev()
-            .find(|&k| self.word_is(k, SUBJECTS))?;
+        let k = (clause_start..num).rev().find(|&k| self.word_is(k, SUBJECTS))?;
         match self.unit_at(k + 1)? {
             (u @ Unit::Count(..), _) => Some(u),
             _ => None,
@@ -936,7 +891,7 @@ impl<'a> Cx<'a> {
                 continue;
             };
             let dist = j.abs_diff(k);
-            if best.map_or(true, |(d, r, _)| (dist, rank) < (d, r)) {
+            if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
                 best = Some((dist, rank, what));
             }
         }
@@ -1012,9 +967,7 @@ impl<'a> Cx<'a> {
                 }
             }
             // The first half of a range or of a hyphenated chain (`10-15%`, `76-65-43`).
-            if self.kind(after) == Some(Kind::Dash)
-                && matches!(self.kind(after + 1), Some(Kind::Num(..)))
-            {
+            if self.kind(after) == Some(Kind::Dash) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
                 return None;
             }
             // The second half of a range: reported once, approximate, spanning both.
@@ -1023,10 +976,7 @@ impl<'a> Cx<'a> {
                 && self.kind(k - 1) == Some(Kind::Dash)
                 && matches!(self.kind(k - 2), Some(Kind::Num(..)))
             {
-                if k >= 4
-                    && self.kind(k - 3) == Some(Kind::Dash)
-                    && matches!(self.kind(k - 4), Some(Kind::Num(..)))
-                {
+                if k >= 4 && self.kind(k - 3) == Some(Kind::Dash) && matches!(self.kind(k - 4), Some(Kind::Num(..))) {
                     return None;
                 }
                 if matches!(self.kind(k - 2), Some(Kind::Num(_, NumForm::Skip))) {
@@ -1045,8 +995,7 @@ impl<'a> Cx<'a> {
             multiplied = true;
         }
         // `500 с лишним человек`.
-        if self.word(after) == Some("с")
-            && self.word_is(after + 1, &["лишним", "небольшим", "гаком", "лишком"])
+        if self.word(after) == Some("с") && self.word_is(after + 1, &["лишним", "небольшим", "гаком", "лишком"])
         {
             approx = true;
             after += 2;
@@ -1090,11 +1039,7 @@ impl<'a> Cx<'a> {
                 };
                 let right_cue = self.word(end).and_then(cue_of);
                 let left_cue = if free_after && start > 0 {
-                    let q = if self.word_is(start - 1, QUALIFIERS) && start > 1 {
-                        start - 2
-                    } else {
-                        start - 1
-                    };
+                    let q = if self.word_is(start - 1, QUALIFIERS) && start > 1 { start - 2 } else { start - 1 };
                     self.word(q).and_then(cue_of)
                 } else {
                     None
@@ -1119,17 +1064,14 @@ impl<'a> Cx<'a> {
             let q = start - 1;
             match self.word(q) {
                 Some("до") => {
-                    let change = q > 0
-                        && self
-                            .word(q - 1)
-                            .is_some_and(|w| CHANGE_VERBS.iter().any(|p| w.starts_with(p)));
+                    let change =
+                        q > 0 && self.word(q - 1).is_some_and(|w| CHANGE_VERBS.iter().any(|p| w.starts_with(p)));
                     if !change {
                         approx = true;
                         start = q;
                     }
                 }
-                Some("чем")
-                    if q > 0 && self.word_is(q - 1, &["более", "больше", "менее", "меньше"]) =>
+                Some("чем") if q > 0 && self.word_is(q - 1, &["более", "больше", "менее", "меньше"]) =>
                 {
                     approx = true;
                     start = q - 1;
@@ -1160,15 +1102,15 @@ impl<'a> Cx<'a> {
             Unit::Percent => ("%", FigureWhat::Percent),
             Unit::Count(u, own, noun, adj_from) => {
                 let what = match own {
-                    Some(FigureWhat::Cases) if u == "cases" => self
-                        .case_modifier(adj_from, noun)
-                        .unwrap_or(FigureWhat::Cases),
+                    Some(FigureWhat::Cases) if u == "cases" => {
+                        self.case_modifier(adj_from, noun).unwrap_or(FigureWhat::Cases)
+                    }
                     Some(w) => w,
                     None => {
                         let cue = self.cue_kind(k);
                         if u == "doses" {
-                            let given = cue == Some(FigureWhat::Vaccinated)
-                                || self.clause_has(clause_start, DOSES_GIVEN);
+                            let given =
+                                cue == Some(FigureWhat::Vaccinated) || self.clause_has(clause_start, DOSES_GIVEN);
                             if given {
                                 FigureWhat::Vaccinated
                             } else {
@@ -1192,10 +1134,7 @@ impl<'a> Cx<'a> {
         if value == 1.0 && digits.is_none() {
             let reported = matches!(
                 what,
-                FigureWhat::Cases
-                    | FigureWhat::Deaths
-                    | FigureWhat::Recoveries
-                    | FigureWhat::Vaccinated
+                FigureWhat::Cases | FigureWhat::Deaths | FigureWhat::Recoveries | FigureWhat::Vaccinated
             );
             if !reported {
                 return None;
@@ -1211,24 +1150,12 @@ impl<'a> Cx<'a> {
         let span_end = self.toks.get(last)?.end;
         let span = self.toks[start].start..span_end;
         debug_assert!(self.s.get(span.clone()).is_some());
-        Some((
-            Figure {
-                value,
-                unit: unit_name.to_string(),
-                what,
-                approx,
-                span,
-            },
-            next,
-        ))
+        Some((Figure { value, unit: unit_name.to_string(), what, approx, span }, next))
     }
 
     fn clause_has(&self, clause_start: usize, prefixes: &[&str]) -> bool {
         let (_, ce) = self.clause(clause_start);
-        (clause_start..ce).any(|j| {
-            self.word(j)
-                .is_some_and(|w| prefixes.iter().any(|p| w.starts_with(p)))
-        })
+        (clause_start..ce).any(|j| self.word(j).is_some_and(|w| prefixes.iter().any(|p| w.starts_with(p))))
     }
 }
 
@@ -1334,9 +1261,7 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for s in [
-            "", "1", "1,", "1.", "1 ", "$", "$1", "1-", "-1", "№", "12 3", "ё1", "1\u{a0}",
-        ] {
+        for s in ["", "1", "1,", "1.", "1 ", "$", "$1", "1-", "-1", "№", "12 3", "ё1", "1\u{a0}"] {
             let _ = figures(s);
         }
     }
@@ -1355,9 +1280,7 @@ mod tests {
                 continue;
             }
             rows += 1;
-            let (sentence, expected) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("line {}: no tab", n + 1));
+            let (sentence, expected) = line.split_once('\t').unwrap_or_else(|| panic!("line {}: no tab", n + 1));
             let expected: Vec<(f64, &str, FigureWhat, bool)> = if expected.trim() == "-" {
                 Vec::new()
             } else {
@@ -1366,12 +1289,7 @@ mod tests {
                     .map(|f| {
                         let p: Vec<&str> = f.trim().split('|').collect();
                         assert_eq!(p.len(), 4, "line {}: bad figure {f}", n + 1);
-                        (
-                            p[0].parse().expect("value"),
-                            p[1],
-                            parse_what(p[2]),
-                            p[3] == "true",
-                        )
+                        (p[0].parse().expect("value"), p[1], parse_what(p[2]), p[3] == "true")
                     })
                     .collect()
             };
@@ -1384,22 +1302,12 @@ mod tests {
                         && g.approx == e.3
                 });
             if !same {
-                let got: Vec<String> = got
-                    .iter()
-                    .map(|g| format!("{}|{}|{:?}|{}", g.value, g.unit, g.what, g.approx))
-                    .collect();
-                failures.push(format!(
-                    "line {}: {sentence}\n  expected {expected:?}\n  got      {got:?}",
-                    n + 1
-                ));
+                let got: Vec<String> =
+                    got.iter().map(|g| format!("{}|{}|{:?}|{}", g.value, g.unit, g.what, g.approx)).collect();
+                failures.push(format!("line {}: {sentence}\n  expected {expected:?}\n  got      {got:?}", n + 1));
             }
         }
         assert!(rows >= 45, "only {rows} rows");
-        assert!(
-            failures.is_empty(),
-            "{} failing rows:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} failing rows:\n{}", failures.len(), failures.join("\n"));
     }
 }

@@ -62,9 +62,7 @@ use std::str::FromStr;
 /// assert_eq!(k.indicator(), Some("C1"));
 /// assert_eq!(k.to_string(), "school_closing");
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EventKind {
@@ -290,13 +288,7 @@ impl FromStr for EventKind {
     type Err = ParseEventKindError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        EventKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.id() == s)
-            .ok_or_else(|| ParseEventKindError {
-                input: s.to_string(),
-            })
+        EventKind::ALL.iter().copied().find(|k| k.id() == s).ok_or_else(|| ParseEventKindError { input: s.to_string() })
     }
 }
 
@@ -500,10 +492,7 @@ impl Trie {
             t.pool.extend_from_slice(&node.prefix);
             let b = t.pool.len() as u32;
             t.pool.extend_from_slice(&node.exact);
-            t.nodes.push(FlatNode {
-                edges: (lo, t.labels.len() as u32),
-                atoms: (a, b, t.pool.len() as u32),
-            });
+            t.nodes.push(FlatNode { edges: (lo, t.labels.len() as u32), atoms: (a, b, t.pool.len() as u32) });
         }
         for &(c, child) in &nodes[0].children {
             if let Some(slot) = t.root.get_mut(usize::from(c)) {
@@ -648,9 +637,8 @@ impl Builder {
             } else if let Some(stem) = alt.strip_suffix('*') {
                 atoms.push(self.atom(stem, true, cue));
             } else if let Some((stem, rest)) = alt.split_once('{') {
-                let endings = rest
-                    .strip_suffix('}')
-                    .unwrap_or_else(|| panic!("lexicon cue `{cue}`: unclosed `{{` in `{alt}`"));
+                let endings =
+                    rest.strip_suffix('}').unwrap_or_else(|| panic!("lexicon cue `{cue}`: unclosed `{{` in `{alt}`"));
                 for ending in endings.split(',') {
                     atoms.push(self.atom(&format!("{stem}{ending}"), false, cue));
                 }
@@ -670,30 +658,20 @@ impl Builder {
         let mut pending: Option<Gap> = None;
         for word in folded.split_whitespace() {
             let gap = |rest: &str| -> usize {
-                rest.parse()
-                    .unwrap_or_else(|_| panic!("lexicon cue `{cue}`: bad gap `{word}`"))
+                rest.parse().unwrap_or_else(|_| panic!("lexicon cue `{cue}`: bad gap `{word}`"))
             };
             if let Some(n) = word.strip_prefix("..") {
-                assert!(
-                    pending.is_none() && !elements.is_empty(),
-                    "lexicon cue `{cue}`: misplaced gap"
-                );
+                assert!(pending.is_none() && !elements.is_empty(), "lexicon cue `{cue}`: misplaced gap");
                 pending = Some(Gap::After(gap(n)));
                 continue;
             }
             if let Some(n) = word.strip_prefix('~') {
-                assert!(
-                    pending.is_none() && !elements.is_empty(),
-                    "lexicon cue `{cue}`: misplaced gap"
-                );
+                assert!(pending.is_none() && !elements.is_empty(), "lexicon cue `{cue}`: misplaced gap");
                 pending = Some(Gap::Around(gap(n)));
                 continue;
             }
             let parts: Vec<&str> = if word.contains('-') {
-                assert!(
-                    !word.contains('|'),
-                    "lexicon cue `{cue}`: `-` inside alternatives"
-                );
+                assert!(!word.contains('|'), "lexicon cue `{cue}`: `-` inside alternatives");
                 word.split('-').collect()
             } else {
                 vec![word]
@@ -705,37 +683,19 @@ impl Builder {
         }
         assert!(pending.is_none(), "lexicon cue `{cue}`: trailing gap");
         assert!(
-            elements
-                .first()
-                .is_some_and(|e| e.first() != Some(&NUMBER_ATOM)),
+            elements.first().is_some_and(|e| e.first() != Some(&NUMBER_ATOM)),
             "lexicon cue `{cue}`: `#` cannot be the first element"
         );
-        assert!(
-            (1..=MAX_ELEMENTS).contains(&elements.len()),
-            "lexicon cue `{cue}`: 1 to {MAX_ELEMENTS} elements"
-        );
-        Rule {
-            role,
-            elements,
-            gaps,
-        }
+        assert!((1..=MAX_ELEMENTS).contains(&elements.len()), "lexicon cue `{cue}`: 1 to {MAX_ELEMENTS} elements");
+        Rule { role, elements, gaps }
     }
 }
 
 impl Engine {
     fn build() -> Engine {
-        let mut b = Builder {
-            nodes: vec![Node::default()],
-            atoms: HashMap::new(),
-            next_atom: NUMBER_ATOM + 1,
-        };
+        let mut b = Builder { nodes: vec![Node::default()], atoms: HashMap::new(), next_atom: NUMBER_ATOM + 1 };
         let mut rules = Vec::new();
-        for KindCues {
-            kind,
-            cues,
-            blockers,
-        } in lexicon::KIND_CUES
-        {
+        for KindCues { kind, cues, blockers } in lexicon::KIND_CUES {
             rules.extend(cues.iter().map(|c| b.rule(c, Role::Cue(*kind))));
             rules.extend(blockers.iter().map(|c| b.rule(c, Role::Block(*kind))));
         }
@@ -769,12 +729,7 @@ impl Engine {
                 anchors[atom as usize].push(id as u32);
             }
         }
-        Engine {
-            trie: Trie::flatten(&b.nodes),
-            word_flags,
-            rules,
-            anchors,
-        }
+        Engine { trie: Trie::flatten(&b.nodes), word_flags, rules, anchors }
     }
 
     fn classify(&self, sentence: &str, s: &mut Scratch) -> Vec<KindMatch> {
@@ -812,10 +767,8 @@ impl Engine {
         kept.clear();
         kept.extend(s.hits.iter().filter_map(|h| {
             let kind = kind_of(h)?;
-            let blocked = s
-                .hits
-                .iter()
-                .any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
+            let blocked =
+                s.hits.iter().any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
             (!blocked).then_some((h.clone(), kind))
         }));
         let mut out: Vec<KindMatch> = Vec::with_capacity(kept.len());
@@ -834,16 +787,10 @@ impl Engine {
             let start = s.toks[h.first as usize].start;
             let end = s.toks[h.last as usize].end;
             debug_assert!(sentence.is_char_boundary(start) && sentence.is_char_boundary(end));
-            out.push(KindMatch {
-                kind: *kind,
-                span: start..end,
-                exempted: self.exempted(h, s),
-            });
+            out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
         }
         s.kept = kept;
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
-        });
+        out.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
         out
     }
 
@@ -860,14 +807,10 @@ impl Engine {
             let role = self.rules[n.rule as usize].role;
             let near = match role {
                 Role::NegateBefore => {
-                    in_clause(n)
-                        && n.first <= h.last
-                        && pos(n.first) + lexicon::NEGATE_BEFORE_REACH >= pos(h.first)
+                    in_clause(n) && n.first <= h.last && pos(n.first) + lexicon::NEGATE_BEFORE_REACH >= pos(h.first)
                 }
                 Role::NegateAfter => {
-                    in_clause(n)
-                        && n.first >= h.first
-                        && pos(n.first) <= pos(h.last) + lexicon::NEGATE_AFTER_REACH
+                    in_clause(n) && n.first >= h.first && pos(n.first) <= pos(h.last) + lexicon::NEGATE_AFTER_REACH
                 }
                 Role::ExemptList => {
                     toks[n.last as usize].scope == scope
@@ -879,11 +822,10 @@ impl Engine {
             near && !s.hits.iter().any(|c| {
                 matches!(self.rules[c.rule as usize].role, Role::Cue(_))
                     && n.words().iter().all(|w| c.words().contains(w))
-            }) && !s.hits.iter().any(|m| {
-                self.rules[m.rule as usize].role == Role::NotNegation
-                    && m.shares_word(n)
-                    && !m.shares_word(h)
-            })
+            }) && !s
+                .hits
+                .iter()
+                .any(|m| self.rules[m.rule as usize].role == Role::NotNegation && m.shares_word(n) && !m.shares_word(h))
         })
     }
 }
@@ -908,25 +850,16 @@ fn extend(
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
-        let has = |t: &Tok| {
-            atoms[t.atoms.clone()]
-                .iter()
-                .any(|a| element.binary_search(a).is_ok())
-        };
-        let is_number = |t: &Tok| {
-            atoms[t.atoms.clone()].first() == Some(&NUMBER_ATOM)
-                || is_number_word(&sentence[t.start..t.end])
-        };
+        let has = |t: &Tok| atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
+        let is_number =
+            |t: &Tok| atoms[t.atoms.clone()].first() == Some(&NUMBER_ATOM) || is_number_word(&sentence[t.start..t.end]);
         if apart || picked[..k].contains(&(j as u32)) {
             return false;
         }
         let mut end = j;
         if element[0] == NUMBER_ATOM && is_number(t) {
             // `#` takes a whole written number: `42 500`, `шестидесяти пяти`.
-            while toks
-                .get(end + 1)
-                .is_some_and(|n| n.clause == t.clause && n.sep == 0 && is_number(n))
-            {
+            while toks.get(end + 1).is_some_and(|n| n.clause == t.clause && n.sep == 0 && is_number(n)) {
                 end += 1;
             }
         } else if !has(t) {
@@ -938,19 +871,14 @@ fn extend(
     // Distances count words (`pos`), so a hyphenated word is one however many parts it has.
     let at = toks[prev].pos as usize;
     let after = |n: usize, picked: &mut [u32; MAX_ELEMENTS]| {
-        (prev + 1..toks.len())
-            .take_while(|&j| toks[j].pos as usize <= at + n + 1)
-            .any(|j| try_at(j, picked))
+        (prev + 1..toks.len()).take_while(|&j| toks[j].pos as usize <= at + n + 1).any(|j| try_at(j, picked))
     };
     match rule.gaps[k] {
         Gap::Next => try_at(prev + 1, picked),
         Gap::After(n) => after(n, picked),
         Gap::Around(n) => {
             after(n, picked)
-                || (0..prev)
-                    .rev()
-                    .take_while(|&j| toks[j].pos as usize + n + 1 >= at)
-                    .any(|j| try_at(j, picked))
+                || (0..prev).rev().take_while(|&j| toks[j].pos as usize + n + 1 >= at).any(|j| try_at(j, picked))
         }
     }
 }
@@ -1040,16 +968,11 @@ impl Scratch {
                 continue;
             }
             let (len, word, strength) = match b {
-                b',' | b'.' | b':'
-                    if i > 0 && byte(i - 1).is_ascii_digit() && byte(i + 1).is_ascii_digit() =>
-                {
+                b',' | b'.' | b':' if i > 0 && byte(i - 1).is_ascii_digit() && byte(i + 1).is_ascii_digit() => {
                     (1, false, 0)
                 }
                 b',' | b':' | b'(' | b')' | b'[' | b']' => (1, false, 1),
-                b'-' if i > 0
-                    && byte(i - 1).is_ascii_whitespace()
-                    && byte(i + 1).is_ascii_whitespace() =>
-                {
+                b'-' if i > 0 && byte(i - 1).is_ascii_whitespace() && byte(i + 1).is_ascii_whitespace() => {
                     (1, false, 1)
                 }
                 b';' | b'!' | b'?' | b'\n' | b'\r' => (1, false, 2),
@@ -1078,11 +1001,7 @@ impl Scratch {
         if let Some(st) = start {
             self.push_word(sentence, st, sentence.len(), sep, engine);
         }
-        let flags = |t: &Tok| {
-            self.atoms[t.atoms.clone()]
-                .iter()
-                .fold(0u8, |f, &a| f | engine.word_flags[a as usize])
-        };
+        let flags = |t: &Tok| self.atoms[t.atoms.clone()].iter().fold(0u8, |f, &a| f | engine.word_flags[a as usize]);
         let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
         for i in 0..self.toks.len() {
             if i > 0 && &sentence[self.toks[i - 1].end..self.toks[i].start] != "-" {
@@ -1090,11 +1009,7 @@ impl Scratch {
             }
             let t = &self.toks[i];
             let f = flags(t);
-            let brk = f & BREAK_WORD != 0
-                && !self
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|n| flags(n) & BREAK_UNLESS_NEXT != 0);
+            let brk = f & BREAK_WORD != 0 && self.toks.get(i + 1).is_none_or(|n| flags(n) & BREAK_UNLESS_NEXT == 0);
             let opens = t.sep >= 1 && f & SUBCLAUSE_OPENER != 0;
             let t = &mut self.toks[i];
             if t.sep >= 2 || brk || opens {
@@ -1117,15 +1032,7 @@ impl Scratch {
             self.atoms.push(NUMBER_ATOM);
         }
         engine.trie.lookup(word, &mut self.atoms);
-        self.toks.push(Tok {
-            start,
-            end,
-            atoms: from..self.atoms.len(),
-            sep,
-            clause: 0,
-            scope: 0,
-            pos: 0,
-        });
+        self.toks.push(Tok { start, end, atoms: from..self.atoms.len(), sep, clause: 0, scope: 0, pos: 0 });
     }
 }
 
@@ -1139,8 +1046,7 @@ fn is_number_word(word: &str) -> bool {
     for c in word.chars() {
         n += fold(c).encode_utf8(&mut buf[n..]).len();
     }
-    std::str::from_utf8(&buf[..n])
-        .is_ok_and(|w| matches!(number_word(w), Some(NumberWord::Cardinal(_))))
+    std::str::from_utf8(&buf[..n]).is_ok_and(|w| matches!(number_word(w), Some(NumberWord::Cardinal(_))))
 }
 
 #[cfg(test)]
@@ -1148,10 +1054,7 @@ mod tests {
     use super::*;
 
     fn cues(s: &str) -> Vec<(EventKind, &str, bool)> {
-        classify(s)
-            .into_iter()
-            .map(|m| (m.kind, &s[m.span], m.exempted))
-            .collect()
+        classify(s).into_iter().map(|m| (m.kind, &s[m.span], m.exempted)).collect()
     }
 
     #[test]
@@ -1185,10 +1088,7 @@ mod tests {
         let s = "ВВЕДЁН КАРАНТИН, закрыты ТРЦ.";
         assert_eq!(
             cues(s),
-            vec![
-                (EventKind::Quarantine, "КАРАНТИН", false),
-                (EventKind::WorkplaceClosing, "закрыты ТРЦ", false),
-            ]
+            vec![(EventKind::Quarantine, "КАРАНТИН", false), (EventKind::WorkplaceClosing, "закрыты ТРЦ", false),]
         );
     }
 
@@ -1203,18 +1103,9 @@ mod tests {
 
     #[test]
     fn yo_and_ye_are_the_same_letter() {
-        assert_eq!(
-            kinds_of("Введён режим ЧП"),
-            vec![EventKind::StateOfEmergency]
-        );
-        assert_eq!(
-            kinds_of("Введен режим ЧП"),
-            vec![EventKind::StateOfEmergency]
-        );
-        assert_eq!(
-            kinds_of("Ввод режима самоизоляции ещё обсуждается"),
-            vec![EventKind::StayAtHome]
-        );
+        assert_eq!(kinds_of("Введён режим ЧП"), vec![EventKind::StateOfEmergency]);
+        assert_eq!(kinds_of("Введен режим ЧП"), vec![EventKind::StateOfEmergency]);
+        assert_eq!(kinds_of("Ввод режима самоизоляции ещё обсуждается"), vec![EventKind::StayAtHome]);
     }
 
     #[test]
@@ -1225,17 +1116,10 @@ mod tests {
         );
         assert_eq!(
             cues("Границы страны с сегодняшнего дня закрыты"),
-            vec![(
-                EventKind::InternationalTravel,
-                "Границы страны с сегодняшнего дня закрыты",
-                false
-            )]
+            vec![(EventKind::InternationalTravel, "Границы страны с сегодняшнего дня закрыты", false)]
         );
         // Six words between: too far.
-        assert!(kinds_of(
-            "Границы, как и прежде, остаются для всех граждан без исключения закрыты"
-        )
-        .is_empty());
+        assert!(kinds_of("Границы, как и прежде, остаются для всех граждан без исключения закрыты").is_empty());
     }
 
     #[test]
@@ -1245,18 +1129,9 @@ mod tests {
 
     #[test]
     fn negation_before_inside_and_after() {
-        assert_eq!(
-            cues("Школы не закроют"),
-            vec![(EventKind::SchoolClosing, "Школы не закроют", true)]
-        );
-        assert_eq!(
-            cues("Не будут закрыты школы"),
-            vec![(EventKind::SchoolClosing, "закрыты школы", true)]
-        );
-        assert_eq!(
-            cues("Карантин вводить не планируется"),
-            vec![(EventKind::Quarantine, "Карантин", true)]
-        );
+        assert_eq!(cues("Школы не закроют"), vec![(EventKind::SchoolClosing, "Школы не закроют", true)]);
+        assert_eq!(cues("Не будут закрыты школы"), vec![(EventKind::SchoolClosing, "закрыты школы", true)]);
+        assert_eq!(cues("Карантин вводить не планируется"), vec![(EventKind::Quarantine, "Карантин", true)]);
         assert_eq!(
             cues("Оформлять загранпаспорт нет смысла, потому что границы закрыты"),
             vec![(EventKind::InternationalTravel, "границы закрыты", false)]
@@ -1270,22 +1145,13 @@ mod tests {
         assert_eq!(m.last(), Some(&(EventKind::PublicServices, "ЦОНов", true)));
         assert_eq!(kinds_of(s), vec![EventKind::WorkplaceClosing]);
         // `кроме того` means "moreover".
-        assert_eq!(
-            kinds_of("Кроме того выявлено 12 новых случаев"),
-            vec![EventKind::Cases]
-        );
+        assert_eq!(kinds_of("Кроме того выявлено 12 новых случаев"), vec![EventKind::Cases]);
     }
 
     #[test]
     fn negated_verbs_of_operation_report_a_closure() {
-        assert_eq!(
-            kinds_of("ЦОНы не будут работать до конца месяца"),
-            vec![EventKind::PublicServices]
-        );
-        assert_eq!(
-            kinds_of("Масочный режим не будет отменён"),
-            vec![EventKind::FacialCoverings]
-        );
+        assert_eq!(kinds_of("ЦОНы не будут работать до конца месяца"), vec![EventKind::PublicServices]);
+        assert_eq!(kinds_of("Масочный режим не будет отменён"), vec![EventKind::FacialCoverings]);
         assert!(kinds_of("Концерты не будут отменены").is_empty());
     }
 
@@ -1312,18 +1178,12 @@ mod tests {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (sentence, expected) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("line {}: no tab", n + 1));
+            let (sentence, expected) = line.split_once('\t').unwrap_or_else(|| panic!("line {}: no tab", n + 1));
             let mut want: Vec<EventKind> = match expected.trim() {
                 "-" => Vec::new(),
                 ids => ids
                     .split(',')
-                    .map(|id| {
-                        id.trim()
-                            .parse()
-                            .unwrap_or_else(|e| panic!("line {}: {e}", n + 1))
-                    })
+                    .map(|id| id.trim().parse().unwrap_or_else(|e| panic!("line {}: {e}", n + 1)))
                     .collect(),
             };
             let mut got = kinds_of(sentence);
@@ -1339,11 +1199,6 @@ mod tests {
             }
         }
         assert!(rows >= 70, "corpus has {rows} rows");
-        assert!(
-            failures.is_empty(),
-            "{} of {rows} rows failed:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} of {rows} rows failed:\n{}", failures.len(), failures.join("\n"));
     }
 }

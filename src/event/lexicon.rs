@@ -571,11 +571,8 @@ pub const NEGATE_AFTER: &[&str] = &[
 ];
 
 /// Phrases that head a list of exemptions: they exempt cues after them, across commas.
-pub const EXEMPT_LIST: &[&str] = &[
-    "за исключением",
-    "кроме",
-    "исключени* ..1 составля*|составят|составили|сделано|сделают|сделали",
-];
+pub const EXEMPT_LIST: &[&str] =
+    &["за исключением", "кроме", "исключени* ..1 составля*|составят|составили|сделано|сделают|сделали"];
 
 /// Phrases that look like a negation but are not one: a negation phrase overlapping one of these
 /// is ignored (unless the phrase overlaps the cue's own words; see the module docs).
@@ -635,3 +632,59 @@ pub const NEGATE_AFTER_REACH: usize = 5;
 
 /// How far before a cue (in words, from the phrase's last word) [`EXEMPT_LIST`] reaches.
 pub const EXEMPT_LIST_REACH: usize = 12;
+
+/// Openings that make an undated sentence continue the dated one before it (lower case,
+/// `ё` as `е`): anaphora (`Все они`, `Из них`) and connectives (`При этом`, `Также`). See
+/// [`crate::event::build`].
+pub const CONTINUATIONS: &[&str] = &[
+    "все они",
+    "из них",
+    "среди них",
+    "у них",
+    "их",
+    "они",
+    "он",
+    "она",
+    "оно",
+    "его",
+    "ее",
+    "им",
+    "ими",
+    "при этом",
+    "также",
+    "кроме того",
+    "помимо этого",
+    "помимо того",
+    "в том числе",
+    "в частности",
+    "в результате",
+    "после этого",
+    "после чего",
+    "затем",
+    "позже",
+    "позднее",
+    "тогда же",
+    "там же",
+    "там",
+    "здесь",
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "так",
+    "а также",
+    "вместе с тем",
+    "к тому же",
+    "более того",
+    "к слову",
+    "напомним",
+    "по словам",
+    "как отметил",
+    "как отметила",
+    "как пояснили",
+    "как сообщили",
+    "как уточнили",
+    "уточняется",
+    "известно",
+    "сообщается",
+];

@@ -60,7 +60,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// What kind of place a [`PlaceMatch`] names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// A country (`Казахстан`, `Китай`).
@@ -106,10 +106,7 @@ pub fn places(sentence: &str) -> Vec<PlaceMatch> {
     if !has_capital {
         return out;
     }
-    let m = Matcher {
-        s: sentence,
-        words: &words,
-    };
+    let m = Matcher { s: sentence, words: &words };
     let mut i = 0;
     while i < words.len() {
         i = m.match_at(i, &mut out).max(i + 1);
@@ -180,30 +177,13 @@ const fn p(written: &'static str, decl: &'static [D], kind: PlaceKind, cc: &'sta
 }
 
 /// A row for another spelling or an abbreviation of `name`.
-const fn a(
-    written: &'static str,
-    decl: &'static [D],
-    name: &'static str,
-    kind: PlaceKind,
-    cc: &'static str,
-) -> Row {
-    Row {
-        written,
-        decl,
-        name,
-        kind,
-        country: cc,
-        homograph: false,
-        extra: &[],
-    }
+const fn a(written: &'static str, decl: &'static [D], name: &'static str, kind: PlaceKind, cc: &'static str) -> Row {
+    Row { written, decl, name, kind, country: cc, homograph: false, extra: &[] }
 }
 
 impl Row {
     const fn homograph(self) -> Row {
-        Row {
-            homograph: true,
-            ..self
-        }
+        Row { homograph: true, ..self }
     }
 
     const fn extra(self, extra: &'static [&'static str]) -> Row {
@@ -565,9 +545,7 @@ fn cut(w: &str, n: usize) -> &str {
 /// The case forms of one word of a name.
 fn word_forms(d: D, w: &str) -> Vec<String> {
     let join = |stem: &str, ends: &[&str]| -> Vec<String> {
-        std::iter::once(w.to_string())
-            .chain(ends.iter().map(|e| format!("{stem}{e}")))
-            .collect()
+        std::iter::once(w.to_string()).chain(ends.iter().map(|e| format!("{stem}{e}"))).collect()
     };
     let fixed = |forms: &[&str]| forms.iter().map(|f| (*f).to_string()).collect();
     match d {
@@ -579,16 +557,9 @@ fn word_forms(d: D, w: &str) -> Vec<String> {
         D::Mj | D::Ms => join(cut(w, 1), &["я", "ю", "е", "ем"]),
         D::Fa => {
             let stem = cut(w, 1);
-            let velar = matches!(
-                last_char(stem),
-                Some('г' | 'к' | 'х' | 'ж' | 'ш' | 'ч' | 'щ')
-            );
+            let velar = matches!(last_char(stem), Some('г' | 'к' | 'х' | 'ж' | 'ш' | 'ч' | 'щ'));
             let hush = matches!(last_char(stem), Some('ж' | 'ш' | 'ч' | 'щ' | 'ц'));
-            let (ins, ins2) = if hush {
-                ("ей", "ею")
-            } else {
-                ("ой", "ою")
-            };
+            let (ins, ins2) = if hush { ("ей", "ею") } else { ("ой", "ою") };
             join(stem, &[if velar { "и" } else { "ы" }, "е", "у", ins, ins2])
         }
         D::Fja => join(cut(w, 1), &["и", "е", "ю", "ей", "ею"]),
@@ -617,11 +588,7 @@ fn word_forms(d: D, w: &str) -> Vec<String> {
 
 /// Adds the `е` spelling of every form written with `ё`.
 fn with_yo_variants(mut forms: Vec<String>) -> Vec<String> {
-    let extra: Vec<String> = forms
-        .iter()
-        .filter(|f| f.contains('ё'))
-        .map(|f| f.replace('ё', "е"))
-        .collect();
+    let extra: Vec<String> = forms.iter().filter(|f| f.contains('ё')).map(|f| f.replace('ё', "е")).collect();
     forms.extend(extra);
     forms.sort();
     forms.dedup();
@@ -656,30 +623,18 @@ static INDEX: Lazy<Index> = Lazy::new(|| {
     for (r, row) in GAZETTEER.iter().enumerate() {
         let words: Vec<&str> = row.written.split(' ').collect();
         debug_assert_eq!(words.len(), row.decl.len(), "{}", row.written);
-        let rest: Vec<u16> = words
-            .iter()
-            .zip(row.decl)
-            .skip(1)
-            .map(|(w, d)| slot_of(with_yo_variants(word_forms(*d, w))))
-            .collect();
+        let rest: Vec<u16> =
+            words.iter().zip(row.decl).skip(1).map(|(w, d)| slot_of(with_yo_variants(word_forms(*d, w)))).collect();
         let heads = with_yo_variants(word_forms(row.decl[0], words[0]));
         for h in heads {
-            first.entry(h).or_default().push(Cand {
-                row: r as u16,
-                rest: rest.clone(),
-            });
+            first.entry(h).or_default().push(Cand { row: r as u16, rest: rest.clone() });
         }
         for phrase in row.extra {
             let mut ws = phrase.split(' ');
             let head = ws.next().unwrap_or_default();
-            let rest: Vec<u16> = ws
-                .map(|w| slot_of(with_yo_variants(vec![w.to_string()])))
-                .collect();
+            let rest: Vec<u16> = ws.map(|w| slot_of(with_yo_variants(vec![w.to_string()]))).collect();
             for h in with_yo_variants(vec![head.to_string()]) {
-                first.entry(h).or_default().push(Cand {
-                    row: r as u16,
-                    rest: rest.clone(),
-                });
+                first.entry(h).or_default().push(Cand { row: r as u16, rest: rest.clone() });
             }
         }
     }
@@ -763,10 +718,7 @@ impl Matcher<'_> {
 
     /// Whether the candidate's further words follow word `i`.
     fn completes(&self, i: usize, cand: &Cand) -> bool {
-        cand.rest
-            .iter()
-            .enumerate()
-            .all(|(m, &slot)| self.adjacent(i + m) && self.in_slot(i + m + 1, slot))
+        cand.rest.iter().enumerate().all(|(m, &slot)| self.adjacent(i + m) && self.in_slot(i + m + 1, slot))
     }
 
     fn push(&self, out: &mut Vec<PlaceMatch>, row: u16, first: usize, last: usize) {
@@ -774,28 +726,18 @@ impl Matcher<'_> {
         if r.homograph && first == 0 {
             return;
         }
-        if r.name == "США"
-            && first > 0
-            && self.word(first - 1).is_some_and(|w| w.starts_with("долл"))
-        {
+        if r.name == "США" && first > 0 && self.word(first - 1).is_some_and(|w| w.starts_with("долл")) {
             return;
         }
         let mut start = self.words[first].0;
         if first > 0
             && r.kind != PlaceKind::City
             && self.adjacent(first - 1)
-            && self
-                .word(first - 1)
-                .is_some_and(|w| RESPUBLIKA_FORMS[..5].contains(&w))
+            && self.word(first - 1).is_some_and(|w| RESPUBLIKA_FORMS[..5].contains(&w))
         {
             start = self.words[first - 1].0;
         }
-        out.push(PlaceMatch {
-            name: r.name,
-            kind: r.kind,
-            country: r.country,
-            span: start..self.words[last].1,
-        });
+        out.push(PlaceMatch { name: r.name, kind: r.kind, country: r.country, span: start..self.words[last].1 });
     }
 
     /// Matches at word `i`; returns the index of the first word after the match.
@@ -829,13 +771,7 @@ impl Matcher<'_> {
     }
 
     /// Adjectives joined by `,`/`и` that share one noun of `slot` at the end.
-    fn coordinated(
-        &self,
-        i: usize,
-        row: u16,
-        slot: u16,
-        out: &mut Vec<PlaceMatch>,
-    ) -> Option<usize> {
+    fn coordinated(&self, i: usize, row: u16, slot: u16, out: &mut Vec<PlaceMatch>) -> Option<usize> {
         let mut items = vec![(i, row)];
         let mut j = i;
         for _ in 0..8 {
@@ -855,11 +791,7 @@ impl Matcher<'_> {
                 return None;
             };
             let w = self.word(next)?;
-            let cand = INDEX
-                .first
-                .get(w)?
-                .iter()
-                .find(|c| c.rest.len() == 1 && c.rest[0] == slot)?;
+            let cand = INDEX.first.get(w)?.iter().find(|c| c.rest.len() == 1 && c.rest[0] == slot)?;
             items.push((next, cand.row));
             j = next;
         }
@@ -883,10 +815,7 @@ impl Matcher<'_> {
                 if !piece.chars().next().is_some_and(is_capital) {
                     break;
                 }
-                let hit = INDEX
-                    .first
-                    .get(piece)
-                    .and_then(|c| c.iter().find(|c| c.rest.is_empty()));
+                let hit = INDEX.first.get(piece).and_then(|c| c.iter().find(|c| c.rest.is_empty()));
                 if let Some(c) = hit {
                     found = Some((b, c.row));
                     break;
@@ -921,21 +850,11 @@ mod tests {
     fn generated_case_forms() {
         assert_eq!(
             word_forms(D::Fa, "Караганда"),
-            [
-                "Караганда",
-                "Караганды",
-                "Караганде",
-                "Караганду",
-                "Карагандой",
-                "Карагандою"
-            ]
+            ["Караганда", "Караганды", "Караганде", "Караганду", "Карагандой", "Карагандою"]
         );
         assert_eq!(word_forms(D::Fa, "Калуга")[1], "Калуги");
         assert_eq!(word_forms(D::Fa, "Польша")[4], "Польшей");
-        assert_eq!(
-            word_forms(D::M, "Уральск"),
-            ["Уральск", "Уральска", "Уральску", "Уральске", "Уральском"]
-        );
+        assert_eq!(word_forms(D::M, "Уральск"), ["Уральск", "Уральска", "Уральску", "Уральске", "Уральском"]);
         assert_eq!(word_forms(D::M, "Воронеж")[4], "Воронежем");
         assert_eq!(word_forms(D::Mj, "Костанай")[3], "Костанае");
         assert_eq!(word_forms(D::AdjM, "Нижний")[1], "Нижнего");
@@ -946,21 +865,12 @@ mod tests {
     #[test]
     fn every_row_declines() {
         for row in GAZETTEER {
-            assert_eq!(
-                row.written.split(' ').count(),
-                row.decl.len(),
-                "{}",
-                row.written
-            );
+            assert_eq!(row.written.split(' ').count(), row.decl.len(), "{}", row.written);
             assert!(row.country.len() == 2, "{}", row.written);
         }
         // Every canonical name is itself a row's spelling.
         for row in GAZETTEER {
-            assert!(
-                GAZETTEER.iter().any(|r| r.written == row.name),
-                "{}",
-                row.name
-            );
+            assert!(GAZETTEER.iter().any(|r| r.written == row.name), "{}", row.name);
         }
     }
 
@@ -976,16 +886,9 @@ mod tests {
     fn coordination_and_hyphens() {
         assert_eq!(
             names("В Акмолинской, Алматинской и Жамбылской областях"),
-            [
-                "Акмолинская область",
-                "Алматинская область",
-                "Жамбылская область"
-            ]
+            ["Акмолинская область", "Алматинская область", "Жамбылская область"]
         );
-        assert_eq!(
-            names("Рейс Алматы-Нур-Султан отменён"),
-            ["Алматы", "Нур-Султан"]
-        );
+        assert_eq!(names("Рейс Алматы-Нур-Султан отменён"), ["Алматы", "Нур-Султан"]);
     }
 
     #[test]
@@ -1023,18 +926,8 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for s in [
-            "",
-            "-",
-            "А-",
-            "-Б",
-            "Алматы-",
-            "ё",
-            "В",
-            "В-",
-            "Республика",
-            "Карагандинской",
-        ] {
+        for s in ["", "-", "А-", "-Б", "Алматы-", "ё", "В", "В-", "Республика", "Карагандинской"]
+        {
             let _ = places(s);
         }
     }
@@ -1049,28 +942,15 @@ mod tests {
                 continue;
             }
             rows += 1;
-            let (sentence, expected) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("line {}: no tab", n + 1));
-            let expected: Vec<&str> = if expected.trim() == "-" {
-                Vec::new()
-            } else {
-                expected.split(',').map(str::trim).collect()
-            };
+            let (sentence, expected) = line.split_once('\t').unwrap_or_else(|| panic!("line {}: no tab", n + 1));
+            let expected: Vec<&str> =
+                if expected.trim() == "-" { Vec::new() } else { expected.split(',').map(str::trim).collect() };
             let got = names(sentence);
             if got != expected {
-                failures.push(format!(
-                    "line {}: {sentence}\n  expected {expected:?}\n  got      {got:?}",
-                    n + 1
-                ));
+                failures.push(format!("line {}: {sentence}\n  expected {expected:?}\n  got      {got:?}", n + 1));
             }
         }
         assert!(rows >= 45, "only {rows} rows");
-        assert!(
-            failures.is_empty(),
-            "{} failing rows:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} failing rows:\n{}", failures.len(), failures.join("\n"));
     }
 }

@@ -11,6 +11,8 @@
 //! `byte_start`/`byte_end` count UTF-8 bytes. `mod` is omitted when there is none.
 
 use crate::document::{Document, Published};
+use crate::event::figures::FigureWhat;
+use crate::event::kinds::EventKind;
 use crate::extract::Analysis;
 use crate::mention::{Anchor, Mod, TimexType};
 use crate::value::Value;
@@ -50,8 +52,30 @@ pub struct CharSpan {
     pub end: usize,
 }
 
-/// An event as JSON writes it.
+/// A figure as JSON writes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureRecord {
+    /// The number with its multiplier applied (`300 млрд` → 300000000000).
+    pub value: f64,
+    /// `KZT`, `RUB`, `USD`, `%`, `people`, `cases`, ...
+    pub unit: String,
+    /// What it counts (`cases`, `deaths`, `money`, ...).
+    pub what: FigureWhat,
+    /// Qualified as approximate or a bound (`более`, `около`).
+    pub approx: bool,
+}
+
+/// A sentence no date reaches, as JSON writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndatedRecord {
+    /// The sentence, in characters.
+    pub sentence: CharSpan,
+    /// Its text.
+    pub text: String,
+}
+
+/// An event as JSON writes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     /// When it happened (TIMEX3 value or interval).
     pub when: Value,
@@ -62,8 +86,24 @@ pub struct EventRecord {
     pub sentence: CharSpan,
     /// The sentence's text.
     pub text: String,
-    /// Indices into `mentions`.
+    /// Indices into `mentions` (empty for an inherited event).
     pub mentions: Vec<usize>,
+    /// Event kinds (snake_case ids, stable).
+    pub kinds: Vec<EventKind>,
+    /// OxCGRT indicator codes of the kinds.
+    pub indicators: Vec<String>,
+    /// The words that decided the kinds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+    /// Kinds the sentence exempts or denies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exempted: Vec<EventKind>,
+    /// Places, by their nominative names.
+    pub places: Vec<String>,
+    /// Figures the sentence states.
+    pub figures: Vec<FigureRecord>,
+    /// The sentence has no date of its own and continues the one before it.
+    pub inherited: bool,
 }
 
 /// One document's output: what a `--jsonl` line holds.
@@ -77,7 +117,7 @@ pub struct EventRecord {
 /// assert_eq!(record.mentions[0].byte_start, 22);
 /// assert_eq!(record.mentions[0].text, "16 марта");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
     /// The document's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +128,9 @@ pub struct DocumentRecord {
     pub mentions: Vec<MentionRecord>,
     /// Its events in chronological order.
     pub events: Vec<EventRecord>,
+    /// Its sentences that no date reaches, in text order.
+    #[serde(default)]
+    pub undated: Vec<UndatedRecord>,
 }
 
 impl DocumentRecord {
@@ -100,6 +143,9 @@ impl DocumentRecord {
         }
         for e in analysis.timeline.iter() {
             offsets.extend([e.sentence.start, e.sentence.end]);
+        }
+        for u in analysis.timeline.undated() {
+            offsets.extend([u.sentence.start, u.sentence.end]);
         }
         let chars = CharOffsets::new(text, offsets);
         DocumentRecord {
@@ -129,6 +175,26 @@ impl DocumentRecord {
                     sentence: CharSpan { start: chars.get(e.sentence.start), end: chars.get(e.sentence.end) },
                     text: e.text.clone(),
                     mentions: e.mentions.clone(),
+                    kinds: e.kinds.clone(),
+                    indicators: e.indicators().into_iter().map(str::to_string).collect(),
+                    cues: e.cues.clone(),
+                    exempted: e.exempted.clone(),
+                    places: e.places.iter().map(|p| p.name.clone()).collect(),
+                    figures: e
+                        .figures
+                        .iter()
+                        .map(|f| FigureRecord { value: f.value, unit: f.unit.clone(), what: f.what, approx: f.approx })
+                        .collect(),
+                    inherited: e.inherited,
+                })
+                .collect(),
+            undated: analysis
+                .timeline
+                .undated()
+                .iter()
+                .map(|u| UndatedRecord {
+                    sentence: CharSpan { start: chars.get(u.sentence.start), end: chars.get(u.sentence.end) },
+                    text: u.text.clone(),
                 })
                 .collect(),
         }

@@ -461,7 +461,8 @@ pub const NOT_PAST: &[&str] = &[
 ];
 
 /// Past-tense forms too short for [`PAST_ENDINGS`] to judge safely.
-pub const PAST_WORDS: &[&str] = &["был", "была", "было", "были", "шел", "шла", "шли", "мог", "могла", "могли", "дал", "дала", "дали"];
+pub const PAST_WORDS: &[&str] =
+    &["был", "была", "было", "были", "шел", "шла", "шли", "мог", "могла", "могли", "дал", "дала", "дали"];
 
 /// Endings of past-tense verbs and short passive participles (`ввели`, `выявлено`,
 /// `зарегистрированы`), checked after [`NOT_PAST`].
