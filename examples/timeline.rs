@@ -8,8 +8,9 @@
 //! cargo run --release --example timeline -- --jsonl < corpus.jsonl > out.jsonl
 //! ```
 
+use khronika::event::kinds::EventKind;
 use khronika::export::json::DocumentRecord;
-use khronika::{analyze, Document, Published};
+use khronika::{analyze, Document, Event, Published, Timeline};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -28,7 +29,10 @@ With no FILE, prints the timeline of the bundled sample article.
                     json: one object per document (an array for several);
                     jsonl: one object per document on one line
   --jsonl           corpus mode: one JSON object a line on stdin,
-                    {\"id\": ..., \"date\": ..., \"text\": ...}, one result line out per line in";
+                    {\"id\": ..., \"date\": ..., \"text\": ...}, one result line out per line in
+  --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
+                    unreadable documents are reported on stderr
+  --kinds K1,K2     keep only events of these kinds (ids such as cases, quarantine)";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -39,6 +43,8 @@ enum Format {
 
 struct Args {
     format: Format,
+    kinds: Option<Vec<EventKind>>,
+    merge: bool,
     date: Option<Published>,
     files: Vec<String>,
     stdin: bool,
@@ -46,7 +52,15 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { format: Format::Text, date: None, files: Vec::new(), stdin: false, jsonl: false };
+    let mut args = Args {
+        format: Format::Text,
+        kinds: None,
+        merge: false,
+        date: None,
+        files: Vec::new(),
+        stdin: false,
+        jsonl: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -64,6 +78,20 @@ fn parse_args() -> Result<Args, String> {
                 args.date = Some(d.parse().map_err(|e| format!("--date: {e}"))?);
             }
             "--stdin" | "-" => args.stdin = true,
+            "--merge" => args.merge = true,
+            "--kinds" => {
+                let list = it.next().ok_or("--kinds needs a comma-separated list of event kinds")?;
+                let kinds: Result<Vec<EventKind>, String> = list
+                    .split(',')
+                    .map(|k| {
+                        k.trim().parse::<EventKind>().map_err(|e| {
+                            let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.id()).collect();
+                            format!("--kinds: {e}; known kinds: {}", known.join(", "))
+                        })
+                    })
+                    .collect();
+                args.kinds = Some(kinds?);
+            }
             "--jsonl" => args.jsonl = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => args.files.push(a),
@@ -84,7 +112,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = if args.jsonl { corpus(io::stdin().lock(), io::stdout().lock()) } else { documents(&args) };
+    let result = match (args.jsonl, args.merge) {
+        (true, true) => merge_corpus(&args, io::stdin().lock()),
+        (true, false) => corpus(io::stdin().lock(), io::stdout().lock()),
+        (false, _) => documents(&args),
+    };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -138,6 +170,7 @@ fn documents(args: &Args) -> Result<bool, String> {
         inputs.push(Input { name: "sample".into(), text: SAMPLE.to_string() });
     }
     let mut records = Vec::new();
+    let mut timelines = Vec::new();
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     for input in &inputs {
@@ -153,7 +186,14 @@ fn documents(args: &Args) -> Result<bool, String> {
                 continue;
             }
         };
-        let analysis = analyze(&doc);
+        let mut analysis = analyze(&doc);
+        if args.merge {
+            timelines.push(analysis.timeline);
+            continue;
+        }
+        if let Some(kinds) = &args.kinds {
+            analysis.timeline = keep_kinds(&analysis.timeline, kinds);
+        }
         match args.format {
             Format::Text => write_text(&mut out, &doc, &analysis).map_err(|e| e.to_string())?,
             Format::Json => records.push(DocumentRecord::new(&doc, &analysis)),
@@ -162,6 +202,16 @@ fn documents(args: &Args) -> Result<bool, String> {
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
             }
         }
+    }
+    if args.merge {
+        let merged = Timeline::merge(timelines);
+        let merged = match &args.kinds {
+            Some(kinds) => keep_kinds(&merged, kinds),
+            None => merged,
+        };
+        write_merged(&mut out, &merged, args.format).map_err(|e| e.to_string())?;
+        out.flush().map_err(|e| e.to_string())?;
+        return Ok(ok);
     }
     if args.format == Format::Json {
         let json = if records.len() == 1 && args.files.len() <= 1 {
@@ -185,14 +235,107 @@ fn write_text(out: &mut impl Write, doc: &Document, analysis: &khronika::Analysi
         analysis.timeline.len()
     )?;
     for e in analysis.timeline.iter() {
-        let when = match e.modifier {
-            Some(m) => format!("{} {}", e.when, m),
-            None => e.when.to_string(),
-        };
-        let text: Vec<&str> = e.text.split_whitespace().collect();
-        writeln!(out, "{when:<30} {}", text.join(" "))?;
+        write_event(out, e)?;
     }
     Ok(())
+}
+
+/// One event on one line: date (and mod), kinds, places, figures, then the sentence.
+fn write_event(out: &mut impl Write, e: &Event) -> io::Result<()> {
+    let when = match e.modifier {
+        Some(m) => format!("{} {}", e.when, m),
+        None => e.when.to_string(),
+    };
+    let kinds: Vec<&str> = e.kinds.iter().map(|k| k.id()).collect();
+    let mut facts = vec![kinds.join(",")];
+    if !e.places.is_empty() {
+        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+        facts.push(format!("@{}", places.join(",")));
+    }
+    for f in &e.figures {
+        facts.push(format!("{}{} {}", if f.approx { "~" } else { "" }, f.value, f.unit));
+    }
+    let text: Vec<&str> = e.text.split_whitespace().collect();
+    let mark = if e.inherited { "↳ " } else { "" };
+    let sources = if e.sources.len() > 1 {
+        let docs: Vec<&str> = e.sources.iter().filter_map(|s| s.doc.as_deref()).collect();
+        format!(" [{}]", docs.join(", "))
+    } else {
+        String::new()
+    };
+    writeln!(out, "{when:<30} {:<40} {mark}{}{sources}", facts.join(" "), text.join(" "))
+}
+
+/// The events of a timeline that have one of these kinds.
+fn keep_kinds(t: &Timeline, kinds: &[EventKind]) -> Timeline {
+    Timeline::from_events(t.iter().filter(|e| e.kinds.iter().any(|k| kinds.contains(k))).cloned().collect())
+}
+
+/// Prints a merged corpus timeline.
+fn write_merged(out: &mut impl Write, t: &Timeline, format: Format) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            writeln!(out, "# corpus timeline: {} events", t.len())?;
+            for e in t.iter() {
+                write_event(out, e)?;
+            }
+        }
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(t).map_err(io::Error::other)?)?,
+        Format::Jsonl => {
+            for e in t.iter() {
+                writeln!(out, "{}", serde_json::to_string(e).map_err(io::Error::other)?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Corpus merge mode: JSON documents on stdin, one merged timeline out; unreadable lines are
+/// reported on stderr as error records.
+fn merge_corpus(args: &Args, input: impl BufRead) -> Result<bool, String> {
+    let mut ok = true;
+    let mut timelines = Vec::new();
+    for (n, line) in input.split(b'\n').enumerate() {
+        let line = line.map_err(|e| format!("stdin: {e}"))?;
+        let text = String::from_utf8_lossy(&line);
+        match read_document(text.trim_end_matches('\r')) {
+            Ok((id, published, body)) => {
+                let mut doc = Document::new(published, &body);
+                if let Some(id) = id {
+                    doc = doc.with_id(id);
+                }
+                timelines.push(analyze(&doc).timeline);
+            }
+            Err(e) => {
+                ok = false;
+                eprintln!("{}", serde_json::json!({"line": n + 1, "error": e}));
+            }
+        }
+    }
+    let merged = Timeline::merge(timelines);
+    let merged = match &args.kinds {
+        Some(kinds) => keep_kinds(&merged, kinds),
+        None => merged,
+    };
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    write_merged(&mut out, &merged, args.format).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(ok)
+}
+
+/// Reads one corpus line: (id, publication, text).
+fn read_document(line: &str) -> Result<(Option<String>, Published, String), String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
+    let obj = v.as_object().ok_or("expected a JSON object")?;
+    let id = obj.get("id").filter(|i| !i.is_null()).map(|i| match i {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let date = obj.get("date").and_then(|d| d.as_str()).ok_or("missing field \"date\" (a string YYYY-MM-DD)")?;
+    let text = obj.get("text").and_then(|t| t.as_str()).ok_or("missing field \"text\" (a string)")?;
+    let published: Published = date.parse().map_err(|e| format!("bad date: {e}"))?;
+    Ok((id, published, text.to_string()))
 }
 
 /// Corpus mode: one JSON document a line in, one JSON line out, in order. Returns false if

@@ -110,6 +110,113 @@ impl Timeline {
     }
 }
 
+impl Timeline {
+    /// Merges the timelines of many documents into one corpus timeline: events that are the
+    /// same happening become one event that lists every source.
+    ///
+    /// Two events are the same happening when their days overlap, they share a kind other
+    /// than `other`, their places agree (the same place, or one of them names none), and
+    /// the figures both state of the same sort agree within 10%. A merged event keeps the
+    /// date and sentence of its earliest member (in a fixed order) and the union of kinds,
+    /// places, figures and sources. Undated sentences are not merged.
+    ///
+    /// Deterministic and independent of the order of its input: events are put in a
+    /// canonical order (date, kinds, places, document, span) before they are grouped.
+    ///
+    /// ```
+    /// use khronika::{analyze, Document, Timeline};
+    /// let a = Document::parse("date 2020-03-17 Вчера в Караганде выявлено 5 случаев заражения.").unwrap().with_id("a");
+    /// let b = Document::parse("date 2020-03-16 В Караганде сегодня выявили 5 случаев коронавируса.").unwrap().with_id("b");
+    /// let merged = Timeline::merge([analyze(&a).timeline, analyze(&b).timeline]);
+    /// assert_eq!(merged.len(), 1);
+    /// assert_eq!(merged.events()[0].sources.len(), 2);
+    /// ```
+    pub fn merge<I: IntoIterator<Item = Timeline>>(timelines: I) -> Timeline {
+        let mut all: Vec<Event> = timelines.into_iter().flat_map(|t| t.events).collect();
+        all.sort_by_cached_key(canonical_key);
+        let mut merged: Vec<Event> = Vec::new();
+        // Groups whose last day is not before the current event's first day can still take it;
+        // input is sorted by first day, so older groups drop out of the window for good.
+        let mut open: Vec<usize> = Vec::new();
+        for e in all {
+            let first = e.first_day();
+            open.retain(|&g| merged[g].last_day() >= first);
+            match open.iter().copied().find(|&g| same_happening(&merged[g], &e)) {
+                Some(g) => absorb(&mut merged[g], e),
+                None => {
+                    open.push(merged.len());
+                    merged.push(e);
+                }
+            }
+        }
+        for e in &mut merged {
+            e.sources.sort_by(|a, b| (&a.doc, a.sentence.start).cmp(&(&b.doc, b.sentence.start)));
+            e.sources.dedup();
+            e.mentions.clear();
+        }
+        Timeline::from_events(merged)
+    }
+}
+
+/// A total order on events that does not depend on where they came from in the input.
+/// A sentence with its own date comes before an inherited one, so that it represents a group.
+type CanonicalKey = (Option<chrono::NaiveDateTime>, String, bool, Vec<EventKind>, Vec<String>, String, usize);
+
+fn canonical_key(e: &Event) -> CanonicalKey {
+    let doc = e.sources.first().and_then(|s| s.doc.clone()).unwrap_or_default();
+    let at = e.sources.first().map_or(e.sentence.start, |s| s.sentence.start);
+    (
+        e.when.start(),
+        e.when.to_string(),
+        e.inherited,
+        e.kinds.clone(),
+        e.places.iter().map(|p| p.name.clone()).collect(),
+        doc,
+        at,
+    )
+}
+
+fn same_happening(a: &Event, b: &Event) -> bool {
+    let days = match (a.first_day(), a.last_day(), b.first_day(), b.last_day()) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+        _ => false,
+    };
+    let kind = a.kinds.iter().any(|k| *k != EventKind::Other && b.kinds.contains(k));
+    let places = a.places.is_empty() || b.places.is_empty() || a.places.iter().any(|p| b.places.contains(p));
+    let figures = a.figures.iter().all(|fa| {
+        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| {
+            let (x, y) = (fa.value.abs(), fb.value.abs());
+            (x - y).abs() <= 0.1 * x.max(y)
+        })
+    });
+    days && kind && places && figures
+}
+
+fn absorb(into: &mut Event, e: Event) {
+    for k in e.kinds {
+        if !into.kinds.contains(&k) {
+            into.kinds.push(k);
+        }
+    }
+    for p in e.places {
+        if !into.places.contains(&p) {
+            into.places.push(p);
+        }
+    }
+    for f in e.figures {
+        if !into.figures.iter().any(|g| g.what == f.what && g.unit == f.unit) {
+            into.figures.push(f);
+        }
+    }
+    for c in e.cues {
+        if !into.cues.contains(&c) {
+            into.cues.push(c);
+        }
+    }
+    into.inherited &= e.inherited;
+    into.sources.extend(e.sources);
+}
+
 impl<'a> IntoIterator for &'a Timeline {
     type Item = &'a Event;
     type IntoIter = std::slice::Iter<'a, Event>;

@@ -1,0 +1,106 @@
+//! Events on fixture articles written for this repository: kinds, places, figures, the
+//! undated-sentence rule, and the corpus merge.
+
+use khronika::event::figures::FigureWhat;
+use khronika::event::kinds::EventKind;
+use khronika::{analyze, Document, Timeline};
+
+const MERGE: [(&str, &str); 3] = [
+    ("a", include_str!("fixtures/merge/a.txt")),
+    ("b", include_str!("fixtures/merge/b.txt")),
+    ("c", include_str!("fixtures/merge/c.txt")),
+];
+
+fn timelines(order: [usize; 3]) -> Vec<Timeline> {
+    order
+        .iter()
+        .map(|&i| {
+            let (id, text) = MERGE[i];
+            analyze(&Document::parse(text).unwrap().with_id(id)).timeline
+        })
+        .collect()
+}
+
+fn describe(t: &Timeline) -> Vec<String> {
+    t.iter()
+        .map(|e| {
+            let kinds: Vec<&str> = e.kinds.iter().map(|k| k.id()).collect();
+            let docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.clone()).collect();
+            format!("{} {:?} {:?}", e.when, kinds, docs)
+        })
+        .collect()
+}
+
+#[test]
+fn merge_gives_one_event_per_happening_with_every_source() {
+    let merged = Timeline::merge(timelines([0, 1, 2]));
+    let dump = describe(&merged).join("\n");
+    let with_docs = |day: &str, kind: EventKind| {
+        merged.iter().find(|e| e.when.to_string().starts_with(day) && e.kinds.contains(&kind)).map(|e| {
+            let mut docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.clone()).collect();
+            docs.dedup();
+            docs
+        })
+    };
+    // Quarantine of the town from 30 March, seven new cases on 1 April, first payments on 2 April.
+    assert_eq!(
+        with_docs("2020-03-30", EventKind::Quarantine),
+        Some(vec!["a".into(), "b".into(), "c".into()]),
+        "{dump}"
+    );
+    assert_eq!(with_docs("2020-04-01", EventKind::Cases), Some(vec!["a".into(), "b".into(), "c".into()]), "{dump}");
+    assert_eq!(
+        with_docs("2020-04-02", EventKind::IncomeSupport),
+        Some(vec!["a".into(), "b".into(), "c".into()]),
+        "{dump}"
+    );
+    // What only one outlet reports stays with that outlet.
+    assert_eq!(with_docs("2020-04-06", EventKind::SchoolClosing), Some(vec!["b".into()]), "{dump}");
+}
+
+#[test]
+fn merge_does_not_depend_on_input_order() {
+    let a = Timeline::merge(timelines([0, 1, 2]));
+    for order in [[2, 1, 0], [1, 0, 2], [2, 0, 1]] {
+        assert_eq!(Timeline::merge(timelines(order)), a);
+    }
+}
+
+#[test]
+fn undated_sentences_join_or_stay() {
+    let text = "date 2020-03-20\nУтром 19 марта в Актобе подтвердили коронавирус у шести человек. Все они прилетели из Турции. \
+                Погода в городе остаётся тёплой.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    assert_eq!(t.len(), 2);
+    let inherited = &t.events()[1];
+    assert!(inherited.inherited);
+    assert_eq!(inherited.when.to_string(), "2020-03-19TMO");
+    assert_eq!(t.undated().len(), 1);
+    assert!(t.undated()[0].text.starts_with("Погода"));
+    assert_eq!(t.events()[0].places[0].name, "Актобе");
+    assert_eq!(t.events()[0].figures[0].value, 6.0);
+}
+
+#[test]
+fn decree_takes_the_measures_listed_after_it() {
+    let text = "date 2020-03-20\nАким области ввёл карантин, который действует с 20 марта по 5 апреля. \
+                Закрыты кинотеатры и фитнес-клубы. Школьников отправили на дистанционное обучение.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    let kinds: Vec<Vec<EventKind>> = t.iter().map(|e| e.kinds.clone()).collect();
+    assert_eq!(t.len(), 3, "{kinds:?}");
+    assert!(t.iter().all(|e| e.when.to_string() == "2020-03-20/2020-04-05"));
+    assert!(kinds[1].contains(&EventKind::WorkplaceClosing));
+    assert!(kinds[2].contains(&EventKind::SchoolClosing));
+}
+
+#[test]
+fn series_of_case_counts() {
+    let text = "date 2020-03-25\n20 марта в области выявлено 12 случаев заражения. 23 марта число случаев заражения выросло до 30. \
+                Вчера зарегистрировано 41 случай заражения.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    let series: Vec<(String, f64)> = t.series(FigureWhat::Cases).into_iter().map(|(d, v)| (d.to_string(), v)).collect();
+    assert_eq!(
+        series,
+        [("2020-03-20".to_string(), 12.0), ("2020-03-23".to_string(), 30.0), ("2020-03-24".to_string(), 41.0)]
+    );
+}
