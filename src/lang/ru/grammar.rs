@@ -245,7 +245,8 @@ impl<'a> P<'a> {
                 "тогда" => self.is(i + 1, &["же"]),
                 "настоящее" => self.is(i + 1, &["время"]),
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
-                "сегодняшний" | "сегодняшнему" => true,
+                "сегодняшний" | "сегодняшнему" | "ночь" => true,
+                "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
                 w => duration_adjective(w).is_some(),
             },
         }
@@ -371,8 +372,10 @@ impl<'a> P<'a> {
             return None;
         }
         let mut best = None;
-        let rules: [fn(&Self, usize) -> M; 21] = [
+        let rules: [fn(&Self, usize) -> M; 24] = [
             Self::part_then_day,
+            Self::night_of,
+            Self::clock_then_day,
             Self::month_day_year,
             Self::day_then_part,
             Self::weekday_comma_date,
@@ -387,6 +390,7 @@ impl<'a> P<'a> {
             Self::window,
             Self::shifted,
             Self::weekday,
+            Self::weekend,
             Self::set,
             Self::portion,
             Self::season_quarter,
@@ -853,6 +857,40 @@ impl<'a> P<'a> {
         Some((Expr::PartOfDay(Some(day.boxed()), part), end))
     }
 
+    /// `в ночь на 16 марта` (the night before that day), `в ночь с 15 на 16 марта`.
+    fn night_of(&self, i: usize) -> M {
+        if !self.is(i, &["ночь"]) {
+            return None;
+        }
+        if self.is(i + 1, &["на"]) {
+            let (day, end) = self.day_like(i + 2)?;
+            return Some((Expr::PartOfDay(Some(Expr::DayBefore(Some(day.boxed())).boxed()), PartOfDay::Night), end));
+        }
+        if self.is(i + 1, &["с", "со"]) {
+            let (first, k) = longest(self.day_like(i + 2), self.bare_end(i + 2))?;
+            if !self.is(k, &["на"]) {
+                return None;
+            }
+            let (second, end) = self.day_like(k + 1)?;
+            let first = match make_range(first, second)? {
+                Expr::Range(a, _) => *a,
+                _ => return None,
+            };
+            return Some((Expr::PartOfDay(Some(first.boxed()), PartOfDay::Night), end));
+        }
+        None
+    }
+
+    /// `в 10:00 16 марта`, `9:00 20 марта`: a clock time before its day.
+    fn clock_then_day(&self, i: usize) -> M {
+        let (c, k) = self.colon_clock(i)?;
+        let (day, end) = longest(self.day_month(k), self.deictic(k))?;
+        if matches!(day, Expr::At(..) | Expr::Invalid) {
+            return None;
+        }
+        Some((Expr::At(day.boxed(), c), end))
+    }
+
     /// `17 марта утром`, `вчера вечером`, `в среду утром`.
     fn day_then_part(&self, i: usize) -> M {
         let (day, k) = self.day_like(i)?;
@@ -1107,6 +1145,14 @@ impl<'a> P<'a> {
         None
     }
 
+    /// `в выходные`, `на выходных`: the weekend the tense points to.
+    fn weekend(&self, i: usize) -> M {
+        if self.lex(i).contains(&Lex::Weekend) && self.prev_is(i, &["в", "во", "на"]) {
+            return Some((Expr::Weekend(None), i + 1));
+        }
+        None
+    }
+
     /// `в понедельник`, `с понедельника`, `во вторник`.
     fn weekday(&self, i: usize) -> M {
         let day = self.find(i, |l| if let Lex::Weekday(d) = l { Some(*d) } else { None })?;
@@ -1223,7 +1269,14 @@ impl<'a> P<'a> {
             Lex::Number(NumberWord::Ordinal(n @ 1..=4)) => Some(*n),
             _ => None,
         });
-        let q = q.or_else(|| self.num(i).filter(|(n, d)| *d == 1 && (1..=4).contains(n)).map(|(n, _)| n))?;
+        let roman = match self.w(i) {
+            "i" => Some(1),
+            "ii" => Some(2),
+            "iii" => Some(3),
+            "iv" => Some(4),
+            _ => None,
+        };
+        let q = q.or(roman).or_else(|| self.num(i).filter(|(n, d)| *d == 1 && (1..=4).contains(n)).map(|(n, _)| n))?;
         let k = if self.hyphen(i + 1) && self.is(i + 2, &["м", "й", "го"]) { i + 3 } else { i + 1 };
         if !self.lex(k).contains(&Lex::Unit(Unit::Quarter)) {
             return None;
