@@ -247,7 +247,7 @@ impl<'a> P<'a> {
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
                 "сегодняшний" | "сегодняшнему" | "ночь" => true,
                 "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
-                w => duration_adjective(w).is_some(),
+                w => duration_adjective(w).is_some() || w.starts_with("новогодн"),
             },
         }
     }
@@ -859,6 +859,11 @@ impl<'a> P<'a> {
 
     /// `в ночь на 16 марта` (the night before that day), `в ночь с 15 на 16 марта`.
     fn night_of(&self, i: usize) -> M {
+        // `в новогоднюю ночь`: the night of 31 December.
+        if self.w(i).starts_with("новогодн") && self.is(i + 1, &["ночь", "ночи", "ночью"]) {
+            let eve = Expr::Date { day: Some(31), month: 12, year: None };
+            return Some((Expr::PartOfDay(Some(eve.boxed()), PartOfDay::Night), i + 2));
+        }
         if !self.is(i, &["ночь"]) {
             return None;
         }
