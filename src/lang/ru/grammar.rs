@@ -462,8 +462,8 @@ impl<'a> P<'a> {
         if self.is(k, &[",", "-", "/"]) {
             k += 1;
         }
-        if let Some((y, end)) = self.year_with_word(k, false) {
-            return Some((y, end));
+        if let Some(found) = self.year_with_word(k) {
+            return Some(found);
         }
         if let Some((n, d)) = self.num(k) {
             if d == 4 && (1000..=2999).contains(&n) {
@@ -479,10 +479,9 @@ impl<'a> P<'a> {
                 return Some((YearRef::TwoDigit(n), k + 1));
             }
         }
+        // `14 декабря в 1989 году`
         if self.is(i, &["в"]) {
-            if let Some((y, end)) = self.year_with_word(i + 1, true) {
-                return Some((y, end));
-            }
+            return self.year_with_word(i + 1);
         }
         None
     }
@@ -502,7 +501,7 @@ impl<'a> P<'a> {
     }
 
     /// A year number followed by a year word, or a shift word and `года`.
-    fn year_with_word(&self, k: usize, need_word: bool) -> Option<(YearRef, usize)> {
+    fn year_with_word(&self, k: usize) -> Option<(YearRef, usize)> {
         if let Some(s) = self.find(k, |l| if let Lex::Shift(s) = l { Some(*s) } else { None }) {
             if self.is(k + 1, &["года", "году", "год"]) {
                 return Some((YearRef::Shift(s), k + 2));
@@ -513,11 +512,8 @@ impl<'a> P<'a> {
         if d != 4 || !(1000..=2999).contains(&n) {
             return None;
         }
-        match self.year_word_end(k + 1) {
-            Some(end) => Some((YearRef::Absolute(n as i32), end)),
-            None if !need_word => None,
-            None => None,
-        }
+        let end = self.year_word_end(k + 1)?;
+        Some((YearRef::Absolute(n as i32), end))
     }
 
     /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
