@@ -1,0 +1,303 @@
+//! The TimeML, Markdown and HTML exports on a fixture article written for this repository.
+
+use khronika::event::figures::FigureWhat;
+use khronika::event::kinds::EventKind;
+use khronika::export::html::html;
+use khronika::export::markdown::{markdown, markdown_timeline};
+use khronika::export::timeml::timeml;
+use khronika::{analyze, Analysis, Document, Timeline};
+
+const ARTICLE: &str = include_str!("fixtures/export/article.txt");
+const KOSTANAY: &str = include_str!("fixtures/kostanay-2020-03-20.txt");
+
+fn article() -> (Document<'static>, Analysis) {
+    let doc = Document::parse(ARTICLE).unwrap().with_id("pavlodar-2020-04-03");
+    let analysis = analyze(&doc);
+    (doc, analysis)
+}
+
+/// Void elements of HTML: they have no end tag.
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"];
+
+/// Checks that tags nest and close in order (`<x/>` and, when `html`, the void elements close
+/// themselves), that `&` starts an entity or a numeric reference, that no raw `<` or `>` is
+/// in text or attributes, and that the content of `<style>` holds no `<`. Returns the names
+/// of the elements opened, in order.
+fn balanced(doc: &str, html: bool) -> Result<Vec<String>, String> {
+    let mut stack: Vec<String> = Vec::new();
+    let mut opened = Vec::new();
+    let mut rest = doc;
+    while let Some(i) = rest.find(['<', '>', '&']) {
+        let tail = &rest[i..];
+        if tail.starts_with('>') {
+            return Err(format!("bare `>` before {:?}", tail.chars().take(40).collect::<String>()));
+        }
+        if tail.starts_with('&') {
+            let end = tail.find(';').filter(|e| *e < 12).ok_or("unterminated reference")?;
+            let name = &tail[1..end];
+            let known = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
+                || name.strip_prefix('#').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            if !known {
+                return Err(format!("unknown reference &{name};"));
+            }
+            rest = &tail[end + 1..];
+            continue;
+        }
+        let end = tail.find('>').ok_or("unterminated tag")?;
+        let tag = &tail[1..end];
+        rest = &tail[end + 1..];
+        if tag.contains('<') {
+            return Err(format!("`<` inside <{tag}>"));
+        }
+        if tag.starts_with('!') || tag.starts_with('?') {
+            if !stack.is_empty() {
+                return Err(format!("<{tag}> inside an element"));
+            }
+            continue;
+        }
+        if tag.matches('"').count() % 2 != 0 {
+            return Err(format!("unbalanced quotes in <{tag}>"));
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            match stack.pop() {
+                Some(open) if open == name => continue,
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        }
+        let name = tag.split_whitespace().next().unwrap_or("").trim_end_matches('/').to_string();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(format!("bad tag <{tag}>"));
+        }
+        opened.push(name.clone());
+        if tag.ends_with('/') || (html && VOID.contains(&name.as_str())) {
+            continue;
+        }
+        if html && name == "style" {
+            let close = rest.find("</style>").ok_or("unclosed <style>")?;
+            if rest[..close].contains('<') {
+                return Err("`<` in <style>".into());
+            }
+            rest = &rest[close + "</style>".len()..];
+            continue;
+        }
+        stack.push(name);
+    }
+    if let Some(open) = stack.pop() {
+        return Err(format!("<{open}> not closed"));
+    }
+    Ok(opened)
+}
+
+/// Markup with its tags removed and its references read back.
+fn strip(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with('<') {
+            rest = &tail[tail.find('>').unwrap() + 1..];
+        } else {
+            let end = tail.find(';').unwrap();
+            out.push(match &tail[1..end] {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                n => char::from_u32(n.trim_start_matches('#').parse().unwrap()).unwrap(),
+            });
+            rest = &tail[end + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
+    let start = s.find(open).unwrap_or_else(|| panic!("no {open}")) + open.len();
+    let end = s[start..].find(close).unwrap_or_else(|| panic!("no {close}")) + start;
+    &s[start..end]
+}
+
+fn escape_html(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn the_fixture_is_a_realistic_timeline() {
+    let (_, analysis) = article();
+    let t = &analysis.timeline;
+    assert!(t.len() >= 12, "{}", t.len());
+    let kinds: Vec<EventKind> = t.iter().filter_map(|e| e.kinds.first().copied()).collect();
+    let mut distinct = kinds.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert!(distinct.len() >= 6, "{distinct:?}");
+    assert!(t.iter().filter(|e| e.first_day() != e.last_day()).count() >= 3, "intervals");
+    assert!(t.iter().any(|e| e.inherited), "an inherited event");
+    assert!(t.iter().any(|e| e.modifier.is_some()), "an open bound");
+    assert!(t.series(FigureWhat::Cases).len() >= 4);
+    assert!(!t.undated().is_empty());
+}
+
+#[test]
+fn timeml_is_well_formed_and_tags_every_mention() {
+    let (doc, analysis) = article();
+    let xml = timeml(&doc, &analysis);
+    let elements = balanced(&xml, false).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    assert_eq!(elements.iter().filter(|n| *n == "TimeML").count(), 1);
+    assert_eq!(elements.iter().filter(|n| *n == "TIMEX3").count(), analysis.mentions.len() + 1);
+    assert!(xml.contains(
+        "<DCT><TIMEX3 tid=\"t0\" type=\"TIME\" value=\"2020-04-03T16:45\" \
+         functionInDocument=\"CREATION_TIME\">2020-04-03T16:45</TIMEX3></DCT>"
+    ));
+    assert!(xml.contains("<DOCID>pavlodar-2020-04-03</DOCID>"));
+    let text = doc.text();
+    for (i, m) in analysis.mentions.iter().enumerate() {
+        let mut tag = format!("<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"", i + 1, m.kind, m.value);
+        if let Some(modifier) = m.modifier {
+            tag.push_str(&format!(" mod=\"{modifier}\""));
+        }
+        let tagged = format!(">{}</TIMEX3>", m.text(text));
+        let at = xml.find(&tag).unwrap_or_else(|| panic!("{tag}\n{xml}"));
+        assert!(xml[at..].contains(&tagged), "{tagged}");
+    }
+    assert_eq!(strip(between(&xml, "<TEXT>", "</TEXT>")), text);
+    assert!(xml.contains("&quot;Весна &amp; джаз&quot;") || xml.contains("\"Весна &amp; джаз\""));
+    assert!(xml.contains("Ертіс &lt;Транс&gt;"));
+}
+
+#[test]
+fn markdown_has_one_row_per_event() {
+    let (doc, analysis) = article();
+    let md = markdown(&doc, &analysis);
+    assert!(md.starts_with("# pavlodar-2020-04-03 — published 2020-04-03T16:45\n"), "{md}");
+    let rows: Vec<&str> =
+        md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| When ") && !l.starts_with("| --- ")).collect();
+    assert_eq!(rows.len(), analysis.timeline.len(), "{md}");
+    for (row, e) in rows.iter().zip(analysis.timeline.iter()) {
+        assert!(row.contains(&e.when.to_string()), "{row} / {}", e.when);
+        assert!(row.starts_with("| ") && row.ends_with(" |"), "{row}");
+        assert_eq!(row.contains("| ↳ "), e.inherited, "{row}");
+    }
+    let undated = md.split("## Undated sentences").nth(1).expect("an undated section");
+    assert_eq!(undated.lines().filter(|l| l.starts_with("- ")).count(), analysis.timeline.undated().len());
+    assert!(md.contains("\"Весна \\& джаз\""));
+}
+
+#[test]
+fn merged_markdown_names_the_sources() {
+    let (_, analysis) = article();
+    let other = Document::parse(KOSTANAY).unwrap().with_id("kostanay");
+    let mut events = analysis.timeline.events().to_vec();
+    events.extend(analyze(&other).timeline.events().iter().cloned());
+    let merged = Timeline::from_events(events);
+    let md = markdown_timeline("Казахстан, весна 2020", &merged);
+    assert!(md.starts_with("# Казахстан, весна 2020\n"));
+    let rows: Vec<&str> =
+        md.lines().filter(|l| l.ends_with(" kostanay |") || l.ends_with(" pavlodar-2020-04-03 |")).collect();
+    assert_eq!(rows.len(), merged.len(), "{md}");
+    assert!(md.contains(&format!("{} events from 2 documents.", merged.len())));
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_draws_every_event() {
+    let (_, analysis) = article();
+    let page = html("Павлодар: хроника <март–апрель> & \"карантин\"", &analysis.timeline);
+    let elements = balanced(&page, true).unwrap_or_else(|e| panic!("{e}"));
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<title>Павлодар: хроника &lt;март–апрель&gt; &amp; &quot;карантин&quot;</title>"));
+    assert!(!page.contains("<script"));
+    assert!(!page.to_lowercase().contains("javascript:"));
+    assert!(!regex::Regex::new(r"\son[a-z]+=").unwrap().is_match(&page), "no event handlers");
+    let xmlns = "xmlns=\"http://www.w3.org/2000/svg\"";
+    assert_eq!(page.matches("http").count(), page.matches(xmlns).count(), "only the SVG namespace is a URL");
+    assert_eq!(page.matches(xmlns).count(), 1);
+    assert!(!page.contains("url(") && !page.contains("@import") && !page.contains("<link") && !page.contains("<img"));
+    assert_eq!(elements.iter().filter(|n| *n == "svg").count(), 1);
+    assert_eq!(elements.iter().filter(|n| *n == "polyline").count(), 1, "the case line");
+
+    let t = &analysis.timeline;
+    for (i, e) in t.iter().enumerate() {
+        let n = i + 1;
+        assert_eq!(page.matches(&format!("data-event=\"{n}\"")).count(), 2, "event {n}: marker and row");
+        assert!(page.contains(&format!("id=\"event-{n}\"")) && page.contains(&format!("id=\"row-{n}\"")));
+        let sentence = escape_html(&e.text);
+        let marker = between(&page, &format!("id=\"event-{n}\""), "</a>");
+        let tooltip = between(marker, "<title>", "</title>");
+        assert!(tooltip.contains(&sentence), "{tooltip}");
+        assert!(tooltip.contains(&escape_html(&e.when.to_string())), "{tooltip}");
+        let row = between(&page, &format!("id=\"row-{n}\""), "</tr>");
+        assert!(row.contains(&sentence), "{row}");
+    }
+    assert!(!page.contains(&format!("data-event=\"{}\"", t.len() + 1)));
+    assert!(page.contains("Ертіс &lt;Транс&gt;") && page.contains("Весна &amp; джаз"));
+    // The legend lists the kind each marker is colored by.
+    let legend = between(&page, "<g class=\"legend\">", "</g>");
+    for e in t {
+        assert!(legend.contains(e.kinds[0].label()), "{}", e.kinds[0].label());
+    }
+    for u in t.undated() {
+        assert!(page.contains(&format!("<li>{}</li>", escape_html(&u.text))));
+    }
+}
+
+#[test]
+fn html_edge_cases() {
+    let empty = html("Пусто", &Timeline::default());
+    balanced(&empty, true).unwrap();
+    assert!(empty.contains("There are no dated events."));
+    assert!(!empty.contains("<svg") && !empty.contains("<table"));
+
+    let doc = Document::parse("date 2020-03-20 Сегодня закрыли школы. Сегодня выявлено 5 случаев заражения.").unwrap();
+    let one_day = html("Один день", &analyze(&doc).timeline);
+    balanced(&one_day, true).unwrap();
+    assert!(one_day.contains("2 events on 2020-03-20"));
+    assert!(one_day.contains(">20 Mar</text>"));
+    assert!(!one_day.contains("<polyline"), "one case count draws no line");
+
+    let doc = Document::parse(
+        "date 2021-06-01 В 2019 году построили больницу. 16 марта 2020 года ввели режим ЧП. \
+         1 февраля 2021 года началась вакцинация.",
+    )
+    .unwrap();
+    let years = html("Три года", &analyze(&doc).timeline);
+    balanced(&years, true).unwrap();
+    assert!(years.contains("from 2019-01-01 to 2021-02-01"));
+    for year in ["2019", "2020", "2021"] {
+        assert!(years.contains(&format!(">{year}</text>")), "{year}");
+    }
+    assert!(years.contains("<rect x="), "the year is a bar");
+
+    let merged = Timeline::from_events(
+        analyze(&Document::parse(ARTICLE).unwrap().with_id("a"))
+            .timeline
+            .events()
+            .iter()
+            .chain(analyze(&Document::parse(KOSTANAY).unwrap().with_id("b")).timeline.events())
+            .cloned()
+            .collect(),
+    );
+    let page = html("Два источника", &merged);
+    balanced(&page, true).unwrap();
+    assert!(page.contains("<th>Sources</th>"));
+}
+
+#[test]
+fn the_checker_catches_broken_markup() {
+    assert!(balanced("<p><b></p></b>", true).is_err());
+    assert!(balanced("<p>a & b</p>", true).is_err());
+    assert!(balanced("<p>a > b</p>", true).is_err());
+    assert!(balanced("<p title=\"a\"b\">x</p>", true).is_err());
+    assert!(balanced("<div>", true).is_err());
+    assert!(balanced("<meta charset=\"utf-8\"><p>a<br>b<wbr><svg><circle r=\"1\"/></svg></p>", true).is_ok());
+    assert!(balanced("<meta charset=\"utf-8\">", false).is_err());
+}
