@@ -10,6 +10,7 @@
 
 use khronika::event::kinds::EventKind;
 use khronika::export::json::DocumentRecord;
+use khronika::export::{html, markdown, timeml};
 use khronika::{analyze, Document, Event, Published, Timeline};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -27,7 +28,10 @@ With no FILE, prints the timeline of the bundled sample article.
   --date DATE       the files are plain text published on DATE (YYYY-MM-DD[THH:MM])
   --format FORMAT   text (default): one event a line, date first;
                     json: one object per document (an array for several);
-                    jsonl: one object per document on one line
+                    jsonl: one object per document on one line;
+                    markdown: a table of events per document;
+                    timeml: the text with inline TIMEX3 tags (HeidelTime's format);
+                    html: a self-contained page that draws the timeline (inline SVG)
   --jsonl           corpus mode: one JSON object a line on stdin,
                     {\"id\": ..., \"date\": ..., \"text\": ...}, one result line out per line in
   --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
@@ -39,6 +43,9 @@ enum Format {
     Text,
     Json,
     Jsonl,
+    Markdown,
+    Timeml,
+    Html,
 }
 
 struct Args {
@@ -70,7 +77,15 @@ fn parse_args() -> Result<Args, String> {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
                     Some("jsonl") => Format::Jsonl,
-                    other => return Err(format!("--format takes text, json or jsonl, not {:?}", other.unwrap_or(""))),
+                    Some("markdown") => Format::Markdown,
+                    Some("timeml") => Format::Timeml,
+                    Some("html") => Format::Html,
+                    other => {
+                        return Err(format!(
+                            "--format takes text, json, jsonl, markdown, timeml or html, not {:?}",
+                            other.unwrap_or("")
+                        ))
+                    }
                 }
             }
             "--date" => {
@@ -201,6 +216,12 @@ fn documents(args: &Args) -> Result<bool, String> {
                 let line = serde_json::to_string(&DocumentRecord::new(&doc, &analysis)).map_err(|e| e.to_string())?;
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
             }
+            Format::Markdown => writeln!(out, "{}", markdown::markdown(&doc, &analysis)).map_err(|e| e.to_string())?,
+            Format::Timeml => writeln!(out, "{}", timeml::timeml(&doc, &analysis)).map_err(|e| e.to_string())?,
+            Format::Html => {
+                let title = format!("{} ({})", doc.id().unwrap_or("document"), doc.published());
+                writeln!(out, "{}", html::html(&title, &analysis.timeline)).map_err(|e| e.to_string())?
+            }
         }
     }
     if args.merge {
@@ -285,6 +306,13 @@ fn write_merged(out: &mut impl Write, t: &Timeline, format: Format) -> io::Resul
             for e in t.iter() {
                 writeln!(out, "{}", serde_json::to_string(e).map_err(io::Error::other)?)?;
             }
+        }
+        Format::Markdown => writeln!(out, "{}", markdown::markdown_timeline("Corpus timeline", t))?,
+        Format::Html => writeln!(out, "{}", html::html("Corpus timeline", t))?,
+        Format::Timeml => {
+            return Err(io::Error::other(
+                "--format timeml writes one document's text; it cannot show a merged timeline",
+            ))
         }
     }
     Ok(())

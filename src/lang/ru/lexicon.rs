@@ -3,7 +3,7 @@
 //! Each table lists a word class and its forms (normalized: lower case, `ё` as `е`). The
 //! tables are compiled once into one map from a form to what it means ([`lookup`]); a new
 //! form is a one-line change here and nowhere else. Number words live in
-//! [`numbers`](super::numbers).
+//! [`super::numbers`].
 
 use super::numbers::{self, NumberWord};
 use crate::value::{PartOfDay, Season};
