@@ -405,10 +405,19 @@ impl Resolver {
         }
         let (sa, sb) = (ra.value.start()?, rb.value.start()?);
         if sb < sa {
-            // A year-less end before its start belongs to the next year (`с 20 декабря по 10 января`).
+            // A year-less end before its start is its first occurrence after the start: the
+            // next year in `с 20 декабря по 10 января`, and the start's year's next one in
+            // `с 28 декабря 2020 года по 10 января` whatever the publication year.
+            let years = [sa.year(), sa.year() + 1].into_iter().filter(|y| in_range(*y));
+            let after = |d: NaiveDate| d.and_time(NaiveTime::MIN) >= sa;
             rb.value = match (&rb.value, rb.anchor) {
-                (Value::Day(d), Anchor::Publication) => Value::Day(d.with_year(d.year() + 1)?),
-                (Value::Month { year, month }, Anchor::Publication) => Value::Month { year: year + 1, month: *month },
+                (Value::Day(d), Anchor::Publication) => {
+                    Value::Day(years.clone().find_map(|y| d.with_year(y).filter(|e| after(*e)))?)
+                }
+                (Value::Month { month, .. }, Anchor::Publication) => {
+                    let year = years.clone().find(|&y| NaiveDate::from_ymd_opt(y, *month, 1).is_some_and(after))?;
+                    Value::Month { year, month: *month }
+                }
                 _ => return None,
             };
         }
