@@ -112,8 +112,13 @@ impl Resolver {
     }
 
     /// Resolves `expr` with the mod its preposition gave (`до` → BEFORE). None when the
-    /// expression names nothing that exists (`29 февраля` in a common year).
+    /// expression names nothing that exists (`29 февраля` in a common year) or nothing
+    /// TIMEX3 can write (a year outside 0000..=9999).
     pub fn resolve(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
+        self.resolve_any(expr, modifier, ctx).filter(|r| writable(&r.value))
+    }
+
+    fn resolve_any(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
         // `до конца марта`: up to and including the last day; `с начала года`: from the first.
         if let (Expr::Portion(p, of), Some(m)) = (expr, modifier) {
             let inner = self.value(of, ctx)?;
@@ -424,6 +429,23 @@ impl Resolver {
         let anchor =
             if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
         Out::new(Value::interval(ra.value, rb.value), anchor)
+    }
+}
+
+/// Can TIMEX3 write the value: are all its years in 0000..=9999? (The ISO week of
+/// 0000-01-01 belongs to year -1; a day after 9999-12-31 is in year 10000.)
+fn writable(v: &Value) -> bool {
+    match v {
+        Value::Day(d) | Value::PartOfDay { date: d, .. } | Value::Time { date: d, .. } => in_range(d.year()),
+        Value::Month { year, .. }
+        | Value::Year(year)
+        | Value::Week { year, .. }
+        | Value::Weekend { year, .. }
+        | Value::Quarter { year, .. }
+        | Value::Half { year, .. }
+        | Value::Season { year, .. } => in_range(*year),
+        Value::Interval(a, b) => writable(a) && writable(b),
+        _ => true,
     }
 }
 

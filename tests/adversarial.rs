@@ -80,3 +80,21 @@ fn range_end_stays_inside_the_calendar() {
         pairs(&[("с 28 декабря 2020 года по январь", "2020-12-28/2021-01")])
     );
 }
+
+/// Found probing the edges of the calendar: the ISO week of 1 and 2 January 0000 belongs
+/// to week-year -1, and `в эти выходные`, `неделю назад`, `в прошлые выходные` wrote
+/// `-001-W52-WE` / `-001-W52`, which `Value` cannot read. Such values are dropped now.
+#[test]
+fn iso_weeks_before_year_0000_are_not_written() {
+    let text = "На этой неделе, в эти выходные. Неделю назад. В прошлые выходные. Через неделю. В ближайшие выходные.";
+    for d in 1..=14 {
+        let a = checked(day(0, 1, d), text);
+        assert!(a.mentions.iter().all(|m| !m.value.to_string().starts_with('-')), "0000-01-{d:02}");
+    }
+    assert_eq!(
+        values(day(0, 1, 3), "В эти выходные."),
+        pairs(&[("эти выходные", "0000-W01-WE")]),
+        "the first ISO week of year 0 is still written"
+    );
+    checked(day(9999, 12, 31), text);
+}
