@@ -79,13 +79,14 @@ impl Extractor {
                 continue;
             }
             let cues = grammar::tense_cues(tokens, sentence.tokens.clone());
+            let boundaries = grammar::clause_boundaries(tokens, sentence.tokens.clone());
             let mut sentence_day = None;
             for f in &found {
                 let ctx = Context {
                     published: doc.published(),
                     previous,
                     sentence_day,
-                    tense: grammar::tense_near(tokens, &cues, f.tokens.start),
+                    tense: grammar::tense_near(&cues, &boundaries, f.tokens.start),
                 };
                 let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
                     continue;

@@ -98,3 +98,21 @@ fn iso_weeks_before_year_0000_are_not_written() {
     );
     checked(day(9999, 12, 31), text);
 }
+
+// ---------------------------------------------------------------------------------------
+// Inputs that once took more than linear time (no timing here: with the bug these tests do
+// not finish; benches/adversarial.rs measures them).
+
+/// One long sentence where dates and past-tense verbs alternate: `tense_near` looked at
+/// every cue of the sentence for every mention and scanned the tokens between, cubic time
+/// (100 KB took 194 s in a release build).
+#[test]
+fn long_sentence_of_dates_and_verbs() {
+    let text = "16 марта ввели ".repeat(4_000);
+    let a = checked(day(2020, 3, 20), &text);
+    assert_eq!(a.mentions.len(), 4_000);
+    assert!(a.mentions.iter().all(|m| m.value.to_string() == "2020-03-16"));
+    let text = format!("ввели {}", "16 мая ".repeat(4_000));
+    let a = checked(day(2020, 3, 20), &text);
+    assert!(a.mentions.iter().all(|m| m.value.to_string() == "2019-05-16"), "the past tense reaches every date");
+}
