@@ -110,9 +110,54 @@ fn iso_weeks_before_year_0000_are_not_written() {
 fn long_sentence_of_dates_and_verbs() {
     let text = "16 марта ввели ".repeat(4_000);
     let a = checked(day(2020, 3, 20), &text);
-    assert_eq!(a.mentions.len(), 4_000);
-    assert!(a.mentions.iter().all(|m| m.value.to_string() == "2020-03-16"));
+    // Cut into sentences of 256 tokens (see below), a few cuts fall inside `16 | марта`.
+    let whole = a.mentions.iter().filter(|m| m.value.to_string() == "2020-03-16").count();
+    assert!(whole > 3_900, "{whole}");
+    assert!(a.mentions.iter().all(|m| ["2020-03-16", "2020-03"].contains(&m.value.to_string().as_str())));
     let text = format!("ввели {}", "16 мая ".repeat(4_000));
     let a = checked(day(2020, 3, 20), &text);
-    assert!(a.mentions.iter().all(|m| m.value.to_string() == "2019-05-16"), "the past tense reaches every date");
+    // (At the cut, `16 мая 16` reads as 16 May '16.)
+    let first: Vec<_> = a.mentions.iter().filter(|m| m.sentence == 0 && m.text(&text) == "16 мая").collect();
+    assert!(first.len() > 100);
+    assert!(
+        first.iter().all(|m| m.value.to_string() == "2019-05-16"),
+        "the past tense reaches every date of its clause"
+    );
+}
+
+/// `tense_near` itself on one clause of 40 000 tokens (no sentence splitting): each call is
+/// a pair of binary searches.
+#[test]
+fn tense_near_on_a_huge_clause() {
+    use khronika::lang::ru::grammar::{clause_boundaries, tense_cues, tense_near, Tense};
+    use khronika::text::Tokens;
+    let tokens = Tokens::new(&"16 марта ввели ".repeat(13_334));
+    let all = 0..tokens.len();
+    let (cues, boundaries) = (tense_cues(&tokens, all.clone()), clause_boundaries(&tokens, all.clone()));
+    assert_eq!(cues.len(), 13_334);
+    assert!(boundaries.is_empty());
+    assert!(all.step_by(3).all(|i| tense_near(&cues, &boundaries, i) == Some(Tense::Past)));
+}
+
+/// Many distinct dates in one unpunctuated run: each timeline event copies its sentence's
+/// text, so one 216 KB "sentence" with 4 000 events held 880 MB of copies (a 1.7 MB one was
+/// killed for lack of memory) and took quadratic time. A sentence now ends after
+/// `MAX_SENTENCE_TOKENS` tokens, which bounds the copies by a constant factor.
+#[test]
+fn many_distinct_dates_in_one_run() {
+    use khronika::text::{sentence::MAX_SENTENCE_TOKENS, split_sentences, Tokens};
+    let months = ["января", "марта", "мая"];
+    let text: String = (0..8_000).map(|i| format!("{} {} {} года ", i % 28 + 1, months[i % 3], 1000 + i)).collect();
+    let a = checked(day(2020, 3, 20), &text);
+    assert_eq!(a.timeline.len(), 8_000);
+    let copied: usize = a.timeline.iter().map(|e| e.text.len()).sum();
+    assert!(copied < 128 * text.len(), "{copied} bytes of event text for {} bytes of input", text.len());
+    let tokens = Tokens::new(&text);
+    assert!(split_sentences(&tokens).iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    // A run of terminal marks is cut too.
+    let dots = ".".repeat(1_000);
+    let tokens = Tokens::new(&dots);
+    let sentences = split_sentences(&tokens);
+    assert!(sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    assert_eq!(sentences.last().map(|s| s.span.end), Some(dots.len()));
 }
