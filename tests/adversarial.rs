@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use khronika::{analyze, Analysis, Document, Published};
+use khronika::{analyze, Analysis, Document, Published, Value};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
@@ -97,6 +97,24 @@ fn iso_weeks_before_year_0000_are_not_written() {
         "the first ISO week of year 0 is still written"
     );
     checked(day(9999, 12, 31), text);
+}
+
+/// Found by the `values_round_trip` property: `Value::from_str` read `1000-01-01/0000`, an
+/// interval that ends before it starts (first day 1000-01-01, last day 0000-12-31), so a
+/// record read back from JSON could hold one. Such intervals are rejected now; an interval
+/// whose ends overlap (`2020-03/2020-03-05`) is still read.
+#[test]
+fn intervals_that_end_before_they_start_are_rejected() {
+    use khronika::Error;
+    for s in ["1000-01-01/0000", "2020-03-16/2020-03-15", "2021/2020-W12", "2020-Q2/2020-03"] {
+        assert!(matches!(s.parse::<Value>(), Err(Error::InvalidValue { .. })), "{s}");
+    }
+    for s in ["2020-03-16/2020-03-16", "2020-03/2020-03-05", "2020-03-16T17:00/2020-03-16T09:00", "2020/2020-12"] {
+        let v: Value = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+        common::check_value(&v).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let json = r#"{"date":"2020-03-20","mentions":[],"events":[{"when":"2020-03-16/2020-03-15","sentence":{"start":0,"end":1},"text":"x","mentions":[]}]}"#;
+    assert!(serde_json::from_str::<khronika::export::json::DocumentRecord>(json).is_err());
 }
 
 // ---------------------------------------------------------------------------------------
