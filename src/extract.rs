@@ -83,6 +83,7 @@ impl Extractor {
                 continue;
             }
             let cues = grammar::tense_cues(tokens, &lex, sentence.tokens.clone());
+            let boundaries = grammar::clause_boundaries(tokens, sentence.tokens.clone());
             let mut sentence_day = None;
             let mut sentence_year_date = None;
             for f in &found {
@@ -90,7 +91,7 @@ impl Extractor {
                     published: doc.published(),
                     previous,
                     sentence_day,
-                    tense: grammar::tense_near(tokens, &cues, f.tokens.start),
+                    tense: grammar::tense_near(&cues, &boundaries, f.tokens.start),
                     sentence_year_date,
                 };
                 let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {

@@ -115,8 +115,13 @@ impl Resolver {
     }
 
     /// Resolves `expr` with the mod its preposition gave (`до` → BEFORE). None when the
-    /// expression names nothing that exists (`29 февраля` in a common year).
+    /// expression names nothing that exists (`29 февраля` in a common year) or nothing
+    /// TIMEX3 can write (a year outside 0000..=9999).
     pub fn resolve(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
+        self.resolve_any(expr, modifier, ctx).filter(|r| writable(&r.value))
+    }
+
+    fn resolve_any(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
         // `до конца марта`: up to and including the last day; `с начала года`: from the first.
         if let (Expr::Portion(p, of), Some(m)) = (expr, modifier) {
             let inner = self.value(of, ctx)?;
@@ -150,7 +155,7 @@ impl Resolver {
             Expr::Date { day, month, year } => {
                 let (y, anchor) = match year {
                     Some(y) => self.year(*y, ctx)?,
-                    None => (self.year_for(*month, day.unwrap_or(1), ctx)?, Anchor::Publication),
+                    None => self.year_for(*month, day.unwrap_or(1), ctx)?,
                 };
                 match day {
                     Some(d) => Out::new(Value::day(y, *month, *d)?, anchor),
@@ -342,7 +347,9 @@ impl Resolver {
     }
 
     /// The year a year-less `day month` takes under the policy and the tense.
-    fn year_for(&self, month: u32, day: u32, ctx: &Context) -> Option<i32> {
+    /// The year a year-less `day month` takes, and what it was anchored to: the publication,
+    /// or the earlier date of the same sentence that lent its year.
+    fn year_for(&self, month: u32, day: u32, ctx: &Context) -> Option<(i32, Anchor)> {
         // A date with its own year earlier in the sentence lends it (`19 марта 2001, 20 марта`):
         // the year-less date takes the occurrence nearest to that date, tense aside.
         let (reference, lent) = match ctx.sentence_year_date {
@@ -372,7 +379,8 @@ impl Resolver {
             }
         };
         // The chosen year must have the day: `29 февраля` in an article of 2013 names nothing.
-        NaiveDate::from_ymd_opt(year, month, day).map(|_| year).filter(|y| in_range(*y))
+        let anchor = if lent { Anchor::Previous } else { Anchor::Publication };
+        NaiveDate::from_ymd_opt(year, month, day).filter(|_| in_range(year)).map(|_| (year, anchor))
     }
 
     fn season(&self, s: Season, shift: Option<i32>, ctx: &Context) -> Option<Value> {
@@ -414,16 +422,42 @@ impl Resolver {
         }
         let (sa, sb) = (ra.value.start()?, rb.value.start()?);
         if sb < sa {
-            // A year-less end before its start belongs to the next year (`с 20 декабря по 10 января`).
+            // A year-less end before its start is its first occurrence after the start: the
+            // next year in `с 20 декабря по 10 января`, and the start's year's next one in
+            // `с 28 декабря 2020 года по 10 января` whatever the publication year.
+            let years = [sa.year(), sa.year() + 1].into_iter().filter(|y| in_range(*y));
+            let after = |d: NaiveDate| d.and_time(NaiveTime::MIN) >= sa;
             rb.value = match (&rb.value, rb.anchor) {
-                (Value::Day(d), Anchor::Publication) => Value::Day(d.with_year(d.year() + 1)?),
-                (Value::Month { year, month }, Anchor::Publication) => Value::Month { year: year + 1, month: *month },
+                (Value::Day(d), Anchor::Publication) => {
+                    Value::Day(years.clone().find_map(|y| d.with_year(y).filter(|e| after(*e)))?)
+                }
+                (Value::Month { month, .. }, Anchor::Publication) => {
+                    let year = years.clone().find(|&y| NaiveDate::from_ymd_opt(y, *month, 1).is_some_and(after))?;
+                    Value::Month { year, month: *month }
+                }
                 _ => return None,
             };
         }
         let anchor =
             if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
         Out::new(Value::interval(ra.value, rb.value), anchor)
+    }
+}
+
+/// Can TIMEX3 write the value: are all its years in 0000..=9999? (The ISO week of
+/// 0000-01-01 belongs to year -1; a day after 9999-12-31 is in year 10000.)
+fn writable(v: &Value) -> bool {
+    match v {
+        Value::Day(d) | Value::PartOfDay { date: d, .. } | Value::Time { date: d, .. } => in_range(d.year()),
+        Value::Month { year, .. }
+        | Value::Year(year)
+        | Value::Week { year, .. }
+        | Value::Weekend { year, .. }
+        | Value::Quarter { year, .. }
+        | Value::Half { year, .. }
+        | Value::Season { year, .. } => in_range(*year),
+        Value::Interval(a, b) => writable(a) && writable(b),
+        _ => true,
     }
 }
 

@@ -393,6 +393,9 @@ impl FromStr for Value {
             if !a.is_calendar() || !b.is_calendar() {
                 return Err(bad("both ends of an interval must be calendar values"));
             }
+            if b.last_day() < a.first_day() {
+                return Err(bad("an interval cannot end before it starts"));
+            }
             return Ok(Value::interval(a, b));
         }
         if let Some(rest) = s.strip_prefix("XXXX-WXX-") {

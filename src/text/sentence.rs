@@ -14,9 +14,17 @@
 //! with a capital letter, a quote or a dash, and the line does not end in a comma, a colon,
 //! a hyphen or a short preposition. A line that ends without punctuation and a next line in
 //! lower case (or starting with a comma) are one sentence. A blank line always ends one.
+//!
+//! A sentence is cut after [`MAX_SENTENCE_TOKENS`] tokens: text that runs longer with no
+//! sentence end (a table, a list, a page scraped without punctuation) is not a sentence,
+//! and since every timeline event copies its sentence's text, the cut keeps the memory and
+//! time a document costs linear in its length.
 
 use super::token::{Gap, TokenKind, Tokens};
 use std::ops::Range;
+
+/// The most tokens a sentence holds; a longer run of text is cut into pieces this long.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
 
 /// Words that take a period without ending a sentence (normalized forms).
 pub const ABBREVIATIONS: &[&str] = &[
@@ -126,7 +134,11 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
         let mut ends = false;
         if is_terminal(tokens.norm(i)) {
             // Take the whole run of terminal marks and closing quotes that touch it.
-            while last + 1 < toks.len() && toks[last + 1].gap == Gap::None && is_run_tail(tokens.norm(last + 1)) {
+            while last + 1 < toks.len()
+                && last + 1 - start < MAX_SENTENCE_TOKENS
+                && toks[last + 1].gap == Gap::None
+                && is_run_tail(tokens.norm(last + 1))
+            {
                 last += 1;
             }
             ends = match toks.get(last + 1) {
@@ -142,7 +154,8 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
             ends = next.gap == Gap::Newline && line_ends(tokens, i, i + 1);
         }
         let next_gap = toks.get(last + 1).map(|t| t.gap);
-        if ends || next_gap == Some(Gap::Paragraph) || last + 1 == toks.len() {
+        let full = last + 1 - start >= MAX_SENTENCE_TOKENS;
+        if ends || full || next_gap == Some(Gap::Paragraph) || last + 1 == toks.len() {
             out.push(Sentence { span: toks[start].start..toks[last].end, tokens: start..last + 1, paragraph });
             start = last + 1;
             if next_gap == Some(Gap::Paragraph) {

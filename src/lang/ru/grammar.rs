@@ -60,7 +60,7 @@ pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize
         } else if w.chars().count() >= 4
             && !NOT_PAST.contains(&w)
             && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
-            && lookup(w).is_empty()
+            && meaning.is_empty()
         {
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
@@ -72,22 +72,38 @@ pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize
     out
 }
 
-/// The tense of the clause around token `at`: the cue nearest to it (ties go to the one
-/// before) among those not separated from it by a clause boundary (`,` `;` `:` `(` `)` or a
-/// dash between spaces). A clause with no cue has no tense; the resolver then takes the
-/// nearest occurrence, which is the safe reading.
-pub fn tense_near(tokens: &Tokens, cues: &[(usize, Tense)], at: usize) -> Option<Tense> {
-    let boundary = |i: usize| {
-        let w = tokens.norm(i);
-        matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && tokens.get(i).is_some_and(|t| t.gap != Gap::None))
-    };
-    cues.iter()
-        .filter(|(i, _)| {
-            let (a, b) = if *i < at { (*i, at) } else { (at, *i) };
-            !(a + 1..b).any(boundary)
+/// The clause boundaries of one sentence (`,` `;` `:` `(` `)` or a dash between spaces), as
+/// token indices in order, for [`tense_near`].
+pub fn clause_boundaries(tokens: &Tokens, sentence: Range<usize>) -> Vec<usize> {
+    sentence
+        .filter(|&i| {
+            let w = tokens.norm(i);
+            matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && tokens.get(i).is_some_and(|t| t.gap != Gap::None))
         })
-        .min_by_key(|(i, _)| (i.abs_diff(at), *i > at))
-        .map(|&(_, t)| t)
+        .collect()
+}
+
+/// The tense of the clause around token `at`: the cue nearest to it (ties go to the one
+/// before) among those not separated from it by a clause boundary (see
+/// [`clause_boundaries`]). A clause with no cue has no tense; the resolver then takes the
+/// nearest occurrence, which is the safe reading.
+///
+/// Only the nearest cue on each side can win (a boundary that cuts it off cuts off the
+/// farther ones too), so a call costs O(log n) and a sentence's mentions cost linear time.
+pub fn tense_near(cues: &[(usize, Tense)], boundaries: &[usize], at: usize) -> Option<Tense> {
+    let open = |i: usize| {
+        let (a, b) = if i < at { (i, at) } else { (at, i) };
+        let first_after_a = boundaries.partition_point(|&x| x <= a);
+        boundaries.get(first_after_a).is_none_or(|&x| x >= b)
+    };
+    let k = cues.partition_point(|&(i, _)| i <= at);
+    let before = k.checked_sub(1).and_then(|j| cues.get(j)).filter(|c| open(c.0));
+    let after = cues.get(k).filter(|c| open(c.0));
+    match (before, after) {
+        (Some(b), Some(a)) if a.0 - at < at - b.0 => Some(a.1),
+        (Some(b), _) => Some(b.1),
+        (None, a) => a.map(|c| c.1),
+    }
 }
 
 /// Finds every temporal expression in the tokens of one sentence.
@@ -1668,5 +1684,20 @@ mod tests {
         let t = Tokens::new("режим начал действовать и продлится до весны");
         let cues = tense_cues(&t, &lexicalize(&t), 0..t.len());
         assert_eq!(cues, [(1, Tense::Past), (4, Tense::Future)]);
+    }
+
+    #[test]
+    fn tense_near_takes_the_nearest_cue_of_its_clause() {
+        let t = Tokens::new("ввели 16 марта, продлится до 15 апреля и 20 апреля - завершат");
+        let (cues, bounds) = (tense_cues(&t, &lexicalize(&t), 0..t.len()), clause_boundaries(&t, 0..t.len()));
+        assert_eq!(bounds, [3, 11]);
+        assert_eq!(tense_near(&cues, &bounds, 1), Some(Tense::Past));
+        assert_eq!(tense_near(&cues, &bounds, 6), Some(Tense::Future));
+        assert_eq!(tense_near(&cues, &bounds, 9), Some(Tense::Future));
+        let t = Tokens::new("16 марта");
+        assert_eq!(
+            tense_near(&tense_cues(&t, &lexicalize(&t), 0..t.len()), &clause_boundaries(&t, 0..t.len()), 0),
+            None
+        );
     }
 }
