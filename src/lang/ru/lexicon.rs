@@ -524,7 +524,106 @@ type NumberedForms = &'static [(u32, &'static [&'static str])];
 /// A numbered table with the lexicon entry its numbers make.
 type NumberedGroup = (NumberedForms, fn(u32) -> Lex);
 
-static TABLE: Lazy<HashMap<String, Vec<Lex>>> = Lazy::new(build);
+static TABLE: Lazy<Table> = Lazy::new(|| Table::new(build()));
+
+/// The lexicon as an open-addressing hash table, built once from [`build`]'s map.
+///
+/// The grammar looks up every word of a sentence many times (each rule asks again), and
+/// most words are not in the lexicon, so the lookup is made cheap where it is hot: the hash
+/// reads at most 16 bytes of the word whatever its length (the first eight and the last
+/// eight, plus the length), the table is at most a quarter full so that a miss usually ends
+/// at the first empty slot, and a stored hash is compared before any key bytes.
+struct Table {
+    /// `mask + 1` slots, each `EMPTY` or an index into `entries`.
+    slots: Box<[u32]>,
+    mask: usize,
+    entries: Box<[Entry]>,
+    /// Length in bytes of the longest form: longer words miss without hashing.
+    longest: usize,
+}
+
+struct Entry {
+    hash: u64,
+    form: Box<str>,
+    meaning: Box<[Lex]>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Table {
+    fn new(map: HashMap<String, Vec<Lex>>) -> Self {
+        let mut forms: Vec<(String, Vec<Lex>)> = map.into_iter().collect();
+        // A fixed order, so that probe sequences do not depend on the map's random state.
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        let size = (forms.len() * 4).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![EMPTY; size].into_boxed_slice();
+        let mut entries = Vec::with_capacity(forms.len());
+        let mut longest = 0;
+        for (form, meaning) in forms {
+            let hash = hash(form.as_bytes());
+            let mut i = slot_of(hash, mask);
+            while slots[i] != EMPTY {
+                i = (i + 1) & mask;
+            }
+            slots[i] = u32::try_from(entries.len()).expect("lexicon fits in u32");
+            longest = longest.max(form.len());
+            entries.push(Entry { hash, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
+        }
+        Table { slots, mask, entries: entries.into_boxed_slice(), longest }
+    }
+
+    #[inline]
+    fn get(&self, form: &str) -> Option<&[Lex]> {
+        let bytes = form.as_bytes();
+        if bytes.len() > self.longest {
+            return None;
+        }
+        let hash = hash(bytes);
+        let mut i = slot_of(hash, self.mask);
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            let entry = &self.entries[slot as usize];
+            if entry.hash == hash && entry.form.as_bytes() == bytes {
+                return Some(&entry.meaning);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// A hash of a word from its length and its first and last eight bytes (overlapping or
+/// zero-padded for short words), multiplied through as FxHash does.
+#[inline]
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let n = bytes.len();
+    let (a, b) = if n >= 8 {
+        (read_u64(&bytes[..8]), read_u64(&bytes[n - 8..]))
+    } else {
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(bytes);
+        (u64::from_le_bytes(buf), 0)
+    };
+    let h = (a ^ (n as u64)).wrapping_mul(K).rotate_left(26) ^ b;
+    h.wrapping_mul(K)
+}
+
+#[inline]
+fn read_u64(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    buf.copy_from_slice(bytes);
+    u64::from_le_bytes(buf)
+}
+
+/// The first slot to probe: the high bits of the hash, which the multiply mixes best.
+#[inline]
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
 
 fn build() -> HashMap<String, Vec<Lex>> {
     let mut map: HashMap<String, Vec<Lex>> = HashMap::new();
@@ -623,7 +722,7 @@ fn build() -> HashMap<String, Vec<Lex>> {
 /// assert!(lookup("мартынов").is_empty());
 /// ```
 pub fn lookup(norm: &str) -> &'static [Lex] {
-    TABLE.get(norm).map(Vec::as_slice).unwrap_or(&[])
+    TABLE.get(norm).unwrap_or(&[])
 }
 
 /// Fixed-date holidays: the words that name them and their day (month, first day, last day).
@@ -661,6 +760,23 @@ mod tests {
         assert_eq!(lookup("следующую"), &[Lex::Shift(1)]);
         assert_eq!(lookup("текущем"), &[Lex::Shift(0)]);
         assert_eq!(lookup("ближайшую"), &[Lex::Upcoming]);
+    }
+
+    #[test]
+    fn table_agrees_with_the_map() {
+        let map = build();
+        for (form, meaning) in &map {
+            assert_eq!(lookup(form), meaning.as_slice(), "{form}");
+            // Prefixes, suffixes and near misses are absent unless the map has them.
+            let half = form.char_indices().nth(form.chars().count() / 2).map_or(form.len(), |(i, _)| i);
+            for probe in [&form[..half], &form[half..]] {
+                assert_eq!(lookup(probe), map.get(probe).map_or(&[][..], Vec::as_slice), "{probe}");
+            }
+            let longer = format!("{form}а");
+            assert_eq!(lookup(&longer), map.get(&longer).map_or(&[][..], Vec::as_slice), "{longer}");
+        }
+        assert!(lookup("").is_empty());
+        assert!(lookup("достопримечательностями").is_empty());
     }
 
     #[test]
