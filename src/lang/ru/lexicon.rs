@@ -529,10 +529,11 @@ static TABLE: Lazy<Table> = Lazy::new(|| Table::new(build()));
 /// The lexicon as an open-addressing hash table, built once from [`build`]'s map.
 ///
 /// The grammar looks up every word of a sentence many times (each rule asks again), and
-/// most words are not in the lexicon, so the lookup is made cheap where it is hot: the hash
-/// reads at most 16 bytes of the word whatever its length (the first eight and the last
-/// eight, plus the length), the table is at most a quarter full so that a miss usually ends
-/// at the first empty slot, and a stored hash is compared before any key bytes.
+/// most words are not in the lexicon, so the lookup is made cheap where it is hot: a word
+/// is read as a [`Key`] (its length and at most 16 of its bytes, which for a word of up to
+/// 16 bytes is the whole word), the table is at most a quarter full so that a miss usually
+/// ends at the first empty slot, and keys are compared as integers, the bytes only for
+/// longer words.
 struct Table {
     /// `mask + 1` slots, each `EMPTY` or an index into `entries`.
     slots: Box<[u32]>,
@@ -543,7 +544,7 @@ struct Table {
 }
 
 struct Entry {
-    hash: u64,
+    key: Key,
     form: Box<str>,
     meaning: Box<[Lex]>,
 }
@@ -561,14 +562,14 @@ impl Table {
         let mut entries = Vec::with_capacity(forms.len());
         let mut longest = 0;
         for (form, meaning) in forms {
-            let hash = hash(form.as_bytes());
-            let mut i = slot_of(hash, mask);
+            let key = Key::of(form.as_bytes());
+            let mut i = key.slot(mask);
             while slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
             slots[i] = u32::try_from(entries.len()).expect("lexicon fits in u32");
             longest = longest.max(form.len());
-            entries.push(Entry { hash, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
+            entries.push(Entry { key, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
         }
         Table { slots, mask, entries: entries.into_boxed_slice(), longest }
     }
@@ -579,15 +580,15 @@ impl Table {
         if bytes.len() > self.longest {
             return None;
         }
-        let hash = hash(bytes);
-        let mut i = slot_of(hash, self.mask);
+        let key = Key::of(bytes);
+        let mut i = key.slot(self.mask);
         loop {
             let slot = self.slots[i];
             if slot == EMPTY {
                 return None;
             }
             let entry = &self.entries[slot as usize];
-            if entry.hash == hash && entry.form.as_bytes() == bytes {
+            if entry.key == key && (bytes.len() <= 16 || entry.form.as_bytes() == bytes) {
                 return Some(&entry.meaning);
             }
             i = (i + 1) & self.mask;
@@ -595,21 +596,36 @@ impl Table {
     }
 }
 
-/// A hash of a word from its length and its first and last eight bytes (overlapping or
-/// zero-padded for short words), multiplied through as FxHash does.
-#[inline]
-fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let n = bytes.len();
-    let (a, b) = if n >= 8 {
-        (read_u64(&bytes[..8]), read_u64(&bytes[n - 8..]))
-    } else {
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(bytes);
-        (u64::from_le_bytes(buf), 0)
-    };
-    let h = (a ^ (n as u64)).wrapping_mul(K).rotate_left(26) ^ b;
-    h.wrapping_mul(K)
+/// A word's length and its first and last eight bytes (overlapping for words of 8 to 15
+/// bytes; for shorter words, every byte packed into `head`). Two words of at most 16 bytes
+/// are equal exactly when their keys are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Key {
+    #[inline]
+    fn of(bytes: &[u8]) -> Key {
+        let n = bytes.len();
+        let (head, tail) = match n {
+            8.. => (read_u64(&bytes[..8]), read_u64(&bytes[n - 8..])),
+            4..=7 => (u64::from(read_u32(&bytes[..4])) | u64::from(read_u32(&bytes[n - 4..])) << 32, 0),
+            1..=3 => (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16, 0),
+            0 => (0, 0),
+        };
+        Key { head, tail, len: n }
+    }
+
+    /// The first slot to probe: FxHash-style multiplies, high bits (the best mixed).
+    #[inline]
+    fn slot(&self, mask: usize) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let h = (self.head ^ self.len as u64).wrapping_mul(K).rotate_left(26) ^ self.tail;
+        (h.wrapping_mul(K) >> 32) as usize & mask
+    }
 }
 
 #[inline]
@@ -619,10 +635,11 @@ fn read_u64(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(buf)
 }
 
-/// The first slot to probe: the high bits of the hash, which the multiply mixes best.
 #[inline]
-fn slot_of(hash: u64, mask: usize) -> usize {
-    (hash >> 32) as usize & mask
+fn read_u32(bytes: &[u8]) -> u32 {
+    let mut buf = [0u8; 4];
+    buf.copy_from_slice(bytes);
+    u32::from_le_bytes(buf)
 }
 
 fn build() -> HashMap<String, Vec<Lex>> {
