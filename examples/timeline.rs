@@ -6,6 +6,7 @@
 //! cargo run --release --example timeline -- --date 2020-03-20 plain.txt
 //! cargo run --release --example timeline -- --format json FILE
 //! cargo run --release --example timeline -- --jsonl < corpus.jsonl > out.jsonl
+//! cargo run --release --example timeline -- --jsonl --jobs 2 < corpus.jsonl > out.jsonl
 //! ```
 
 use khronika::event::kinds::EventKind;
@@ -34,6 +35,8 @@ With no FILE, prints the timeline of the bundled sample article.
                     html: a self-contained page that draws the timeline (inline SVG)
   --jsonl           corpus mode: one JSON object a line on stdin,
                     {\"id\": ..., \"date\": ..., \"text\": ...}, one result line out per line in
+  --jobs N          with --jsonl: analyse on N threads (0: one per core); output order is
+                    input order, memory stays bounded
   --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
                     unreadable documents are reported on stderr
   --kinds K1,K2     keep only events of these kinds (ids such as cases, quarantine)";
@@ -56,6 +59,7 @@ struct Args {
     files: Vec<String>,
     stdin: bool,
     jsonl: bool,
+    jobs: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -67,6 +71,7 @@ fn parse_args() -> Result<Args, String> {
         files: Vec::new(),
         stdin: false,
         jsonl: false,
+        jobs: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -108,9 +113,19 @@ fn parse_args() -> Result<Args, String> {
                 args.kinds = Some(kinds?);
             }
             "--jsonl" => args.jsonl = true,
+            "--jobs" => {
+                let n = it.next().ok_or("--jobs needs a number of threads")?;
+                args.jobs = n.parse().map_err(|_| format!("--jobs takes a number, not {n:?}"))?;
+                if args.jobs == 0 {
+                    args.jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+                }
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => args.files.push(a),
         }
+    }
+    if args.jobs > 1 && !args.jsonl {
+        return Err("--jobs works in --jsonl corpus mode only".into());
     }
     Ok(args)
 }
@@ -129,7 +144,7 @@ fn main() -> ExitCode {
     };
     let result = match (args.jsonl, args.merge) {
         (true, true) => merge_corpus(&args, io::stdin().lock()),
-        (true, false) => corpus(io::stdin().lock(), io::stdout().lock()),
+        (true, false) => corpus(io::stdin().lock(), io::stdout().lock(), args.jobs),
         (false, _) => documents(&args),
     };
     match result {
@@ -367,8 +382,12 @@ fn read_document(line: &str) -> Result<(Option<String>, Published, String), Stri
 }
 
 /// Corpus mode: one JSON document a line in, one JSON line out, in order. Returns false if
-/// any line failed (after processing all of them).
-fn corpus(input: impl BufRead, output: impl Write) -> Result<bool, String> {
+/// any line failed (after processing all of them). With `jobs` > 1 the lines are analysed
+/// in batches on that many threads ([`corpus_parallel`]).
+fn corpus(input: impl BufRead, output: impl Write, jobs: usize) -> Result<bool, String> {
+    if jobs > 1 {
+        return corpus_parallel(input, output, jobs);
+    }
     let mut out = BufWriter::new(output);
     let mut ok = true;
     let mut input = input;
@@ -381,28 +400,129 @@ fn corpus(input: impl BufRead, output: impl Write) -> Result<bool, String> {
             break;
         }
         line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s.trim_end_matches(['\n', '\r']),
-            Err(e) => {
-                ok = false;
-                let rec = serde_json::json!({"line": line_no, "error": format!("not valid UTF-8 at byte {}", e.valid_up_to())});
-                writeln!(out, "{rec}").map_err(|e| e.to_string())?;
-                continue;
-            }
-        };
-        let rec = match corpus_line(line) {
-            Ok(rec) => rec,
-            Err((id, error)) => {
-                ok = false;
-                let mut rec = serde_json::json!({"line": line_no, "error": error});
-                if let Some(id) = id {
-                    rec["id"] = id;
-                }
-                rec
-            }
-        };
+        let (rec, good) = corpus_record(line_no, &buf);
+        ok &= good;
         writeln!(out, "{rec}").map_err(|e| e.to_string())?;
     }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(ok)
+}
+
+/// The output record of corpus line `line_no` (its bytes, newline included or not), and
+/// whether it was read.
+fn corpus_record(line_no: usize, bytes: &[u8]) -> (serde_json::Value, bool) {
+    let line = match std::str::from_utf8(bytes) {
+        Ok(s) => s.trim_end_matches(['\n', '\r']),
+        Err(e) => {
+            let rec =
+                serde_json::json!({"line": line_no, "error": format!("not valid UTF-8 at byte {}", e.valid_up_to())});
+            return (rec, false);
+        }
+    };
+    match corpus_line(line) {
+        Ok(rec) => (rec, true),
+        Err((id, error)) => {
+            let mut rec = serde_json::json!({"line": line_no, "error": error});
+            if let Some(id) = id {
+                rec["id"] = id;
+            }
+            (rec, false)
+        }
+    }
+}
+
+/// A batch of corpus lines: its number in input order, the number of its first line, and
+/// the lines.
+type Batch = (usize, usize, Vec<Vec<u8>>);
+
+/// Corpus mode on `jobs` threads, with the output of [`corpus`] byte for byte.
+///
+/// The calling thread reads batches of lines (at most 256 lines or 1 MB each), hands them
+/// to `jobs` workers over a channel, and writes the workers' output in input order. At most
+/// `2 * jobs + 2` batches are read and not yet written at any time, so memory stays bounded
+/// whatever the size of the input.
+fn corpus_parallel(mut input: impl BufRead, output: impl Write, jobs: usize) -> Result<bool, String> {
+    use std::collections::BTreeMap;
+    use std::sync::mpsc::{sync_channel, Receiver};
+    use std::sync::{Arc, Mutex};
+    const BATCH_LINES: usize = 256;
+    const BATCH_BYTES: usize = 1 << 20;
+    let window = 2 * jobs + 2;
+    let (work_tx, work_rx) = sync_channel::<Batch>(jobs);
+    let work_rx: Arc<Mutex<Receiver<_>>> = Arc::new(Mutex::new(work_rx));
+    // Room for every batch in flight: a worker never waits to hand its result over.
+    let (done_tx, done_rx) = sync_channel::<(usize, Vec<u8>, bool)>(window);
+    let mut out = BufWriter::new(output);
+    let mut ok = true;
+    let (mut pending, mut written, mut in_flight) = (BTreeMap::new(), 0, 0);
+    // Takes one finished batch and writes every batch that is now next in order.
+    let mut take = |(index, bytes, good): (usize, Vec<u8>, bool), in_flight: &mut usize| -> Result<(), String> {
+        ok &= good;
+        pending.insert(index, bytes);
+        while let Some(bytes) = pending.remove(&written) {
+            out.write_all(&bytes).map_err(|e| e.to_string())?;
+            written += 1;
+            *in_flight -= 1;
+        }
+        Ok(())
+    };
+    std::thread::scope(|scope| -> Result<(), String> {
+        for _ in 0..jobs {
+            let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+            scope.spawn(move || loop {
+                let next = work_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((index, first_line, lines)) = next else { break };
+                let mut out = Vec::with_capacity(lines.iter().map(Vec::len).sum::<usize>() * 2);
+                let mut ok = true;
+                for (k, line) in lines.iter().enumerate() {
+                    let (rec, good) = corpus_record(first_line + k, line);
+                    ok &= good;
+                    // Writing to a Vec cannot fail.
+                    let _ = writeln!(out, "{rec}");
+                }
+                if done_tx.send((index, out, ok)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let lost = || "a worker thread stopped".to_string();
+        let result = (|| {
+            let (mut index, mut line_no) = (0, 1);
+            loop {
+                let mut lines = Vec::new();
+                let mut bytes = 0;
+                while lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
+                    let mut buf = Vec::new();
+                    if input.read_until(b'\n', &mut buf).map_err(|e| format!("stdin: {e}"))? == 0 {
+                        break;
+                    }
+                    bytes += buf.len();
+                    lines.push(buf);
+                }
+                if lines.is_empty() {
+                    break;
+                }
+                while in_flight >= window {
+                    take(done_rx.recv().map_err(|_| lost())?, &mut in_flight)?;
+                }
+                while let Ok(done) = done_rx.try_recv() {
+                    take(done, &mut in_flight)?;
+                }
+                let count = lines.len();
+                work_tx.send((index, line_no, lines)).map_err(|_| lost())?;
+                (index, line_no, in_flight) = (index + 1, line_no + count, in_flight + 1);
+            }
+            drop(work_tx);
+            while in_flight > 0 {
+                take(done_rx.recv().map_err(|_| lost())?, &mut in_flight)?;
+            }
+            Ok(())
+        })();
+        // On an error the workers stop when the channels close, before the scope ends.
+        drop(done_rx);
+        result
+    })?;
     out.flush().map_err(|e| e.to_string())?;
     Ok(ok)
 }

@@ -118,7 +118,7 @@ impl Tokens {
         let mut gap = Gap::None;
         let mut chars = text.char_indices().peekable();
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_whitespace() {
+            if !is_basic_letter(c) && c.is_whitespace() {
                 // A CR that starts a CRLF is plain space; the LF counts the break.
                 let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
                     || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'));
@@ -161,17 +161,15 @@ impl Tokens {
                 }
                 token.number = value;
                 token.digits = digits.min(255) as u8;
-            } else if c.is_alphabetic() {
+            } else if is_letter(c) {
                 token.kind = TokenKind::Word;
-                token.capitalized = c.is_uppercase();
+                token.capitalized = is_upper(c);
                 let (mut cyr, mut lat) = (false, false);
                 while let Some(&(j, d)) = chars.peek() {
-                    if d.is_alphabetic() {
+                    if is_letter(d) {
                         cyr |= is_cyrillic(d);
                         lat |= d.is_ascii_alphabetic();
-                        for l in d.to_lowercase() {
-                            self.norm.push(if l == 'ё' { 'е' } else { l });
-                        }
+                        push_lower(&mut self.norm, d);
                         token.end = j + d.len_utf8();
                     } else if !(is_ignorable(d) || is_mark(d)) {
                         break;
@@ -179,10 +177,16 @@ impl Tokens {
                     chars.next();
                 }
                 if cyr && lat {
-                    let start = norm_start as usize;
-                    let mapped: String = self.norm[start..].chars().map(latin_lookalike).collect();
-                    self.norm.truncate(start);
-                    self.norm.push_str(&mapped);
+                    // Map in place: append the mapped form, then drop the original (no
+                    // allocation; the buffer has room for the text's length).
+                    let (start, end) = (norm_start as usize, self.norm.len());
+                    let mut k = start;
+                    while k < end {
+                        let Some(l) = self.norm[k..end].chars().next() else { break };
+                        self.norm.push(latin_lookalike(l));
+                        k += l.len_utf8();
+                    }
+                    self.norm.drain(start..end);
                 }
             } else {
                 self.norm.push(match c {
@@ -194,6 +198,45 @@ impl Tokens {
             token.norm.1 = self.norm.len() as u32;
             self.tokens.push(token);
             gap = Gap::None;
+        }
+    }
+}
+
+/// The letters of Russian text: `А`-`я`, `Ё`, `ё` (a fast path; all are alphabetic).
+#[inline]
+fn is_basic_letter(c: char) -> bool {
+    matches!(c, '\u{410}'..='\u{44f}' | '\u{401}' | '\u{451}')
+}
+
+/// `char::is_alphabetic`, answered without a table lookup for ASCII and Russian letters.
+#[inline]
+fn is_letter(c: char) -> bool {
+    is_basic_letter(c) || c.is_alphabetic()
+}
+
+/// `char::is_uppercase`, answered without a table lookup for ASCII and Russian letters.
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{410}'..='\u{42f}' | '\u{401}' => true,
+        'a'..='z' | '\u{430}'..='\u{44f}' | '\u{451}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Pushes the lower case of a letter, `ё` written `е` (the same as `char::to_lowercase`,
+/// with arithmetic instead of a table lookup for ASCII and Russian letters).
+#[inline]
+fn push_lower(norm: &mut String, c: char) {
+    match c {
+        'A'..='Z' => norm.push(c.to_ascii_lowercase()),
+        '\u{410}'..='\u{42f}' => norm.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        '\u{401}' | '\u{451}' => norm.push('е'),
+        'a'..='z' | '\u{430}'..='\u{44f}' => norm.push(c),
+        _ => {
+            for l in c.to_lowercase() {
+                norm.push(if l == 'ё' { 'е' } else { l });
+            }
         }
     }
 }
@@ -275,6 +318,25 @@ mod tests {
         let t = Tokens::new("99999999999999999999");
         assert_eq!(t.get(0).unwrap().number, u32::MAX);
         assert_eq!(t.get(0).unwrap().digits, 20);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_std() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            if c.is_alphabetic() {
+                assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+                let mut fast = String::new();
+                push_lower(&mut fast, c);
+                let slow: String = c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l }).collect();
+                assert_eq!(fast, slow, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_script_words_map_in_place() {
+        assert_eq!(norms("мaрт Мoсквa 16 мaя"), ["март", "москва", "16", "мая"]);
     }
 
     #[test]

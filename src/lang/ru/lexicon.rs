@@ -530,7 +530,123 @@ type NumberedForms = &'static [(u32, &'static [&'static str])];
 /// A numbered table with the lexicon entry its numbers make.
 type NumberedGroup = (NumberedForms, fn(u32) -> Lex);
 
-static TABLE: Lazy<HashMap<String, Vec<Lex>>> = Lazy::new(build);
+static TABLE: Lazy<Table> = Lazy::new(|| Table::new(build()));
+
+/// The lexicon as an open-addressing hash table, built once from [`build`]'s map.
+///
+/// The grammar looks up every word of a sentence many times (each rule asks again), and
+/// most words are not in the lexicon, so the lookup is made cheap where it is hot: a word
+/// is read as a [`Key`] (its length and at most 16 of its bytes, which for a word of up to
+/// 16 bytes is the whole word), the table is at most a quarter full so that a miss usually
+/// ends at the first empty slot, and keys are compared as integers, the bytes only for
+/// longer words.
+struct Table {
+    /// `mask + 1` slots, each `EMPTY` or an index into `entries`.
+    slots: Box<[u32]>,
+    mask: usize,
+    entries: Box<[Entry]>,
+    /// Length in bytes of the longest form: longer words miss without hashing.
+    longest: usize,
+}
+
+struct Entry {
+    key: Key,
+    form: Box<str>,
+    meaning: Box<[Lex]>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Table {
+    fn new(map: HashMap<String, Vec<Lex>>) -> Self {
+        let mut forms: Vec<(String, Vec<Lex>)> = map.into_iter().collect();
+        // A fixed order, so that probe sequences do not depend on the map's random state.
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        let size = (forms.len() * 4).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![EMPTY; size].into_boxed_slice();
+        let mut entries = Vec::with_capacity(forms.len());
+        let mut longest = 0;
+        for (form, meaning) in forms {
+            let key = Key::of(form.as_bytes());
+            let mut i = key.slot(mask);
+            while slots[i] != EMPTY {
+                i = (i + 1) & mask;
+            }
+            slots[i] = u32::try_from(entries.len()).expect("lexicon fits in u32");
+            longest = longest.max(form.len());
+            entries.push(Entry { key, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
+        }
+        Table { slots, mask, entries: entries.into_boxed_slice(), longest }
+    }
+
+    #[inline]
+    fn get(&self, form: &str) -> Option<&[Lex]> {
+        let bytes = form.as_bytes();
+        if bytes.len() > self.longest {
+            return None;
+        }
+        let key = Key::of(bytes);
+        let mut i = key.slot(self.mask);
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            let entry = &self.entries[slot as usize];
+            if entry.key == key && (bytes.len() <= 16 || entry.form.as_bytes() == bytes) {
+                return Some(&entry.meaning);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// A word's length and its first and last eight bytes (overlapping for words of 8 to 15
+/// bytes; for shorter words, every byte packed into `head`). Two words of at most 16 bytes
+/// are equal exactly when their keys are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl Key {
+    #[inline]
+    fn of(bytes: &[u8]) -> Key {
+        let n = bytes.len();
+        let (head, tail) = match n {
+            8.. => (read_u64(&bytes[..8]), read_u64(&bytes[n - 8..])),
+            4..=7 => (u64::from(read_u32(&bytes[..4])) | u64::from(read_u32(&bytes[n - 4..])) << 32, 0),
+            1..=3 => (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16, 0),
+            0 => (0, 0),
+        };
+        Key { head, tail, len: n }
+    }
+
+    /// The first slot to probe: FxHash-style multiplies, high bits (the best mixed).
+    #[inline]
+    fn slot(&self, mask: usize) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let h = (self.head ^ self.len as u64).wrapping_mul(K).rotate_left(26) ^ self.tail;
+        (h.wrapping_mul(K) >> 32) as usize & mask
+    }
+}
+
+#[inline]
+fn read_u64(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    buf.copy_from_slice(bytes);
+    u64::from_le_bytes(buf)
+}
+
+#[inline]
+fn read_u32(bytes: &[u8]) -> u32 {
+    let mut buf = [0u8; 4];
+    buf.copy_from_slice(bytes);
+    u32::from_le_bytes(buf)
+}
 
 fn build() -> HashMap<String, Vec<Lex>> {
     let mut map: HashMap<String, Vec<Lex>> = HashMap::new();
@@ -636,7 +752,7 @@ fn build() -> HashMap<String, Vec<Lex>> {
 /// assert!(lookup("мартынов").is_empty());
 /// ```
 pub fn lookup(norm: &str) -> &'static [Lex] {
-    TABLE.get(norm).map(Vec::as_slice).unwrap_or(&[])
+    TABLE.get(norm).unwrap_or(&[])
 }
 
 /// Fixed-date holidays: the words that name them and their day (month, first day, last day).
@@ -674,6 +790,23 @@ mod tests {
         assert_eq!(lookup("следующую"), &[Lex::Shift(1)]);
         assert_eq!(lookup("текущем"), &[Lex::Shift(0)]);
         assert_eq!(lookup("ближайшую"), &[Lex::Upcoming]);
+    }
+
+    #[test]
+    fn table_agrees_with_the_map() {
+        let map = build();
+        for (form, meaning) in &map {
+            assert_eq!(lookup(form), meaning.as_slice(), "{form}");
+            // Prefixes, suffixes and near misses are absent unless the map has them.
+            let half = form.char_indices().nth(form.chars().count() / 2).map_or(form.len(), |(i, _)| i);
+            for probe in [&form[..half], &form[half..]] {
+                assert_eq!(lookup(probe), map.get(probe).map_or(&[][..], Vec::as_slice), "{probe}");
+            }
+            let longer = format!("{form}а");
+            assert_eq!(lookup(&longer), map.get(&longer).map_or(&[][..], Vec::as_slice), "{longer}");
+        }
+        assert!(lookup("").is_empty());
+        assert!(lookup("достопримечательностями").is_empty());
     }
 
     #[test]
