@@ -14,7 +14,7 @@
 //! when its minutes are a multiple of five or above 12 (`до 17.00`, `в 8.30`, `с 15.10`),
 //! as a date (`с 16.03`) when they are not. Bare numbers (`1414`, `49`, `в 10`) never are.
 
-use super::lexicon::{lookup, Lex, Unit, HOLIDAYS, NOT_PAST, PAST_ENDINGS, PAST_WORDS};
+use super::lexicon::{looks_past, lookup, Lex, Unit, HOLIDAYS};
 use super::numbers::NumberWord;
 use crate::expr::{Base, Clock, Expr, YearRef};
 use crate::mention::Mod;
@@ -51,23 +51,19 @@ pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = tokens.norm(i);
         let meaning = lex.get(i).copied().unwrap_or(&[]);
-        if meaning.contains(&Lex::Future) {
-            out.push((i, Tense::Future));
-        } else if PAST_WORDS.contains(&w) {
-            out.push((i, Tense::Past));
-        } else if w.chars().count() >= 4
-            && !NOT_PAST.contains(&w)
-            && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
-            && meaning.is_empty()
-        {
+        let tense = if meaning.contains(&Lex::Future) {
+            Tense::Future
+        } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(tokens.norm(i))) {
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
                 continue;
             }
-            out.push((i, Tense::Past));
-        }
+            Tense::Past
+        } else {
+            continue;
+        };
+        out.push((i, tense));
     }
     out
 }
@@ -240,7 +236,7 @@ impl<'a> P<'a> {
         match t.kind {
             TokenKind::Number => true,
             TokenKind::Punct => matches!(self.w(i), "+" | "-"),
-            TokenKind::Word if !self.lex(i).is_empty() => true,
+            TokenKind::Word if self.lex(i).iter().any(|l| !l.is_tense_cue()) => true,
             TokenKind::Word => match self.w(i) {
                 "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
                     self.may_start_core(i + 1)

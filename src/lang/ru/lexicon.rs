@@ -102,10 +102,23 @@ pub enum Lex {
     Couple,
     /// A word that marks the future tense (`будет`, `продлится`, `введут`).
     Future,
+    /// A short past-tense form (`был`, `шли`) from [`PAST_WORDS`].
+    Past,
+    /// A word that ends like a past-tense verb but is not one (`недели`, `правила`), from
+    /// [`NOT_PAST`].
+    NotPast,
     /// The first word of a holiday's name in [`HOLIDAYS`] (`новый`, `наурыз`, `день`).
     HolidayStart,
     /// `полночь`
     Midnight,
+}
+
+impl Lex {
+    /// Entries that only tell the tense (`будет`, `был`, `недели` as not past): they start
+    /// no expression.
+    pub fn is_tense_cue(&self) -> bool {
+        matches!(self, Lex::Future | Lex::Past | Lex::NotPast)
+    }
 }
 
 /// Month names in the case forms running text uses.
@@ -464,6 +477,54 @@ pub const NOT_PAST: &[&str] = &[
 pub const PAST_WORDS: &[&str] =
     &["был", "была", "было", "были", "шел", "шла", "шли", "мог", "могла", "могли", "дал", "дала", "дали"];
 
+/// Does a word of four letters or more end like a past-tense verb or a short passive
+/// participle ([`PAST_ENDINGS`])? Words the lexicon knows are checked before this.
+pub fn looks_past(w: &str) -> bool {
+    // Four Cyrillic letters take eight bytes; shorter words are left to [`PAST_WORDS`].
+    if w.len() < 8 {
+        return false;
+    }
+    // Walk the trie of reversed endings from the word's last letter.
+    let trie = &*PAST_ENDING_TRIE;
+    let mut node = 0;
+    for c in w.chars().rev() {
+        match trie[node].children.iter().find(|(k, _)| *k == c) {
+            Some(&(_, next)) => node = next,
+            None => return false,
+        }
+        if trie[node].end {
+            return true;
+        }
+    }
+    false
+}
+
+/// A node of the reversed-endings trie behind [`looks_past`].
+struct SuffixNode {
+    children: Vec<(char, usize)>,
+    end: bool,
+}
+
+static PAST_ENDING_TRIE: Lazy<Vec<SuffixNode>> = Lazy::new(|| {
+    let mut nodes = vec![SuffixNode { children: Vec::new(), end: false }];
+    for ending in PAST_ENDINGS {
+        let mut node = 0;
+        for c in ending.chars().rev() {
+            node = match nodes[node].children.iter().find(|(k, _)| *k == c) {
+                Some(&(_, next)) => next,
+                None => {
+                    nodes.push(SuffixNode { children: Vec::new(), end: false });
+                    let next = nodes.len() - 1;
+                    nodes[node].children.push((c, next));
+                    next
+                }
+            };
+        }
+        nodes[node].end = true;
+    }
+    nodes
+});
+
 /// Endings of past-tense verbs and short passive participles (`ввели`, `выявлено`,
 /// `зарегистрированы`), checked after [`NOT_PAST`].
 pub const PAST_ENDINGS: &[&str] = &[
@@ -736,6 +797,12 @@ fn build() -> HashMap<String, Vec<Lex>> {
     }
     for form in FUTURE_WORDS {
         add(form, Lex::Future);
+    }
+    for form in PAST_WORDS {
+        add(form, Lex::Past);
+    }
+    for form in NOT_PAST {
+        add(form, Lex::NotPast);
     }
     for (form, word) in numbers::forms() {
         add(form, Lex::Number(word));
