@@ -214,7 +214,12 @@ fn corpus(input: impl BufRead, output: impl Write) -> Result<bool, String> {
             Ok(s) => s.trim_end_matches(['\n', '\r']),
             Err(e) => {
                 ok = false;
-                let rec = serde_json::json!({"line": line_no, "error": format!("not valid UTF-8 at byte {}", e.valid_up_to())});
+                let mut rec = serde_json::json!({"line": line_no, "error": format!("not valid UTF-8 at byte {}", e.valid_up_to())});
+                // The id, when the line read leniently is a JSON object that gives one.
+                let lenient = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&buf)).ok();
+                if let Some(id) = lenient.and_then(|v| v.get("id").cloned()).filter(|i| !i.is_null()) {
+                    rec["id"] = id;
+                }
                 writeln!(out, "{rec}").map_err(|e| e.to_string())?;
                 continue;
             }
