@@ -117,6 +117,37 @@ fn intervals_that_end_before_they_start_are_rejected() {
     assert!(serde_json::from_str::<khronika::export::json::DocumentRecord>(json).is_err());
 }
 
+/// `Value`'s fields are public, so a caller can build values no parse or extraction makes.
+/// `first_day()`/`last_day()` computed `quarter * 3 - 2`, `half * 6 - 5`, `year + 1` and
+/// `year - 1` unchecked: quarter or half 0, a huge quarter, and years at the ends of `i32`
+/// panicked on overflow (in a debug build; a release build wrapped). They say None now.
+#[test]
+fn hand_built_values_do_not_overflow() {
+    use khronika::value::Season;
+    let odd = [
+        Value::Quarter { year: 2020, quarter: 0 },
+        Value::Half { year: 2020, half: 0 },
+        Value::Quarter { year: 2020, quarter: u32::MAX },
+        Value::Half { year: 2020, half: u32::MAX },
+        Value::Month { year: i32::MAX, month: 12 },
+        Value::Month { year: 2020, month: 0 },
+        Value::Month { year: 2020, month: u32::MAX },
+        Value::Season { year: i32::MIN, season: Season::Winter },
+        Value::Season { year: i32::MAX, season: Season::Fall },
+        Value::Year(i32::MIN),
+        Value::Week { year: 2020, week: 0 },
+        Value::Weekend { year: i32::MAX, week: u32::MAX },
+        Value::EveryWeekday(u32::MAX),
+    ];
+    for v in odd {
+        assert_eq!((v.first_day(), v.last_day(), v.start()), (None, None, None), "{v:?}");
+        assert!(!v.is_calendar());
+        assert!(v.to_string().parse::<Value>().is_err(), "{v:?} is not TIMEX3");
+    }
+    let v = Value::Quarter { year: 2020, quarter: 4 };
+    assert_eq!(v.last_day(), Some(day(2020, 12, 31)));
+}
+
 // ---------------------------------------------------------------------------------------
 // Inputs that once took more than linear time (no timing here: with the bug these tests do
 // not finish; benches/adversarial.rs measures them).
