@@ -1,4 +1,5 @@
 //! khronika: dated event timelines from Russian news articles.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod error;
