@@ -395,6 +395,10 @@ impl FromStr for Value {
             _ => {}
         }
         if let Some((a, b)) = s.split_once('/') {
+            // Two ends, no more: a chain of `/` would also recurse once per `/`.
+            if b.contains('/') {
+                return Err(bad("an interval has two ends"));
+            }
             let (a, b): (Value, Value) = (a.parse()?, b.parse()?);
             if !a.is_calendar() || !b.is_calendar() {
                 return Err(bad("both ends of an interval must be calendar values"));

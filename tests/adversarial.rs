@@ -148,6 +148,23 @@ fn hand_built_values_do_not_overflow() {
     assert_eq!(v.last_day(), Some(day(2020, 12, 31)));
 }
 
+/// `Value::from_str` split an interval at its first `/` and parsed the rest as a value, so
+/// `2020/2021/2022` was an interval whose end is an interval, and 100 000 `2020/` in a row
+/// (in a JSON record read back, say) overflowed the stack and aborted the process. An
+/// interval has two ends now; a third is an error.
+#[test]
+fn interval_chains_are_rejected_without_recursion() {
+    use khronika::Error;
+    assert!(matches!("2020/2021/2022".parse::<Value>(), Err(Error::InvalidValue { .. })));
+    let chain = format!("{}2020", "2020/".repeat(100_000));
+    assert!(matches!(chain.parse::<Value>(), Err(Error::InvalidValue { .. })));
+    let json = format!(
+        r#"{{"date":"2020-03-20","mentions":[],"events":[{{"when":"{chain}","sentence":{{"start":0,"end":1}},"text":"x","mentions":[]}}]}}"#
+    );
+    assert!(serde_json::from_str::<khronika::export::json::DocumentRecord>(&json).is_err());
+    assert!("2020-03-16/2020-04-15".parse::<Value>().is_ok());
+}
+
 // ---------------------------------------------------------------------------------------
 // Inputs that once took more than linear time (no timing here: with the bug these tests do
 // not finish; benches/adversarial.rs measures them).
