@@ -17,7 +17,8 @@
 //!    one year, and leaves every other mention's span and type as they were;
 //! 8. (`Document::parse`) a successful parse's text is the input from `text_offset()` on.
 //!
-//! The case count is bounded so the file runs in a few seconds in a debug build.
+//! The case count is bounded (64) so the file runs in about a second in a debug build;
+//! `PROPTEST_CASES=5000 cargo test --release --test properties` runs a deeper search.
 
 mod common;
 
@@ -358,8 +359,14 @@ fn shiftable_published() -> impl Strategy<Value = NaiveDate> {
 // ---------------------------------------------------------------------------------------
 // Properties
 
+/// 64 cases a property, or `PROPTEST_CASES` for a deeper run
+/// (`PROPTEST_CASES=5000 cargo test --release --test properties`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Properties 1–6 over arbitrary Unicode text.
     #[test]
