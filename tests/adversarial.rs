@@ -1,4 +1,5 @@
-//! Adversarial inputs: what a scraper can hand the library, and inputs the fuzzers found.
+//! Adversarial inputs: what a scraper can hand the library, and a regression test for
+//! every bug that fuzzing, the property tests and review found.
 //!
 //! Every test checks that nothing panics and that the analysis keeps every invariant of
 //! `common::check` (spans, order, values that read back, JSON round trip). None asserts on
@@ -34,7 +35,8 @@ fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Crashes found by fuzzing (fuzz/), each kept as it was found and in a minimal form.
+// Bugs found by fuzzing (fuzz/), property tests and review: the input that showed each,
+// as found and in a minimal form.
 
 /// fuzz `extract`, crash-95d56fde: a range with an absolute start and a year-less end was
 /// resolved near the publication year (2000) and moved one year on: `2020-12-28/2001-01-10`,
