@@ -414,8 +414,13 @@ fn corpus_record(line_no: usize, bytes: &[u8]) -> (serde_json::Value, bool) {
     let line = match std::str::from_utf8(bytes) {
         Ok(s) => s.trim_end_matches(['\n', '\r']),
         Err(e) => {
-            let rec =
+            let mut rec =
                 serde_json::json!({"line": line_no, "error": format!("not valid UTF-8 at byte {}", e.valid_up_to())});
+            // The id, when the line read leniently is a JSON object that gives one.
+            let lenient = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes)).ok();
+            if let Some(id) = lenient.and_then(|v| v.get("id").cloned()).filter(|i| !i.is_null()) {
+                rec["id"] = id;
+            }
             return (rec, false);
         }
     };

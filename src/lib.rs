@@ -52,6 +52,7 @@
 //! Input that cannot be read is a typed [`Error`] (a missing or malformed header, an
 //! impossible publication date). Text never fails: what is not a temporal expression is not
 //! a mention, and a date that does not exist (`31 февраля`) is not emitted.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod error;

@@ -360,7 +360,8 @@ impl Resolver {
         let candidates = [ry - 1, ry, ry + 1];
         // Where the day falls in each candidate year, even when that year lacks it (29
         // February counts as 1 March for the distance; the year is checked at the end).
-        let position = |y: i32| NaiveDate::from_ymd_opt(y, month, 1).and_then(|d| add_days(d, day as i64 - 1));
+        let position =
+            |y: i32| NaiveDate::from_ymd_opt(y, month, 1)?.checked_add_signed(TimeDelta::try_days(day as i64 - 1)?);
         let distance = |y: i32| position(y).map_or(i64::MAX, |d| (d - reference).num_days().abs());
         let policy = if lent { YearPolicy::Nearest } else { self.options.year_policy };
         let year = match policy {

@@ -279,13 +279,15 @@ impl Value {
             Value::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
             Value::Week { year, week } => NaiveDate::from_isoywd_opt(*year, *week, Weekday::Mon),
             Value::Weekend { year, week } => NaiveDate::from_isoywd_opt(*year, *week, Weekday::Sat),
-            Value::Quarter { year, quarter } => NaiveDate::from_ymd_opt(*year, quarter * 3 - 2, 1),
-            Value::Half { year, half } => NaiveDate::from_ymd_opt(*year, half * 6 - 5, 1),
+            Value::Quarter { year, quarter } => {
+                NaiveDate::from_ymd_opt(*year, quarter.checked_mul(3)?.checked_sub(2)?, 1)
+            }
+            Value::Half { year, half } => NaiveDate::from_ymd_opt(*year, half.checked_mul(6)?.checked_sub(5)?, 1),
             Value::Season { year, season } => match season {
                 Season::Spring => NaiveDate::from_ymd_opt(*year, 3, 1),
                 Season::Summer => NaiveDate::from_ymd_opt(*year, 6, 1),
                 Season::Fall => NaiveDate::from_ymd_opt(*year, 9, 1),
-                Season::Winter => NaiveDate::from_ymd_opt(year - 1, 12, 1),
+                Season::Winter => NaiveDate::from_ymd_opt(year.checked_sub(1)?, 12, 1),
             },
             Value::Interval(a, _) => a.first_day(),
             _ => None,
@@ -295,7 +297,11 @@ impl Value {
     /// The last calendar day the value covers.
     pub fn last_day(&self) -> Option<NaiveDate> {
         let next_first = |y: i32, m: u32| -> Option<NaiveDate> {
-            let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let (y, m) = match m {
+                1..=11 => (y, m + 1),
+                12 => (y.checked_add(1)?, 1),
+                _ => return None,
+            };
             NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
         };
         match self {
@@ -304,8 +310,8 @@ impl Value {
             Value::Week { year, week } | Value::Weekend { year, week } => {
                 NaiveDate::from_isoywd_opt(*year, *week, Weekday::Sun)
             }
-            Value::Quarter { year, quarter } => next_first(*year, quarter * 3),
-            Value::Half { year, half } => next_first(*year, half * 6),
+            Value::Quarter { year, quarter } => next_first(*year, quarter.checked_mul(3)?),
+            Value::Half { year, half } => next_first(*year, half.checked_mul(6)?),
             Value::Season { year, season } => match season {
                 Season::Spring => next_first(*year, 5),
                 Season::Summer => next_first(*year, 8),
@@ -389,6 +395,10 @@ impl FromStr for Value {
             _ => {}
         }
         if let Some((a, b)) = s.split_once('/') {
+            // Two ends, no more: a chain of `/` would also recurse once per `/`.
+            if b.contains('/') {
+                return Err(bad("an interval has two ends"));
+            }
             let (a, b): (Value, Value) = (a.parse()?, b.parse()?);
             if !a.is_calendar() || !b.is_calendar() {
                 return Err(bad("both ends of an interval must be calendar values"));

@@ -12,18 +12,22 @@
 //! 5. every timeline event is a calendar value, its sentence span holds its text, and its
 //!    mention indices are valid; events are in chronological order;
 //! 6. `extract` agrees with `analyze`, and both are deterministic (same input, same output);
+//!    properties 1–5 hold under every `ResolveOptions` (year policy, tense rule);
 //! 7. (generated text only) the same article published exactly one year later (in a common
 //!    year, March to November) shifts every DAY value anchored to the publication by exactly
 //!    one year, and leaves every other mention's span and type as they were;
 //! 8. (`Document::parse`) a successful parse's text is the input from `text_offset()` on.
 //!
-//! The case count is bounded so the file runs in a few seconds in a debug build.
+//! The case count is bounded (64) so the file runs in about a second in a debug build;
+//! `PROPTEST_CASES=5000 cargo test --release --test properties` runs a deeper search.
 
 mod common;
 
 use chrono::{Datelike, NaiveDate};
 use common::{check, check_value};
-use khronika::{analyze, extract, Analysis, Anchor, Document, Published, TimexType, Value};
+use khronika::{
+    analyze, extract, Analysis, Anchor, Document, Extractor, Published, ResolveOptions, TimexType, Value, YearPolicy,
+};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
@@ -358,8 +362,14 @@ fn shiftable_published() -> impl Strategy<Value = NaiveDate> {
 // ---------------------------------------------------------------------------------------
 // Properties
 
+/// 64 cases a property, or `PROPTEST_CASES` for a deeper run
+/// (`PROPTEST_CASES=5000 cargo test --release --test properties`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Properties 1–6 over arbitrary Unicode text.
     #[test]
@@ -390,6 +400,21 @@ proptest! {
     #[test]
     fn generated_news_text(text in article(false), published in any_published()) {
         check_document(&Document::new(published, &text))?;
+    }
+
+    /// Properties 1–5 under every year policy, with and without the tense rule.
+    #[test]
+    fn every_resolve_option(
+        text in article(false),
+        published in any_published(),
+        policy in prop::sample::select(vec![YearPolicy::Nearest, YearPolicy::PublicationYear, YearPolicy::Past, YearPolicy::Future]),
+        use_tense in any::<bool>(),
+    ) {
+        let doc = Document::new(published, &text);
+        let a = Extractor::new(ResolveOptions { year_policy: policy, use_tense }).analyze(&doc);
+        if let Err(e) = check(&doc, &a) {
+            return Err(TestCaseError::fail(format!("{e}\n{policy:?}, tense {use_tense}, published {published}, text {text:?}")));
+        }
     }
 
     /// Property 7: a year later, every year-less day is a year later.

@@ -634,7 +634,7 @@ impl Table {
             while slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
-            slots[i] = u32::try_from(entries.len()).expect("lexicon fits in u32");
+            slots[i] = u32::try_from(entries.len()).unwrap_or(EMPTY - 1); // the lexicon has a few thousand forms
             longest = longest.max(form.len());
             entries.push(Entry { key, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
         }

@@ -1,0 +1,195 @@
+//! The example binary (`examples/timeline.rs`) as a scraper's pipeline runs it: every bad
+//! input gets a clear message and a non-zero exit, and in `--jsonl` mode every input line
+//! gets exactly one output line, in order, whether a result or an error record.
+//!
+//! `cargo test` builds the examples next to the test binaries (`target/debug/examples`);
+//! `cargo test --test cli` alone does not, so build it first then
+//! (`cargo build --example timeline`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The example binary, from the test binary's place: `target/debug/deps/cli-…` →
+/// `target/debug/examples/timeline`.
+fn timeline() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let debug = exe.parent().and_then(Path::parent).expect("target/debug");
+    let bin = debug.join("examples").join(format!("timeline{}", std::env::consts::EXE_SUFFIX));
+    assert!(bin.exists(), "{} is missing: run `cargo test` or `cargo build --example timeline`", bin.display());
+    bin
+}
+
+/// A fresh directory for one test's files.
+fn scratch() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir =
+        std::env::temp_dir().join(format!("khronika-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
+
+fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("a scratch file");
+    path
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(timeline())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin written");
+    child.wait_with_output().expect("the example ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Runs the binary on one file; asserts a failure whose message names the file and says
+/// `what`.
+fn fails_on_file(path: &Path, what: &str) {
+    let name = path.to_str().expect("a UTF-8 path");
+    let out = run(&[name], b"");
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{name}: exit status {:?}", out.status);
+    assert!(err.contains(name) && err.contains(what), "{name}: stderr {err:?} should name it and say {what:?}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_names_the_file_and_the_byte() {
+    let dir = scratch();
+    let path = file(&dir, "latin1.txt", b"date 2020-03-20\n16 \xec\xe0\xf0\xf2\xe0");
+    fails_on_file(&path, "not valid UTF-8 at byte 19");
+    let out = run(&["-"], b"date 2020-03-20\n\xff");
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("stdin: not valid UTF-8 at byte 16"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn missing_file_directory_empty_file_and_header_only_file() {
+    let dir = scratch();
+    fails_on_file(&dir.join("missing.txt"), "No such file");
+    fails_on_file(&dir, "is a directory");
+    fails_on_file(&file(&dir, "empty.txt", b""), "the file is empty");
+    fails_on_file(&file(&dir, "blank.txt", b" \n\r\n\t"), "the file is empty");
+    fails_on_file(&file(&dir, "header.txt", b"date 2020-03-20\n"), "the header at line 1 is followed by no text");
+    fails_on_file(&file(&dir, "noheader.txt", "Вчера ввели карантин.".as_bytes()), "missing header");
+    fails_on_file(&file(&dir, "baddate.txt", b"date 2020-02-30\nx"), "impossible date");
+}
+
+/// A bad file among good ones: the good ones are still processed, the run still fails.
+#[test]
+fn a_bad_file_among_good_ones_is_reported_not_dropped() {
+    let dir = scratch();
+    let good = file(&dir, "good.txt", "date 2020-03-20\nВчера ввели карантин.".as_bytes());
+    let bad = file(&dir, "bad.txt", b"date 2020-03-20\n\xff");
+    let good2 = file(&dir, "good2.txt", "date 2020-03-20\nЗавтра снимут.".as_bytes());
+    let names: Vec<&str> = [&good, &bad, &good2].iter().map(|p| p.to_str().expect("UTF-8")).collect();
+    let out = run(&["--format", "jsonl", names[0], names[1], names[2]], b"");
+    assert!(!out.status.success());
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].contains("2020-03-19") && lines[1].contains("2020-03-21"), "{lines:?}");
+    assert!(text(&out.stderr).contains(names[1]));
+}
+
+/// `--jsonl`: lines in = result records + error records, in input order; an error record
+/// has the line number, the error and (when the line says it) the id; the exit status
+/// tells that some lines failed.
+#[test]
+fn jsonl_mode_keeps_one_record_per_line_in_order() {
+    let mut input: Vec<u8> = Vec::new();
+    let s = |line: &str| line.as_bytes().to_vec();
+    let lines: Vec<(Vec<u8>, Option<&str>)> = vec![
+        (s(r#"{"id": "ok1", "date": "2020-03-20", "text": "16 марта ввели карантин."}"#), None),
+        (s(r#"{"id": "json", "date": "2020-03-20", "text": "#), Some("bad JSON")),
+        (s(r#"{"id": "nodate", "text": "x"}"#), Some("missing field \"date\"")),
+        (s(r#"{"id": "notext", "date": "2020-03-20"}"#), Some("missing field \"text\"")),
+        (s(r#"{"id": "bad", "date": "20.03.2020", "text": "x"}"#), Some("bad date")),
+        (s(r#"{"id": "feb30", "date": "2021-02-29", "text": "x"}"#), Some("impossible date")),
+        (
+            b"{\"id\": \"latin1\", \"date\": \"2020-03-20\", \"text\": \"\xec\xe0\xf0\xf2\xe0\"}".to_vec(),
+            Some("not valid UTF-8"),
+        ),
+        (Vec::new(), Some("bad JSON")),
+        (s(r#"{"id": "ok2", "date": "2020-03-20T14:30", "text": "Вчера вечером."}"#), None),
+        (s(r#"[1, 2]"#), Some("expected a JSON object")),
+        (s(r#"{"id": 42, "date": 20200320, "text": "x"}"#), Some("missing field \"date\"")),
+        (s(r#"{"date": "2020-03-20", "text": ""}"#), None),
+        (s("   "), Some("bad JSON")),
+        (s(r#"{"id": "ok3", "date": "2020-03-20", "text": "До 15 апреля."}"#), None),
+    ];
+    for (i, (line, _)) in lines.iter().enumerate() {
+        input.extend_from_slice(line);
+        input.extend_from_slice(if i % 3 == 1 { b"\r\n" } else { b"\n" });
+    }
+    input.extend_from_slice(r#"{"id": "last", "date": "2020-03-20", "text": "Сегодня."}"#.as_bytes()); // no final newline
+    let out = run(&["--jsonl"], &input);
+    assert!(!out.status.success(), "some lines failed: the exit status says so");
+    let stdout = text(&out.stdout);
+    let records: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    assert_eq!(records.len(), lines.len() + 1, "one record per input line:\n{stdout}");
+    for (n, ((line, error), record)) in lines.iter().zip(&records).enumerate() {
+        let shown = String::from_utf8_lossy(line);
+        match error {
+            Some(what) => {
+                assert_eq!(record["line"], n + 1, "{shown}: {record}");
+                let message = record["error"].as_str().unwrap_or_else(|| panic!("{shown}: {record}"));
+                assert!(message.contains(what), "{shown}: {message:?} should say {what:?}");
+            }
+            None => {
+                assert!(record.get("error").is_none(), "{shown}: {record}");
+                assert!(record["mentions"].is_array() && record["events"].is_array(), "{record}");
+            }
+        }
+    }
+    // Results in input order, each with its id when it has one.
+    let ids: Vec<&serde_json::Value> = records.iter().map(|r| &r["id"]).collect();
+    assert_eq!(ids[0], "ok1");
+    assert_eq!(ids[8], "ok2");
+    assert!(ids[11].is_null(), "no id given, none invented");
+    assert_eq!(ids[13], "ok3");
+    assert_eq!(ids[14], "last");
+    assert_eq!(records[0]["mentions"][0]["value"], "2020-03-16");
+    assert_eq!(records[13]["mentions"][0]["value"], "2020-04-15");
+    // Error records carry the id whenever the line gives one.
+    for (n, id) in [(2, "nodate"), (3, "notext"), (4, "bad"), (5, "feb30"), (6, "latin1")] {
+        assert_eq!(records[n]["id"], id, "{}", records[n]);
+    }
+    assert_eq!(records[10]["id"], 42);
+}
+
+#[test]
+fn jsonl_mode_with_only_good_lines_succeeds() {
+    let input = "{\"date\": \"2020-03-20\", \"text\": \"16 марта\"}\n{\"date\": \"2020-03-21\", \"text\": \"вчера\"}\n";
+    let out = run(&["--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+    let out = run(&["--jsonl"], b"");
+    assert!(out.status.success() && out.stdout.is_empty());
+}
+
+/// An error record for a line that is not UTF-8 still carries the line's id, when the line
+/// read leniently gives one.
+#[test]
+fn jsonl_error_record_for_a_non_utf8_line_keeps_its_id() {
+    let input = b"{\"id\": \"cp1251\", \"date\": \"2020-03-20\", \"text\": \"\xec\xe0\xf0\xf2\xe0\"}\n\xff\n";
+    let out = run(&["--jsonl"], input);
+    assert!(!out.status.success());
+    let records: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON record")).collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], "cp1251");
+    assert_eq!(records[0]["line"], 1);
+    assert!(records[0]["error"].as_str().is_some_and(|e| e.contains("not valid UTF-8 at byte 48")), "{}", records[0]);
+    assert!(records[1].get("id").is_none(), "{}", records[1]);
+}
