@@ -162,7 +162,10 @@ fn fill(e: &mut Event, d: &Description, doc: Option<&str>) {
 
 /// Does an undated sentence continue the events before it?
 fn continues(before: &[Event], text: &str, d: &Description) -> bool {
-    let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase().replace('ё', "е");
+    // The longest continuation is a few words: lower-case only the sentence's first 40 letters.
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let opening: String =
+        start.chars().take(40).flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect();
     let connective = CONTINUATIONS.iter().any(|c| {
         opening
             .strip_prefix(c)

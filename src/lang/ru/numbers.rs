@@ -160,7 +160,11 @@ pub fn forms() -> impl Iterator<Item = (&'static str, NumberWord)> {
 /// assert_eq!(number_word("марта"), None);
 /// ```
 pub fn number_word(norm: &str) -> Option<NumberWord> {
-    TABLE.get(norm).copied()
+    // The lexicon holds every form of this table in its fast lookup table.
+    super::lexicon::lookup(norm).iter().find_map(|l| match l {
+        super::lexicon::Lex::Number(n) => Some(*n),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
