@@ -124,7 +124,7 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
     while i < toks.len() {
         let mut last = i;
         let mut ends = false;
-        if is_terminal(tokens.norm(i)) {
+        if toks[i].kind == TokenKind::Punct && is_terminal(tokens.norm(i)) {
             // Take the whole run of terminal marks and closing quotes that touch it.
             while last + 1 < toks.len() && toks[last + 1].gap == Gap::None && is_run_tail(tokens.norm(last + 1)) {
                 last += 1;
