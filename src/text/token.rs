@@ -119,6 +119,11 @@ impl Tokens {
         let mut gap = Gap::None;
         let mut i = 0;
         while i < bytes.len() {
+            if bytes[i] == b' ' {
+                gap = gap.max(Gap::Space);
+                i += 1;
+                continue;
+            }
             let c = char_at(text, i);
             if !is_basic_letter(c) && c.is_whitespace() {
                 // A CR that starts a CRLF is plain space; the LF counts the break.
@@ -173,7 +178,9 @@ impl Tokens {
                         self.norm.push_str(&text[i..run]);
                         token.end = run;
                         i = run;
-                        if i == bytes.len() {
+                        // The end of the text, or an ASCII character that is not a letter
+                        // (none is ignorable or a mark): the word ends here.
+                        if bytes.get(i).is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
                             break;
                         }
                     }
