@@ -132,7 +132,7 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
     while i < toks.len() {
         let mut last = i;
         let mut ends = false;
-        if is_terminal(tokens.norm(i)) {
+        if toks[i].kind == TokenKind::Punct && is_terminal(tokens.norm(i)) {
             // Take the whole run of terminal marks and closing quotes that touch it.
             while last + 1 < toks.len()
                 && last + 1 - start < MAX_SENTENCE_TOKENS

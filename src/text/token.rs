@@ -115,23 +115,30 @@ impl Tokens {
     }
 
     fn scan(&mut self, text: &str) {
+        let bytes = text.as_bytes();
         let mut gap = Gap::None;
-        let mut chars = text.char_indices().peekable();
-        while let Some(&(i, c)) = chars.peek() {
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                gap = gap.max(Gap::Space);
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i);
             if !is_basic_letter(c) && c.is_whitespace() {
                 // A CR that starts a CRLF is plain space; the LF counts the break.
                 let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
-                    || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'));
+                    || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
                 gap = match (line_break, gap) {
                     (true, Gap::Newline | Gap::Paragraph) => Gap::Paragraph,
                     (true, _) => Gap::Newline,
                     (false, g) => g.max(Gap::Space),
                 };
-                chars.next();
+                i += c.len_utf8();
                 continue;
             }
             if is_ignorable(c) || is_mark(c) {
-                chars.next();
+                i += c.len_utf8();
                 continue;
             }
             let norm_start = self.norm.len() as u32;
@@ -149,32 +156,44 @@ impl Tokens {
                 token.kind = TokenKind::Number;
                 let mut value: u32 = 0;
                 let mut digits: u32 = 0;
-                while let Some(&(j, d)) = chars.peek() {
-                    if !d.is_ascii_digit() {
-                        break;
-                    }
-                    value = value.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                let start = i;
+                while let Some(&d) = bytes.get(i).filter(|d| d.is_ascii_digit()) {
+                    value = value.saturating_mul(10).saturating_add(u32::from(d - b'0'));
                     digits += 1;
-                    self.norm.push(d);
-                    token.end = j + 1;
-                    chars.next();
+                    i += 1;
                 }
+                self.norm.push_str(&text[start..i]);
+                token.end = i;
                 token.number = value;
                 token.digits = digits.min(255) as u8;
             } else if is_letter(c) {
                 token.kind = TokenKind::Word;
                 token.capitalized = is_upper(c);
                 let (mut cyr, mut lat) = (false, false);
-                while let Some(&(j, d)) = chars.peek() {
+                while i < bytes.len() {
+                    // Most of a word is usually already normal (lower case, no `ё`): copy
+                    // such a run as it is.
+                    let run = normal_run(bytes, i, &mut cyr, &mut lat);
+                    if run > i {
+                        self.norm.push_str(&text[i..run]);
+                        token.end = run;
+                        i = run;
+                        // The end of the text, or an ASCII character that is not a letter
+                        // (none is ignorable or a mark): the word ends here.
+                        if bytes.get(i).is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+                            break;
+                        }
+                    }
+                    let d = char_at(text, i);
                     if is_letter(d) {
                         cyr |= is_cyrillic(d);
                         lat |= d.is_ascii_alphabetic();
                         push_lower(&mut self.norm, d);
-                        token.end = j + d.len_utf8();
+                        token.end = i + d.len_utf8();
                     } else if !(is_ignorable(d) || is_mark(d)) {
                         break;
                     }
-                    chars.next();
+                    i += d.len_utf8();
                 }
                 if cyr && lat {
                     // Map in place: append the mapped form, then drop the original (no
@@ -193,12 +212,49 @@ impl Tokens {
                     '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '-' => '-',
                     other => other,
                 });
-                chars.next();
+                i += c.len_utf8();
             }
             token.norm.1 = self.norm.len() as u32;
             self.tokens.push(token);
             gap = Gap::None;
         }
+    }
+}
+
+/// The end of the run of letters from byte `i` that normalization leaves as they are:
+/// `a`-`z` and `а`-`я` (`ё` excepted). Sets `cyr` / `lat` when the run has Cyrillic / Latin
+/// letters.
+#[inline]
+fn normal_run(bytes: &[u8], mut i: usize, cyr: &mut bool, lat: &mut bool) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match (b, bytes.get(i + 1)) {
+            (b'a'..=b'z', _) => {
+                *lat = true;
+                i += 1;
+            }
+            // U+0430..U+043F and U+0440..U+044F.
+            (0xd0, Some(0xb0..=0xbf)) | (0xd1, Some(0x80..=0x8f)) => {
+                *cyr = true;
+                i += 2;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The character starting at byte `i` of `text` (a char boundary), decoded without the
+/// general UTF-8 path for ASCII and for the two-byte sequences of U+0400..U+047F.
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b @ 0..=0x7f => char::from(b),
+        lead @ (0xd0 | 0xd1) => match bytes.get(i + 1) {
+            Some(&next) => char::from_u32((u32::from(lead & 0x1f) << 6) | u32::from(next & 0x3f)).unwrap_or('\u{fffd}'),
+            None => '\u{fffd}',
+        },
+        _ => text[i..].chars().next().unwrap_or('\u{fffd}'),
     }
 }
 
@@ -337,6 +393,115 @@ mod tests {
     #[test]
     fn mixed_script_words_map_in_place() {
         assert_eq!(norms("мaрт Мoсквa 16 мaя"), ["март", "москва", "16", "мая"]);
+    }
+
+    /// The tokenizer as it was before the fast paths (std's char tables, one char at a
+    /// time): tokens and norms, for the differential test below.
+    fn reference(text: &str) -> Vec<(Token, String)> {
+        let mut out = Vec::new();
+        let mut gap = Gap::None;
+        let mut chars = text.char_indices().peekable();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_whitespace() {
+                let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+                    || (c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n'));
+                gap = match (line_break, gap) {
+                    (true, Gap::Newline | Gap::Paragraph) => Gap::Paragraph,
+                    (true, _) => Gap::Newline,
+                    (false, g) => g.max(Gap::Space),
+                };
+                chars.next();
+                continue;
+            }
+            if is_ignorable(c) || is_mark(c) {
+                chars.next();
+                continue;
+            }
+            let mut norm = String::new();
+            let mut token = Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                gap,
+                number: 0,
+                digits: 0,
+                capitalized: false,
+                norm: (0, 0),
+            };
+            if c.is_ascii_digit() {
+                token.kind = TokenKind::Number;
+                let (mut value, mut digits) = (0u32, 0u32);
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    value = value.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                    digits += 1;
+                    norm.push(d);
+                    token.end = j + 1;
+                    chars.next();
+                }
+                token.number = value;
+                token.digits = digits.min(255) as u8;
+            } else if c.is_alphabetic() {
+                token.kind = TokenKind::Word;
+                token.capitalized = c.is_uppercase();
+                let (mut cyr, mut lat) = (false, false);
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphabetic() {
+                        cyr |= is_cyrillic(d);
+                        lat |= d.is_ascii_alphabetic();
+                        for l in d.to_lowercase() {
+                            norm.push(if l == 'ё' { 'е' } else { l });
+                        }
+                        token.end = j + d.len_utf8();
+                    } else if !(is_ignorable(d) || is_mark(d)) {
+                        break;
+                    }
+                    chars.next();
+                }
+                if cyr && lat {
+                    norm = norm.chars().map(latin_lookalike).collect();
+                }
+            } else {
+                norm.push(match c {
+                    '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '-' => '-',
+                    other => other,
+                });
+                chars.next();
+            }
+            out.push((token, norm));
+            gap = Gap::None;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_tokens_as_the_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "а", "я", "А", "Я", "ё", "Ё", "е", "ж", "П", "р", "Р", "ъ", "ѣ", "Ѣ", "і", "ї", "Ґ",
+                "a", "z", "A", "Z", "e", "o", "p", "x", "1", "0", "9", "17.00", "2020",
+                " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{a0}", "\u{2028}", "\u{85}",
+                "\u{ad}", "\u{200b}", "\u{feff}", "\u{301}", "\u{345}", "\u{483}", "\u{488}",
+                ".", ",", "-", "–", "—", "«", "»", "%", "№", "(", ")", "ß", "İ", "Σ", "ς", "ǅ",
+                "日", "😀", "марта", "Марта", "мaрта", "МАРТ", "ёлка", "eGov", "COVID",
+            ]), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let tokens = Tokens::new(&text);
+            let want = reference(&text);
+            proptest::prop_assert_eq!(tokens.len(), want.len(), "{:?}", text);
+            for (i, (token, norm)) in want.iter().enumerate() {
+                let got = tokens.get(i).unwrap();
+                proptest::prop_assert_eq!(
+                    (got.start, got.end, got.kind, got.gap, got.number, got.digits, got.capitalized),
+                    (token.start, token.end, token.kind, token.gap, token.number, token.digits, token.capitalized),
+                    "{:?}", text
+                );
+                proptest::prop_assert_eq!(tokens.norm(i), norm.as_str(), "{:?}", text);
+            }
+        }
     }
 
     #[test]
