@@ -436,6 +436,10 @@ impl Resolver {
                     let year = years.clone().find(|&y| NaiveDate::from_ymd_opt(y, *month, 1).is_some_and(after))?;
                     Value::Month { year, month: *month }
                 }
+                // `с 22:00 до 06:00`: a clock range over midnight ends the next day.
+                (Value::Time { date, time, seconds }, _) if matches!(b, Expr::Clock(_)) && *date == sa.date() => {
+                    Value::Time { date: add_days(*date, 1)?, time: *time, seconds: *seconds }
+                }
                 _ => return None,
             };
         }

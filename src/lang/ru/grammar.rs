@@ -318,6 +318,7 @@ impl<'a> P<'a> {
                 if let Some(l) = self.range_link(k, true) {
                     if let Some((b, end)) = self.core(l) {
                         if let Some(range) = make_range(a.clone(), b) {
+                            let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
                             return Some(Found { tokens: i..end, expr: range, modifier: None });
                         }
                     }
@@ -334,6 +335,10 @@ impl<'a> P<'a> {
         let (expr, end) = self.core(j)?;
         if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
             return None;
+        }
+        // `до 1 мая включительно`: the bound day counts.
+        if self.is(end, &["включительно"]) && matches!(m, Mod::Before | Mod::OnOrBefore) {
+            return Some(Found { tokens: i..end + 1, expr, modifier: Some(Mod::OnOrBefore) });
         }
         Some(Found { tokens: i..end, expr, modifier: Some(m) })
     }
@@ -773,7 +778,7 @@ impl<'a> P<'a> {
         if self.num(i + 3).is_some() && self.touching(i + 3) {
             return None;
         }
-        Some((Clock { hour: h, minute: m, second: None }, i + 3))
+        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
     }
 
     /// `17.00` as a time: see the module docs for when a dotted pair is a time.
@@ -790,7 +795,16 @@ impl<'a> P<'a> {
         if self.w(i + 3) == "." && self.touching(i + 3) && self.num(i + 4).is_some() {
             return None;
         }
-        Some((Clock { hour: h, minute: m, second: None }, i + 3))
+        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+    }
+
+    /// `10:00 часов`, `23:59 ч.`: an hour word after a written clock time belongs to it.
+    fn hour_word_after(&self, k: usize) -> usize {
+        if self.is(k, &["часов", "часа", "час", "ч"]) {
+            let dot = self.is(k, &["ч"]) && self.w(k + 1) == "." && self.touching(k + 1);
+            return if dot { k + 2 } else { k + 1 };
+        }
+        k
     }
 
     /// `10 часов`, `10 часов 30 минут`, `11 утра`, `3 часа ночи`, `2 ч.`
@@ -1082,7 +1096,13 @@ impl<'a> P<'a> {
 
     /// `за последние 7 дней`, `за минувшие сутки`, `в ближайшие 10 дней`, `следующие 2 недели`.
     fn window(&self, i: usize) -> M {
-        let k = if self.is(i, &["за"]) { i + 1 } else { i };
+        let k = if self.is(i, &["за"]) {
+            i + 1
+        } else if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
+            i + 2
+        } else {
+            i
+        };
         let back = match self.w(k) {
             w if w.starts_with("последн")
                 || w.starts_with("минувш")
@@ -1099,7 +1119,7 @@ impl<'a> P<'a> {
         }
         let plural = matches!(
             self.w(k),
-            "последние"
+            "последних" | "минувших" | "прошедших" | "ближайших" | "следующих" | "последние"
                 | "минувшие"
                 | "прошедшие"
                 | "прошлые"
