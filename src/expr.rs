@@ -109,6 +109,8 @@ pub enum Expr {
     Portion(Portion, Box<Expr>),
     /// The first or second half of a month (`в первой половине апреля`).
     HalfOf(u32, Box<Expr>),
+    /// The first, second or third ten days of a month (`в первой декаде апреля`).
+    Decade(u32, Box<Expr>),
     /// An amount of time (`на 14 дней`).
     Duration(Duration),
     /// A repeated time (`ежедневно`, `по пятницам`), already in value form.

@@ -278,6 +278,16 @@ impl Resolver {
                 };
                 Out::new(value, inner.anchor)
             }
+            Expr::Decade(n, of) => {
+                let inner = self.value(of, ctx)?;
+                let (first, last) = (inner.value.first_day()?, inner.value.last_day()?);
+                if !matches!(inner.value, Value::Month { .. }) {
+                    return None;
+                }
+                let start = add_days(first, 10 * (*n as i64 - 1))?;
+                let end = if *n == 3 { last } else { add_days(start, 9)? };
+                Out::new(Value::interval(Value::Day(start), Value::Day(end)), inner.anchor)
+            }
             Expr::Duration(d) => Out::new(Value::Duration(*d), Anchor::Publication),
             Expr::Set(v) => Out::new(v.clone(), Anchor::Publication),
             Expr::Window { amount, unit, back } => {

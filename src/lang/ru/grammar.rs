@@ -145,7 +145,7 @@ pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
 fn contains_invalid(e: &Expr) -> bool {
     match e {
         Expr::Invalid => true,
-        Expr::At(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) => contains_invalid(a),
+        Expr::At(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => contains_invalid(a),
         Expr::PartOfDay(Some(a), _) | Expr::DayBefore(Some(a)) => contains_invalid(a),
         Expr::Range(a, b) => contains_invalid(a) || contains_invalid(b),
         _ => false,
@@ -1119,7 +1119,12 @@ impl<'a> P<'a> {
         }
         let plural = matches!(
             self.w(k),
-            "последних" | "минувших" | "прошедших" | "ближайших" | "следующих" | "последние"
+            "последних"
+                | "минувших"
+                | "прошедших"
+                | "ближайших"
+                | "следующих"
+                | "последние"
                 | "минувшие"
                 | "прошедшие"
                 | "прошлые"
@@ -1267,10 +1272,18 @@ impl<'a> P<'a> {
             let (of, end) = self.period(i + 1)?;
             return Some((Expr::Portion(p, of.boxed()), end));
         }
+        // `первой`/`второй` (and `третьей` for a decade of a month).
         let half = self.find(i, |l| match l {
-            Lex::Number(NumberWord::Ordinal(n @ (1 | 2))) => Some(*n),
+            Lex::Number(NumberWord::Ordinal(n @ 1..=3)) => Some(*n),
             _ => None,
         })?;
+        if half == 3 && !self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
+            return None;
+        }
+        if self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
+            let (of, end) = self.month_year(i + 2)?;
+            return Some((Expr::Decade(half, of.boxed()), end));
+        }
         if self.lex(i + 1).contains(&Lex::HalfWord) {
             let (of, end) = self.period(i + 2)?;
             return Some((Expr::HalfOf(half, of.boxed()), end));
