@@ -535,7 +535,7 @@ impl<'a> P<'a> {
 
     /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
     fn clock_after(&self, i: usize) -> Option<(Clock, usize)> {
-        let k = if self.is(i, &["в", ",", "к", "до"]) { i + 1 } else { i };
+        let k = if self.is(i, &["в", ","]) { i + 1 } else { i };
         let (c, end) = self
             .colon_clock(k)
             .or_else(|| if k > i { self.dotted_clock(k) } else { None })
