@@ -7,7 +7,6 @@ use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{split_sentences, Sentence, Tokens};
 use crate::timeline::Timeline;
-use crate::value::Value;
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -102,7 +101,7 @@ impl Extractor {
                 else {
                     continue;
                 };
-                if let Some(day) = day_of(&r.value) {
+                if let Some(day) = r.value.on_day() {
                     previous = Some(day);
                     sentence_day = Some(day);
                     if r.anchor == Anchor::Absolute {
@@ -120,14 +119,6 @@ impl Extractor {
             }
         }
         mentions
-    }
-}
-
-/// The day a value is on, when it is one day (or a time or part of one).
-fn day_of(v: &Value) -> Option<NaiveDate> {
-    match v {
-        Value::Day(d) | Value::Time { date: d, .. } | Value::PartOfDay { date: d, .. } => Some(*d),
-        _ => None,
     }
 }
 

@@ -180,7 +180,7 @@ impl Resolver {
             }
             Expr::At(day, c) => {
                 let d = self.value(day, ctx)?;
-                let date = single_day(&d.value)?;
+                let date = d.value.on_day()?;
                 Out::new(time_value(date, *c)?, d.anchor)
             }
             Expr::PartOfDay(None, part) => {
@@ -193,7 +193,7 @@ impl Resolver {
             }
             Expr::PartOfDay(Some(day), part) => {
                 let d = self.value(day, ctx)?;
-                Out::new(Value::PartOfDay { date: single_day(&d.value)?, part: *part }, d.anchor)
+                Out::new(Value::PartOfDay { date: d.value.on_day()?, part: *part }, d.anchor)
             }
             Expr::Range(a, b) => self.range(a, b, ctx),
             Expr::Offset { amount, unit, sign, base } => {
@@ -422,12 +422,12 @@ impl Resolver {
         let ra = self.value(a, ctx)?;
         // The second end of a clock range takes the first end's day.
         let mut ctx_b = *ctx;
-        if let Some(d) = single_day(&ra.value) {
+        if let Some(d) = ra.value.on_day() {
             ctx_b.sentence_day = Some(d);
         }
         let mut rb = self.value(b, &ctx_b)?;
         // Weekday ranges run forward from the first (`с понедельника по пятницу`).
-        if let (Expr::Weekday { .. }, Expr::Weekday { day, .. }, Some(first)) = (a, b, single_day(&ra.value)) {
+        if let (Expr::Weekday { .. }, Expr::Weekday { day, .. }, Some(first)) = (a, b, ra.value.on_day()) {
             let forward = (*day as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
             rb.value = Value::Day(add_days(first, forward)?);
         }
@@ -481,14 +481,6 @@ fn is_time(v: &Value) -> bool {
         Value::Time { .. } | Value::PartOfDay { .. } => true,
         Value::Interval(a, b) => is_time(a) && is_time(b),
         _ => false,
-    }
-}
-
-/// The one day a value is on, if it is a day or a time on a day.
-fn single_day(v: &Value) -> Option<NaiveDate> {
-    match v {
-        Value::Day(d) | Value::Time { date: d, .. } | Value::PartOfDay { date: d, .. } => Some(*d),
-        _ => None,
     }
 }
 

@@ -334,6 +334,14 @@ impl Value {
         }
     }
 
+    /// The one day the value is on, when it is a day, a part of a day or a time on a day.
+    pub fn on_day(&self) -> Option<NaiveDate> {
+        match self {
+            Value::Day(d) | Value::Time { date: d, .. } | Value::PartOfDay { date: d, .. } => Some(*d),
+            _ => None,
+        }
+    }
+
     /// True for values that place something on the calendar (not durations, sets or
     /// `PRESENT_REF`-style references).
     pub fn is_calendar(&self) -> bool {
