@@ -2,6 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::SentenceInfo;
+use crate::expr::Expr;
 use crate::lang::ru::grammar::{self, Found};
 use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
@@ -90,7 +91,16 @@ impl Extractor {
                     published: doc.published(),
                     previous,
                     sentence_day,
-                    tense: grammar::tense_near(&cues, &boundaries, f.tokens.start),
+                    // A bound or a range after a past verb of decision points forward as often
+                    // as not (`продлили до 1 мая`): the tense moves no bound's year. A weekday
+                    // still takes its direction from it (`с понедельника перейдут`).
+                    tense: if matches!(f.expr, Expr::Weekday { .. } | Expr::Weekend(_))
+                        || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..)))
+                    {
+                        grammar::tense_near(&cues, &boundaries, f.tokens.start)
+                    } else {
+                        None
+                    },
                     sentence_year_date,
                 };
                 let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
