@@ -75,3 +75,8 @@ pub use mention::{Anchor, Mention, Mod, TimexType};
 pub use resolve::{ResolveOptions, YearPolicy};
 pub use timeline::Timeline;
 pub use value::Value;
+
+/// The README's Rust example runs as a doc test, so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
