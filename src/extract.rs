@@ -4,6 +4,7 @@ use crate::document::{Document, Published};
 use crate::event::build::SentenceInfo;
 use crate::expr::Expr;
 use crate::lang::ru::grammar::{self, Found};
+use crate::lang::ru::tense;
 use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{split_sentences, Sentence, Tokens};
@@ -82,8 +83,8 @@ impl Extractor {
             if found.is_empty() {
                 continue;
             }
-            let cues = grammar::tense_cues(tokens, &lex, sentence.tokens.clone());
-            let boundaries = grammar::clause_boundaries(tokens, sentence.tokens.clone());
+            let cues = tense::tense_cues(tokens, &lex, sentence.tokens.clone());
+            let boundaries = tense::clause_boundaries(tokens, sentence.tokens.clone());
             let mut sentence_day = None;
             let mut sentence_year_date = None;
             for f in &found {
@@ -97,7 +98,7 @@ impl Extractor {
                     tense: if matches!(f.expr, Expr::Weekday { .. } | Expr::Weekend(_))
                         || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..)))
                     {
-                        grammar::tense_near(&cues, &boundaries, f.tokens.start)
+                        tense::tense_near(&cues, &boundaries, f.tokens.start)
                     } else {
                         None
                     },

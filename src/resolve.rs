@@ -7,8 +7,8 @@
 
 use crate::document::Published;
 use crate::expr::{Base, Clock, Expr, YearRef};
-use crate::lang::ru::grammar::Tense;
 use crate::lang::ru::lexicon::{Portion, Unit};
+use crate::lang::ru::tense::Tense;
 use crate::mention::{Anchor, Mod, TimexType};
 use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Value};
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};

@@ -197,7 +197,8 @@ fn long_sentence_of_dates_and_verbs() {
 /// a pair of binary searches.
 #[test]
 fn tense_near_on_a_huge_clause() {
-    use khronika::lang::ru::grammar::{clause_boundaries, lexicalize, tense_cues, tense_near, Tense};
+    use khronika::lang::ru::grammar::lexicalize;
+    use khronika::lang::ru::tense::{clause_boundaries, tense_cues, tense_near, Tense};
     use khronika::text::Tokens;
     let tokens = Tokens::new(&"16 марта ввели ".repeat(13_334));
     let all = 0..tokens.len();

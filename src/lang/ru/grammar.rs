@@ -14,7 +14,7 @@
 //! when its minutes are a multiple of five or above 12 (`до 17.00`, `в 8.30`, `с 15.10`),
 //! as a date (`с 16.03`) when they are not. Bare numbers (`1414`, `49`, `в 10`) never are.
 
-use super::lexicon::{looks_past, lookup, Lex, Unit, HOLIDAYS};
+use super::lexicon::{lookup, Lex, Unit, HOLIDAYS};
 use super::numbers::NumberWord;
 use crate::expr::{Base, Clock, Expr, YearRef};
 use crate::mention::Mod;
@@ -32,74 +32,6 @@ pub struct Found {
     pub expr: Expr,
     /// The mod from a preposition (`до` → BEFORE), if any.
     pub modifier: Option<Mod>,
-}
-
-/// The tense a sentence's verbs give, near a given token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// Past forms (`ввели`, `выявлено`).
-    Past,
-    /// Future forms (`будет`, `продлится`, `введут`).
-    Future,
-}
-
-/// Tense cues of one sentence: (token index, tense), in text order.
-pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>) -> Vec<(usize, Tense)> {
-    let mut out = Vec::new();
-    for i in sentence {
-        let Some(t) = tokens.get(i) else { break };
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let meaning = lex.get(i).copied().unwrap_or(&[]);
-        let tense = if meaning.contains(&Lex::Future) {
-            Tense::Future
-        } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(tokens.norm(i))) {
-            // `будут закрыты`: the auxiliary's tense is the clause's.
-            if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
-                continue;
-            }
-            Tense::Past
-        } else {
-            continue;
-        };
-        out.push((i, tense));
-    }
-    out
-}
-
-/// The clause boundaries of one sentence (`,` `;` `:` `(` `)` or a dash between spaces), as
-/// token indices in order, for [`tense_near`].
-pub fn clause_boundaries(tokens: &Tokens, sentence: Range<usize>) -> Vec<usize> {
-    sentence
-        .filter(|&i| {
-            let w = tokens.norm(i);
-            matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && tokens.get(i).is_some_and(|t| t.gap != Gap::None))
-        })
-        .collect()
-}
-
-/// The tense of the clause around token `at`: the cue nearest to it (ties go to the one
-/// before) among those not separated from it by a clause boundary (see
-/// [`clause_boundaries`]). A clause with no cue has no tense; the resolver then takes the
-/// nearest occurrence, which is the safe reading.
-///
-/// Only the nearest cue on each side can win (a boundary that cuts it off cuts off the
-/// farther ones too), so a call costs O(log n) and a sentence's mentions cost linear time.
-pub fn tense_near(cues: &[(usize, Tense)], boundaries: &[usize], at: usize) -> Option<Tense> {
-    let open = |i: usize| {
-        let (a, b) = if i < at { (i, at) } else { (at, i) };
-        let first_after_a = boundaries.partition_point(|&x| x <= a);
-        boundaries.get(first_after_a).is_none_or(|&x| x >= b)
-    };
-    let k = cues.partition_point(|&(i, _)| i <= at);
-    let before = k.checked_sub(1).and_then(|j| cues.get(j)).filter(|c| open(c.0));
-    let after = cues.get(k).filter(|c| open(c.0));
-    match (before, after) {
-        (Some(b), Some(a)) if a.0 - at < at - b.0 => Some(a.1),
-        (Some(b), _) => Some(b.1),
-        (None, a) => a.map(|c| c.1),
-    }
 }
 
 /// Finds every temporal expression in the tokens of one sentence.
@@ -1706,27 +1638,5 @@ mod tests {
         assert_eq!(surfaces("16–17 марта"), ["16–17 марта"]);
         assert_eq!(surfaces("с 9:00 до 18:00"), ["с 9:00 до 18:00"]);
         assert_eq!(surfaces("с 10 до 11 вечера"), ["с 10 до 11 вечера"]);
-    }
-
-    #[test]
-    fn tense_cues_find_past_and_future() {
-        let t = Tokens::new("режим начал действовать и продлится до весны");
-        let cues = tense_cues(&t, &lexicalize(&t), 0..t.len());
-        assert_eq!(cues, [(1, Tense::Past), (4, Tense::Future)]);
-    }
-
-    #[test]
-    fn tense_near_takes_the_nearest_cue_of_its_clause() {
-        let t = Tokens::new("ввели 16 марта, продлится до 15 апреля и 20 апреля - завершат");
-        let (cues, bounds) = (tense_cues(&t, &lexicalize(&t), 0..t.len()), clause_boundaries(&t, 0..t.len()));
-        assert_eq!(bounds, [3, 11]);
-        assert_eq!(tense_near(&cues, &bounds, 1), Some(Tense::Past));
-        assert_eq!(tense_near(&cues, &bounds, 6), Some(Tense::Future));
-        assert_eq!(tense_near(&cues, &bounds, 9), Some(Tense::Future));
-        let t = Tokens::new("16 марта");
-        assert_eq!(
-            tense_near(&tense_cues(&t, &lexicalize(&t), 0..t.len()), &clause_boundaries(&t, 0..t.len()), 0),
-            None
-        );
     }
 }

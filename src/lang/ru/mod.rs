@@ -3,3 +3,4 @@
 pub mod grammar;
 pub mod lexicon;
 pub mod numbers;
+pub mod tense;
