@@ -1414,59 +1414,49 @@ fn one(u: Unit) -> Duration {
     d
 }
 
-/// Adds `n` (plus a half) units to a duration; None on overflow.
+/// Adds `n` (plus a half) units to a duration; None on overflow. A quarter counts as three
+/// months; a half unit is written in finer units (`полтора часа` is `PT1H30M`).
 fn add_amount(d: &mut Duration, unit: Unit, n: u32, half: bool) -> Option<()> {
-    let add = |field: &mut u32, v: u32| -> Option<()> {
-        *field = field.checked_add(v)?;
-        Some(())
+    let (whole, n) = match unit {
+        Unit::Quarter => (Unit::Month, n.checked_mul(3)?),
+        u => (u, n),
     };
-    match unit {
-        Unit::Second => add(&mut d.seconds, n),
-        Unit::Minute => {
-            add(&mut d.minutes, n)?;
-            if half {
-                add(&mut d.seconds, 30)?;
-            }
-            Some(())
-        }
-        Unit::Hour => {
-            add(&mut d.hours, n)?;
-            if half {
-                add(&mut d.minutes, 30)?;
-            }
-            Some(())
-        }
-        Unit::Day => {
-            add(&mut d.days, n)?;
-            if half {
-                add(&mut d.hours, 12)?;
-            }
-            Some(())
-        }
-        Unit::Week => {
-            if half {
-                add(&mut d.days, n.checked_mul(7)?.checked_add(3)?)?;
-                add(&mut d.hours, 12)
-            } else {
-                add(&mut d.weeks, n)
-            }
-        }
-        Unit::Month => {
-            add(&mut d.months, n)?;
-            if half {
-                add(&mut d.days, 15)?;
-            }
-            Some(())
-        }
-        Unit::Quarter => add(&mut d.months, n.checked_mul(3)?),
-        Unit::Year => {
-            add(&mut d.years, n)?;
-            if half {
-                add(&mut d.months, 6)?;
-            }
-            Some(())
+    add_to(d, whole, n)?;
+    if half {
+        for &(u, v) in half_of(unit) {
+            add_to(d, u, v)?;
         }
     }
+    Some(())
+}
+
+/// Half of a unit, in finer units.
+fn half_of(u: Unit) -> &'static [(Unit, u32)] {
+    match u {
+        Unit::Year => &[(Unit::Month, 6)],
+        Unit::Quarter => &[(Unit::Day, 45)],
+        Unit::Month => &[(Unit::Day, 15)],
+        Unit::Week => &[(Unit::Day, 3), (Unit::Hour, 12)],
+        Unit::Day => &[(Unit::Hour, 12)],
+        Unit::Hour => &[(Unit::Minute, 30)],
+        Unit::Minute => &[(Unit::Second, 30)],
+        Unit::Second => &[],
+    }
+}
+
+/// Adds `v` to the duration's field for unit `u` (quarters are months); None on overflow.
+fn add_to(d: &mut Duration, u: Unit, v: u32) -> Option<()> {
+    let field = match u {
+        Unit::Second => &mut d.seconds,
+        Unit::Minute => &mut d.minutes,
+        Unit::Hour => &mut d.hours,
+        Unit::Day => &mut d.days,
+        Unit::Week => &mut d.weeks,
+        Unit::Month | Unit::Quarter => &mut d.months,
+        Unit::Year => &mut d.years,
+    };
+    *field = field.checked_add(v)?;
+    Some(())
 }
 
 /// The 24-hour clock hour of `h` with a part of the day (`11 вечера` = 23).
