@@ -1512,6 +1512,20 @@ fn valid_day(day: u32, month: u32, year: Option<YearRef>) -> bool {
     day <= max
 }
 
+/// Can the expression be an end of a range of days or periods?
+fn is_day_end(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Date { .. }
+            | Expr::At(..)
+            | Expr::Deictic(_)
+            | Expr::Weekday { .. }
+            | Expr::Year(_)
+            | Expr::PartOfDay(..)
+            | Expr::Shifted { .. }
+    )
+}
+
 /// Combines two ends into a range, letting the first borrow what it lacks from the second
 /// (`с 16 по 22 марта`, `10 августа - 12 сентября 2013`, `с 10 до 11 утра`).
 fn make_range(a: Expr, b: Expr) -> Option<Expr> {
@@ -1536,26 +1550,7 @@ fn make_range(a: Expr, b: Expr) -> Option<Expr> {
         }
         (a, _) => a,
     };
-    let compatible = matches!(
-        (&a, &b),
-        (Expr::Clock(_), Expr::Clock(_))
-            | (
-                Expr::Date { .. }
-                    | Expr::At(..)
-                    | Expr::Deictic(_)
-                    | Expr::Weekday { .. }
-                    | Expr::Year(_)
-                    | Expr::PartOfDay(..)
-                    | Expr::Shifted { .. },
-                Expr::Date { .. }
-                    | Expr::At(..)
-                    | Expr::Deictic(_)
-                    | Expr::Weekday { .. }
-                    | Expr::Year(_)
-                    | Expr::PartOfDay(..)
-                    | Expr::Shifted { .. }
-            )
-    );
+    let compatible = matches!((&a, &b), (Expr::Clock(_), Expr::Clock(_))) || (is_day_end(&a) && is_day_end(&b));
     compatible.then(|| Expr::Range(a.boxed(), b.boxed()))
 }
 
