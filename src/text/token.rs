@@ -114,6 +114,22 @@ impl Tokens {
         }
     }
 
+    /// The normalized forms of tokens `range` (token indices) as one string: the forms of
+    /// tokens that touch (`Нур` `-` `Султане` → `нур-султане`) without a copy, since the
+    /// forms are stored one after another. Whatever separated the tokens in the text is not
+    /// in it; "" for an empty or out-of-range `range`.
+    pub fn norm_span(&self, range: std::ops::Range<usize>) -> &str {
+        let (Some(first), Some(last)) =
+            (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|i| self.tokens.get(i)))
+        else {
+            return "";
+        };
+        if range.start >= range.end {
+            return "";
+        }
+        self.norm.get(first.norm.0 as usize..last.norm.1 as usize).unwrap_or("")
+    }
+
     fn scan(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut gap = Gap::None;
@@ -502,6 +518,15 @@ mod tests {
                 proptest::prop_assert_eq!(tokens.norm(i), norm.as_str(), "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn norm_span_joins_touching_tokens() {
+        let t = Tokens::new("в Нур-Султане");
+        assert_eq!(t.norm_span(1..4), "нур-султане");
+        assert_eq!(t.norm_span(1..2), "нур");
+        assert_eq!(t.norm_span(3..3), "");
+        assert_eq!(t.norm_span(3..9), "");
     }
 
     #[test]
