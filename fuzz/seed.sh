@@ -16,10 +16,10 @@ add() { # add TEXT: a `document` seed (header + text) and an `extract` seed (6 d
 }
 cp ../examples/sample/article.txt corpus/document/sample
 { printf '\xd8\x1c\x00\x01\x0e\x1e'; tail -n +2 ../examples/sample/article.txt; } > corpus/extract/sample
-while IFS=$'\t' read -r phrase _; do
+while IFS=$'\t' read -r _ phrase _; do
   case "$phrase" in ''|'#'*) continue ;; esac
   add "$phrase"
-done < <(cat ../tests/corpus/ru_positive.tsv ../tests/corpus/ru_negative.tsv)
+done < <(cat ../tests/corpus/ru/mentions.tsv ../tests/corpus/ru/no_mentions.tsv)
 for s in $'16 марта\r\nвчера\rсегодня' $'\ufeff16\u00a0марта' $'до 17.00, с 16 по 22 марта' \
   $'29 февраля 2021 года' $'31 декабря 9999 года через день' $'0 марта 32 марта' $'мaрта 16 мaрта' \
   $'ма\u00adрта 16 ма\u200bрта' $'«««16 марта»»»' $'16.03.2020 16.03.20 1.1.1' $'через 4294967295 дней'; do

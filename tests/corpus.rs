@@ -1,76 +1,184 @@
-//! Data-driven grammar tests: every row of `tests/corpus/*.tsv` is a case.
+//! The data-driven tests: every row of `tests/corpus/<lang>/*.tsv` is one named case, run by
+//! this one harness.
 //!
-//! - `ru_positive.tsv`: `phrase<TAB>publication<TAB>value<TAB>mod<TAB>surface`; the mention
-//!   whose text is `surface` must exist and have that value and mod (`-` for none).
-//! - `ru_negative.tsv`: `phrase<TAB>publication`; the phrase has no mention at all.
+//! Each file has a first column `name` (unique in its file) and then its own columns:
 //!
-//! Lines starting with `#` and blank lines are comments. All failures are listed at once.
+//! - `mentions.tsv`: `phrase, publication, value, mod, surface`; the mention whose text is
+//!   `surface` must exist and have that TIMEX3 value and mod (`-` for none).
+//! - `no_mentions.tsv`: `phrase, publication`; the phrase has no mention at all.
+//! - `event_kinds.tsv`: `sentence, kinds`; the kinds of the sentence, as a set (ids, `-` for none).
+//! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx` separated by `;`, in order.
+//! - `places.tsv`: `sentence, places`; canonical nominatives separated by `,`, in order (a
+//!   place named twice, in two spellings, counts once).
+//!
+//! Lines starting with `#` and blank lines are comments. A failure names its file, line and
+//! case, and every failure of a file is listed at once.
 
+use khronika::event::describe;
 use khronika::{extract, Document, Published};
+use std::collections::HashSet;
 
-fn rows(data: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    data.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| (n + 1, l.split('\t').collect()))
+/// One case: where it is, its name and its columns after the name.
+struct Row<'a> {
+    line: usize,
+    name: &'a str,
+    cols: Vec<&'a str>,
+}
+
+/// A corpus file: its path (for messages) and its rows.
+struct Corpus<'a> {
+    path: &'static str,
+    rows: Vec<Row<'a>>,
+}
+
+impl<'a> Corpus<'a> {
+    /// Reads `data` (the text of `path`); a malformed row or a repeated name fails at once.
+    fn new(path: &'static str, data: &'a str, columns: usize) -> Self {
+        let mut rows = Vec::new();
+        let mut names = HashSet::new();
+        for (n, line) in data.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), columns + 1, "{path}:{}: expected a name and {columns} columns: {line}", n + 1);
+            let name = cols.remove(0);
+            assert!(names.insert(name), "{path}:{}: the name {name} is used twice", n + 1);
+            rows.push(Row { line: n + 1, name, cols });
+        }
+        Corpus { path, rows }
+    }
+
+    /// Runs `check` on every row (`Err` is the failure's description) and fails with all of
+    /// them; `at_least` guards against a file that silently lost its rows.
+    fn run(&self, at_least: usize, check: impl Fn(&[&str]) -> Result<(), String>) {
+        assert!(self.rows.len() >= at_least, "{} has {} rows, fewer than {at_least}", self.path, self.rows.len());
+        let failures: Vec<String> = self
+            .rows
+            .iter()
+            .filter_map(|r| check(&r.cols).err().map(|e| format!("{}:{} [{}] {e}", self.path, r.line, r.name)))
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases fail:\n{}",
+            failures.len(),
+            self.rows.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+macro_rules! corpus {
+    ($file:literal, $columns:expr) => {
+        Corpus::new(concat!("tests/corpus/", $file), include_str!(concat!("corpus/", $file)), $columns)
+    };
+}
+
+/// The JSON name of a figure's `what` (`cases`, `deaths`, ...).
+fn what(w: &impl serde::Serialize) -> String {
+    serde_json::to_string(w).map(|s| s.trim_matches('"').to_string()).unwrap_or_default()
+}
+
+fn published(date: &str) -> Result<Published, String> {
+    date.parse().map_err(|e| format!("bad publication {date:?}: {e}"))
 }
 
 #[test]
-fn positive_corpus() {
-    let data = include_str!("corpus/ru_positive.tsv");
-    let mut failures = Vec::new();
-    let mut total = 0;
-    for (line, cols) in rows(data) {
-        total += 1;
-        let [phrase, date, value, modifier, surface] = cols[..] else {
-            failures.push(format!("line {line}: expected 5 columns, got {}", cols.len()));
-            continue;
-        };
-        let published: Published = date.parse().unwrap_or_else(|e| panic!("line {line}: {e}"));
-        let doc = Document::new(published, phrase);
-        let mentions = extract(&doc);
-        let got = mentions.iter().find(|m| m.text(phrase) == surface);
+fn ru_mentions() {
+    corpus!("ru/mentions.tsv", 5).run(300, |c| {
+        let [phrase, date, value, modifier, surface] = *c else { unreachable!("the loader checks columns") };
+        let mentions = extract(&Document::new(published(date)?, phrase));
         let want_mod = (modifier != "-").then_some(modifier);
-        match got {
-            Some(m) if m.value.to_string() == value && m.modifier.map(|x| x.as_str()) == want_mod => {}
-            _ => {
-                let found: Vec<String> = mentions
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "«{}» {}{}",
-                            m.text(phrase),
-                            m.value,
-                            m.modifier.map(|x| format!(" {x}")).unwrap_or_default()
-                        )
-                    })
-                    .collect();
-                failures.push(format!(
-                    "line {line}: {phrase} [{date}] want «{surface}» {value} {modifier}; got {}",
-                    found.join(", ")
-                ));
+        let ok = mentions.iter().any(|m| {
+            m.text(phrase) == surface && m.value.to_string() == value && m.modifier.map(|x| x.as_str()) == want_mod
+        });
+        if ok {
+            return Ok(());
+        }
+        let found: Vec<String> = mentions
+            .iter()
+            .map(|m| format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default()))
+            .collect();
+        Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))
+    });
+}
+
+#[test]
+fn ru_no_mentions() {
+    corpus!("ru/no_mentions.tsv", 2).run(80, |c| {
+        let [phrase, date] = *c else { unreachable!("the loader checks columns") };
+        let mentions = extract(&Document::new(published(date)?, phrase));
+        if mentions.is_empty() {
+            return Ok(());
+        }
+        let found: Vec<String> = mentions.iter().map(|m| format!("«{}» {}", m.text(phrase), m.value)).collect();
+        Err(format!("{phrase}: want no mention, got {}", found.join(", ")))
+    });
+}
+
+#[test]
+fn ru_event_kinds() {
+    corpus!("ru/event_kinds.tsv", 2).run(150, |c| {
+        let [sentence, kinds] = *c else { unreachable!("the loader checks columns") };
+        let mut want: Vec<String> =
+            if kinds.trim() == "-" { Vec::new() } else { kinds.split(',').map(|k| k.trim().to_string()).collect() };
+        let described = describe(sentence);
+        let mut got: Vec<String> = described.kinds.iter().map(|k| k.id().to_string()).collect();
+        want.sort();
+        got.sort();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?} (cues {:?})", described.cues))
+        }
+    });
+}
+
+#[test]
+fn ru_figures() {
+    corpus!("ru/figures.tsv", 2).run(60, |c| {
+        let [sentence, figures] = *c else { unreachable!("the loader checks columns") };
+        let want: Vec<&str> = if figures.trim() == "-" { Vec::new() } else { figures.split(';').map(str::trim).collect() };
+        let got: Vec<String> = describe(sentence)
+            .figures
+            .iter()
+            .map(|f| format!("{}|{}|{}|{}", f.value, f.unit, what(&f.what), f.approx))
+            .collect();
+        let same = got.len() == want.len()
+            && got.iter().zip(&want).all(|(g, w)| {
+                // Values compare as numbers (`1200000` and `1.2e6` are one figure).
+                let (g, w): (Vec<&str>, Vec<&str>) = (g.split('|').collect(), w.split('|').collect());
+                let num = |s: &str| s.parse::<f64>().ok();
+                g.len() == 4
+                    && w.len() == 4
+                    && matches!((num(g[0]), num(w[0])), (Some(a), Some(b)) if (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+                    && g[1..] == w[1..]
+            });
+        if same {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn ru_places() {
+    corpus!("ru/places.tsv", 2).run(45, |c| {
+        let [sentence, places] = *c else { unreachable!("the loader checks columns") };
+        let mut want: Vec<&str> = Vec::new();
+        // A place named twice (two spellings of one country) is one place of the sentence.
+        for p in places.split(',').map(str::trim).filter(|p| *p != "-") {
+            if !want.contains(&p) {
+                want.push(p);
             }
         }
-    }
-    assert!(total >= 300, "the positive corpus has {total} rows");
-    assert!(failures.is_empty(), "{} of {total} positive rows fail:\n{}", failures.len(), failures.join("\n"));
-}
-
-#[test]
-fn negative_corpus() {
-    let data = include_str!("corpus/ru_negative.tsv");
-    let mut failures = Vec::new();
-    let mut total = 0;
-    for (line, cols) in rows(data) {
-        total += 1;
-        let (phrase, date) = (cols[0], cols.get(1).copied().unwrap_or("2020-03-20"));
-        let published: Published = date.parse().unwrap_or_else(|e| panic!("line {line}: {e}"));
-        let mentions = extract(&Document::new(published, phrase));
-        if !mentions.is_empty() {
-            let found: Vec<String> = mentions.iter().map(|m| format!("«{}» {}", m.text(phrase), m.value)).collect();
-            failures.push(format!("line {line}: {phrase}: {}", found.join(", ")));
+        let described = describe(sentence);
+        let got: Vec<&str> = described.places.iter().map(|p| p.name.as_str()).collect();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
         }
-    }
-    assert!(total >= 80, "the negative corpus has {total} rows");
-    assert!(failures.is_empty(), "{} of {total} negative rows fail:\n{}", failures.len(), failures.join("\n"));
+    });
 }
