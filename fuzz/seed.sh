@@ -16,8 +16,8 @@ add() { # add TEXT: a `document` seed (header + text) and an `extract` seed (6 d
 }
 cp ../examples/sample/article.txt corpus/document/sample
 { printf '\xd8\x1c\x00\x01\x0e\x1e'; tail -n +2 ../examples/sample/article.txt; } > corpus/extract/sample
-while IFS=$'\t' read -r _ phrase _; do
-  case "$phrase" in ''|'#'*) continue ;; esac
+while IFS=$'\t' read -r name phrase _; do
+  case "$name" in ''|'#'*) continue ;; esac
   add "$phrase"
 done < <(cat ../tests/corpus/ru/mentions.tsv ../tests/corpus/ru/no_mentions.tsv)
 for s in $'16 марта\r\nвчера\rсегодня' $'\ufeff16\u00a0марта' $'до 17.00, с 16 по 22 марта' \

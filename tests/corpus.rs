@@ -58,13 +58,7 @@ impl<'a> Corpus<'a> {
             .iter()
             .filter_map(|r| check(&r.cols).err().map(|e| format!("{}:{} [{}] {e}", self.path, r.line, r.name)))
             .collect();
-        assert!(
-            failures.is_empty(),
-            "{} of {} cases fail:\n{}",
-            failures.len(),
-            self.rows.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), self.rows.len(), failures.join("\n"));
     }
 }
 
@@ -97,7 +91,9 @@ fn ru_mentions() {
         }
         let found: Vec<String> = mentions
             .iter()
-            .map(|m| format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default()))
+            .map(|m| {
+                format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default())
+            })
             .collect();
         Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))
     });
@@ -138,7 +134,8 @@ fn ru_event_kinds() {
 fn ru_figures() {
     corpus!("ru/figures.tsv", 2).run(60, |c| {
         let [sentence, figures] = *c else { unreachable!("the loader checks columns") };
-        let want: Vec<&str> = if figures.trim() == "-" { Vec::new() } else { figures.split(';').map(str::trim).collect() };
+        let want: Vec<&str> =
+            if figures.trim() == "-" { Vec::new() } else { figures.split(';').map(str::trim).collect() };
         let got: Vec<String> = describe(sentence)
             .figures
             .iter()
