@@ -91,8 +91,11 @@ pub(crate) fn timeline_with(
         dated(&mut events, &mentions[first..m], first, &span, sentence_text);
         if events.len() > start {
             let d = describe_in(cues, text, tokens, sentence.tokens.clone());
-            for e in &mut events[start..] {
-                fill(e, &d, &doc);
+            if let Some((last, rest)) = events[start..].split_last_mut() {
+                for e in rest {
+                    fill(e, &d, &doc);
+                }
+                fill_with(last, d, &doc);
             }
             chain = Some(start..events.len());
             previous_paragraph = sentence.paragraph;
@@ -198,12 +201,18 @@ fn ends_after(start: &Value, end: &Value) -> bool {
     }
 }
 
+/// Gives an event a copy of its sentence's description and its source.
 fn fill(e: &mut Event, d: &Description, doc: &Option<Arc<str>>) {
-    e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds.clone() };
-    e.cues = d.cues.clone();
-    e.exempted = d.exempted.clone();
-    e.places = d.places.clone();
-    e.figures = d.figures.clone();
+    fill_with(e, d.clone(), doc);
+}
+
+/// Gives an event its sentence's description (moved in) and its source.
+fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
+    e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds };
+    e.cues = d.cues;
+    e.exempted = d.exempted;
+    e.places = d.places;
+    e.figures = d.figures;
     e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
 }
 
@@ -250,5 +259,50 @@ fn inherit(
         };
         fill(&mut inherited, d, doc);
         events.push(inherited);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Document};
+    use std::sync::Arc;
+
+    #[test]
+    fn sentence_spans_carry_bytes_and_characters() {
+        let doc = Document::parse("date 2020-03-20 Ёлки. 16 марта ввели карантин. Школы закрыты.").unwrap();
+        let t = analyze(&doc).timeline;
+        let e = &t.events()[0];
+        assert_eq!(&doc.text()[e.sentence.bytes.clone()], "16 марта ввели карантин.");
+        let chars: Vec<char> = doc.text().chars().collect();
+        let s: String = chars[e.sentence.chars.clone()].iter().collect();
+        assert_eq!(s, "16 марта ввели карантин.");
+        assert_eq!(e.sources[0].sentence, e.sentence);
+        // A measure after a quarantine continues it.
+        assert!(t.events()[1].inherited);
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains(r#""sentence":{"start":6,"end":30,"byte_start":10,"byte_end":52}"#), "{json}");
+    }
+
+    #[test]
+    fn the_document_id_is_stored_once() {
+        let doc =
+            Document::parse("date 2020-03-20 16 марта ввели карантин. 17 марта закрыли школы.").unwrap().with_id("a");
+        let t = analyze(&doc).timeline;
+        let ids: Vec<&Arc<str>> = t.iter().filter_map(|e| e.sources[0].doc.as_ref()).collect();
+        assert_eq!(ids.len(), 2);
+        assert!(Arc::ptr_eq(ids[0], ids[1]));
+        assert!(serde_json::to_string(&t).unwrap().contains(r#""doc":"a""#));
+    }
+
+    #[test]
+    fn continuations_are_read_on_tokens() {
+        let doc =
+            Document::parse("date 2020-03-20 16 марта выявили 5 случаев. Все  они прибыли. Все они прибыли.").unwrap();
+        let t = analyze(&doc).timeline;
+        // Two spaces are not the opening `все они`; after an undated sentence the chain is broken.
+        assert_eq!(t.len(), 1);
+        assert_eq!(t.undated().len(), 2);
+        let doc = Document::parse("date 2020-03-20 16 марта выявили 5 случаев. «Все они» прибыли из Китая.").unwrap();
+        assert_eq!(analyze(&doc).timeline.len(), 2);
     }
 }
