@@ -518,7 +518,9 @@ struct Entry {
 /// so that a lookup can stop early, every prefix of them: a word is looked up prefix by
 /// prefix (at character boundaries) until a prefix is not in the table or no longer form
 /// starts with it; the stems met on the way, and the whole-word forms at its end, are the
-/// word's *atoms*. Rules are indexed by the atoms of their first element.
+/// word's *atoms*. Each thread keeps a bounded memo of the atoms of the words it has seen,
+/// so a word met again costs one lookup. Rules are indexed by the atoms of their first
+/// element.
 #[derive(Debug)]
 pub(crate) struct Cues {
     words: WordMap<Entry>,
