@@ -46,7 +46,7 @@ pub struct Undated {
 }
 
 /// Builds a document's timeline with the default language's cue tables; see
-/// [`timeline_with`] (kept public, hidden, for the benches).
+/// `timeline_with` (kept public, hidden, for the benches).
 #[doc(hidden)]
 pub fn timeline(
     text: &str,

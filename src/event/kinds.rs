@@ -5,8 +5,8 @@
 //! marks the ones the sentence denies or exempts (`школы не закроют`, `не затронул грузовые
 //! перевозки`); [`kinds_of`] reduces that to the distinct kinds the sentence is about.
 //!
-//! The engine here is language-neutral: it receives a language's [`CueTables`] (the Russian
-//! ones are in `src/lang/ru/cues.rs`), compiles them once into [`Cues`] (a word table of the
+//! The engine here is language-neutral: it receives a language's `CueTables` (the Russian
+//! ones are in `src/lang/ru/cues.rs`), compiles them once into `Cues` (a word table of the
 //! forms and stems the cues name, and a list of word-sequence rules), and runs them over the
 //! document's existing [`Tokens`]: nothing is tokenized again and nothing is copied.
 //!
@@ -25,7 +25,7 @@
 //!
 //! `#` takes every number word in a row (`шестидесяти пяти`) and cannot be a cue's first
 //! element (cues are tried from their first element, and number words are recognized lazily,
-//! with the language's [`CueTables::is_number_word`]).
+//! with the language's `is_number_word`).
 //!
 //! Elements follow each other directly unless a gap stands between them:
 //!
@@ -40,11 +40,11 @@
 //! 1. Words are the sentence's word and number tokens; tokens that touch (`covid19`) are one
 //!    word, and a hyphen splits words (`ПЦР-тест` is two). Spans are byte offsets into the
 //!    text the tokens were made from, so `&text[span]` is the cue as written. Each word is
-//!    looked up once in the compiled word table (see [`Cues`]).
+//!    looked up once in the compiled word table (see `Cues`).
 //! 2. Punctuation between words splits the sentence into *clauses* (`,` `:` `(` `)` `—` and a
 //!    spaced ` - `) and *list scopes* (`;` `!` `?` `…`, a line break, a clause-break word of
-//!    [`CueTables::clause_break_words`], or right after a comma a subordinate-clause opener of
-//!    [`CueTables::subclause_openers`]). A full stop ends neither: the caller splits
+//!    `clause_break_words`, or right after a comma a subordinate-clause opener of
+//!    `subclause_openers`). A full stop ends neither: the caller splits
 //!    sentences, and inside one a full stop is an abbreviation (`г. Алматы`, `млрд.`). A comma,
 //!    colon or full stop between digits (`1,5`, `22:00`) is part of the number.
 //! 3. A cue is tried only where its first element matched. Adjacent elements must share a
@@ -65,20 +65,20 @@
 //! A match is *exempted* (the sentence denies or exempts it) when a phrase from one of the
 //! negation tables stands near it in the same clause:
 //!
-//! * [`CueTables::negate_before`]: the phrase starts at most
-//!   [`CueTables::negate_before_reach`] words before the cue or inside it (`не будут закрыты
+//! * `negate_before`: the phrase starts at most
+//!   `negate_before_reach` words before the cue or inside it (`не будут закрыты
 //!   школы`, `школы не закроют`, `не затронул грузовые перевозки`);
-//! * [`CueTables::negate_after`]: the phrase starts inside the cue or at most
-//!   [`CueTables::negate_after_reach`] words after its last word (`карантин вводить не
+//! * `negate_after`: the phrase starts inside the cue or at most
+//!   `negate_after_reach` words after its last word (`карантин вводить не
 //!   планируется`);
-//! * [`CueTables::exempt_list`]: the phrase ends at most [`CueTables::exempt_list_reach`]
+//! * `exempt_list`: the phrase ends at most `exempt_list_reach`
 //!   words before the cue and may reach across commas (not across a list-scope break),
 //!   because it heads a list (`закрыто всё, за исключением аптек, ЦОНов`).
 //!
 //! A negation phrase is ignored when every one of its words belongs to one cue match, of any
 //! kind (`не выходить из дома` is a stay-at-home cue, `пени не будут начисляться` a
 //! debt-relief cue, not denials), and when it overlaps a phrase of
-//! [`CueTables::not_negations`] (`не будут работать` reports a closure, `кроме того` means
+//! `not_negations` (`не будут работать` reports a closure, `кроме того` means
 //! "moreover"), unless that phrase overlaps the cue's own words (`концерты не будут
 //! отменены` denies the cancellation the cue is about, while `масочный режим не будет
 //! отменён` keeps masks in force).
