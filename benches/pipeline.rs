@@ -10,8 +10,9 @@
 //! - `stage/*`: each stage over the same ~1 MB of articles (one [`Document`] per article):
 //!   `tokenize` ([`Tokens::new`]), `sentences` ([`split_sentences`] on ready tokens),
 //!   `scan` (the grammar alone, on ready tokens and sentences), `extract` (tokenize +
-//!   sentences + grammar + resolution: [`khronika::extract`]), `timeline` ([`Timeline::build`]
-//!   from ready mentions), `analyze` (document → mentions + timeline: [`khronika::analyze`]),
+//!   sentences + grammar + resolution: [`khronika::extract`]), `timeline` (events from ready
+//!   tokens, sentences and mentions: `event::build::timeline`), `analyze` (document →
+//!   mentions + timeline: [`khronika::analyze`]),
 //!   `json` (the corpus CLI's output record from a ready analysis, serialized).
 //! - `size/*`: [`khronika::analyze`] on one document of 1 KB, 100 KB and 10 MB: the
 //!   throughput should not fall with the size.
@@ -23,11 +24,10 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
-use khronika::event::build::SentenceInfo;
 use khronika::export::json::DocumentRecord;
 use khronika::lang::ru::grammar::{self, Found};
 use khronika::text::{split_sentences, Tokens};
-use khronika::{Document, Published, Timeline};
+use khronika::{Document, Published};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -49,10 +49,6 @@ fn stages(c: &mut Criterion) {
     let sentences: Vec<_> = tokens.iter().map(split_sentences).collect();
     let analyses: Vec<_> = docs.iter().map(khronika::analyze).collect();
     let lexed: Vec<_> = tokens.iter().map(grammar::lexicalize).collect();
-    let infos: Vec<Vec<SentenceInfo>> = sentences
-        .iter()
-        .map(|ss| ss.iter().map(|s| SentenceInfo { span: s.span.clone(), paragraph: s.paragraph }).collect())
-        .collect();
 
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -91,8 +87,8 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("timeline", |b| {
         b.iter(|| {
-            for ((d, a), s) in docs.iter().zip(&analyses).zip(&infos) {
-                black_box(Timeline::build(d.text(), d.id(), s, &a.mentions));
+            for (((d, a), t), s) in docs.iter().zip(&analyses).zip(&tokens).zip(&sentences) {
+                black_box(khronika::event::build::timeline(d.text(), d.id(), t, s, &a.mentions));
             }
         })
     });

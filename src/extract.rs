@@ -1,7 +1,7 @@
 //! The pipeline: a [`Document`] in, its [`Mention`]s and [`Timeline`] out.
 
 use crate::document::{Document, Published};
-use crate::event::build::SentenceInfo;
+use crate::event::build;
 use crate::expr::Expr;
 use crate::lang::ru::grammar::{self, Found};
 use crate::lang::ru::tense;
@@ -65,9 +65,8 @@ impl Extractor {
         let tokens = Tokens::new(doc.text());
         let sentences = split_sentences(&tokens);
         let mentions = self.mentions(doc, &tokens, &sentences);
-        let info: Vec<SentenceInfo> =
-            sentences.iter().map(|s| SentenceInfo { span: s.span.clone(), paragraph: s.paragraph }).collect();
-        let timeline = Timeline::build(doc.text(), doc.id(), &info, &mentions);
+        let cues = &crate::lang::ru::cues::CUES;
+        let timeline = build::timeline_with(cues, doc.text(), doc.id(), &tokens, &sentences, &mentions);
         let spans: Vec<Range<usize>> = sentences.iter().map(|s| s.span.clone()).collect();
         Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
     }

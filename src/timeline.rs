@@ -1,14 +1,15 @@
-//! The timeline: a document's dated events in chronological order, and the corpus timeline
-//! of many documents merged.
+//! The timeline: a plain collection of a document's dated events in chronological order
+//! (and its undated sentences), with its queries, and the corpus timeline of many documents
+//! merged. The pipeline builds it ([`crate::event::build`]).
 
-use crate::event::build::{self, SentenceInfo, Undated};
+use crate::event::build::Undated;
 use crate::event::figures::FigureWhat;
 use crate::event::kinds::EventKind;
 use crate::event::Event;
-use crate::mention::Mention;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A document's events in chronological order (ties keep document order), and the
 /// sentences no date reaches.
@@ -37,13 +38,10 @@ impl Timeline {
         Timeline { events, undated: Vec::new() }
     }
 
-    /// Builds the timeline of a document from its sentences (byte spans and paragraph
-    /// numbers) and mentions; see [`build`] for the rules.
-    pub fn build(text: &str, doc: Option<&str>, sentences: &[SentenceInfo], mentions: &[Mention]) -> Self {
-        let (events, undated) = build::events(text, doc, sentences, mentions);
-        let mut timeline = Timeline::from_events(events);
-        timeline.undated = undated;
-        timeline
+    /// A document's timeline: these events put in chronological order (stable), and its
+    /// undated sentences in text order.
+    pub(crate) fn from_parts(events: Vec<Event>, undated: Vec<Undated>) -> Self {
+        Timeline { undated, ..Timeline::from_events(events) }
     }
 
     /// The events, in chronological order.
@@ -150,7 +148,7 @@ impl Timeline {
             }
         }
         for e in &mut merged {
-            e.sources.sort_by(|a, b| (&a.doc, a.sentence.start).cmp(&(&b.doc, b.sentence.start)));
+            e.sources.sort_by(|a, b| (&a.doc, a.sentence.bytes.start).cmp(&(&b.doc, b.sentence.bytes.start)));
             e.sources.dedup();
             e.mentions.clear();
         }
@@ -160,11 +158,12 @@ impl Timeline {
 
 /// A total order on events that does not depend on where they came from in the input.
 /// A sentence with its own date comes before an inherited one, so that it represents a group.
-type CanonicalKey = (Option<chrono::NaiveDateTime>, String, bool, Vec<EventKind>, Vec<String>, String, usize);
+/// The document is a shared id (no copy); no id and an empty one are the same.
+type CanonicalKey = (Option<chrono::NaiveDateTime>, String, bool, Vec<EventKind>, Vec<String>, Option<Arc<str>>, usize);
 
 fn canonical_key(e: &Event) -> CanonicalKey {
-    let doc = e.sources.first().and_then(|s| s.doc.clone()).unwrap_or_default();
-    let at = e.sources.first().map_or(e.sentence.start, |s| s.sentence.start);
+    let doc = e.sources.first().and_then(|s| s.doc.clone()).filter(|d| !d.is_empty());
+    let at = e.sources.first().map_or(e.sentence.bytes.start, |s| s.sentence.bytes.start);
     (
         e.when.start(),
         e.when.to_string(),

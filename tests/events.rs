@@ -25,7 +25,7 @@ fn describe(t: &Timeline) -> Vec<String> {
     t.iter()
         .map(|e| {
             let kinds: Vec<&str> = e.kinds.iter().map(|k| k.id()).collect();
-            let docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.clone()).collect();
+            let docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.as_deref().map(str::to_string)).collect();
             format!("{} {:?} {:?}", e.when, kinds, docs)
         })
         .collect()
@@ -37,7 +37,7 @@ fn merge_gives_one_event_per_happening_with_every_source() {
     let dump = describe(&merged).join("\n");
     let with_docs = |day: &str, kind: EventKind| {
         merged.iter().find(|e| e.when.to_string().starts_with(day) && e.kinds.contains(&kind)).map(|e| {
-            let mut docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.clone()).collect();
+            let mut docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.as_deref().map(str::to_string)).collect();
             docs.dedup();
             docs
         })

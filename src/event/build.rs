@@ -9,69 +9,93 @@
 //! **Undated sentences.** A sentence with no date of its own that directly follows a dated
 //! sentence (or a sentence already joined to it) in the same paragraph joins that event as an
 //! *inherited* event with the same date when
-//! 1. it opens with a connective or anaphoric phrase ([`CONTINUATIONS`]: `Все они`, `Из
-//!    них`, `При этом`, `Также`, ...), or
+//! 1. it opens with a connective or anaphoric phrase (the language's continuations: `Все
+//!    они`, `Из них`, `При этом`, `Также`, ...), or
 //! 2. the dated event is a decree (a state of emergency or a quarantine) and the sentence
 //!    names a measure of any kind (the list of measures after a decree), or
 //! 3. it reports an event of a kind the dated event has (the same topic goes on).
 //!
 //! Any other undated sentence, and everything after it until the next date, stays undated
 //! and is kept in [`Timeline::undated`](crate::Timeline::undated): nothing the article says
-//! is thrown away. Limits: the rule looks one sentence back at a time, so a digression
+//! is thrown away.
+//!
+//! The builder reads the document's tokens and sentences as the pipeline made them (nothing
+//! is tokenized again), walks the sentences once in text order, and computes each
+//! sentence's character offsets with one forward cursor; the document's id is stored once
+//! and shared by every event. Limits: the rule looks one sentence back at a time, so a digression
 //! breaks the chain; an article written as one paragraph lets a chain run across topics
 //! that share a kind.
 
-use super::kinds::EventKind;
-use super::lexicon::CONTINUATIONS;
-use super::{describe, Description, Event, Source};
+use super::kinds::{Cues, EventKind};
+use super::{describe_in, Description, Event, SentenceSpan, Source};
 use crate::mention::{Mention, Mod, TimexType};
+use crate::text::{Sentence, Tokens};
+use crate::timeline::Timeline;
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A sentence with no date of its own that no dated event took in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Undated {
-    /// Byte span of the sentence in the document text.
-    pub sentence: Range<usize>,
+    /// The sentence in the document text (bytes and characters).
+    pub sentence: SentenceSpan,
     /// The sentence's text.
     pub text: String,
 }
 
-/// One sentence as the builder sees it.
-#[derive(Clone, Debug)]
-pub struct SentenceInfo {
-    /// Byte span in the text.
-    pub span: Range<usize>,
-    /// Paragraph number.
-    pub paragraph: usize,
-}
-
-/// Builds the events (in text order) and the undated sentences of a document.
-pub fn events(
+/// Builds a document's timeline with the default language's cue tables; see
+/// `timeline_with` (kept public, hidden, for the benches).
+#[doc(hidden)]
+pub fn timeline(
     text: &str,
     doc: Option<&str>,
-    sentences: &[SentenceInfo],
+    tokens: &Tokens,
+    sentences: &[Sentence],
     mentions: &[Mention],
-) -> (Vec<Event>, Vec<Undated>) {
+) -> Timeline {
+    timeline_with(super::default_cues(), text, doc, tokens, sentences, mentions)
+}
+
+/// Builds the timeline of a document from its tokens, sentences (in text order) and
+/// mentions (in text order, each naming its sentence), with a language's cue tables: the
+/// events in chronological order and the undated sentences in text order.
+pub(crate) fn timeline_with(
+    cues: &Cues,
+    text: &str,
+    doc: Option<&str>,
+    tokens: &Tokens,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> Timeline {
+    let doc: Option<Arc<str>> = doc.map(Arc::from);
     let mut events: Vec<Event> = Vec::new();
     let mut undated = Vec::new();
+    let mut chars = CharCursor::new(text);
     // The events of the latest dated sentence, while the chain of continuations holds.
     let mut chain: Option<Range<usize>> = None;
     let mut previous_paragraph = usize::MAX;
     let mut m = 0;
     for (index, sentence) in sentences.iter().enumerate() {
         let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+        let span = SentenceSpan {
+            chars: chars.at(sentence.span.start)..chars.at(sentence.span.end),
+            bytes: sentence.span.clone(),
+        };
         let first = m;
         while m < mentions.len() && mentions[m].sentence == index {
             m += 1;
         }
         let start = events.len();
-        dated(&mut events, &mentions[first..m], first, sentence, sentence_text);
+        dated(&mut events, &mentions[first..m], first, &span, sentence_text);
         if events.len() > start {
-            let d = describe(sentence_text);
-            for e in &mut events[start..] {
-                fill(e, &d, doc);
+            let d = describe_in(cues, text, tokens, sentence.tokens.clone());
+            if let Some((last, rest)) = events[start..].split_last_mut() {
+                for e in rest {
+                    fill(e, &d, &doc);
+                }
+                fill_with(last, d, &doc);
             }
             chain = Some(start..events.len());
             previous_paragraph = sentence.paragraph;
@@ -79,27 +103,53 @@ pub fn events(
         }
         let joined = match &chain {
             Some(range) if sentence.paragraph == previous_paragraph => {
-                let d = describe(sentence_text);
-                if continues(&events[range.clone()], sentence_text, &d) {
-                    let added = inherit(&events[range.clone()], sentence, sentence_text, &d, doc);
-                    events.extend(added);
-                    true
-                } else {
-                    false
+                let d = describe_in(cues, text, tokens, sentence.tokens.clone());
+                let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
+                    || continues(&events[range.clone()], &d);
+                if continues {
+                    inherit(&mut events, range.clone(), &span, sentence_text, &d, &doc);
                 }
+                continues
             }
             _ => false,
         };
         if !joined {
             chain = None;
-            undated.push(Undated { sentence: sentence.span.clone(), text: sentence_text.to_string() });
+            undated.push(Undated { sentence: span, text: sentence_text.to_string() });
         }
     }
-    (events, undated)
+    Timeline::from_parts(events, undated)
+}
+
+/// Character offsets of increasing byte offsets, counted with one forward cursor.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    char: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor { text, byte: 0, char: 0 }
+    }
+
+    /// The character offset of byte offset `b` (a character boundary; offsets asked in
+    /// increasing order cost one pass over the text, an earlier one counts from the start).
+    fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.char = 0;
+        }
+        if let Some(slice) = self.text.get(self.byte..b) {
+            self.char += slice.chars().count();
+            self.byte = b;
+        }
+        self.char
+    }
 }
 
 /// The events of one dated sentence (see the module docs).
-fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence: &SentenceInfo, text: &str) {
+fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence: &SentenceSpan, text: &str) {
     let first_event = events.len();
     let mut open_start: Option<usize> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -126,7 +176,7 @@ fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence:
         events.push(Event {
             when: m.value.clone(),
             modifier: m.modifier,
-            sentence: sentence.span.clone(),
+            sentence: sentence.clone(),
             text: text.to_string(),
             mentions: vec![k],
             kinds: Vec::new(),
@@ -151,29 +201,24 @@ fn ends_after(start: &Value, end: &Value) -> bool {
     }
 }
 
-fn fill(e: &mut Event, d: &Description, doc: Option<&str>) {
-    e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds.clone() };
-    e.cues = d.cues.clone();
-    e.exempted = d.exempted.clone();
-    e.places = d.places.clone();
-    e.figures = d.figures.clone();
-    e.sources = vec![Source { doc: doc.map(str::to_string), sentence: e.sentence.clone() }];
+/// Gives an event a copy of its sentence's description and its source.
+fn fill(e: &mut Event, d: &Description, doc: &Option<Arc<str>>) {
+    fill_with(e, d.clone(), doc);
 }
 
-/// Does an undated sentence continue the events before it?
-fn continues(before: &[Event], text: &str, d: &Description) -> bool {
-    // The longest continuation is a few words: lower-case only the sentence's first 40 letters.
-    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let opening: String =
-        start.chars().take(40).flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect();
-    let connective = CONTINUATIONS.iter().any(|c| {
-        opening
-            .strip_prefix(c)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|ch: char| !ch.is_alphanumeric()))
-    });
-    if connective {
-        return true;
-    }
+/// Gives an event its sentence's description (moved in) and its source.
+fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
+    e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds };
+    e.cues = d.cues;
+    e.exempted = d.exempted;
+    e.places = d.places;
+    e.figures = d.figures;
+    e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
+}
+
+/// Does an undated sentence that opens with no continuation go on with the events before
+/// it (a measure after a decree, or a kind they share)?
+fn continues(before: &[Event], d: &Description) -> bool {
     let decree =
         before.iter().any(|e| e.kinds.iter().any(|k| matches!(k, EventKind::StateOfEmergency | EventKind::Quarantine)));
     if decree && !d.kinds.is_empty() {
@@ -182,17 +227,26 @@ fn continues(before: &[Event], text: &str, d: &Description) -> bool {
     d.kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
 }
 
-/// The inherited events of a continuing sentence: one per distinct date before it.
-fn inherit(before: &[Event], sentence: &SentenceInfo, text: &str, d: &Description, doc: Option<&str>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for e in before {
-        if out.iter().any(|o| o.when == e.when && o.modifier == e.modifier) {
+/// Adds the inherited events of a continuing sentence: one per distinct date of the events
+/// `before` (a range of `events`).
+fn inherit(
+    events: &mut Vec<Event>,
+    before: Range<usize>,
+    sentence: &SentenceSpan,
+    text: &str,
+    d: &Description,
+    doc: &Option<Arc<str>>,
+) {
+    let added = events.len();
+    for b in before {
+        let Some(e) = events.get(b) else { continue };
+        if events[added..].iter().any(|o| o.when == e.when && o.modifier == e.modifier) {
             continue;
         }
         let mut inherited = Event {
             when: e.when.clone(),
             modifier: e.modifier,
-            sentence: sentence.span.clone(),
+            sentence: sentence.clone(),
             text: text.to_string(),
             mentions: Vec::new(),
             kinds: Vec::new(),
@@ -204,7 +258,51 @@ fn inherit(before: &[Event], sentence: &SentenceInfo, text: &str, d: &Descriptio
             sources: Vec::new(),
         };
         fill(&mut inherited, d, doc);
-        out.push(inherited);
+        events.push(inherited);
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Document};
+    use std::sync::Arc;
+
+    #[test]
+    fn sentence_spans_carry_bytes_and_characters() {
+        let doc = Document::parse("date 2020-03-20 Ёлки. 16 марта ввели карантин. Школы закрыты.").unwrap();
+        let t = analyze(&doc).timeline;
+        let e = &t.events()[0];
+        assert_eq!(&doc.text()[e.sentence.bytes.clone()], "16 марта ввели карантин.");
+        let chars: Vec<char> = doc.text().chars().collect();
+        let s: String = chars[e.sentence.chars.clone()].iter().collect();
+        assert_eq!(s, "16 марта ввели карантин.");
+        assert_eq!(e.sources[0].sentence, e.sentence);
+        // A measure after a quarantine continues it.
+        assert!(t.events()[1].inherited);
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains(r#""sentence":{"start":6,"end":30,"byte_start":10,"byte_end":52}"#), "{json}");
+    }
+
+    #[test]
+    fn the_document_id_is_stored_once() {
+        let doc =
+            Document::parse("date 2020-03-20 16 марта ввели карантин. 17 марта закрыли школы.").unwrap().with_id("a");
+        let t = analyze(&doc).timeline;
+        let ids: Vec<&Arc<str>> = t.iter().filter_map(|e| e.sources[0].doc.as_ref()).collect();
+        assert_eq!(ids.len(), 2);
+        assert!(Arc::ptr_eq(ids[0], ids[1]));
+        assert!(serde_json::to_string(&t).unwrap().contains(r#""doc":"a""#));
+    }
+
+    #[test]
+    fn continuations_are_read_on_tokens() {
+        let doc =
+            Document::parse("date 2020-03-20 16 марта выявили 5 случаев. Все  они прибыли. Все они прибыли.").unwrap();
+        let t = analyze(&doc).timeline;
+        // Two spaces are not the opening `все они`; after an undated sentence the chain is broken.
+        assert_eq!(t.len(), 1);
+        assert_eq!(t.undated().len(), 2);
+        let doc = Document::parse("date 2020-03-20 16 марта выявили 5 случаев. «Все они» прибыли из Китая.").unwrap();
+        assert_eq!(analyze(&doc).timeline.len(), 2);
+    }
 }

@@ -1,23 +1,42 @@
 //! Events: what kind of thing a sentence reports, where, and with which figures.
 //!
-//! [`kinds`] classifies a sentence against the cue tables in [`lexicon`]; [`figures`] and
+//! [`kinds`] classifies a sentence against a language's cue tables; [`figures`] and
 //! [`places`] read the numbers and the places it names; [`build`] turns a document's
-//! sentences and mentions into dated [`Event`]s, with the rule for undated sentences.
+//! tokens, sentences and mentions into dated [`Event`]s, with the rule for undated
+//! sentences.
+//!
+//! # Offsets
+//!
+//! In the Rust API a sentence's span is in bytes (`&text[span.bytes.clone()]` is the
+//! sentence); [`SentenceSpan`] carries the character offsets too, and that is what JSON gets:
+//! in every JSON the crate writes, `start`/`end` count characters (Unicode scalar values, as
+//! Python's and JavaScript's strings index them) and `byte_start`/`byte_end` count UTF-8
+//! bytes.
 
 pub mod build;
 pub mod figures;
 pub mod kinds;
-pub mod lexicon;
 pub mod places;
 
 use crate::mention::Mod;
+use crate::text::Tokens;
 use crate::value::Value;
 use chrono::NaiveDate;
 use figures::Figure;
-use kinds::EventKind;
+use kinds::{Cues, EventKind};
 use places::PlaceKind;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::ops::Range;
+use std::sync::Arc;
+
+/// The cue tables of the default language, for the conveniences that take a `&str`
+/// ([`describe`], [`kinds::classify`], [`kinds::kinds_of`]); the pipeline passes its
+/// document's language's tables instead.
+// MERGE: route this through the language table (`Lang::Ru`) once `src/lang/mod.rs` has one;
+// it is the one place in `src/event/` that names a language.
+pub(crate) fn default_cues() -> &'static Cues {
+    &crate::lang::ru::cues::CUES
+}
 
 /// A place an event happened in, by its nominative name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -30,14 +49,81 @@ pub struct Place {
     pub country: String,
 }
 
-/// Where an event was read: a document and the sentence's byte span in its text.
+/// Where a sentence is in its document's text: bytes for slicing, characters for JSON.
+///
+/// Serde writes it as `{"start", "end", "byte_start", "byte_end"}`: `start`/`end` count
+/// characters (Unicode scalar values), `byte_start`/`byte_end` count UTF-8 bytes, the same
+/// convention as every JSON the crate writes; it reads the same four keys back.
+///
+/// ```
+/// use khronika::event::SentenceSpan;
+/// let span = SentenceSpan { bytes: 2..12, chars: 1..6 };
+/// let json = serde_json::to_string(&span).unwrap();
+/// assert_eq!(json, r#"{"start":1,"end":6,"byte_start":2,"byte_end":12}"#);
+/// assert_eq!(serde_json::from_str::<SentenceSpan>(&json).unwrap(), span);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SentenceSpan {
+    /// Byte offsets in the document text (`&text[bytes.clone()]` is the sentence).
+    pub bytes: Range<usize>,
+    /// Character offsets of the same sentence.
+    pub chars: Range<usize>,
+}
+
+/// The JSON form of a [`SentenceSpan`].
+#[derive(Serialize, Deserialize)]
+struct SpanRepr {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+}
+
+impl Serialize for SentenceSpan {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SpanRepr {
+            start: self.chars.start,
+            end: self.chars.end,
+            byte_start: self.bytes.start,
+            byte_end: self.bytes.end,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for SentenceSpan {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = SpanRepr::deserialize(d)?;
+        Ok(SentenceSpan { bytes: r.byte_start..r.byte_end, chars: r.start..r.end })
+    }
+}
+
+/// Where an event was read: a document and the sentence in its text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
-    /// The document's id, when it has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc: Option<String>,
-    /// Byte span of the sentence in that document's text.
-    pub sentence: Range<usize>,
+    /// The document's id, when it has one: shared by every event of the document (one copy
+    /// of the id however many events it has); JSON writes it as a plain string.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared_id")]
+    pub doc: Option<Arc<str>>,
+    /// The sentence in that document's text.
+    pub sentence: SentenceSpan,
+}
+
+/// Serde for a shared id: a plain string (or nothing).
+mod shared_id {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub(super) fn serialize<S: Serializer>(id: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+        match id {
+            Some(id) => s.serialize_some(&**id),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.map(Arc::from))
+    }
 }
 
 /// Something that happened at a time the text gives: one dated clause of a sentence, or a
@@ -50,8 +136,8 @@ pub struct Event {
     /// The mod of a one-sided bound (`до 17.00` → BEFORE).
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
-    /// Byte span of the sentence in the document text.
-    pub sentence: Range<usize>,
+    /// The sentence in the document text (bytes and characters).
+    pub sentence: SentenceSpan,
     /// The sentence's text.
     pub text: String,
     /// Indices of the mentions that date it, in the document's mention list (empty for an
@@ -114,7 +200,8 @@ pub struct Description {
     pub figures: Vec<Figure>,
 }
 
-/// Reads the kinds, places and figures of one sentence.
+/// Reads the kinds, places and figures of one sentence, with the default language's tables.
+/// It tokenizes `sentence` once; the pipeline reads the document's tokens instead.
 ///
 /// ```
 /// use khronika::event::{describe, kinds::EventKind};
@@ -124,8 +211,25 @@ pub struct Description {
 /// assert_eq!(d.figures[0].value, 12.0);
 /// ```
 pub fn describe(sentence: &str) -> Description {
+    let tokens = Tokens::new(sentence);
+    describe_parts(default_cues(), sentence, &tokens, 0..tokens.len(), sentence)
+}
+
+/// Reads the kinds, places and figures of the sentence made of tokens `range` (token
+/// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
+pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
+    let span = match (tokens.get(range.start), range.end.checked_sub(1).and_then(|i| tokens.get(i))) {
+        (Some(a), Some(b)) if range.start < range.end => a.start..b.end,
+        _ => 0..0,
+    };
+    let sentence = text.get(span).unwrap_or("");
+    describe_parts(cues, text, tokens, range, sentence)
+}
+
+/// [`describe_in`], with the sentence's text as figures and places read it.
+fn describe_parts(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, sentence: &str) -> Description {
     let mut d = Description::default();
-    for m in kinds::classify(sentence) {
+    for m in cues.classify(text, tokens, range) {
         if m.exempted {
             if !d.exempted.contains(&m.kind) {
                 d.exempted.push(m.kind);
@@ -135,18 +239,20 @@ pub fn describe(sentence: &str) -> Description {
         if !d.kinds.contains(&m.kind) {
             d.kinds.push(m.kind);
         }
-        if let Some(cue) = sentence.get(m.span) {
+        if let Some(cue) = text.get(m.span) {
             if !d.cues.iter().any(|c| c == cue) {
                 d.cues.push(cue.to_string());
             }
         }
     }
+    // MERGE: `places::places_in(text, tokens, range)` once helper "figplaces" provides it.
     for p in places::places(sentence) {
         let place = Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() };
         if !d.places.contains(&place) {
             d.places.push(place);
         }
     }
+    // MERGE: `figures::figures_in(text, tokens, range)` once helper "figplaces" provides it.
     d.figures = figures::figures(sentence);
     d
 }

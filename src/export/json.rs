@@ -142,10 +142,10 @@ impl DocumentRecord {
             offsets.extend([m.span.start, m.span.end]);
         }
         for e in analysis.timeline.iter() {
-            offsets.extend([e.sentence.start, e.sentence.end]);
+            offsets.extend([e.sentence.bytes.start, e.sentence.bytes.end]);
         }
         for u in analysis.timeline.undated() {
-            offsets.extend([u.sentence.start, u.sentence.end]);
+            offsets.extend([u.sentence.bytes.start, u.sentence.bytes.end]);
         }
         let chars = CharOffsets::new(text, offsets);
         DocumentRecord {
@@ -172,7 +172,7 @@ impl DocumentRecord {
                 .map(|e| EventRecord {
                     when: e.when.clone(),
                     modifier: e.modifier,
-                    sentence: CharSpan { start: chars.get(e.sentence.start), end: chars.get(e.sentence.end) },
+                    sentence: CharSpan { start: e.sentence.chars.start, end: e.sentence.chars.end },
                     text: e.text.clone(),
                     mentions: e.mentions.clone(),
                     kinds: e.kinds.clone(),
@@ -193,7 +193,7 @@ impl DocumentRecord {
                 .undated()
                 .iter()
                 .map(|u| UndatedRecord {
-                    sentence: CharSpan { start: chars.get(u.sentence.start), end: chars.get(u.sentence.end) },
+                    sentence: CharSpan { start: u.sentence.chars.start, end: u.sentence.chars.end },
                     text: u.text.clone(),
                 })
                 .collect(),

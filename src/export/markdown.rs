@@ -327,7 +327,7 @@ mod tests {
         let b = Document::parse("date 2020-03-17 Вчера в Павлодаре закрыли школы.").unwrap().with_id("b");
         let mut merged = analyze(&a).timeline.events()[0].clone();
         merged.sources.extend(analyze(&b).timeline.events()[0].sources.clone());
-        merged.sources.push(Source { doc: Some("b".into()), sentence: 0..1 });
+        merged.sources.push(Source { doc: Some("b".into()), sentence: Default::default() });
         let md = markdown_timeline("Школы", &Timeline::from_events(vec![merged]));
         assert!(md.contains(
             "| When | Kinds | Places | Figures | Sentence | Sources |\n| --- | --- | --- | --- | --- | --- |\n"

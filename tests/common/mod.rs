@@ -54,7 +54,7 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
             return Err(format!("event {i}: {} dates nothing", e.when));
         }
         check_value(&e.when).map_err(|err| format!("event {i}: {err}"))?;
-        if text.get(e.sentence.clone()) != Some(e.text.as_str()) {
+        if text.get(e.sentence.bytes.clone()) != Some(e.text.as_str()) {
             return Err(format!("event {i}: its sentence span {:?} does not hold its text", e.sentence));
         }
         // An inherited event (a sentence continuing a dated one) has no mention of its own.

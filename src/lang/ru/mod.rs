@@ -1,5 +1,6 @@
 //! Russian: lexicon tables and the temporal grammar.
 
+pub(crate) mod cues;
 pub mod grammar;
 pub mod lexicon;
 pub mod numbers;

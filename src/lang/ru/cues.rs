@@ -1,81 +1,37 @@
-//! Cue tables for [`EventKind`] recognition: every word the classifier looks for lives here.
+//! Russian event cues: every Russian word the kind classifier and the event builder look
+//! for, as data. The engine that reads them is [`crate::event::kinds`] (its module docs give
+//! the cue syntax and the rules); this file only fills its [`CueTables`].
 //!
-//! The tables are plain data; [`crate::event::kinds`] compiles them once (on first use) into a
-//! trie of word forms plus a list of multi-word rules, and matches them in one pass over
-//! the words of a sentence. A new cue is a one-line change: add a string to the right table.
-//!
-//! # Cue syntax
-//!
-//! A cue is a sequence of *elements* separated by spaces; each element matches one word.
-//!
-//! | Written           | Matches                                                          |
-//! |-------------------|------------------------------------------------------------------|
-//! | `карантин`        | exactly that word form                                           |
-//! | `карантин*`       | any word starting with `карантин` (`карантина`, `карантинные`)   |
-//! | `маск{а,и,ой,}`   | the listed endings only (`маска`, `маски`, `маской`, `маск`)     |
-//! | `вуз*\|колледж*`  | any of the alternatives                                          |
-//! | `#`               | a number, digits or cardinal words (`10`, `42 500`, `пяти`)      |
-//! | `онлайн-обучени*` | two adjacent elements (`онлайн`, `обучени*`); only without `\|`  |
-//!
-//! `#` takes every number word in a row (`шестидесяти пяти`) and cannot be a cue's first
-//! element (cues are tried from their first element, and number words are recognized lazily).
-//!
-//! Elements follow each other directly unless a gap stands between them:
-//!
-//! * `a ..N b`: `b` comes after `a` with at most `N` words between them;
-//! * `a ~N b`: `b` stands on either side of `a` with at most `N` words between them.
-//!
-//! Adjacent elements must stand in the same clause (commas, colons, dashes and brackets end
-//! one); elements joined by a gap may be separated by the commas of an enumeration, but not
-//! by `;`, `!`, `?`, a word of [`CLAUSE_BREAK_WORDS`] or, after a comma, a word of
-//! [`SUBCLAUSE_OPENERS`]. Matching is on folded words: lower case, `ё` read as `е`; words are
-//! runs of letters and digits, so a hyphen splits a word (`ПЦР-тест` is two words). Write
-//! cues in lower case; `ё` in a cue is folded too.
-//!
-//! # Blockers
-//!
-//! Each kind also lists *blockers*: phrases that look like a cue but mean something else
-//! (`тест-драйв`, `закрытие сезона`, `учебное пособие`). A cue match of a kind is dropped when
-//! any of that kind's blocker matches shares a word with it.
-//!
-//! # Exemption
-//!
-//! A match is *exempted* (the sentence denies or exempts it) when a phrase from one of the
-//! negation tables stands near it in the same clause:
-//!
-//! * [`NEGATE_BEFORE`]: the phrase starts at most [`NEGATE_BEFORE_REACH`] words before the cue
-//!   or inside it (`не будут закрыты школы`, `школы не закроют`, `не затронул грузовые перевозки`);
-//! * [`NEGATE_AFTER`]: the phrase starts inside the cue or at most [`NEGATE_AFTER_REACH`] words
-//!   after its last word (`карантин вводить не планируется`);
-//! * [`EXEMPT_LIST`]: the phrase ends at most [`EXEMPT_LIST_REACH`] words before the cue and
-//!   may reach across commas (not across `;`, `!`, `?` or a clause-break word), because it heads
-//!   a list (`закрыто всё, за исключением аптек, ЦОНов`).
-//!
-//! A negation phrase is ignored when every one of its words belongs to one cue match, of any
-//! kind (`не выходить из дома` is a stay-at-home cue, `пени не будут начисляться` a
-//! debt-relief cue, not denials), and when it overlaps a phrase in [`NOT_NEGATIONS`]
-//! (`не будут работать` reports a closure, `кроме того` means "moreover"),
-//! unless that phrase overlaps the cue's own words (`концерты не будут отменены` denies the
-//! cancellation the cue is about, while `масочный режим не будет отменён` keeps masks in force).
+//! A new cue is a one-line change: add a string to the right table.
 
-use crate::event::kinds::EventKind;
+use crate::event::kinds::{CueTables, Cues, EventKind, KindCues};
+use crate::lang::ru::numbers::{number_word, NumberWord};
+use once_cell::sync::Lazy;
 
-/// The cues and blockers of one event kind.
-///
-/// ```
-/// use khronika::event::kinds::EventKind;
-/// use khronika::event::lexicon::KIND_CUES;
-/// let masks = KIND_CUES.iter().find(|t| t.kind == EventKind::FacialCoverings).unwrap();
-/// assert!(masks.cues.contains(&"масочн*"));
-/// ```
-#[derive(Debug)]
-pub struct KindCues {
-    /// The kind these cues report.
-    pub kind: EventKind,
-    /// Cue phrases (see the module docs for the syntax).
-    pub cues: &'static [&'static str],
-    /// Look-alike phrases that cancel an overlapping cue of this kind.
-    pub blockers: &'static [&'static str],
+/// The Russian cue tables, compiled on first use.
+pub(crate) static CUES: Lazy<Cues> = Lazy::new(|| Cues::compile(&TABLES));
+
+/// The Russian cue tables as written.
+pub(crate) static TABLES: CueTables = CueTables {
+    kinds: KIND_CUES,
+    negate_before: NEGATE_BEFORE,
+    negate_after: NEGATE_AFTER,
+    exempt_list: EXEMPT_LIST,
+    not_negations: NOT_NEGATIONS,
+    clause_break_words: CLAUSE_BREAK_WORDS,
+    clause_break_unless_next: CLAUSE_BREAK_UNLESS_NEXT,
+    subclause_openers: SUBCLAUSE_OPENERS,
+    negate_before_reach: NEGATE_BEFORE_REACH,
+    negate_after_reach: NEGATE_AFTER_REACH,
+    exempt_list_reach: EXEMPT_LIST_REACH,
+    continuations: CONTINUATIONS,
+    is_number_word,
+};
+
+/// Whether a normalized word is a cardinal number word (`три`, `трех`, `двадцати`): what
+/// `#` in a cue takes besides digits.
+fn is_number_word(norm: &str) -> bool {
+    matches!(number_word(norm), Some(NumberWord::Cardinal(_)))
 }
 
 // Shared alternatives, spliced into cues with `concat!` so that a list is written once.
@@ -116,7 +72,7 @@ macro_rules! covid_words {
 }
 
 /// Cue tables, one per kind (every kind but [`EventKind::Other`], which the caller assigns).
-pub const KIND_CUES: &[KindCues] = &[
+const KIND_CUES: &[KindCues] = &[
     KindCues {
         kind: EventKind::SchoolClosing,
         cues: &[
@@ -530,7 +486,7 @@ pub const KIND_CUES: &[KindCues] = &[
 ];
 
 /// Phrases that deny or exempt a cue standing after them (or around them, inside the cue).
-pub const NEGATE_BEFORE: &[&str] = &[
+const NEGATE_BEFORE: &[&str] = &[
     "не затрон*|затрагива*",
     "не касает*|касаются|касалось|касались|коснет*|коснут*|коснул*",
     "не распростран*",
@@ -554,7 +510,7 @@ pub const NEGATE_BEFORE: &[&str] = &[
 ];
 
 /// Phrases that deny a cue standing before them (or around them, inside the cue).
-pub const NEGATE_AFTER: &[&str] = &[
+const NEGATE_AFTER: &[&str] = &[
     "не будут|будет|будем",
     "не планиру*|планирует*",
     "не намерен*|рассматрива*|предусматрива*|предусмотр*|требует*|потребует*",
@@ -571,12 +527,12 @@ pub const NEGATE_AFTER: &[&str] = &[
 ];
 
 /// Phrases that head a list of exemptions: they exempt cues after them, across commas.
-pub const EXEMPT_LIST: &[&str] =
+const EXEMPT_LIST: &[&str] =
     &["за исключением", "кроме", "исключени* ..1 составля*|составят|составили|сделано|сделают|сделали"];
 
 /// Phrases that look like a negation but are not one: a negation phrase overlapping one of these
-/// is ignored (unless the phrase overlaps the cue's own words; see the module docs).
-pub const NOT_NEGATIONS: &[&str] = &[
+/// is ignored (unless the phrase overlaps the cue's own words; see [`crate::event::kinds`]).
+const NOT_NEGATIONS: &[&str] = &[
     "кроме того|этого|всего|прочего|шуток",
     "не будут|будет работать|функционировать|ходить|курсировать|проводиться|проводить|принимать|допускаться|выходить|обслуживать|пускать|впускать|выезжать|въезжать|вылетать|летать|выполняться|осуществляться|открыты|открыта|открыт|доступны|доступна",
     "работать|функционировать|ходить|курсировать|проводиться|проводить|принимать|допускаться|обслуживать|пускать|впускать|выполняться|осуществляться не будут|будет",
@@ -586,11 +542,11 @@ pub const NOT_NEGATIONS: &[&str] = &[
 ];
 
 /// Words that open a new clause (and a new list scope) even without punctuation.
-pub const CLAUSE_BREAK_WORDS: &[&str] = &["но", "однако", "зато", "а"];
+const CLAUSE_BREAK_WORDS: &[&str] = &["но", "однако", "зато", "а"];
 
 /// Words that, right after a comma, open a subordinate clause: a cue's gap does not reach
 /// across them (`на границе области, где закрыты мосты` is not a border closure).
-pub const SUBCLAUSE_OPENERS: &[&str] = &[
+const SUBCLAUSE_OPENERS: &[&str] = &[
     "где",
     "куда",
     "откуда",
@@ -622,21 +578,22 @@ pub const SUBCLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// A clause-break word followed by one of these does not break (`а также` continues a list).
-pub const CLAUSE_BREAK_UNLESS_NEXT: &[&str] = &["также", "именно"];
+const CLAUSE_BREAK_UNLESS_NEXT: &[&str] = &["также", "именно"];
 
 /// How far before a cue (in words, counted from the phrase's first word) [`NEGATE_BEFORE`] reaches.
-pub const NEGATE_BEFORE_REACH: usize = 6;
+const NEGATE_BEFORE_REACH: usize = 6;
 
 /// How far after a cue's last word (in words, to the phrase's first word) [`NEGATE_AFTER`] reaches.
-pub const NEGATE_AFTER_REACH: usize = 5;
+const NEGATE_AFTER_REACH: usize = 5;
 
 /// How far before a cue (in words, from the phrase's last word) [`EXEMPT_LIST`] reaches.
-pub const EXEMPT_LIST_REACH: usize = 12;
+const EXEMPT_LIST_REACH: usize = 12;
 
 /// Openings that make an undated sentence continue the dated one before it (lower case,
 /// `ё` as `е`): anaphora (`Все они`, `Из них`) and connectives (`При этом`, `Также`). See
-/// [`crate::event::build`].
-pub const CONTINUATIONS: &[&str] = &[
+/// [`crate::event::build`]. Words are matched on token norms, so a space in an
+/// opening is one space in the text.
+const CONTINUATIONS: &[&str] = &[
     "все они",
     "из них",
     "среди них",
@@ -688,3 +645,25 @@ pub const CONTINUATIONS: &[&str] = &[
     "известно",
     "сообщается",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_but_other_has_one_table() {
+        for &kind in EventKind::ALL {
+            let tables = KIND_CUES.iter().filter(|t| t.kind == kind).count();
+            assert_eq!(tables, usize::from(kind != EventKind::Other), "{kind}: one cue table expected");
+        }
+        assert!(KIND_CUES
+            .iter()
+            .find(|t| t.kind == EventKind::FacialCoverings)
+            .is_some_and(|t| t.cues.contains(&"масочн*")));
+    }
+
+    #[test]
+    fn tables_compile() {
+        Lazy::force(&CUES);
+    }
+}
