@@ -82,7 +82,8 @@ pub struct ErrorRecord<'a> {
 ///
 /// ```
 /// use khronika::corpus::read_line;
-/// let line = read_line(br#"{"id": 12345678901234567890123, "date": "2020-03-20", "text": "Вчера."}"#).unwrap();
+/// let line = r#"{"id": 12345678901234567890123, "date": "2020-03-20", "text": "Вчера."}"#;
+/// let line = read_line(line.as_bytes()).unwrap();
 /// assert_eq!(line.id.unwrap().as_text(), "12345678901234567890123");
 /// assert_eq!(line.text, "Вчера.");
 /// let err = read_line(br#"{"id": "n2", "date": "2020-13-01", "text": "x"}"#).unwrap_err();

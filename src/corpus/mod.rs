@@ -45,7 +45,8 @@ use std::io::{self, BufRead, Write};
 ///
 /// ```
 /// let mut out = Vec::new();
-/// let ok = khronika::corpus::write_record(&mut out, 1, br#"{"date": "2020-03-20", "text": "Сегодня."}"#)?;
+/// let line = r#"{"date": "2020-03-20", "text": "Сегодня."}"#;
+/// let ok = khronika::corpus::write_record(&mut out, 1, line.as_bytes())?;
 /// assert!(ok);
 /// assert!(out.starts_with(br#"{"date":"2020-03-20","mentions":[{"start":0,"end":7,"#));
 /// # Ok::<(), std::io::Error>(())

@@ -237,6 +237,7 @@ pub struct EventRecord<'a> {
 }
 
 /// Whether a borrowed or owned list is empty (for `skip_serializing_if`).
+#[allow(clippy::ptr_arg)] // serde hands the field itself.
 fn is_empty<T: Clone>(list: &Cow<'_, [T]>) -> bool {
     list.is_empty()
 }
