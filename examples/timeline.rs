@@ -1,12 +1,9 @@
-//! khronika's command-line face: documents in, dated timelines out. Argument handling and
-//! I/O only; the formats are `khronika::export`, corpus mode is `khronika::corpus`.
+//! khronika's command-line face: documents in, dated timelines out (`--help` lists the
+//! options). Argument handling and I/O only: the formats are `khronika::export`, corpus
+//! mode is `khronika::corpus`.
 //!
 //! ```text
-//! cargo run --release --example timeline                      # the bundled sample article
-//! cargo run --release --example timeline -- FILE...           # files in the `date YYYY-MM-DD` header format
-//! cargo run --release --example timeline -- --date 2020-03-20 plain.txt
-//! cargo run --release --example timeline -- --format json FILE
-//! cargo run --release --example timeline -- --jsonl < corpus.jsonl > out.jsonl
+//! cargo run --release --example timeline -- [--format json] FILE...
 //! cargo run --release --example timeline -- --jsonl --jobs 2 < corpus.jsonl > out.jsonl
 //! ```
 
@@ -38,12 +35,10 @@ With no FILE, prints the timeline of the bundled sample article.
                     markdown: a table of events per document;
                     timeml: the text with inline TIMEX3 tags (HeidelTime's format);
                     html: a self-contained page that draws the timeline (inline SVG)
-  --jsonl           corpus mode: one JSON object a line on stdin,
-                    {\"id\": ..., \"date\": ..., \"text\": ...}, one result line out per line in
-                    (an unreadable line gets {\"line\": N, \"error\": ..., \"id\": ...})
-  --jobs N          with --jsonl: analyse on N threads (0: one per core; at most 4 per
-                    core, a larger N is lowered to that); output order is input order,
-                    memory stays bounded
+  --jsonl           corpus mode: one {\"id\": ..., \"date\": ..., \"text\": ...} a line on stdin, one
+                    result line out per line in ({\"line\": N, \"error\": ..., \"id\": ...} if unreadable)
+  --jobs N          with --jsonl: analyse on N threads (0: one per core; at most 4 per core,
+                    a larger N is lowered to that); output in input order, memory bounded
   --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
                     unreadable documents are reported on stderr
   --kinds K1,K2     keep only events of these kinds (ids such as cases, quarantine)
@@ -71,19 +66,11 @@ fn value(it: &mut impl Iterator<Item = OsString>, name: &str, missing: &str) -> 
 
 /// Reads the arguments; `Ok(None)` asks for the usage text.
 fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, String> {
-    let mut args = Args {
-        format: Format::Text,
-        kinds: None,
-        merge: false,
-        date: None,
-        files: Vec::new(),
-        stdin: false,
-        jsonl: false,
-        jobs: 1,
-    };
+    let (format, files) = (Format::Text, Vec::new());
+    let mut args = Args { format, kinds: None, merge: false, date: None, files, stdin: false, jsonl: false, jobs: 1 };
     while let Some(arg) = it.next() {
         let Some(a) = arg.to_str() else {
-            if arg.as_encoded_bytes().starts_with(b"-") {
+            if arg.as_encoded_bytes().starts_with(b"--") {
                 return Err(format!("unknown option {arg:?} (not valid UTF-8)"));
             }
             args.files.push(PathBuf::from(arg));
@@ -92,7 +79,7 @@ fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, St
         match a {
             "-h" | "--help" => return Ok(None),
             "--format" => {
-                let f = it.next().and_then(|f| f.into_string().ok()).unwrap_or_default();
+                let f = it.next().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
                 args.format = f
                     .parse()
                     .map_err(|_| format!("--format takes text, json, jsonl, markdown, timeml or html, not {f:?}"))?;
@@ -116,8 +103,7 @@ fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, St
             "--jobs" => {
                 let n = value(&mut it, "--jobs", "--jobs needs a number of threads")?;
                 let jobs: usize = n.parse().map_err(|_| format!("--jobs takes a number, not {n:?}"))?;
-                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-                args.jobs = if jobs == 0 { cores } else { jobs.min(corpus::max_jobs()) };
+                args.jobs = corpus::jobs(jobs);
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => args.files.push(PathBuf::from(arg)),
@@ -162,17 +148,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads one document file: UTF-8, not empty.
-fn read_file(path: &PathBuf) -> Result<String, String> {
-    let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{name}: is a directory, not a document"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+/// Reads one document, a file or stdin (`None`): UTF-8, and a file not empty.
+fn read_document(path: Option<&PathBuf>) -> Result<String, String> {
+    let name = path.map_or("stdin".into(), |p| p.display().to_string());
+    let bytes = match path {
+        None => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        }
+        Some(p) if p.is_dir() => return Err(format!("{name}: is a directory, not a document")),
+        Some(p) => std::fs::read(p),
+    };
+    let bytes = bytes.map_err(|e| format!("{name}: {e}"))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("{name}: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
-    if text.trim().is_empty() {
+    if path.is_some() && text.trim().is_empty() {
         return Err(format!("{name}: the file is empty"));
     }
     Ok(text)
@@ -181,17 +171,12 @@ fn read_file(path: &PathBuf) -> Result<String, String> {
 /// File (or stdin, or sample) mode; returns whether every document was read.
 fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let mut inputs: Vec<(String, String)> = Vec::new();
-    let mut ok = true;
     if args.stdin {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(|e| io::Error::other(format!("stdin: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            io::Error::other(format!("stdin: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
-        })?;
-        inputs.push(("-".into(), text));
+        inputs.push(("-".into(), read_document(None).map_err(io::Error::other)?));
     }
+    let mut ok = true;
     for path in &args.files {
-        match read_file(path) {
+        match read_document(Some(path)) {
             Ok(text) => inputs.push((path.to_string_lossy().into_owned(), text)),
             Err(e) => {
                 warn(&e);
@@ -255,23 +240,11 @@ fn write_merged(out: &mut impl Write, merged: Timeline, args: &Args) -> io::Resu
 }
 
 /// Corpus merge mode: JSON documents on stdin, one merged timeline out; unreadable lines
-/// are reported on stderr as error records.
+/// are reported on stderr as error records (if stderr is closed, there is no one to tell).
 fn merge_corpus(args: &Args, out: &mut impl Write) -> io::Result<bool> {
-    let (mut ok, mut timelines) = (true, Vec::new());
-    let analyse = |line_no: usize, bytes: &[u8]| match corpus::read_line(bytes) {
-        Ok(line) => Ok(analyze(&line.document_with_id()).timeline),
-        Err(e) => Err(serde_json::to_string(&e.record(line_no)).unwrap_or_default()),
-    };
-    corpus::map_lines(io::stdin().lock(), args.jobs, analyse, |result| {
-        match result {
-            Ok(timeline) => timelines.push(timeline),
-            Err(record) => {
-                ok = false;
-                let _ = writeln!(io::stderr().lock(), "{record}");
-            }
-        }
-        Ok(())
+    let (merged, summary) = corpus::merge(io::stdin().lock(), args.jobs, |e| {
+        let _ = writeln!(io::stderr().lock(), "{}", serde_json::to_string(e).unwrap_or_default());
     })?;
-    write_merged(out, Timeline::merge(timelines), args)?;
-    Ok(ok)
+    write_merged(out, merged, args)?;
+    Ok(summary.failed == 0)
 }

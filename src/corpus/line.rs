@@ -53,6 +53,11 @@ pub struct LineError<'a> {
 }
 
 impl LineError<'_> {
+    /// The same error, owning its id.
+    pub fn into_owned(self) -> LineError<'static> {
+        LineError { id: self.id.map(Id::into_owned), message: self.message }
+    }
+
     /// The error record of line `line` (1-based).
     pub fn record(&self, line: usize) -> ErrorRecord<'_> {
         ErrorRecord { line, error: &self.message, id: self.id.as_ref() }

@@ -32,10 +32,11 @@ mod ordered;
 
 pub use crate::export::json::{DocumentRecord, Id};
 pub use line::{read_line, ErrorRecord, Line, LineError};
-pub use ordered::{map_ordered, max_jobs};
+pub use ordered::{jobs, map_ordered, max_jobs};
 
 use crate::document::Document;
 use crate::extract::analyze;
+use crate::timeline::Timeline;
 use line::trim_line_end;
 use std::io::{self, BufRead, Write};
 
@@ -113,6 +114,52 @@ pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Resu
     }
     out.flush()?;
     Ok(summary)
+}
+
+/// A corpus analysed into one timeline: every line of `input` analysed on `jobs` threads
+/// (see [`map_lines`]) with its id as the document's, the timelines merged
+/// ([`Timeline::merge`]). A line that cannot be read is handed to `on_error` as its error
+/// record, in input order.
+///
+/// ```
+/// let input = concat!(
+///     r#"{"id": "a", "date": "2020-03-20", "text": "16 марта в Павлодаре закрыли школы."}"#, "\n",
+///     r#"{"id": "b", "date": "2020-03-17", "text": "Вчера в Павлодаре закрыли школы."}"#, "\n",
+///     "not json\n",
+/// );
+/// let mut errors = Vec::new();
+/// let (timeline, summary) = khronika::corpus::merge(input.as_bytes(), 1, |e| errors.push(e.line))?;
+/// assert_eq!((summary.lines, summary.failed, errors), (3, 1, vec![3]));
+/// assert_eq!(timeline.len(), 1);
+/// assert_eq!(timeline.events()[0].sources.len(), 2);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+/// An error reading `input`.
+pub fn merge(
+    input: impl BufRead,
+    jobs: usize,
+    mut on_error: impl FnMut(&ErrorRecord),
+) -> io::Result<(Timeline, Summary)> {
+    let mut summary = Summary::default();
+    let mut timelines = Vec::new();
+    let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {
+        Ok(line) => Ok(analyze(&line.document_with_id()).timeline),
+        Err(e) => Err((line_no, e.into_owned())),
+    };
+    map_lines(input, jobs, analyse, |result| {
+        summary.lines += 1;
+        match result {
+            Ok(timeline) => timelines.push(timeline),
+            Err((line_no, e)) => {
+                summary.failed += 1;
+                on_error(&e.record(line_no));
+            }
+        }
+        Ok(())
+    })?;
+    Ok((Timeline::merge(timelines), summary))
 }
 
 /// Lines a batch holds at most, and bytes after which it takes no more lines.

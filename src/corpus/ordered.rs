@@ -12,6 +12,22 @@ pub fn max_jobs() -> usize {
     thread::available_parallelism().map_or(1, |n| n.get()).saturating_mul(4)
 }
 
+/// The number of worker threads to run for a requested `jobs`: one per core for 0, else
+/// `jobs` lowered to [`max_jobs`].
+///
+/// ```
+/// use khronika::corpus::{jobs, max_jobs};
+/// assert_eq!(jobs(1), 1);
+/// assert_eq!(jobs(usize::MAX), max_jobs());
+/// assert!(jobs(0) >= 1);
+/// ```
+pub fn jobs(requested: usize) -> usize {
+    match requested {
+        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n.min(max_jobs()),
+    }
+}
+
 /// Maps `items` through `f` on `jobs` worker threads and hands the results to `sink` in the
 /// order of the items.
 ///
