@@ -19,7 +19,7 @@
 //! - **When** is the TIMEX3 value, after a word for its mod: `before 2020-04-15` (`BEFORE`),
 //!   `until` (`ON_OR_BEFORE`), `from` (`ON_OR_AFTER`), `after`, `start of`, `mid`, `end of`,
 //!   `about` (`APPROX`).
-//! - **Kinds** are the kinds' English labels ([`EventKind::label`]).
+//! - **Kinds** are the kinds' English labels ([`EventKind::label`](crate::event::kinds::EventKind::label)).
 //! - **Figures** read `49 cases`, `~500 people`, `300 000 000 000 KZT`, `80%` (`~` for an
 //!   approximate figure; numbers of five digits and more are grouped by thousands with a
 //!   narrow no-break space).

@@ -14,7 +14,7 @@
 //!   an open bound (`до 15 апреля`, `с 19 марта`) has a dashed arrow pointing the way it is
 //!   open;
 //! - events stacked in lanes so that no two markers, bars or numbers overlap;
-//! - the case counts ([`Timeline::series`] of [`FigureWhat::Cases`]) as a line in a band under
+//! - the case counts ([`Timeline::series`] of [`FigureWhat::Cases`](crate::event::figures::FigureWhat::Cases)) as a line in a band under
 //!   the lanes, on a secondary axis at the right, when there are counts on two days or more;
 //! - a legend of the kinds present and of the symbols used.
 //!
