@@ -3,13 +3,19 @@
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::thread;
 
 /// The most worker threads [`map_ordered`] starts: four per core the machine offers (one
 /// when it cannot say). More would only wait for the cores and cost memory.
 pub fn max_jobs() -> usize {
-    thread::available_parallelism().map_or(1, |n| n.get()).saturating_mul(4)
+    cores().saturating_mul(4)
+}
+
+/// The cores the machine offers (asked once: on Linux the answer reads the cgroup files).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The number of worker threads to run for a requested `jobs`: one per core for 0, else
@@ -23,7 +29,7 @@ pub fn max_jobs() -> usize {
 /// ```
 pub fn jobs(requested: usize) -> usize {
     match requested {
-        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        0 => cores(),
         n => n.min(max_jobs()),
     }
 }

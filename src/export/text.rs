@@ -1,8 +1,8 @@
 //! The plain-text timeline: one event a line, date first, for a terminal or `grep`.
 //!
 //! ```text
-//! # a1 (published 2020-03-20): 2 mentions, 2 events
-//! 2020-03-16/2020-04-15          state_of_emergency @Павлодар           ЧП ввели 16 марта и продлят до 15 апреля.
+//! # a1 (published 2020-03-20): 3 mentions, 2 events
+//! 2020-03-16/2020-04-15          other @Павлодар                          ЧП в Павлодаре ввели 16 марта и продлят до 15 апреля.
 //! 2020-03-19                     cases 9 cases                            Вчера выявлено 9 случаев.
 //! ```
 //!
