@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times khronika and other Russian date taggers on the same generated corpus and prints one
-# table: system, chars/s, and khronika's throughput divided by the system's.
+# table: system, chars/s, and the throughput of khronika's command line (the whole process:
+# start-up, JSON in and out, analysis) divided by the system's. The library's own
+# throughput (analysis only, in process) is the second row.
 #
 #   bash benches/peers.sh                       # 2 MB corpus; each peer: 0.5 MB or 60 s
 #   MB=10 PEER_MB=1 BUDGET=120 bash benches/peers.sh
@@ -29,10 +31,13 @@ fi
 corpus="$PEERS/corpus.jsonl"
 python3 benches/corpus.py --mb "$MB" -o "$corpus"
 cargo build --quiet --release --manifest-path benches/compare/Cargo.toml --no-default-features
+cargo build --quiet --release --example timeline
 
 results="$PEERS/results.tsv"
 peer_bytes=$(python3 -c "print(int($PEER_MB * 1e6))")
-benches/compare/target/release/khronika-compare --jsonl "$corpus" --only khronika --tsv > "$results"
+echo "timing khronika ..." >&2
+python3 benches/peers/cli.py target/release/examples/timeline "$corpus" > "$results"
+benches/compare/target/release/khronika-compare --jsonl "$corpus" --only khronika --tsv >> "$results"
 for system in dateparser natasha; do
   echo "timing $system ..." >&2
   "$PEERS/venv/bin/python" benches/peers/peer.py "$system" "$corpus" "$peer_bytes" "$BUDGET" >> "$results"
@@ -44,7 +49,7 @@ python3 - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 base = None
-print(f"{'system':<20} {'docs':>6} {'chars':>10} {'seconds':>8} {'chars/s':>12} {'MB/s':>8} {'found':>7} {'khronika ÷':>11}")
+print(f"{'system':<20} {'docs':>6} {'chars':>10} {'seconds':>8} {'chars/s':>12} {'MB/s':>8} {'found':>7} {'CLI ÷':>11}")
 for system, docs, chars, size, seconds, found in rows:
     cps = int(chars) / float(seconds)
     base = base or cps

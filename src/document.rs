@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// When a document was published: a date, and the time of day when the source gives it.
 ///
@@ -159,7 +160,8 @@ impl From<NaiveDateTime> for Published {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document<'a> {
-    id: Option<String>,
+    /// Shared, so that what keeps the id (a timeline's sources) can hold it without a copy.
+    id: Option<Arc<str>>,
     published: Published,
     text: &'a str,
     offset: usize,
@@ -180,7 +182,7 @@ impl<'a> Document<'a> {
     }
 
     /// Sets the document's id (a file name, a URL, a corpus key).
-    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+    pub fn with_id(mut self, id: impl Into<Arc<str>>) -> Self {
         self.id = Some(id.into());
         self
     }
@@ -228,6 +230,11 @@ impl<'a> Document<'a> {
     /// The document's id, when it has one.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
+    }
+
+    /// The document's id as a shared string: cloning it copies no text.
+    pub fn shared_id(&self) -> Option<&Arc<str>> {
+        self.id.as_ref()
     }
 
     /// When the document was published.

@@ -54,6 +54,8 @@
 //! a mention, and a date that does not exist (`31 февраля`) is not emitted.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+#[cfg(feature = "json")]
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod event;

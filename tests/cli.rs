@@ -193,3 +193,26 @@ fn jsonl_error_record_for_a_non_utf8_line_keeps_its_id() {
     assert!(records[0]["error"].as_str().is_some_and(|e| e.contains("not valid UTF-8 at byte 48")), "{}", records[0]);
     assert!(records[1].get("id").is_none(), "{}", records[1]);
 }
+
+/// `--jsonl --merge`: the same merged timeline on any number of threads; an unreadable line
+/// is an error record on stderr, with its id.
+#[test]
+fn jsonl_merge_reports_bad_lines_and_keeps_its_output_on_threads() {
+    let mut input = String::new();
+    for n in 0..40 {
+        input.push_str(&format!(
+            "{{\"id\": \"d{n}\", \"date\": \"2020-03-{:02}\", \"text\": \"Вчера в Павлодаре выявлено {n} случаев.\"}}\n",
+            n % 20 + 2
+        ));
+    }
+    input.push_str("{\"id\": 7, \"date\": \"2020-13-01\", \"text\": \"x\"}\n");
+    let one = run(&["--jsonl", "--merge", "--format", "json"], input.as_bytes());
+    assert!(!one.status.success());
+    let err = text(&one.stderr);
+    assert!(err.starts_with("{\"line\":41,\"error\":\"bad date: ") && err.trim_end().ends_with(",\"id\":7}"), "{err}");
+    let merged: serde_json::Value = serde_json::from_slice(&one.stdout).expect("a JSON timeline");
+    assert_eq!(merged["events"].as_array().map(Vec::len), Some(40));
+    let three = run(&["--jsonl", "--merge", "--format", "json", "--jobs", "3"], input.as_bytes());
+    assert_eq!(three.stdout, one.stdout);
+    assert_eq!(three.stderr, one.stderr);
+}

@@ -301,3 +301,45 @@ fn the_checker_catches_broken_markup() {
     assert!(balanced("<meta charset=\"utf-8\"><p>a<br>b<wbr><svg><circle r=\"1\"/></svg></p>", true).is_ok());
     assert!(balanced("<meta charset=\"utf-8\">", false).is_err());
 }
+
+#[test]
+fn text_has_one_line_per_event_and_every_format_has_a_name() {
+    use khronika::export::{text, Format};
+    let (doc, analysis) = article();
+    let mut out = Vec::new();
+    text::write_document(&mut out, &doc, &analysis).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), analysis.timeline.len() + 1, "{out}");
+    assert!(lines[0].starts_with("# pavlodar-2020-04-03 (published 2020-04-03T16:45): "), "{out}");
+    for (line, e) in lines[1..].iter().zip(analysis.timeline.iter()) {
+        assert!(line.starts_with(&e.when.to_string()), "{line}");
+        assert_eq!(line.contains(" ↳ "), e.inherited, "{line}");
+    }
+    for format in Format::ALL {
+        assert_eq!(format.name().parse::<Format>().ok(), Some(*format));
+        let mut page = Vec::new();
+        format.write_document(&mut page, &doc, &analysis).unwrap();
+        assert!(!page.is_empty(), "{format:?}");
+    }
+    let mut page = Vec::new();
+    assert!(Format::Timeml.write_timeline(&mut page, "t", &analysis.timeline).is_err());
+    Format::Markdown.write_timeline(&mut page, "Корпус", &analysis.timeline).unwrap();
+    assert!(page.starts_with("# Корпус\n".as_bytes()));
+}
+
+/// Control characters in an id or a sentence reach no format raw: text and Markdown escape
+/// them (a line break in a cell is a space), so no field starts a line of its own.
+#[test]
+fn control_characters_are_escaped() {
+    use khronika::export::text;
+    let doc = Document::parse("date 2020-03-20 Вчера\u{1b}[2J выявлено 9 случаев.").unwrap().with_id("a\n2099-01-01 x");
+    let analysis = analyze(&doc);
+    let mut out = Vec::new();
+    text::write_document(&mut out, &doc, &analysis).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("Вчера\\u{1b}[2J выявлено") && !out.contains('\u{1b}'), "{out}");
+    let md = markdown(&doc, &analysis);
+    assert!(!md.contains('\u{1b}') && !md.lines().any(|l| l.starts_with("2099")), "{md}");
+}

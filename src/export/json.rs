@@ -9,6 +9,10 @@
 //! ```
 //! `start`/`end` count characters (Unicode scalar values, as Python's `str` does);
 //! `byte_start`/`byte_end` count UTF-8 bytes. `mod` is omitted when there is none.
+//!
+//! The records borrow from the document and its analysis ([`Cow::Borrowed`]): building one
+//! copies no text, and serializing it (`serde_json::to_writer`) writes straight from the
+//! analysis into the output. Read back from JSON, the same types own their text.
 
 use crate::document::{Document, Published};
 use crate::event::figures::FigureWhat;
@@ -16,11 +20,137 @@ use crate::event::kinds::EventKind;
 use crate::extract::Analysis;
 use crate::mention::{Anchor, Mod, TimexType};
 use crate::value::Value;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+
+/// A document id as a record writes it.
+///
+/// The library's [`Document`] ids are strings ([`Id::Text`]). A corpus line may give any
+/// JSON value as its id; a string is written back as a string, and anything else
+/// ([`Id::Json`]: a number, a boolean, an array, an object) exactly as the line wrote it
+/// (whitespace outside strings dropped), so that `12345678901234567890123` stays that and
+/// does not become the float `1.2345678901234568e+22`.
+///
+/// ```
+/// use khronika::export::json::Id;
+/// let raw: &serde_json::value::RawValue = serde_json::from_str("12345678901234567890123").unwrap();
+/// let id = Id::from_raw(raw).unwrap();
+/// assert_eq!(serde_json::to_string(&id).unwrap(), "12345678901234567890123");
+/// assert_eq!(id.as_text(), "12345678901234567890123");
+/// ```
+#[derive(Clone, Debug)]
+pub enum Id<'a> {
+    /// A string id.
+    Text(Cow<'a, str>),
+    /// Any other JSON value, as the JSON text the input wrote.
+    Json(Cow<'a, RawValue>),
+}
+
+impl<'a> Id<'a> {
+    /// The id of a JSON value as written: `None` for `null`, a string's text (its escapes
+    /// read), any other value's JSON text (without the whitespace outside its strings).
+    pub fn from_raw(raw: &'a RawValue) -> Option<Self> {
+        let json = raw.get();
+        match json.as_bytes().first() {
+            None | Some(b'n') => None,
+            Some(b'"') => match serde_json::from_str::<&str>(json) {
+                Ok(s) => Some(Id::Text(Cow::Borrowed(s))),
+                Err(_) => serde_json::from_str::<String>(json).ok().map(|s| Id::Text(Cow::Owned(s))),
+            },
+            Some(b'[' | b'{') if json.bytes().any(|b| b.is_ascii_whitespace()) => {
+                let compact = compact(json);
+                Some(Id::Json(Cow::Owned(RawValue::from_string(compact).ok()?)))
+            }
+            Some(_) => Some(Id::Json(Cow::Borrowed(raw))),
+        }
+    }
+
+    /// The id as text: a string id's text, or another value's JSON text.
+    pub fn as_text(&self) -> &str {
+        match self {
+            Id::Text(s) => s,
+            Id::Json(raw) => raw.get(),
+        }
+    }
+
+    /// The same id, owning its text.
+    pub fn into_owned(self) -> Id<'static> {
+        match self {
+            Id::Text(s) => Id::Text(Cow::Owned(s.into_owned())),
+            Id::Json(raw) => Id::Json(Cow::Owned(raw.into_owned())),
+        }
+    }
+}
+
+/// JSON text without the whitespace outside its strings.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl PartialEq for Id<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Id::Text(a), Id::Text(b)) => a == b,
+            (Id::Json(a), Id::Json(b)) => a.get() == b.get(),
+            _ => false,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Id<'a> {
+    fn from(s: &'a str) -> Self {
+        Id::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Id<'static> {
+    fn from(s: String) -> Self {
+        Id::Text(Cow::Owned(s))
+    }
+}
+
+impl Serialize for Id<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Id::Text(text) => s.serialize_str(text),
+            Id::Json(raw) => raw.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Id<'_> {
+    /// Reads any JSON value (with serde_json only: a raw value needs its deserializer).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        let id = Id::from_raw(&raw).map(Id::into_owned);
+        match id {
+            Some(id) => Ok(id),
+            None => Err(serde::de::Error::custom("an id is not null")),
+        }
+    }
+}
 
 /// A mention as JSON writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MentionRecord {
+pub struct MentionRecord<'a> {
     /// Character offset of the first character.
     pub start: usize,
     /// Character offset past the last character.
@@ -30,12 +160,12 @@ pub struct MentionRecord {
     /// Byte offset past the last character.
     pub byte_end: usize,
     /// The mention as written.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// TIMEX3 type.
     #[serde(rename = "type")]
     pub kind: TimexType,
     /// TIMEX3 value.
-    pub value: Value,
+    pub value: Cow<'a, Value>,
     /// TIMEX3 mod.
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
@@ -54,11 +184,11 @@ pub struct CharSpan {
 
 /// A figure as JSON writes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FigureRecord {
+pub struct FigureRecord<'a> {
     /// The number with its multiplier applied (`300 млрд` → 300000000000).
     pub value: f64,
     /// `KZT`, `RUB`, `USD`, `%`, `people`, `cases`, ...
-    pub unit: String,
+    pub unit: Cow<'a, str>,
     /// What it counts (`cases`, `deaths`, `money`, ...).
     pub what: FigureWhat,
     /// Qualified as approximate or a bound (`более`, `около`).
@@ -67,43 +197,49 @@ pub struct FigureRecord {
 
 /// A sentence no date reaches, as JSON writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UndatedRecord {
+pub struct UndatedRecord<'a> {
     /// The sentence, in characters.
     pub sentence: CharSpan,
     /// Its text.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 /// An event as JSON writes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EventRecord {
+pub struct EventRecord<'a> {
     /// When it happened (TIMEX3 value or interval).
-    pub when: Value,
+    pub when: Cow<'a, Value>,
     /// The mod of a one-sided bound.
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
     /// The sentence, in characters.
     pub sentence: CharSpan,
     /// The sentence's text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Indices into `mentions` (empty for an inherited event).
-    pub mentions: Vec<usize>,
+    pub mentions: Cow<'a, [usize]>,
     /// Event kinds (snake_case ids, stable).
-    pub kinds: Vec<EventKind>,
+    pub kinds: Cow<'a, [EventKind]>,
     /// OxCGRT indicator codes of the kinds.
-    pub indicators: Vec<String>,
+    pub indicators: Vec<Cow<'a, str>>,
     /// The words that decided the kinds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cues: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub cues: Cow<'a, [String]>,
     /// Kinds the sentence exempts or denies.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exempted: Vec<EventKind>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub exempted: Cow<'a, [EventKind]>,
     /// Places, by their nominative names.
-    pub places: Vec<String>,
+    pub places: Vec<Cow<'a, str>>,
     /// Figures the sentence states.
-    pub figures: Vec<FigureRecord>,
+    pub figures: Vec<FigureRecord<'a>>,
     /// The sentence has no date of its own and continues the one before it.
     pub inherited: bool,
+}
+
+/// Whether a borrowed or owned list is empty (for `skip_serializing_if`).
+#[allow(clippy::ptr_arg)] // serde hands the field itself.
+fn is_empty<T: Clone>(list: &Cow<'_, [T]>) -> bool {
+    list.is_empty()
 }
 
 /// One document's output: what a `--jsonl` line holds.
@@ -112,44 +248,43 @@ pub struct EventRecord {
 /// use khronika::{analyze, Document};
 /// use khronika::export::json::DocumentRecord;
 /// let doc = Document::parse("date 2020-03-20 Ёлку убрали 16 марта.").unwrap().with_id("n1");
-/// let record = DocumentRecord::new(&doc, &analyze(&doc));
+/// let analysis = analyze(&doc);
+/// let record = DocumentRecord::new(&doc, &analysis);
 /// assert_eq!(record.mentions[0].start, 12);
 /// assert_eq!(record.mentions[0].byte_start, 22);
 /// assert_eq!(record.mentions[0].text, "16 марта");
+/// let mut line = Vec::new();
+/// serde_json::to_writer(&mut line, &record).unwrap();
+/// assert!(line.starts_with(br#"{"id":"n1","date":"2020-03-20","mentions":[{"start":12,"#));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DocumentRecord {
+pub struct DocumentRecord<'a> {
     /// The document's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Id<'a>>,
     /// Its publication time.
     pub date: Published,
     /// Its mentions in text order.
-    pub mentions: Vec<MentionRecord>,
+    pub mentions: Vec<MentionRecord<'a>>,
     /// Its events in chronological order.
-    pub events: Vec<EventRecord>,
+    pub events: Vec<EventRecord<'a>>,
     /// Its sentences that no date reaches, in text order.
     #[serde(default)]
-    pub undated: Vec<UndatedRecord>,
+    pub undated: Vec<UndatedRecord<'a>>,
 }
 
-impl DocumentRecord {
-    /// The record of an analysed document.
-    pub fn new(doc: &Document, analysis: &Analysis) -> Self {
+impl<'a> DocumentRecord<'a> {
+    /// The record of an analysed document, borrowing its text and values; its id is the
+    /// analysis's.
+    pub fn new(doc: &'a Document, analysis: &'a Analysis) -> Self {
         let text = doc.text();
-        let mut offsets: Vec<usize> = Vec::with_capacity(analysis.mentions.len() * 2 + analysis.timeline.len() * 2);
+        let mut offsets: Vec<usize> = Vec::with_capacity(analysis.mentions.len() * 2);
         for m in &analysis.mentions {
             offsets.extend([m.span.start, m.span.end]);
         }
-        for e in analysis.timeline.iter() {
-            offsets.extend([e.sentence.bytes.start, e.sentence.bytes.end]);
-        }
-        for u in analysis.timeline.undated() {
-            offsets.extend([u.sentence.bytes.start, u.sentence.bytes.end]);
-        }
         let chars = CharOffsets::new(text, offsets);
         DocumentRecord {
-            id: analysis.id.clone(),
+            id: analysis.id.as_deref().map(Id::from),
             date: analysis.published,
             mentions: analysis
                 .mentions
@@ -159,9 +294,9 @@ impl DocumentRecord {
                     end: chars.get(m.span.end),
                     byte_start: m.span.start,
                     byte_end: m.span.end,
-                    text: m.text(text).to_string(),
+                    text: Cow::Borrowed(m.text(text)),
                     kind: m.kind,
-                    value: m.value.clone(),
+                    value: Cow::Borrowed(&m.value),
                     modifier: m.modifier,
                     anchor: m.anchor,
                 })
@@ -170,20 +305,25 @@ impl DocumentRecord {
                 .timeline
                 .iter()
                 .map(|e| EventRecord {
-                    when: e.when.clone(),
+                    when: Cow::Borrowed(&e.when),
                     modifier: e.modifier,
                     sentence: CharSpan { start: e.sentence.chars.start, end: e.sentence.chars.end },
-                    text: e.text.clone(),
-                    mentions: e.mentions.clone(),
-                    kinds: e.kinds.clone(),
-                    indicators: e.indicators().into_iter().map(str::to_string).collect(),
-                    cues: e.cues.clone(),
-                    exempted: e.exempted.clone(),
-                    places: e.places.iter().map(|p| p.name.clone()).collect(),
+                    text: Cow::Borrowed(&e.text),
+                    mentions: Cow::Borrowed(&e.mentions),
+                    kinds: Cow::Borrowed(&e.kinds),
+                    indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
+                    cues: Cow::Borrowed(&e.cues),
+                    exempted: Cow::Borrowed(&e.exempted),
+                    places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_str())).collect(),
                     figures: e
                         .figures
                         .iter()
-                        .map(|f| FigureRecord { value: f.value, unit: f.unit.clone(), what: f.what, approx: f.approx })
+                        .map(|f| FigureRecord {
+                            value: f.value,
+                            unit: Cow::Borrowed(&f.unit),
+                            what: f.what,
+                            approx: f.approx,
+                        })
                         .collect(),
                     inherited: e.inherited,
                 })
@@ -194,10 +334,16 @@ impl DocumentRecord {
                 .iter()
                 .map(|u| UndatedRecord {
                     sentence: CharSpan { start: u.sentence.chars.start, end: u.sentence.chars.end },
-                    text: u.text.clone(),
+                    text: Cow::Borrowed(&u.text),
                 })
                 .collect(),
         }
+    }
+
+    /// The same record with another id (`None`: none).
+    pub fn with_id(mut self, id: Option<Id<'a>>) -> Self {
+        self.id = id;
+        self
     }
 }
 
@@ -229,5 +375,37 @@ impl CharOffsets {
             Ok(i) => self.pairs[i].1,
             Err(_) => 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(json: &str) -> Option<String> {
+        let raw: &RawValue = serde_json::from_str(json).unwrap();
+        Id::from_raw(raw).map(|id| serde_json::to_string(&id).unwrap())
+    }
+
+    #[test]
+    fn ids_are_echoed_as_written() {
+        assert_eq!(id("12345678901234567890123").as_deref(), Some("12345678901234567890123"));
+        assert_eq!(id("7").as_deref(), Some("7"));
+        assert_eq!(id("-0.50e3").as_deref(), Some("-0.50e3"));
+        assert_eq!(id("true").as_deref(), Some("true"));
+        assert_eq!(id("null"), None);
+        assert_eq!(id(r#""a\u0041""#).as_deref(), Some(r#""aA""#), "a string is written back as a string");
+        assert_eq!(id(r#""a\nb""#).as_deref(), Some(r#""a\nb""#));
+        assert_eq!(id(r#"{"a": [1, 2],  "b c": "x y"}"#).as_deref(), Some(r#"{"a":[1,2],"b c":"x y"}"#));
+        assert_eq!(id(r#"["\" ]", 1 ]"#).as_deref(), Some(r#"["\" ]",1]"#));
+    }
+
+    #[test]
+    fn ids_read_back() {
+        for json in ["12345678901234567890123", r#""n1""#, r#"{"a":1}"#] {
+            let back: Id = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        }
+        assert!(serde_json::from_str::<Id>("null").is_err());
     }
 }

@@ -19,7 +19,7 @@
 //! - **When** is the TIMEX3 value, after a word for its mod: `before 2020-04-15` (`BEFORE`),
 //!   `until` (`ON_OR_BEFORE`), `from` (`ON_OR_AFTER`), `after`, `start of`, `mid`, `end of`,
 //!   `about` (`APPROX`).
-//! - **Kinds** are the kinds' English labels ([`EventKind::label`]).
+//! - **Kinds** are the kinds' English labels ([`EventKind::label`](crate::event::kinds::EventKind::label)).
 //! - **Figures** read `49 cases`, `~500 people`, `300 000 000 000 KZT`, `80%` (`~` for an
 //!   approximate figure; numbers of five digits and more are grouped by thousands with a
 //!   narrow no-break space).
@@ -29,12 +29,10 @@
 //!   characters Markdown would read as markup (`|`, `*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `&`,
 //!   `~`, `\`, and a list or heading marker that starts a line) are backslash-escaped.
 
+use super::escape::markdown as inline;
+use super::labels::{count, figure_text, kinds_text, sources, when_text};
 use crate::document::Document;
-use crate::event::figures::{Figure, FigureWhat};
-use crate::event::kinds::EventKind;
-use crate::event::Event;
 use crate::extract::Analysis;
-use crate::mention::Mod;
 use crate::timeline::Timeline;
 use std::fmt::Write;
 
@@ -149,124 +147,6 @@ fn undated(out: &mut String, timeline: &Timeline) {
     }
 }
 
-/// The distinct document ids an event was read from, in order.
-pub(crate) fn sources(e: &Event) -> Vec<&str> {
-    let mut ids: Vec<&str> = Vec::new();
-    for id in e.sources.iter().filter_map(|s| s.doc.as_deref()) {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    ids
-}
-
-/// `1 event`, `3 events`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// When an event happened: its TIMEX3 value after a word for its mod.
-pub(crate) fn when_text(e: &Event) -> String {
-    match e.modifier {
-        Some(m) => format!("{} {}", mod_word(m), e.when),
-        None => e.when.to_string(),
-    }
-}
-
-/// A word for a mod, to put before the value.
-pub(crate) fn mod_word(m: Mod) -> &'static str {
-    match m {
-        Mod::Before => "before",
-        Mod::After => "after",
-        Mod::OnOrBefore => "until",
-        Mod::OnOrAfter => "from",
-        Mod::Start => "start of",
-        Mod::Mid => "mid",
-        Mod::End => "end of",
-        Mod::Approx => "about",
-    }
-}
-
-/// The kinds' labels, comma-separated.
-pub(crate) fn kinds_text(kinds: &[EventKind]) -> String {
-    kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")
-}
-
-/// A figure as a reader says it: `49 cases`, `~500 people`, `80%`, `300 000 000 000 KZT`.
-pub(crate) fn figure_text(f: &Figure) -> String {
-    let approx = if f.approx { "~" } else { "" };
-    let number = number_text(f.value);
-    let unit = match f.what {
-        FigureWhat::Cases => "cases",
-        FigureWhat::Deaths => "deaths",
-        FigureWhat::Recoveries => "recoveries",
-        FigureWhat::Tests => "tests",
-        FigureWhat::Vaccinated => "vaccinated",
-        _ => f.unit.as_str(),
-    };
-    if unit == "%" || unit.is_empty() {
-        format!("{approx}{number}{unit}")
-    } else {
-        format!("{approx}{number} {unit}")
-    }
-}
-
-/// A number with at most two decimals, its thousands grouped by a narrow no-break space when
-/// it has five digits or more.
-pub(crate) fn number_text(v: f64) -> String {
-    if !v.is_finite() {
-        return v.to_string();
-    }
-    let rounded = (v * 100.0).round() / 100.0;
-    let whole = rounded.trunc().abs();
-    if whole >= 1e15 {
-        return format!("{v}");
-    }
-    let text = format!("{whole:.0}");
-    let mut grouped = String::with_capacity(text.len() * 2);
-    for (i, c) in text.chars().enumerate() {
-        if i > 0 && (text.len() - i) % 3 == 0 && text.len() > 4 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    let fraction = (rounded.abs() - whole) * 100.0;
-    let fraction = fraction.round() as u32;
-    match fraction {
-        0 => format!("{sign}{grouped}"),
-        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
-        f => format!("{sign}{grouped}.{f:02}"),
-    }
-}
-
-/// Text for one table cell or list item: one line, with Markdown's markup characters escaped.
-pub(crate) fn inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for (i, word) in s.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if matches!(c, '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    // A line that starts like a heading, a list item or a setext underline.
-    let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let marker = match out[digits..].chars().next() {
-        Some('.' | ')') if digits > 0 => Some(digits),
-        Some('#' | '-' | '+' | '=') if digits == 0 => Some(0),
-        _ => None,
-    };
-    if let Some(at) = marker {
-        out.insert(at, '\\');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,35 +219,5 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("1 event from 2 documents."));
-    }
-
-    #[test]
-    fn escaping() {
-        assert_eq!(inline("a | b\n\n  c"), "a \\| b c");
-        assert_eq!(
-            inline("<b>x</b> & [y](z) `q` ~~s~~ _u_ \\"),
-            "\\<b\\>x\\</b\\> \\& \\[y\\](z) \\`q\\` \\~\\~s\\~\\~ \\_u\\_ \\\\"
-        );
-        assert_eq!(inline("# нет"), "\\# нет");
-        assert_eq!(inline("- нет"), "\\- нет");
-        assert_eq!(inline("2020. Год"), "2020\\. Год");
-        assert_eq!(inline("2020 год"), "2020 год");
-        assert_eq!(inline(""), "");
-    }
-
-    #[test]
-    fn numbers_and_figures() {
-        assert_eq!(number_text(49.0), "49");
-        assert_eq!(number_text(5000.0), "5000");
-        assert_eq!(number_text(42500.0), "42\u{202f}500");
-        assert_eq!(number_text(300e9), "300\u{202f}000\u{202f}000\u{202f}000");
-        assert_eq!(number_text(1.5), "1.5");
-        assert_eq!(number_text(0.25), "0.25");
-        assert_eq!(number_text(-12345.0), "-12\u{202f}345");
-        let f = |value, unit: &str, what, approx| Figure { value, unit: unit.into(), what, approx, span: 0..0 };
-        assert_eq!(figure_text(&f(14.0, "people", FigureWhat::Cases, false)), "14 cases");
-        assert_eq!(figure_text(&f(500.0, "people", FigureWhat::People, true)), "~500 people");
-        assert_eq!(figure_text(&f(80.0, "%", FigureWhat::Percent, false)), "80%");
-        assert_eq!(figure_text(&f(1.5e6, "KZT", FigureWhat::Money, false)), "1\u{202f}500\u{202f}000 KZT");
     }
 }

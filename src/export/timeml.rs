@@ -32,6 +32,7 @@
 //! control characters XML 1.0 cannot carry at all (U+0000–U+0008, U+000B, U+000C,
 //! U+000E–U+001F, U+FFFE, U+FFFF) are written as U+FFFD; they are the only change to the text.
 
+use super::escape::{xml_attr as escape_attr, xml_text as escape_text};
 use crate::document::{Document, Published};
 use crate::extract::Analysis;
 use crate::mention::Anchor;
@@ -103,44 +104,6 @@ fn dct(out: &mut String, published: Published) {
         out,
         "<DCT><TIMEX3 tid=\"t0\" type=\"{kind}\" value=\"{value}\" functionInDocument=\"CREATION_TIME\">{value}</TIMEX3></DCT>"
     );
-}
-
-/// Characters XML 1.0 cannot carry, even as character references.
-fn forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-}
-
-/// Escapes character data.
-fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-}
-
-/// Escapes a double-quoted attribute value (whitespace other than a space is written as a
-/// reference, so that attribute normalization keeps it).
-fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,320 @@
+//! Corpora as JSONL: one document a line in, one record a line out, in order, on as many
+//! threads as asked.
+//!
+//! A corpus line is a JSON object `{"id": ..., "date": "YYYY-MM-DD[THH:MM]", "text": ...}`
+//! (`id` optional, any JSON value). Its record is the [`DocumentRecord`] of the analysed
+//! document, with the line's id exactly as the line wrote it (see [`Id`]); a line that
+//! cannot be read gets an [`ErrorRecord`] instead: `{"line": 7, "error": "...", "id": 7}`.
+//! Every line gets exactly one record, so output line `n` answers input line `n`.
+//!
+//! ```
+//! let input = concat!(
+//!     r#"{"id": 1, "date": "2020-03-20", "text": "Вчера выявлено 9 случаев."}"#, "\n",
+//!     r#"{"id": 2, "date": "2020-02-30", "text": "x"}"#, "\n",
+//! );
+//! let mut output = Vec::new();
+//! let summary = khronika::corpus::records(input.as_bytes(), &mut output, 2)?;
+//! assert_eq!((summary.lines, summary.failed), (2, 1));
+//! let output = String::from_utf8(output).unwrap();
+//! let lines: Vec<&str> = output.lines().collect();
+//! assert!(lines[0].starts_with(r#"{"id":1,"date":"2020-03-20","mentions":[{"start":0,"#));
+//! assert!(lines[1].starts_with(r#"{"line":2,"error":"bad date: impossible date"#));
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! The pieces are public for other drivers: [`read_line`] reads one line into a borrowed
+//! [`Line`], [`write_record`] writes one line's record, [`map_lines`] maps the lines of a
+//! reader in order on worker threads, and [`map_ordered`] is the order-keeping parallel map
+//! under it, for any iterator.
+
+mod line;
+mod ordered;
+
+pub use crate::export::json::{DocumentRecord, Id};
+pub use line::{read_line, ErrorRecord, Line, LineError};
+pub use ordered::{jobs, map_ordered, max_jobs};
+
+use crate::document::Document;
+use crate::extract::analyze;
+use crate::timeline::Timeline;
+use line::trim_line_end;
+use std::io::{self, BufRead, Write};
+
+/// Writes the record of one corpus line (its bytes, line ending or not) and a newline:
+/// the document's record, or the error record of line number `line_no`. Returns whether the
+/// line was read (`false`: an error record was written).
+///
+/// ```
+/// let mut out = Vec::new();
+/// let line = r#"{"date": "2020-03-20", "text": "Сегодня."}"#;
+/// let ok = khronika::corpus::write_record(&mut out, 1, line.as_bytes())?;
+/// assert!(ok);
+/// assert!(out.starts_with(br#"{"date":"2020-03-20","mentions":[{"start":0,"end":7,"#));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn write_record(out: &mut impl Write, line_no: usize, line: &[u8]) -> io::Result<bool> {
+    let ok = match read_line(line) {
+        Ok(Line { id, published, text }) => {
+            let doc = Document::new(published, &text);
+            let analysis = analyze(&doc);
+            let record = DocumentRecord::new(&doc, &analysis).with_id(id);
+            serde_json::to_writer(&mut *out, &record)?;
+            true
+        }
+        Err(e) => {
+            serde_json::to_writer(&mut *out, &e.record(line_no))?;
+            false
+        }
+    };
+    out.write_all(b"\n")?;
+    Ok(ok)
+}
+
+/// What a corpus run did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines read (each got a record).
+    pub lines: usize,
+    /// Lines that got an error record.
+    pub failed: usize,
+}
+
+/// Corpus mode: every line of `input` analysed on `jobs` threads (see [`map_lines`]), its
+/// record written to `output` in input order.
+///
+/// # Errors
+/// An error reading `input` or writing `output` (a closed pipe, say) ends the run; the
+/// records of the lines before it are written.
+pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Result<Summary> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, output);
+    let mut summary = Summary::default();
+    if jobs.min(max_jobs()) <= 1 {
+        // One thread: each record goes straight into the output buffer.
+        for_each_line(input, |line_no, line| {
+            summary.lines += 1;
+            summary.failed += usize::from(!write_record(&mut out, line_no, line)?);
+            Ok(())
+        })?;
+    } else {
+        map_lines(
+            input,
+            jobs,
+            |line_no, line| {
+                let mut record = Vec::with_capacity(line.len() * 2 + 256);
+                // Writing to a Vec cannot fail.
+                let ok = write_record(&mut record, line_no, line).unwrap_or(false);
+                (record, ok)
+            },
+            |(record, ok)| {
+                summary.lines += 1;
+                summary.failed += usize::from(!ok);
+                out.write_all(&record)
+            },
+        )?;
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+/// A corpus analysed into one timeline: every line of `input` analysed on `jobs` threads
+/// (see [`map_lines`]) with its id as the document's, the timelines merged
+/// ([`Timeline::merge`]). A line that cannot be read is handed to `on_error` as its error
+/// record, in input order.
+///
+/// ```
+/// let input = concat!(
+///     r#"{"id": "a", "date": "2020-03-20", "text": "16 марта в Павлодаре закрыли школы."}"#, "\n",
+///     r#"{"id": "b", "date": "2020-03-17", "text": "Вчера в Павлодаре закрыли школы."}"#, "\n",
+///     "not json\n",
+/// );
+/// let mut errors = Vec::new();
+/// let (timeline, summary) = khronika::corpus::merge(input.as_bytes(), 1, |e| errors.push(e.line))?;
+/// assert_eq!((summary.lines, summary.failed, errors), (3, 1, vec![3]));
+/// assert_eq!(timeline.len(), 1);
+/// assert_eq!(timeline.events()[0].sources.len(), 2);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+/// An error reading `input`.
+pub fn merge(
+    input: impl BufRead,
+    jobs: usize,
+    mut on_error: impl FnMut(&ErrorRecord),
+) -> io::Result<(Timeline, Summary)> {
+    let mut summary = Summary::default();
+    let mut timelines = Vec::new();
+    let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {
+        Ok(line) => Ok(analyze(&line.document_with_id()).timeline),
+        Err(e) => Err((line_no, e.into_owned())),
+    };
+    map_lines(input, jobs, analyse, |result| {
+        summary.lines += 1;
+        match result {
+            Ok(timeline) => timelines.push(timeline),
+            Err((line_no, e)) => {
+                summary.failed += 1;
+                on_error(&e.record(line_no));
+            }
+        }
+        Ok(())
+    })?;
+    Ok((Timeline::merge(timelines), summary))
+}
+
+/// Lines a batch holds at most, and bytes after which it takes no more lines.
+const BATCH_LINES: usize = 256;
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Maps every line of `input` through `f` (its 1-based number and its bytes without the
+/// line ending) on `jobs` threads, and hands the results to `sink` in input order.
+///
+/// The calling thread reads the lines in batches (at most 256 lines or about 1 MB each) and
+/// runs `sink`; [`map_ordered`] runs the batches on the workers, so at most `2 × jobs + 2`
+/// batches are in memory at once. With `jobs` ≤ 1 it reads one line at a time into one
+/// reused buffer.
+///
+/// # Errors
+/// The first error reading `input` or from `sink`: the results of the lines read before a
+/// read error are still sunk.
+pub fn map_lines<R, F, S>(input: impl BufRead, jobs: usize, f: F, mut sink: S) -> io::Result<()>
+where
+    R: Send,
+    F: Fn(usize, &[u8]) -> R + Sync,
+    S: FnMut(R) -> io::Result<()>,
+{
+    if jobs.min(max_jobs()) <= 1 {
+        return for_each_line(input, |line_no, line| sink(f(line_no, line)));
+    }
+    let mut batches = Batches { input, next_line: 1, error: None };
+    map_ordered(
+        &mut batches,
+        jobs,
+        |batch: Batch| batch.lines().map(|(line_no, line)| f(line_no, line)).collect::<Vec<R>>(),
+        |results| results.into_iter().try_for_each(&mut sink),
+    )?;
+    match batches.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Calls `f` on every line of `input` (its 1-based number and its bytes without the line
+/// ending), read into one reused buffer.
+fn for_each_line(mut input: impl BufRead, mut f: impl FnMut(usize, &[u8]) -> io::Result<()>) -> io::Result<()> {
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        f(line_no, trim_line_end(&buf))?;
+    }
+}
+
+/// Lines read together: the number of the first, their bytes one after the other, and
+/// where each ends.
+struct Batch {
+    first_line: usize,
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Batch {
+    /// Each line's number and bytes, without its line ending.
+    fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).enumerate().map(|(k, (start, &end))| {
+            (self.first_line + k, trim_line_end(self.bytes.get(start..end).unwrap_or_default()))
+        })
+    }
+}
+
+/// The batches of a reader's lines; a read error ends them and is kept.
+struct Batches<B> {
+    input: B,
+    next_line: usize,
+    error: Option<io::Error>,
+}
+
+impl<B: BufRead> Iterator for Batches<B> {
+    type Item = Batch;
+
+    fn next(&mut self) -> Option<Batch> {
+        if self.error.is_some() {
+            return None;
+        }
+        let mut batch = Batch { first_line: self.next_line, bytes: Vec::new(), ends: Vec::new() };
+        while batch.ends.len() < BATCH_LINES && batch.bytes.len() < BATCH_BYTES {
+            match self.input.read_until(b'\n', &mut batch.bytes) {
+                Ok(0) => break,
+                Ok(_) => batch.ends.push(batch.bytes.len()),
+                Err(e) => {
+                    self.error = Some(e);
+                    break;
+                }
+            }
+        }
+        self.next_line += batch.ends.len();
+        (!batch.ends.is_empty()).then_some(batch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], jobs: usize) -> Vec<(usize, Vec<u8>)> {
+        let mut out = Vec::new();
+        map_lines(
+            input,
+            jobs,
+            |n, line| (n, line.to_vec()),
+            |r| {
+                out.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn lines_in_order_on_any_number_of_threads() {
+        let mut input = Vec::new();
+        for n in 1..=1000 {
+            input.extend_from_slice(format!("line {n}{}", if n % 3 == 0 { "\r\n" } else { "\n" }).as_bytes());
+        }
+        input.extend_from_slice(b"\nlast");
+        let one = lines(&input, 1);
+        assert_eq!(one.len(), 1002);
+        assert_eq!(one[0], (1, b"line 1".to_vec()));
+        assert_eq!(one[2], (3, b"line 3".to_vec()));
+        assert_eq!(one[1000], (1001, Vec::new()));
+        assert_eq!(one[1001], (1002, b"last".to_vec()));
+        for jobs in [2, 3, 7] {
+            assert_eq!(lines(&input, jobs), one, "jobs {jobs}");
+        }
+        assert!(lines(b"", 2).is_empty());
+    }
+
+    #[test]
+    fn parallel_records_are_the_sequential_ones() {
+        let input = concat!(
+            r#"{"id": "a", "date": "2020-03-20", "text": "16 марта ввели карантин."}"#,
+            "\nnot json\n",
+            r#"{"id": 12345678901234567890123, "date": "2020-03-20", "text": "Вчера."}"#,
+        );
+        let run = |jobs| {
+            let mut out = Vec::new();
+            let summary = records(input.as_bytes(), &mut out, jobs).unwrap();
+            (summary, String::from_utf8(out).unwrap())
+        };
+        let (summary, one) = run(1);
+        assert_eq!(summary, Summary { lines: 3, failed: 1 });
+        assert!(one.lines().nth(2).unwrap().starts_with(r#"{"id":12345678901234567890123,"#), "{one}");
+        assert_eq!(run(3), (summary, one));
+    }
+}
