@@ -1,5 +1,7 @@
 //! Russian: lexicon tables and the temporal grammar.
 
+pub(crate) mod figures;
+pub(crate) mod gazetteer;
 pub mod grammar;
 pub mod lexicon;
 pub mod numbers;

@@ -1,0 +1,272 @@
+//! The words the figure engine reads, as a language gives them ([`FigureTables`], plain data)
+//! and as the engine looks them up ([`FigureWords`], one [`WordMap`] compiled once).
+//!
+//! Every table holds normalized forms (as [`Tokens::norm`](crate::text::Tokens::norm) gives
+//! them: lower case, `ё` written `е`, hyphens as `-`), except [`FigureTables::cardinal_suffixes`],
+//! which are compared with the text as written.
+
+use super::FigureWhat;
+use crate::text::wordmap::WordMap;
+
+/// What a counted noun counts, as the [`Figure::unit`](super::Figure::unit) names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CountUnit {
+    /// Persons.
+    People,
+    /// Events (`случаев`, `смертей`).
+    Cases,
+    /// Tests.
+    Tests,
+    /// Vaccine doses.
+    Doses,
+    /// Hospital beds.
+    Beds,
+}
+
+impl CountUnit {
+    /// The unit's name in a [`Figure`](super::Figure).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CountUnit::People => "people",
+            CountUnit::Cases => "cases",
+            CountUnit::Tests => "tests",
+            CountUnit::Doses => "doses",
+            CountUnit::Beds => "beds",
+        }
+    }
+}
+
+/// What a word is to the figure grammar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Lex {
+    /// A counted noun: unit and, if the noun says it, what it counts.
+    Count(CountUnit, Option<FigureWhat>),
+    /// A currency (ISO 4217 code).
+    Money(&'static str),
+    /// A word for "percent".
+    Percent,
+    /// A multiplier (`млн`).
+    Mult(f64),
+    /// A collective numeral, which counts people.
+    Collective(u32),
+    /// One and a half (`полтора`).
+    Half,
+    /// A word that makes a collective numeral a duration (`суток`).
+    NotPeople,
+    /// `исходов`: a count of deaths after a deadly adjective, nothing otherwise.
+    Outcome,
+}
+
+/// Word classes the grammar tests by membership, as bits of [`Entry::flags`].
+pub(crate) mod flag {
+    /// An abbreviation whose full stop does not end the clause.
+    pub(crate) const ABBREVIATION: u32 = 1;
+    /// Before a number, makes it an address or an identifier (`дом 5`).
+    pub(crate) const ADDRESS: u32 = 1 << 1;
+    /// May follow a number counted by the subject on its left.
+    pub(crate) const AFTER_BARE: u32 = 1 << 2;
+    /// A subject that introduces a counted noun (`число заболевших`).
+    pub(crate) const SUBJECT: u32 = 1 << 3;
+    /// A one-word qualifier that makes a number approximate (`более`).
+    pub(crate) const QUALIFIER: u32 = 1 << 4;
+    /// A word before a comparative that belongs to the qualifier (`не менее`).
+    pub(crate) const QUALIFIER_HEAD: u32 = 1 << 5;
+    /// A comparative qualifier (`более`, `менее`) that takes a head or `чем`.
+    pub(crate) const COMPARATIVE: u32 = 1 << 6;
+    /// "Up to" (`до`): approximate, unless a verb of change precedes it.
+    pub(crate) const UP_TO: u32 = 1 << 7;
+    /// "Than" after a comparative (`более чем`).
+    pub(crate) const THAN: u32 = 1 << 8;
+    /// "At" before a count of people (`у 14 человек`).
+    pub(crate) const AT: u32 = 1 << 9;
+    /// "With" (`с лишним`, `случаев с летальным исходом`).
+    pub(crate) const WITH: u32 = 1 << 10;
+    /// After "with" and a number, makes it approximate (`с лишним`).
+    pub(crate) const APPROX_AFTER: u32 = 1 << 11;
+    /// A form of a thousand that counts alone (`тысяча человек`; not the vague `тысячи людей`).
+    pub(crate) const EXACT_THOUSAND: u32 = 1 << 12;
+}
+
+/// One word of the compiled table: everything the grammar asks about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// Its meaning to the grammar, if any.
+    pub(crate) lex: Option<Lex>,
+    /// Its value when it is a cardinal number word.
+    pub(crate) cardinal: Option<u32>,
+    /// The word classes it belongs to ([`flag`]).
+    pub(crate) flags: u32,
+}
+
+/// The figure words of one language, as plain data.
+pub(crate) struct FigureTables {
+    /// Counted nouns: forms, unit, and what they count when the noun says it.
+    pub(crate) counts: &'static [(&'static [&'static str], CountUnit, Option<FigureWhat>)],
+    /// Currency words with their ISO 4217 code.
+    pub(crate) money: &'static [(&'static str, &'static str)],
+    /// Currency signs (which may also stand before the number) with their code.
+    pub(crate) signs: &'static [(char, &'static str)],
+    /// Words for "percent".
+    pub(crate) percent: &'static [&'static str],
+    /// Multipliers after a number.
+    pub(crate) multipliers: &'static [(f64, &'static [&'static str])],
+    /// Collective numerals.
+    pub(crate) collectives: &'static [(u32, &'static [&'static str])],
+    /// One and a half.
+    pub(crate) half: &'static [&'static str],
+    /// Words after a collective numeral that make it a duration.
+    pub(crate) not_people: &'static [&'static str],
+    /// `исход` forms: deaths after a deadly adjective.
+    pub(crate) outcomes: &'static [&'static str],
+    /// Abbreviations whose full stop does not end the clause.
+    pub(crate) abbreviations: &'static [&'static str],
+    /// Words before a number that make it an address or an identifier.
+    pub(crate) address_words: &'static [&'static str],
+    /// Words that may follow a number counted by the subject on its left.
+    pub(crate) after_bare: &'static [&'static str],
+    /// Subjects that introduce a counted noun on the left of a bare number.
+    pub(crate) subjects: &'static [&'static str],
+    /// One-word qualifiers that make a number approximate.
+    pub(crate) qualifiers: &'static [&'static str],
+    /// Words before a comparative that belong to the qualifier.
+    pub(crate) qualifier_heads: &'static [&'static str],
+    /// Comparative qualifiers.
+    pub(crate) comparatives: &'static [&'static str],
+    /// "Up to".
+    pub(crate) up_to: &'static [&'static str],
+    /// "Than".
+    pub(crate) than: &'static [&'static str],
+    /// "At" (a person).
+    pub(crate) at: &'static [&'static str],
+    /// "With".
+    pub(crate) with: &'static [&'static str],
+    /// Words after "with" that make a number approximate.
+    pub(crate) approx_after: &'static [&'static str],
+    /// Forms of a thousand that count alone.
+    pub(crate) exact_thousand: &'static [&'static str],
+    /// Verbs of change (prefixes) after which "up to" gives the new value exactly.
+    pub(crate) change_verbs: &'static [&'static str],
+    /// Endings of adjectives and participles that may stand between a number and its noun.
+    pub(crate) adjective_endings: &'static [&'static str],
+    /// The fewest characters an adjective has.
+    pub(crate) adjective_min_chars: usize,
+    /// Cue prefixes for what a neutral count of people counts, in priority order.
+    pub(crate) cues: &'static [(FigureWhat, &'static [&'static str])],
+    /// Cue words that count only as whole words (a prefix of them would match other words).
+    pub(crate) exact_cues: &'static [(&'static str, FigureWhat)],
+    /// Prefixes that, after "at" + number, mark the number as infected people.
+    pub(crate) at_case_cues: &'static [&'static str],
+    /// Prefixes that make doses doses given.
+    pub(crate) doses_given: &'static [&'static str],
+    /// Adjective prefixes that make an outcome a death (`летальных исходов`).
+    pub(crate) deadly_outcome: &'static [&'static str],
+    /// Prefixes that make cases deaths, before the noun or after "with" (`случаев с летальным`).
+    pub(crate) deadly_case: &'static [&'static str],
+    /// Words right after a count of cases that say what the cases are (`случаев смерти`).
+    pub(crate) case_next: &'static [(&'static str, FigureWhat)],
+    /// Suffixes after `N-` that keep a cardinal reading (`2-х`), as written.
+    pub(crate) cardinal_suffixes: &'static [&'static str],
+}
+
+/// The figure words of one language, compiled for lookups.
+pub(crate) struct FigureWords {
+    /// The data it was compiled from (prefix lists are read from here).
+    pub(crate) tables: &'static FigureTables,
+    /// Every word the grammar asks about.
+    pub(crate) words: WordMap<Entry>,
+}
+
+impl FigureWords {
+    /// Compiles `tables`; `cardinals` are the language's cardinal number words with their
+    /// values.
+    pub(crate) fn new(tables: &'static FigureTables, cardinals: impl IntoIterator<Item = (&'static str, u32)>) -> Self {
+        let mut words: WordMap<Entry> = WordMap::new();
+        let mut lex = |w: &str, l: Lex| words.entry_or_insert_with(w, Entry::default).lex = Some(l);
+        for (forms, unit, what) in tables.counts {
+            for w in *forms {
+                lex(w, Lex::Count(*unit, *what));
+            }
+        }
+        for (w, code) in tables.money {
+            lex(w, Lex::Money(code));
+        }
+        for w in tables.percent {
+            lex(w, Lex::Percent);
+        }
+        for (v, forms) in tables.multipliers {
+            for w in *forms {
+                lex(w, Lex::Mult(*v));
+            }
+        }
+        for (v, forms) in tables.collectives {
+            for w in *forms {
+                lex(w, Lex::Collective(*v));
+            }
+        }
+        for w in tables.half {
+            lex(w, Lex::Half);
+        }
+        for w in tables.not_people {
+            lex(w, Lex::NotPeople);
+        }
+        for w in tables.outcomes {
+            lex(w, Lex::Outcome);
+        }
+        for (w, v) in cardinals {
+            let e = words.entry_or_insert_with(w, Entry::default);
+            // The first value a form is given wins, as in the number-word table.
+            e.cardinal = e.cardinal.or(Some(v));
+        }
+        let classes: [(&[&str], u32); 13] = [
+            (tables.abbreviations, flag::ABBREVIATION),
+            (tables.address_words, flag::ADDRESS),
+            (tables.after_bare, flag::AFTER_BARE),
+            (tables.subjects, flag::SUBJECT),
+            (tables.qualifiers, flag::QUALIFIER),
+            (tables.qualifier_heads, flag::QUALIFIER_HEAD),
+            (tables.comparatives, flag::COMPARATIVE),
+            (tables.up_to, flag::UP_TO),
+            (tables.than, flag::THAN),
+            (tables.at, flag::AT),
+            (tables.with, flag::WITH),
+            (tables.approx_after, flag::APPROX_AFTER),
+            (tables.exact_thousand, flag::EXACT_THOUSAND),
+        ];
+        for (forms, bit) in classes {
+            for w in forms {
+                words.entry_or_insert_with(w, Entry::default).flags |= bit;
+            }
+        }
+        FigureWords { tables, words }
+    }
+
+    /// The code of a currency sign.
+    pub(crate) fn sign(&self, c: char) -> Option<&'static str> {
+        self.tables.signs.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
+    }
+
+    /// Whether `w` looks like an adjective or a participle.
+    pub(crate) fn is_adjective(&self, w: &str) -> bool {
+        w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
+            && self.tables.adjective_endings.iter().any(|e| w.ends_with(e))
+    }
+
+    /// The cue `w` is, with its rank (lower ranks win at equal distance).
+    pub(crate) fn cue_of(&self, w: &str) -> Option<(usize, FigureWhat)> {
+        if let Some((_, what)) = self.tables.exact_cues.iter().find(|(c, _)| *c == w) {
+            let rank = self.tables.cues.iter().position(|(k, _)| k == what).unwrap_or(0);
+            return Some((rank, *what));
+        }
+        self.tables
+            .cues
+            .iter()
+            .enumerate()
+            .find(|(_, (_, prefixes))| has_prefix(w, prefixes))
+            .map(|(rank, (what, _))| (rank, *what))
+    }
+}
+
+/// Whether `w` starts with one of `prefixes`.
+pub(crate) fn has_prefix(w: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| w.starts_with(p))
+}

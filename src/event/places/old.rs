@@ -1,0 +1,816 @@
+#![allow(dead_code, missing_docs, clippy::all)]
+//  Places a sentence names: countries, regions and cities of Kazakhstan, Russia and the
+//  countries that 2020–2022 news mentions most.
+// 
+//  ```
+//  use khronika::event::places::places;
+//  let p = places("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
+//  let names: Vec<&str> = p.iter().map(|m| m.name).collect();
+//  assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
+//  ```
+// 
+//  # The gazetteer
+// 
+//  One static table, `GAZETTEER` in this file: each row is a spelling as it is written in
+//  the nominative, a declension class per word, the canonical nominative it stands for, its kind
+//  and its country (ISO 3166-1 alpha-2). The case forms running text uses are generated from the
+//  class (`Караганда` → `Караганды`, `Караганде`, `Караганду`, `Карагандой`; `Уральск` →
+//  `Уральска`, `Уральске`, ...; `Карагандинская область` → `Карагандинской области`, ...);
+//  irregular forms go in the row's extra column. A new spelling is a one-line change.
+// 
+//  # Matching
+// 
+//  - Whole words only, case-sensitively: a name starts with its capital letter (`Орёл` the city,
+//    not `орёл` the bird), abbreviations are all capitals (`ЗКО`, `РК`, `США`). Words with `ё`
+//    are matched written with `е` as well. All-caps headlines (`В АЛМАТЫ`) are not matched.
+//  - Multi-word names match word by word (`Нижнем Новгороде`, `Южной Кореи`, `Ханты-Мансийском
+//    автономном округе`); case agreement between the words is not checked.
+//  - Coordinated regions share their noun: `Алматинской и Жамбылской областях` names both.
+//  - `Республика`/`Республике` directly before a country or region joins its span
+//    (`Республике Казахстан`); `в республике` alone names no place.
+//  - Inside a hyphenated word that is not itself a name, names are found part by part
+//    (`рейс Алматы-Нур-Султан`).
+//  - `США` after `долларов` is a currency, not a place.
+// 
+//  # Decisions and limits
+// 
+//  - `Астана` and `Нур-Султан` are one capital; both report the nominative `"Нур-Султан"`, its
+//    name for most of 2019–2022, so that mentions group together. Likewise `Алма-Ата` →
+//    `Алматы`, `Семипалатинск` → `Семей`, `Оскемен` → `Усть-Каменогорск`, `ЮКО` and
+//    `Южно-Казахстанская область` → `Туркестанская область` (renamed 2018), `Киргизия` →
+//    `Кыргызстан`, `Белоруссия` → `Беларусь`, `Башкирия` → `Башкортостан`, `Подмосковье` →
+//    `Московская область`, `Кузбасс` → `Кемеровская область`, `Петербург`/`СПб` →
+//    `Санкт-Петербург`, `РК` → `Казахстан`, `РФ` → `Россия`.
+//  - Left out as ambiguous: `Владимир` (a first name), `Киров` (a surname, `улица Кирова`),
+//    `Грозный` (an adjective, `Иван Грозный`), `Ростов` alone (Ростов Великий or
+//    Ростов-на-Дону), `Питер` (a first name), `Королёв` (a surname), `Корея` alone (North or
+//    South), `Америка` (the continent), `Балхаш` (the lake), `Сатпаев`, `Конаев` (surnames),
+//    `Аксу` (a river), `Шахты` (`шахты`), `Орал` (a verb at a sentence start), `Мирный`,
+//    `Того`, `Мали`, `Чад`, `Перу`, `Чили` (common words), and `Крым`, `Севастополь` (whose
+//    country the sources dispute).
+//  - Homographs of common words (`Семей` — `семей`, `Рудный`, `Курган`, `Орёл`, `Катар`) are not
+//    matched as the first word of a sentence, where every word is capitalized.
+//  - Abbreviations are taken in the Kazakhstani sense: `РК` is Kazakhstan (not Karelia or Komi),
+//    `ВКО` is East Kazakhstan Region (not the Russian aerospace defence forces).
+//  - Names of organizations that contain a place (`Астана Опера`, `Кубок Казахстана`, the
+//    clubs `Кубань` and `Югра`) are reported as the place.
+
+use crate::event::figures::old::{is_capital, is_letter, FxBuild};
+use super::{PlaceKind, PlaceMatch};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Finds the places a sentence names, in the order they appear.
+///
+/// ```
+/// use khronika::event::places::{places, PlaceKind};
+/// let s = "Из Китая в ЗКО вернулись трое студентов.";
+/// let p = places(s);
+/// assert_eq!(p[1].name, "Западно-Казахстанская область");
+/// assert_eq!((p[1].kind, p[1].country, &s[p[1].span.clone()]), (PlaceKind::Region, "KZ", "ЗКО"));
+/// assert!(places("Над степью кружил орёл.").is_empty());
+/// ```
+pub fn places(sentence: &str) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(sentence.len() / 8 + 1);
+    let mut has_capital = false;
+    for w in Words::new(sentence) {
+        has_capital |= w.2;
+        words.push((w.0, w.1));
+    }
+    if !has_capital {
+        return out;
+    }
+    let m = Matcher { s: sentence, words: &words };
+    let mut i = 0;
+    while i < words.len() {
+        i = m.match_at(i, &mut out).max(i + 1);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gazetteer.
+// ---------------------------------------------------------------------------------------------
+
+/// How a word of a place name declines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum D {
+    /// Indeclinable (`Алматы`, `ЗКО`, `Сочи`).
+    Ind,
+    /// Masculine, consonant stem: `Уральск`, `Уральска`, `Уральску`, `Уральске`, `Уральском`.
+    M,
+    /// Masculine in `-й`: `Китай`, `Китая`, `Китаю`, `Китае`, `Китаем`.
+    Mj,
+    /// Masculine in `-ь`: `Израиль`, `Израиля`, `Израилю`, `Израиле`, `Израилем`.
+    Ms,
+    /// Feminine in `-а`: `Караганда`, `Караганды`, `Караганде`, `Караганду`, `Карагандой`.
+    Fa,
+    /// Feminine in `-я` after a consonant or `е`: `Корея`, `Кореи`, `Корее`, `Корею`, `Кореей`.
+    Fja,
+    /// Feminine in `-ия`: `Италия`, `Италии`, `Италию`, `Италией`.
+    Fia,
+    /// Feminine in `-ь`: `Казань`, `Казани`, `Казанью`.
+    Fs,
+    /// Neuter in `-ье`: `Подмосковье`, `Подмосковья`, `Подмосковью`, `Подмосковьем`.
+    Ne,
+    /// Neuter in `-о`: `Кемерово`, `Кемерова`, `Кемерову`, `Кемерове`, `Кемеровом`.
+    No,
+    /// Feminine adjective: `Карагандинская`, `Карагандинской`, `Карагандинскую`.
+    AdjF,
+    /// Masculine adjective: `Краснодарский`, `Краснодарского`, ...; `Нижний`, `Нижнего`, ...
+    AdjM,
+    /// The noun `область` in every case and number, and `обл`.
+    Oblast,
+    /// The noun `край` in every case and number.
+    Kray,
+    /// The noun `округ` in every case and number.
+    Okrug,
+    /// The noun `Республика`.
+    Respublika,
+}
+
+/// One spelling of a place.
+struct Row {
+    /// The spelling in the nominative; words separated by single spaces.
+    written: &'static str,
+    /// The declension class of each word of `written`.
+    decl: &'static [D],
+    /// The canonical nominative reported for it.
+    name: &'static str,
+    kind: PlaceKind,
+    country: &'static str,
+    /// The name is also a common word: not matched as the first word of a sentence.
+    homograph: bool,
+    /// Forms the classes do not generate, each a full phrase.
+    extra: &'static [&'static str],
+}
+
+/// A row whose spelling is its canonical name.
+const fn p(written: &'static str, decl: &'static [D], kind: PlaceKind, cc: &'static str) -> Row {
+    a(written, decl, written, kind, cc)
+}
+
+/// A row for another spelling or an abbreviation of `name`.
+const fn a(written: &'static str, decl: &'static [D], name: &'static str, kind: PlaceKind, cc: &'static str) -> Row {
+    Row { written, decl, name, kind, country: cc, homograph: false, extra: &[] }
+}
+
+impl Row {
+    const fn homograph(self) -> Row {
+        Row { homograph: true, ..self }
+    }
+
+    const fn extra(self, extra: &'static [&'static str]) -> Row {
+        Row { extra, ..self }
+    }
+}
+
+use PlaceKind::{City as C, Country as N, Region as R};
+
+const IND: &[D] = &[D::Ind];
+const M: &[D] = &[D::M];
+const MJ: &[D] = &[D::Mj];
+const MS: &[D] = &[D::Ms];
+const FA: &[D] = &[D::Fa];
+const FJA: &[D] = &[D::Fja];
+const FIA: &[D] = &[D::Fia];
+const FS: &[D] = &[D::Fs];
+const NE: &[D] = &[D::Ne];
+const NO: &[D] = &[D::No];
+const ADJM: &[D] = &[D::AdjM];
+/// `Карагандинская область`.
+const OBL: &[D] = &[D::AdjF, D::Oblast];
+/// `Краснодарский край`.
+const KRAY: &[D] = &[D::AdjM, D::Kray];
+/// `Ханты-Мансийский автономный округ`.
+const AO: &[D] = &[D::AdjM, D::AdjM, D::Okrug];
+/// `Нижний Новгород`.
+const ADJM_M: &[D] = &[D::AdjM, D::M];
+/// `Южная Корея`.
+const ADJF_FJA: &[D] = &[D::AdjF, D::Fja];
+/// `Российская Федерация`, `Саудовская Аравия`.
+const ADJF_FIA: &[D] = &[D::AdjF, D::Fia];
+/// `Чеченская Республика`.
+const ADJF_RESP: &[D] = &[D::AdjF, D::Respublika];
+
+/// The gazetteer: every spelling of every place, one row each.
+#[rustfmt::skip]
+const GAZETTEER: &[Row] = &[
+    // Kazakhstan.
+    p("Казахстан", M, N, "KZ"),
+    a("РК", IND, "Казахстан", N, "KZ"),
+    p("Акмолинская область", OBL, R, "KZ"),
+    p("Актюбинская область", OBL, R, "KZ"),
+    p("Алматинская область", OBL, R, "KZ"),
+    p("Атырауская область", OBL, R, "KZ"),
+    p("Восточно-Казахстанская область", OBL, R, "KZ"),
+    a("ВКО", IND, "Восточно-Казахстанская область", R, "KZ"),
+    p("Жамбылская область", OBL, R, "KZ"),
+    p("Западно-Казахстанская область", OBL, R, "KZ"),
+    a("ЗКО", IND, "Западно-Казахстанская область", R, "KZ"),
+    p("Карагандинская область", OBL, R, "KZ"),
+    p("Костанайская область", OBL, R, "KZ"),
+    p("Кызылординская область", OBL, R, "KZ"),
+    p("Мангистауская область", OBL, R, "KZ"),
+    a("Мангыстауская область", OBL, "Мангистауская область", R, "KZ"),
+    p("Павлодарская область", OBL, R, "KZ"),
+    p("Северо-Казахстанская область", OBL, R, "KZ"),
+    a("СКО", IND, "Северо-Казахстанская область", R, "KZ"),
+    p("Туркестанская область", OBL, R, "KZ"),
+    a("Южно-Казахстанская область", OBL, "Туркестанская область", R, "KZ"),
+    a("ЮКО", IND, "Туркестанская область", R, "KZ"),
+    p("Абайская область", OBL, R, "KZ"),
+    p("Жетысуская область", OBL, R, "KZ"),
+    p("Улытауская область", OBL, R, "KZ"),
+    p("Нур-Султан", M, C, "KZ"),
+    a("Астана", FA, "Нур-Султан", C, "KZ"),
+    p("Алматы", IND, C, "KZ"),
+    a("Алма-Ата", FA, "Алматы", C, "KZ"),
+    p("Шымкент", M, C, "KZ"),
+    a("Чимкент", M, "Шымкент", C, "KZ"),
+    p("Караганда", FA, C, "KZ"),
+    p("Актобе", IND, C, "KZ"),
+    p("Тараз", M, C, "KZ"),
+    p("Павлодар", M, C, "KZ"),
+    p("Усть-Каменогорск", M, C, "KZ"),
+    a("Оскемен", M, "Усть-Каменогорск", C, "KZ"),
+    p("Семей", MJ, C, "KZ").homograph(),
+    a("Семипалатинск", M, "Семей", C, "KZ"),
+    p("Атырау", IND, C, "KZ"),
+    p("Костанай", MJ, C, "KZ"),
+    p("Кызылорда", FA, C, "KZ"),
+    p("Уральск", M, C, "KZ"),
+    p("Петропавловск", M, C, "KZ"),
+    p("Актау", IND, C, "KZ"),
+    p("Талдыкорган", M, C, "KZ"),
+    p("Кокшетау", IND, C, "KZ"),
+    p("Туркестан", M, C, "KZ"),
+    p("Темиртау", IND, C, "KZ"),
+    p("Экибастуз", M, C, "KZ"),
+    p("Рудный", ADJM, C, "KZ").homograph(),
+    p("Жезказган", M, C, "KZ"),
+    p("Жанаозен", M, C, "KZ"),
+    p("Байконур", M, C, "KZ"),
+    p("Степногорск", M, C, "KZ"),
+
+    // Russia.
+    p("Россия", FIA, N, "RU"),
+    a("РФ", IND, "Россия", N, "RU"),
+    a("Российская Федерация", ADJF_FIA, "Россия", N, "RU"),
+    p("Москва", FA, C, "RU"),
+    p("Московская область", OBL, R, "RU"),
+    a("Подмосковье", NE, "Московская область", R, "RU"),
+    p("Санкт-Петербург", M, C, "RU"),
+    a("Петербург", M, "Санкт-Петербург", C, "RU"),
+    a("СПб", IND, "Санкт-Петербург", C, "RU"),
+    p("Ленинградская область", OBL, R, "RU"),
+    a("Ленобласть", FS, "Ленинградская область", R, "RU"),
+    p("Краснодарский край", KRAY, R, "RU"),
+    a("Кубань", FS, "Краснодарский край", R, "RU"),
+    p("Свердловская область", OBL, R, "RU"),
+    p("Ростовская область", OBL, R, "RU"),
+    p("Башкортостан", M, R, "RU"),
+    a("Башкирия", FIA, "Башкортостан", R, "RU"),
+    p("Татарстан", M, R, "RU"),
+    p("Челябинская область", OBL, R, "RU"),
+    p("Нижегородская область", OBL, R, "RU"),
+    p("Самарская область", OBL, R, "RU"),
+    p("Дагестан", M, R, "RU"),
+    p("Красноярский край", KRAY, R, "RU"),
+    p("Ставропольский край", KRAY, R, "RU"),
+    a("Ставрополье", NE, "Ставропольский край", R, "RU"),
+    p("Новосибирская область", OBL, R, "RU"),
+    p("Кемеровская область", OBL, R, "RU"),
+    a("Кузбасс", M, "Кемеровская область", R, "RU"),
+    p("Пермский край", KRAY, R, "RU"),
+    a("Прикамье", NE, "Пермский край", R, "RU"),
+    p("Волгоградская область", OBL, R, "RU"),
+    p("Саратовская область", OBL, R, "RU"),
+    p("Иркутская область", OBL, R, "RU"),
+    p("Воронежская область", OBL, R, "RU"),
+    p("Алтайский край", KRAY, R, "RU"),
+    p("Оренбургская область", OBL, R, "RU"),
+    p("Омская область", OBL, R, "RU"),
+    p("Приморский край", KRAY, R, "RU"),
+    a("Приморье", NE, "Приморский край", R, "RU"),
+    p("Белгородская область", OBL, R, "RU"),
+    p("Тюменская область", OBL, R, "RU"),
+    p("Ханты-Мансийский автономный округ", AO, R, "RU"),
+    a("ХМАО", IND, "Ханты-Мансийский автономный округ", R, "RU"),
+    a("Югра", FA, "Ханты-Мансийский автономный округ", R, "RU"),
+    p("Ямало-Ненецкий автономный округ", AO, R, "RU"),
+    a("ЯНАО", IND, "Ямало-Ненецкий автономный округ", R, "RU"),
+    p("Удмуртия", FIA, R, "RU"),
+    p("Тульская область", OBL, R, "RU"),
+    p("Владимирская область", OBL, R, "RU"),
+    p("Хабаровский край", KRAY, R, "RU"),
+    p("Кировская область", OBL, R, "RU"),
+    p("Чечня", FJA, R, "RU"),
+    a("Чеченская Республика", ADJF_RESP, "Чечня", R, "RU"),
+    p("Пензенская область", OBL, R, "RU"),
+    p("Тверская область", OBL, R, "RU"),
+    p("Ярославская область", OBL, R, "RU"),
+    p("Брянская область", OBL, R, "RU"),
+    p("Ульяновская область", OBL, R, "RU"),
+    p("Липецкая область", OBL, R, "RU"),
+    p("Астраханская область", OBL, R, "RU"),
+    p("Курская область", OBL, R, "RU"),
+    p("Калининградская область", OBL, R, "RU"),
+    p("Томская область", OBL, R, "RU"),
+    p("Архангельская область", OBL, R, "RU"),
+    p("Рязанская область", OBL, R, "RU"),
+    p("Мурманская область", OBL, R, "RU"),
+    p("Смоленская область", OBL, R, "RU"),
+    p("Калужская область", OBL, R, "RU"),
+    p("Ивановская область", OBL, R, "RU"),
+    p("Курганская область", OBL, R, "RU"),
+    p("Тамбовская область", OBL, R, "RU"),
+    p("Орловская область", OBL, R, "RU"),
+    p("Новгородская область", OBL, R, "RU"),
+    p("Псковская область", OBL, R, "RU"),
+    p("Вологодская область", OBL, R, "RU"),
+    p("Костромская область", OBL, R, "RU"),
+    p("Амурская область", OBL, R, "RU"),
+    p("Сахалинская область", OBL, R, "RU"),
+    p("Забайкальский край", KRAY, R, "RU"),
+    p("Камчатский край", KRAY, R, "RU"),
+    p("Якутия", FIA, R, "RU"),
+    p("Бурятия", FIA, R, "RU"),
+    p("Чувашия", FIA, R, "RU"),
+    p("Мордовия", FIA, R, "RU"),
+    p("Карелия", FIA, R, "RU"),
+    p("Кабардино-Балкария", FIA, R, "RU"),
+    p("Северная Осетия", ADJF_FIA, R, "RU"),
+    p("Новосибирск", M, C, "RU"),
+    p("Екатеринбург", M, C, "RU"),
+    p("Казань", FS, C, "RU"),
+    p("Нижний Новгород", ADJM_M, C, "RU"),
+    p("Челябинск", M, C, "RU"),
+    p("Самара", FA, C, "RU"),
+    p("Омск", M, C, "RU"),
+    p("Ростов-на-Дону", IND, C, "RU")
+        .extra(&["Ростова-на-Дону", "Ростову-на-Дону", "Ростове-на-Дону", "Ростовом-на-Дону"]),
+    p("Уфа", FA, C, "RU"),
+    p("Красноярск", M, C, "RU"),
+    p("Воронеж", M, C, "RU"),
+    p("Пермь", FS, C, "RU"),
+    p("Волгоград", M, C, "RU"),
+    p("Краснодар", M, C, "RU"),
+    p("Саратов", M, C, "RU"),
+    p("Тюмень", FS, C, "RU"),
+    p("Тольятти", IND, C, "RU"),
+    p("Ижевск", M, C, "RU"),
+    p("Барнаул", M, C, "RU"),
+    p("Ульяновск", M, C, "RU"),
+    p("Иркутск", M, C, "RU"),
+    p("Хабаровск", M, C, "RU"),
+    p("Ярославль", MS, C, "RU"),
+    p("Владивосток", M, C, "RU"),
+    p("Махачкала", FA, C, "RU"),
+    p("Томск", M, C, "RU"),
+    p("Оренбург", M, C, "RU"),
+    p("Кемерово", NO, C, "RU"),
+    p("Новокузнецк", M, C, "RU"),
+    p("Рязань", FS, C, "RU"),
+    p("Астрахань", FS, C, "RU"),
+    p("Набережные Челны", &[D::Ind, D::Ind], C, "RU").extra(&[
+        "Набережных Челнов", "Набережным Челнам", "Набережными Челнами", "Набережных Челнах",
+    ]),
+    p("Пенза", FA, C, "RU"),
+    p("Липецк", M, C, "RU"),
+    p("Тула", FA, C, "RU"),
+    p("Калининград", M, C, "RU"),
+    p("Курск", M, C, "RU"),
+    p("Ставрополь", MS, C, "RU"),
+    p("Сочи", IND, C, "RU"),
+    p("Белгород", M, C, "RU"),
+    p("Архангельск", M, C, "RU"),
+    p("Смоленск", M, C, "RU"),
+    p("Калуга", FA, C, "RU"),
+    p("Чита", FA, C, "RU"),
+    p("Курган", M, C, "RU").homograph(),
+    p("Орёл", IND, C, "RU").homograph().extra(&["Орла", "Орлу", "Орле", "Орлом"]),
+    p("Брянск", M, C, "RU"),
+    p("Иваново", NO, C, "RU"),
+    p("Мурманск", M, C, "RU"),
+    p("Тверь", FS, C, "RU"),
+    p("Якутск", M, C, "RU"),
+    p("Сургут", M, C, "RU"),
+    p("Владикавказ", M, C, "RU"),
+    p("Нижний Тагил", ADJM_M, C, "RU"),
+    p("Магнитогорск", M, C, "RU"),
+    p("Череповец", IND, C, "RU").extra(&["Череповца", "Череповцу", "Череповце", "Череповцом"]),
+    p("Вологда", FA, C, "RU"),
+    p("Великий Новгород", ADJM_M, C, "RU"),
+    p("Петрозаводск", M, C, "RU"),
+    p("Сыктывкар", M, C, "RU"),
+    p("Нальчик", M, C, "RU"),
+    p("Улан-Удэ", IND, C, "RU"),
+    p("Благовещенск", M, C, "RU"),
+    p("Тамбов", M, C, "RU"),
+    p("Псков", M, C, "RU"),
+    p("Кострома", FA, C, "RU"),
+    p("Саранск", M, C, "RU"),
+    p("Чебоксары", IND, C, "RU")
+        .extra(&["Чебоксар", "Чебоксарам", "Чебоксарами", "Чебоксарах"]),
+    p("Йошкар-Ола", FA, C, "RU"),
+    p("Ханты-Мансийск", M, C, "RU"),
+    p("Норильск", M, C, "RU"),
+
+    // Other countries.
+    p("Китай", MJ, N, "CN"),
+    a("КНР", IND, "Китай", N, "CN"),
+    p("Кыргызстан", M, N, "KG"),
+    a("Киргизия", FIA, "Кыргызстан", N, "KG"),
+    p("Узбекистан", M, N, "UZ"),
+    p("Таджикистан", M, N, "TJ"),
+    p("Туркменистан", M, N, "TM"),
+    p("Италия", FIA, N, "IT"),
+    p("Иран", M, N, "IR"),
+    p("Южная Корея", ADJF_FJA, N, "KR"),
+    p("Северная Корея", ADJF_FJA, N, "KP"),
+    a("КНДР", IND, "Северная Корея", N, "KP"),
+    p("Германия", FIA, N, "DE"),
+    p("США", IND, N, "US"),
+    p("Турция", FIA, N, "TR"),
+    p("ОАЭ", IND, N, "AE"),
+    p("Беларусь", FS, N, "BY"),
+    a("Белоруссия", FIA, "Беларусь", N, "BY"),
+    p("Украина", FA, N, "UA"),
+    p("Франция", FIA, N, "FR"),
+    p("Испания", FIA, N, "ES"),
+    p("Великобритания", FIA, N, "GB"),
+    a("Британия", FIA, "Великобритания", N, "GB"),
+    p("Япония", FIA, N, "JP"),
+    p("Индия", FIA, N, "IN"),
+    p("Египет", IND, N, "EG").extra(&["Египта", "Египту", "Египте", "Египтом"]),
+    p("Таиланд", M, N, "TH"),
+    p("Грузия", FIA, N, "GE"),
+    p("Азербайджан", M, N, "AZ"),
+    p("Армения", FIA, N, "AM"),
+    p("Израиль", MS, N, "IL"),
+    p("Монголия", FIA, N, "MN"),
+    p("Австрия", FIA, N, "AT"),
+    p("Швейцария", FIA, N, "CH"),
+    p("Бразилия", FIA, N, "BR"),
+    p("Канада", FA, N, "CA"),
+    p("Польша", FA, N, "PL"),
+    p("Чехия", FIA, N, "CZ"),
+    p("Нидерланды", IND, N, "NL").extra(&["Нидерландов", "Нидерландам", "Нидерландами", "Нидерландах"]),
+    p("Вьетнам", M, N, "VN"),
+    p("Малайзия", FIA, N, "MY"),
+    p("Сингапур", M, N, "SG"),
+    p("Катар", M, N, "QA").homograph(),
+    p("Латвия", FIA, N, "LV"),
+    p("Литва", FA, N, "LT"),
+    p("Эстония", FIA, N, "EE"),
+    p("Финляндия", FIA, N, "FI"),
+    p("Швеция", FIA, N, "SE"),
+    p("Норвегия", FIA, N, "NO"),
+    p("Молдова", FA, N, "MD"),
+    a("Молдавия", FIA, "Молдова", N, "MD"),
+    p("Афганистан", M, N, "AF"),
+    p("Индонезия", FIA, N, "ID"),
+    p("Саудовская Аравия", ADJF_FIA, N, "SA"),
+    p("Австралия", FIA, N, "AU"),
+    p("Мексика", FA, N, "MX"),
+    p("Венгрия", FIA, N, "HU"),
+    p("Сербия", FIA, N, "RS"),
+    p("Греция", FIA, N, "GR"),
+    p("Кипр", M, N, "CY"),
+    p("Пакистан", M, N, "PK"),
+];
+
+/// Forms of the shared nouns.
+#[rustfmt::skip]
+const OBLAST_FORMS: &[&str] = &[
+    "область", "области", "областью", "областей", "областям", "областями", "областях", "обл",
+];
+#[rustfmt::skip]
+const KRAY_FORMS: &[&str] = &[
+    "край", "края", "краю", "крае", "краем", "краев", "краям", "краями", "краях",
+];
+#[rustfmt::skip]
+const OKRUG_FORMS: &[&str] = &[
+    "округ", "округа", "округу", "округе", "округом", "округов", "округам", "округами", "округах",
+];
+#[rustfmt::skip]
+const RESPUBLIKA_FORMS: &[&str] = &[
+    "Республика", "Республики", "Республике", "Республику", "Республикой", "республика",
+    "республики", "республике", "республику", "республикой",
+];
+
+fn last_char(w: &str) -> Option<char> {
+    w.chars().next_back()
+}
+
+/// `w` without its last `n` characters.
+fn cut(w: &str, n: usize) -> &str {
+    let mut end = w.len();
+    for (k, (i, _)) in w.char_indices().rev().enumerate() {
+        if k == n {
+            break;
+        }
+        end = i;
+    }
+    &w[..end]
+}
+
+/// The case forms of one word of a name.
+fn word_forms(d: D, w: &str) -> Vec<String> {
+    let join = |stem: &str, ends: &[&str]| -> Vec<String> {
+        std::iter::once(w.to_string()).chain(ends.iter().map(|e| format!("{stem}{e}"))).collect()
+    };
+    let fixed = |forms: &[&str]| forms.iter().map(|f| (*f).to_string()).collect();
+    match d {
+        D::Ind => vec![w.to_string()],
+        D::M => {
+            let hush = matches!(last_char(w), Some('ж' | 'ш' | 'ч' | 'щ' | 'ц'));
+            join(w, &["а", "у", "е", if hush { "ем" } else { "ом" }])
+        }
+        D::Mj | D::Ms => join(cut(w, 1), &["я", "ю", "е", "ем"]),
+        D::Fa => {
+            let stem = cut(w, 1);
+            let velar = matches!(last_char(stem), Some('г' | 'к' | 'х' | 'ж' | 'ш' | 'ч' | 'щ'));
+            let hush = matches!(last_char(stem), Some('ж' | 'ш' | 'ч' | 'щ' | 'ц'));
+            let (ins, ins2) = if hush { ("ей", "ею") } else { ("ой", "ою") };
+            join(stem, &[if velar { "и" } else { "ы" }, "е", "у", ins, ins2])
+        }
+        D::Fja => join(cut(w, 1), &["и", "е", "ю", "ей", "ею"]),
+        D::Fia => join(cut(w, 1), &["и", "ю", "ей"]),
+        D::Fs => join(cut(w, 1), &["и", "ью"]),
+        D::Ne => join(cut(w, 1), &["я", "ю", "ем"]),
+        D::No => join(cut(w, 1), &["а", "у", "е", "ом"]),
+        D::AdjF => join(cut(w, 2), &["ой", "ую", "ою"]),
+        D::AdjM => {
+            let stem = cut(w, 2);
+            let soft = w.ends_with("ий") && !matches!(last_char(stem), Some('к' | 'г' | 'х'));
+            if soft {
+                join(stem, &["его", "ему", "им", "ем"])
+            } else if w.ends_with("ий") {
+                join(stem, &["ого", "ому", "им", "ом"])
+            } else {
+                join(stem, &["ого", "ому", "ым", "ом"])
+            }
+        }
+        D::Oblast => fixed(OBLAST_FORMS),
+        D::Kray => fixed(KRAY_FORMS),
+        D::Okrug => fixed(OKRUG_FORMS),
+        D::Respublika => fixed(RESPUBLIKA_FORMS),
+    }
+}
+
+/// Adds the `е` spelling of every form written with `ё`.
+fn with_yo_variants(mut forms: Vec<String>) -> Vec<String> {
+    let extra: Vec<String> = forms.iter().filter(|f| f.contains('ё')).map(|f| f.replace('ё', "е")).collect();
+    forms.extend(extra);
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// A way to complete a match that starts with a given first word.
+struct Cand {
+    /// Index into [`GAZETTEER`].
+    row: u16,
+    /// For each further word, an index into [`Index::slots`] (the set of forms it may take).
+    rest: Vec<u16>,
+}
+
+struct Index {
+    /// First-word form → candidates, longest first.
+    first: HashMap<String, Vec<Cand>, FxBuild>,
+    /// Sets of forms for the words after the first.
+    slots: Vec<Vec<String>>,
+}
+
+static INDEX: Lazy<Index> = Lazy::new(|| {
+    let mut first: HashMap<String, Vec<Cand>, FxBuild> = HashMap::default();
+    let mut slots: Vec<Vec<String>> = Vec::new();
+    let mut slot_of = |forms: Vec<String>| -> u16 {
+        let id = slots.iter().position(|s| *s == forms).unwrap_or_else(|| {
+            slots.push(forms);
+            slots.len() - 1
+        });
+        id as u16
+    };
+    for (r, row) in GAZETTEER.iter().enumerate() {
+        let words: Vec<&str> = row.written.split(' ').collect();
+        debug_assert_eq!(words.len(), row.decl.len(), "{}", row.written);
+        let rest: Vec<u16> =
+            words.iter().zip(row.decl).skip(1).map(|(w, d)| slot_of(with_yo_variants(word_forms(*d, w)))).collect();
+        let heads = with_yo_variants(word_forms(row.decl[0], words[0]));
+        for h in heads {
+            first.entry(h).or_default().push(Cand { row: r as u16, rest: rest.clone() });
+        }
+        for phrase in row.extra {
+            let mut ws = phrase.split(' ');
+            let head = ws.next().unwrap_or_default();
+            let rest: Vec<u16> = ws.map(|w| slot_of(with_yo_variants(vec![w.to_string()]))).collect();
+            for h in with_yo_variants(vec![head.to_string()]) {
+                first.entry(h).or_default().push(Cand { row: r as u16, rest: rest.clone() });
+            }
+        }
+    }
+    for cands in first.values_mut() {
+        cands.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+    }
+    Index { first, slots }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+// ---------------------------------------------------------------------------------------------
+
+/// Words of a sentence: runs of letters with inner hyphens, as `(start, end, starts with a
+/// capital)`.
+struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(s: &'a str) -> Self {
+        Words { s, i: 0 }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let s = self.s;
+        let rest = s.get(self.i..)?;
+        let (off, c) = rest.char_indices().find(|(_, c)| is_letter(*c))?;
+        let start = self.i + off;
+        let mut j = start + c.len_utf8();
+        while let Some(d) = s[j..].chars().next() {
+            if is_letter(d) {
+                j += d.len_utf8();
+            } else if d == '-' && s[j + 1..].chars().next().is_some_and(is_letter) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        self.i = j;
+        Some((start, j, is_capital(c)))
+    }
+}
+
+struct Matcher<'a> {
+    s: &'a str,
+    words: &'a [(usize, usize)],
+}
+
+impl Matcher<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        let &(a, b) = self.words.get(i)?;
+        self.s.get(a..b)
+    }
+
+    /// The text between words `i` and `i + 1`.
+    fn gap(&self, i: usize) -> &str {
+        match (self.words.get(i), self.words.get(i + 1)) {
+            (Some(&(_, a)), Some(&(b, _))) => self.s.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Whether words `i` and `i + 1` are separated by spaces only.
+    fn adjacent(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        !g.is_empty() && g.chars().all(char::is_whitespace)
+    }
+
+    fn in_slot(&self, i: usize, slot: u16) -> bool {
+        match self.word(i) {
+            Some(w) => INDEX.slots[slot as usize].iter().any(|f| f == w),
+            None => false,
+        }
+    }
+
+    /// Whether the candidate's further words follow word `i`.
+    fn completes(&self, i: usize, cand: &Cand) -> bool {
+        cand.rest.iter().enumerate().all(|(m, &slot)| self.adjacent(i + m) && self.in_slot(i + m + 1, slot))
+    }
+
+    fn push(&self, out: &mut Vec<PlaceMatch>, row: u16, first: usize, last: usize) {
+        let r = &GAZETTEER[row as usize];
+        if r.homograph && first == 0 {
+            return;
+        }
+        if r.name == "США" && first > 0 && self.word(first - 1).is_some_and(|w| w.starts_with("долл")) {
+            return;
+        }
+        let mut start = self.words[first].0;
+        if first > 0
+            && r.kind != PlaceKind::City
+            && self.adjacent(first - 1)
+            && self.word(first - 1).is_some_and(|w| RESPUBLIKA_FORMS[..5].contains(&w))
+        {
+            start = self.words[first - 1].0;
+        }
+        out.push(PlaceMatch { name: r.name, kind: r.kind, country: r.country, span: start..self.words[last].1 });
+    }
+
+    /// Matches at word `i`; returns the index of the first word after the match.
+    fn match_at(&self, i: usize, out: &mut Vec<PlaceMatch>) -> usize {
+        let Some(w) = self.word(i) else { return i + 1 };
+        if !w.chars().next().is_some_and(is_capital) {
+            return i + 1;
+        }
+        let Some(cands) = INDEX.first.get(w) else {
+            if w.contains('-') {
+                self.match_parts(i, out);
+            }
+            return i + 1;
+        };
+        for cand in cands {
+            if self.completes(i, cand) {
+                let last = i + cand.rest.len();
+                self.push(out, cand.row, i, last);
+                return last + 1;
+            }
+        }
+        // `Алматинской и Жамбылской областях`.
+        for cand in cands {
+            if let [slot] = cand.rest[..] {
+                if let Some(next) = self.coordinated(i, cand.row, slot, out) {
+                    return next;
+                }
+            }
+        }
+        i + 1
+    }
+
+    /// Adjectives joined by `,`/`и` that share one noun of `slot` at the end.
+    fn coordinated(&self, i: usize, row: u16, slot: u16, out: &mut Vec<PlaceMatch>) -> Option<usize> {
+        let mut items = vec![(i, row)];
+        let mut j = i;
+        for _ in 0..8 {
+            if self.adjacent(j) && self.in_slot(j + 1, slot) {
+                let n = items.len();
+                for (m, &(w, r)) in items.iter().enumerate() {
+                    let last = if m + 1 == n { j + 1 } else { w };
+                    self.push(out, r, w, last);
+                }
+                return Some(j + 2);
+            }
+            let next = if self.gap(j).trim() == "," {
+                j + 1
+            } else if self.adjacent(j) && self.word(j + 1) == Some("и") && self.adjacent(j + 1) {
+                j + 2
+            } else {
+                return None;
+            };
+            let w = self.word(next)?;
+            let cand = INDEX.first.get(w)?.iter().find(|c| c.rest.len() == 1 && c.rest[0] == slot)?;
+            items.push((next, cand.row));
+            j = next;
+        }
+        None
+    }
+
+    /// Names inside a hyphenated word that is not a name itself (`Алматы-Нур-Султан`).
+    fn match_parts(&self, i: usize, out: &mut Vec<PlaceMatch>) {
+        let (ws, we) = self.words[i];
+        let word = &self.s[ws..we];
+        let mut bounds = vec![0];
+        bounds.extend(word.match_indices('-').flat_map(|(k, _)| [k, k + 1]));
+        bounds.push(word.len());
+        // Parts as (start, end) within `word`.
+        let parts: Vec<(usize, usize)> = bounds.chunks(2).map(|c| (c[0], c[1])).collect();
+        let mut a = 0;
+        while a < parts.len() {
+            let mut found = None;
+            for b in (a..parts.len()).rev() {
+                let piece = &word[parts[a].0..parts[b].1];
+                if !piece.chars().next().is_some_and(is_capital) {
+                    break;
+                }
+                let hit = INDEX.first.get(piece).and_then(|c| c.iter().find(|c| c.rest.is_empty()));
+                if let Some(c) = hit {
+                    found = Some((b, c.row));
+                    break;
+                }
+            }
+            match found {
+                Some((b, row)) => {
+                    let r = &GAZETTEER[row as usize];
+                    out.push(PlaceMatch {
+                        name: r.name,
+                        kind: r.kind,
+                        country: r.country,
+                        span: ws + parts[a].0..ws + parts[b].1,
+                    });
+                    a = b + 1;
+                }
+                None => a += 1,
+            }
+        }
+    }
+}
+
