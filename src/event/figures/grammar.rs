@@ -1,7 +1,7 @@
 //! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
 
 use super::toks::{Kind, NumForm, Tok};
-use super::words::{flag, has_prefix, CountUnit, FigureWords, Lex};
+use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
 use crate::text::Tokens;
 
@@ -14,7 +14,7 @@ pub(crate) struct Cx<'a> {
     /// The document tokens (for normalized forms).
     pub(crate) tokens: &'a Tokens,
     /// The sentence's grouped tokens.
-    pub(crate) toks: &'a [Tok],
+    pub(crate) toks: &'a [Tok<'a>],
 }
 
 /// What the number is followed by.
@@ -54,9 +54,11 @@ impl<'a> Cx<'a> {
         match t.kind {
             Kind::Num(..) => true,
             Kind::Sym(c) => self.words.sign(c).is_some(),
+            // A word with no number word in it cannot start one (`миллион` alone is no
+            // number: a multiplier needs one before it).
             Kind::Word => {
-                t.entry.cardinal.is_some()
-                    || matches!(self.lex(i), Some(Lex::Collective(_) | Lex::Half | Lex::Mult(_)))
+                let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
+                self.words.starts(self.tokens.norm_span(a..b))
             }
             _ => false,
         }
@@ -73,7 +75,7 @@ impl<'a> Cx<'a> {
 
     /// Whether word `i` belongs to the word classes `bits` ([`flag`]).
     fn is(&self, i: usize, bits: u32) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.entry.flags & bits != 0)
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.entry(t).flags & bits != 0)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -81,11 +83,18 @@ impl<'a> Cx<'a> {
     }
 
     fn lex(&self, i: usize) -> Option<Lex> {
-        self.toks.get(i).and_then(|t| t.lex)
+        self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
+    }
+
+    fn entry(&self, t: &Tok<'a>) -> &'a Entry {
+        t.looked_up(self.words, self.tokens).0
     }
 
     /// Index of the first token of the clause containing `i`, and one past its last.
     fn clause(&self, i: usize) -> (usize, usize) {
+        if let Some(t) = self.toks.get(i) {
+            return (t.clause.0 as usize, t.clause.1 as usize);
+        }
         let i = i.min(self.toks.len());
         let start = self.toks[..i].iter().rposition(|t| t.kind == Kind::Break).map_or(0, |p| p + 1);
         let end = self.toks[i..].iter().position(|t| t.kind == Kind::Break).map_or(self.toks.len(), |p| i + p);
@@ -126,8 +135,8 @@ impl<'a> Cx<'a> {
                     return Some((Unit::Count(unit, what, p, j), self.skip_abbrev_dot(p + 1)));
                 }
                 Some(Lex::Outcome) => {
-                    let deadly = (j..p)
-                        .any(|a| self.word(a).is_some_and(|w| has_prefix(w, self.words.tables.deadly_outcome)));
+                    let deadly =
+                        (j..p).any(|a| self.word(a).is_some_and(|w| has_prefix(w, self.words.tables.deadly_outcome)));
                     return deadly.then_some((Unit::Count(CountUnit::Cases, Some(FigureWhat::Deaths), p, j), p + 1));
                 }
                 Some(_) => return None,
@@ -151,10 +160,11 @@ impl<'a> Cx<'a> {
         let mut any = false;
         let mut j = k;
         while let Some(t) = self.toks.get(j).filter(|t| t.kind == Kind::Word) {
-            let Some(v) = t.entry.cardinal else { break };
+            let entry = self.entry(t);
+            let Some(v) = entry.cardinal else { break };
             if v == 1000 {
                 // A bare `тысячи людей` is vague; `тысяча человек` is a thousand.
-                if !any && t.entry.flags & flag::EXACT_THOUSAND == 0 {
+                if !any && entry.flags & flag::EXACT_THOUSAND == 0 {
                     return None;
                 }
                 total += cur.max(1) * 1000;

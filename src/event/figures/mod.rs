@@ -75,11 +75,9 @@
 //! - A bare `тысячи`, `миллионы` (`тысячи людей`) is vague and not reported.
 //! - Money without a currency word (`выделено 5 млрд`) is not reported.
 
-#[cfg(test)]
-mod differential;
 pub(crate) mod grammar;
 #[cfg(test)]
-pub(crate) mod old;
+mod token_path;
 pub(crate) mod toks;
 pub(crate) mod words;
 
@@ -158,14 +156,12 @@ pub(crate) fn figures_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Ve
 /// [`figures_in`] with the figure words of any language.
 pub(crate) fn figures_with(words: &FigureWords, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Figure> {
     // Every figure has a number, a number word, a collective numeral or `полтора`; a sentence
-    // with none (most sentences without digits) ends here, before any grouping is kept.
-    if range.is_empty() {
+    // with none (most sentences without digits) ends here, before anything is grouped.
+    if !toks::possible(words, tokens, range.clone()) {
         return Vec::new();
     }
     let mut toks = Vec::with_capacity(range.len());
-    if !toks::group(words, text, tokens, range, &mut toks) {
-        return Vec::new();
-    }
+    toks::group(words, text, tokens, range, &mut toks);
     grammar::Cx { words, text, tokens, toks: &toks }.figures()
 }
 

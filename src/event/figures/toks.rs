@@ -7,6 +7,7 @@
 
 use super::words::{flag, Entry, FigureWords, Lex};
 use crate::text::{TokenKind, Tokens};
+use std::cell::Cell;
 use std::ops::Range;
 
 /// How a number was written.
@@ -41,21 +42,54 @@ pub(crate) enum Kind {
 }
 
 /// One grouped token of a sentence.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
     /// Byte offset of its first character in the text.
     pub(crate) start: usize,
     /// Byte offset just past its last character.
     pub(crate) end: usize,
     /// What it is.
     pub(crate) kind: Kind,
-    /// For words: the document tokens it spans (for the normalized form).
-    pub(crate) tokens: (u32, u32),
-    /// For words: its entry in the word table (default when it has none).
-    pub(crate) entry: Entry,
-    /// For words: its meaning, falling back to the last part of a hyphenated word
-    /// (`экспресс-тестов` → `тестов`) for counted nouns.
-    pub(crate) lex: Option<Lex>,
+    /// For words: the document tokens it spans (for the normalized form), and the first
+    /// token of its last part after a hyphen (its first token when it has no hyphen).
+    pub(crate) tokens: (u32, u32, u32),
+    /// The clause it is in: the index of its first grouped token and one past its last
+    /// (clauses end at a [`Kind::Break`], which is the last token of none).
+    pub(crate) clause: (u32, u32),
+    /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
+    /// ([`Entry::NONE`] when it has none) and its meaning, which for a hyphenated word falls
+    /// back to the last part (`экспресс-тестов` → `тестов`) for counted nouns.
+    looked: Cell<Option<(&'a Entry, Option<Lex>)>>,
+}
+
+impl<'a> Tok<'a> {
+    fn new(start: usize, end: usize, kind: Kind) -> Self {
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
+    }
+
+    /// The word's entry and meaning, looked up on first use (most words of a sentence are
+    /// never asked about).
+    pub(crate) fn looked_up(&self, words: &'a FigureWords, tokens: &Tokens) -> (&'a Entry, Option<Lex>) {
+        if let Some(l) = self.looked.get() {
+            return l;
+        }
+        let l = if self.kind == Kind::Word {
+            let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
+            let entry = words.get(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE);
+            let mut lex = entry.lex;
+            if lex.is_none() && last > a {
+                lex = match words.get(tokens.norm_span(last..b)).and_then(|e| e.lex) {
+                    l @ Some(Lex::Count(..)) => l,
+                    _ => None,
+                };
+            }
+            (entry, lex)
+        } else {
+            (&Entry::NONE, None)
+        };
+        self.looked.set(Some(l));
+        l
+    }
 }
 
 /// Whether token `b` starts where token `a` ends.
@@ -100,14 +134,26 @@ fn is_group_separator(s: &str) -> bool {
     matches!(s, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
 }
 
-/// Groups the tokens `range` of `tokens` (which point into `text`) into `out`. Returns
-/// whether the sentence can hold a figure at all: a number, or a word that can start one
-/// (a number word, a collective numeral, `полтора`); when it cannot, `out` may be left
-/// incomplete.
-pub(crate) fn group(words: &FigureWords, text: &str, tokens: &Tokens, range: Range<usize>, out: &mut Vec<Tok>) -> bool {
+/// Whether the sentence `range` can hold a figure at all: it has a number, or a word that
+/// can start one (a number word, a collective numeral, `полтора`; each is one word token).
+pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>) -> bool {
+    let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    ts.iter().any(|t| t.kind == TokenKind::Number)
+        || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)))
+}
+
+/// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it
+/// clears first).
+pub(crate) fn group<'a>(
+    words: &'a FigureWords,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+    out: &mut Vec<Tok<'a>>,
+) {
+    out.clear();
     let bytes = text.as_bytes();
     let end = range.end.min(tokens.len());
-    let mut possible = false;
     let mut i = range.start;
     while i < end {
         let Some(t) = tokens.get(i) else { break };
@@ -135,32 +181,16 @@ pub(crate) fn group(words: &FigureWords, text: &str, tokens: &Tokens, range: Ran
                         _ => break,
                     }
                 }
-                let norm = tokens.norm_span(i..j + 1);
-                let entry = words.words.get(norm).copied().unwrap_or_default();
-                let mut lex = entry.lex;
-                if lex.is_none() && last_part > i {
-                    lex = match words.words.get(tokens.norm_span(last_part..j + 1)).and_then(|e| e.lex) {
-                        l @ Some(Lex::Count(..)) => l,
-                        _ => None,
-                    };
-                }
-                possible |= entry.cardinal.is_some() || matches!(entry.lex, Some(Lex::Collective(_) | Lex::Half));
                 let end_byte = tokens.get(j).map_or(t.end, |x| x.end);
-                out.push(Tok {
-                    start: t.start,
-                    end: end_byte,
-                    kind: Kind::Word,
-                    tokens: (i as u32, j as u32 + 1),
-                    entry,
-                    lex,
-                });
+                let mut tok = Tok::new(t.start, end_byte, Kind::Word);
+                tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
+                out.push(tok);
                 i = j + 1;
             }
             TokenKind::Number => {
-                possible = true;
                 let (kind, last) = number(words, text, tokens, i, end);
                 let end_byte = tokens.get(last).map_or(t.end, |x| x.end);
-                out.push(Tok { start: t.start, end: end_byte, kind, tokens: (0, 0), entry: Entry::default(), lex: None });
+                out.push(Tok::new(t.start, end_byte, kind));
                 i = last + 1;
             }
             TokenKind::Punct => {
@@ -169,7 +199,9 @@ pub(crate) fn group(words: &FigureWords, text: &str, tokens: &Tokens, range: Ran
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
                         let abbrev = out.last().is_some_and(|p| {
-                            p.kind == Kind::Word && p.end == t.start && p.entry.flags & flag::ABBREVIATION != 0
+                            p.kind == Kind::Word
+                                && p.end == t.start
+                                && p.looked_up(words, tokens).0.flags & flag::ABBREVIATION != 0
                         });
                         if abbrev {
                             Kind::Sym('.')
@@ -180,12 +212,26 @@ pub(crate) fn group(words: &FigureWords, text: &str, tokens: &Tokens, range: Ran
                     '-' | '–' | '—' | '‒' | '−' => Kind::Dash,
                     _ => Kind::Sym(c),
                 };
-                out.push(Tok { start: t.start, end: t.end, kind, tokens: (0, 0), entry: Entry::default(), lex: None });
+                out.push(Tok::new(t.start, t.end, kind));
                 i += 1;
             }
         }
     }
-    possible
+    // Clauses: from after the last break before a token to the first break at or after it.
+    let mut start = 0;
+    for (k, t) in out.iter_mut().enumerate() {
+        t.clause.0 = start as u32;
+        if t.kind == Kind::Break {
+            start = k + 1;
+        }
+    }
+    let mut stop = out.len();
+    for (k, t) in out.iter_mut().enumerate().rev() {
+        if t.kind == Kind::Break {
+            stop = k;
+        }
+        t.clause.1 = stop as u32;
+    }
 }
 
 /// Reads the number that starts at number token `i` (tokens before `end` only): returns

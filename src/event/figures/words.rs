@@ -98,6 +98,17 @@ pub(crate) struct Entry {
     pub(crate) flags: u32,
 }
 
+impl Entry {
+    /// The entry of a word in no table.
+    pub(crate) const NONE: Entry = Entry { lex: None, cardinal: None, flags: 0 };
+
+    /// Whether the word can start a figure without a digit: a number word, a collective
+    /// numeral or one and a half.
+    pub(crate) fn starts(&self) -> bool {
+        self.cardinal.is_some() || matches!(self.lex, Some(Lex::Collective(_) | Lex::Half))
+    }
+}
+
 /// The figure words of one language, as plain data.
 pub(crate) struct FigureTables {
     /// Counted nouns: forms, unit, and what they count when the noun says it.
@@ -173,7 +184,48 @@ pub(crate) struct FigureWords {
     /// The data it was compiled from (prefix lists are read from here).
     pub(crate) tables: &'static FigureTables,
     /// Every word the grammar asks about.
-    pub(crate) words: WordMap<Entry>,
+    words: WordMap<Entry>,
+    /// A bit per hashed shape of the words in `words`: most words of a text are in no table,
+    /// and the filter turns them away without hashing them in full.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// A bit per hashed first four bytes of every cue prefix: a word whose start has no bit
+    /// is no cue, without trying the prefixes one by one.
+    cue_starts: Box<[u64; CUE_FILTER_WORDS]>,
+    /// The length in bytes of the shortest cue or cue prefix.
+    cue_min_len: usize,
+    /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
+    starters: Box<[u64; FILTER_WORDS]>,
+}
+
+/// Size of [`FigureWords::cue_starts`] in 64-bit words (4 096 bits).
+const CUE_FILTER_WORDS: usize = 64;
+
+/// The bit of the first four bytes of a word (fewer if it is shorter) in a filter of
+/// `words` 64-bit words.
+#[inline]
+fn start_bit(w: &[u8], words: usize) -> usize {
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let start = at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24);
+    (start.wrapping_mul(0x9e37_79b1) >> 20) as usize % (words * 64)
+}
+
+/// Whether `bit` is set in `filter`.
+#[inline]
+fn has_bit(filter: &[u64], bit: usize) -> bool {
+    filter.get(bit / 64).is_some_and(|b| b & (1 << (bit % 64)) != 0)
+}
+
+/// Size of [`FigureWords::filter`] in 64-bit words (16 384 bits).
+const FILTER_WORDS: usize = 256;
+
+/// The filter bit of a word: its length and its first and last two bytes, mixed.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let shape =
+        (n as u32) ^ (at(0) << 8) ^ (at(1) << 16) ^ (at(n.wrapping_sub(1)) << 24) ^ (at(n.wrapping_sub(2)) << 4);
+    (shape.wrapping_mul(0x9e37_79b1) >> 18) as usize
 }
 
 impl FigureWords {
@@ -213,6 +265,7 @@ impl FigureWords {
             lex(w, Lex::Outcome);
         }
         for (w, v) in cardinals {
+            debug_assert!(!w.contains(|c: char| c == '-' || c.is_ascii_digit()), "one token: {w}");
             let e = words.entry_or_insert_with(w, Entry::default);
             // The first value a form is given wins, as in the number-word table.
             e.cardinal = e.cardinal.or(Some(v));
@@ -237,7 +290,43 @@ impl FigureWords {
                 words.entry_or_insert_with(w, Entry::default).flags |= bit;
             }
         }
-        FigureWords { tables, words }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for (w, _) in words.iter() {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        let mut starters = Box::new([0u64; FILTER_WORDS]);
+        for (w, e) in words.iter() {
+            if e.starts() {
+                let bit = filter_bit(w.as_bytes());
+                starters[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let mut cue_starts = Box::new([0u64; CUE_FILTER_WORDS]);
+        let cue_words = tables.cues.iter().flat_map(|(_, p)| p.iter()).chain(tables.exact_cues.iter().map(|(w, _)| w));
+        let mut cue_min_len = usize::MAX;
+        for w in cue_words {
+            cue_min_len = cue_min_len.min(w.len());
+            let bit = start_bit(w.as_bytes(), CUE_FILTER_WORDS);
+            cue_starts[bit / 64] |= 1 << (bit % 64);
+        }
+        FigureWords { tables, words, filter, cue_starts, cue_min_len, starters }
+    }
+
+    /// The entry of a normalized word, if the tables have it.
+    #[inline]
+    pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
+        if has_bit(&*self.filter, filter_bit(norm.as_bytes())) {
+            self.words.get(norm)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a normalized word starts a figure without a digit ([`Entry::starts`]).
+    #[inline]
+    pub(crate) fn starts(&self, norm: &str) -> bool {
+        has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
     }
 
     /// The code of a currency sign.
@@ -253,6 +342,13 @@ impl FigureWords {
 
     /// The cue `w` is, with its rank (lower ranks win at equal distance).
     pub(crate) fn cue_of(&self, w: &str) -> Option<(usize, FigureWhat)> {
+        // A prefix of four bytes or more is told by its first four bytes; a word shorter than
+        // every cue is none.
+        if w.len() < self.cue_min_len
+            || (self.cue_min_len >= 4 && !has_bit(&*self.cue_starts, start_bit(w.as_bytes(), CUE_FILTER_WORDS)))
+        {
+            return None;
+        }
         if let Some((_, what)) = self.tables.exact_cues.iter().find(|(c, _)| *c == w) {
             let rank = self.tables.cues.iter().position(|(k, _)| k == what).unwrap_or(0);
             return Some((rank, *what));

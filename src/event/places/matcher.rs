@@ -45,18 +45,18 @@ impl Matcher<'_> {
 
     /// Whether token `i` is an ASCII hyphen touching word tokens on both sides.
     fn joins(&self, i: usize) -> bool {
-        let (Some(t), Some(a), Some(b)) = (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
-        else {
+        let Some(t) = self.tokens.get(i) else { return false };
+        if t.kind != TokenKind::Punct || t.end != t.start + 1 || self.text.as_bytes().get(t.start) != Some(&b'-') {
             return false;
+        }
+        let touching = |j: usize, at: bool| {
+            self.range.contains(&j)
+                && self
+                    .tokens
+                    .get(j)
+                    .is_some_and(|w| w.kind == TokenKind::Word && if at { w.end == t.start } else { w.start == t.end })
         };
-        self.range.contains(&i)
-            && t.kind == TokenKind::Punct
-            && self.text.as_bytes().get(t.start) == Some(&b'-')
-            && t.end == t.start + 1
-            && a.end == t.start
-            && t.end == b.start
-            && self.is_word(i - 1)
-            && self.is_word(i + 1)
+        self.range.contains(&i) && i > 0 && touching(i - 1, true) && touching(i + 1, false)
     }
 
     /// The word that starts at word token `i`.
@@ -122,9 +122,21 @@ impl Matcher<'_> {
     pub(crate) fn run(&self, out: &mut Vec<PlaceMatch>) {
         let mut i = self.range.start;
         while i < self.range.end {
-            match self.word_from(i) {
-                Some(w) => i = self.match_at(w, out).max(i + 1),
-                None => i += 1,
+            let Some(t) = self.tokens.get(i) else { break };
+            if t.kind != TokenKind::Word {
+                i += 1;
+            } else if !t.capitalized {
+                // No name starts here: past the rest of the word.
+                let mut last = i;
+                while self.joins(last + 1) {
+                    last += 2;
+                }
+                i = last + 1;
+            } else {
+                match self.word_from(i) {
+                    Some(w) => i = self.match_at(w, out).max(i + 1),
+                    None => i += 1,
+                }
             }
         }
     }
@@ -155,7 +167,9 @@ impl Matcher<'_> {
         }
         let mut start = first.start;
         if let Some(prev) = previous {
-            if p.kind != PlaceKind::City && self.adjacent(&prev, &first) && self.gaz.titles.contains(&self.written(&prev))
+            if p.kind != PlaceKind::City
+                && self.adjacent(&prev, &first)
+                && self.gaz.titles.contains(&self.written(&prev))
             {
                 start = prev.start;
             }
@@ -193,11 +207,11 @@ impl Matcher<'_> {
 
     /// Adjectives joined by `,` or a conjunction that share one noun of `slot` at the end.
     fn coordinated(&self, w: Word, place: u16, slot: u16, out: &mut Vec<PlaceMatch>) -> Option<usize> {
+        // At most nine names share one noun (the first and eight more).
         const MAX: usize = 9;
         let mut items = [(w, place); MAX];
-        let mut n = 1;
         let mut j = w;
-        for _ in 0..MAX - 1 {
+        for n in 1..MAX {
             let after = self.next(&j)?;
             if self.adjacent(&j, &after) && self.gaz.in_slot(slot, self.written(&after)) {
                 for (m, &(word, p)) in items[..n].iter().enumerate() {
@@ -219,7 +233,6 @@ impl Matcher<'_> {
             };
             let cand = self.heads(&next)?.iter().find(|c| c.rest.len() == 1 && c.rest[0] == slot)?;
             items[n] = (next, cand.place);
-            n += 1;
             j = next;
         }
         None
@@ -248,7 +261,12 @@ impl Matcher<'_> {
             match found {
                 Some((piece, place)) => {
                     if let Some(p) = self.gaz.places.get(place as usize) {
-                        out.push(PlaceMatch { name: p.name, kind: p.kind, country: p.country, span: piece.start..piece.end });
+                        out.push(PlaceMatch {
+                            name: p.name,
+                            kind: p.kind,
+                            country: p.country,
+                            span: piece.start..piece.end,
+                        });
                     }
                     a = piece.last + 2;
                 }

@@ -56,8 +56,6 @@
 
 pub(crate) mod gazetteer;
 pub(crate) mod matcher;
-#[cfg(test)]
-pub(crate) mod old;
 
 use crate::text::Tokens;
 use gazetteer::Gazetteer;

@@ -501,7 +501,6 @@ fn with_yo_variants(mut forms: Vec<String>) -> Vec<String> {
     forms
 }
 
-
 /// The normalized form of a written form (the one case fold of [`Tokens`]).
 fn norm(form: &str) -> String {
     let t = Tokens::new(form);
