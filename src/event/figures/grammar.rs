@@ -20,7 +20,9 @@ pub(crate) struct Cx<'a> {
 /// What the number is followed by.
 #[derive(Clone, Copy, Debug)]
 enum Unit {
+    /// A currency (ISO 4217 code).
     Money(&'static str),
+    /// A percentage.
     Percent,
     /// A counted noun: unit, own kind, index of the noun, first index of the adjectives before it.
     Count(CountUnit, Option<FigureWhat>, usize, usize),
@@ -64,6 +66,7 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The normalized form of word `i` (`None` for other tokens).
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Word {
@@ -78,14 +81,17 @@ impl<'a> Cx<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.entry(t).flags & bits != 0)
     }
 
+    /// What token `i` is.
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    /// The meaning of word `i` to the grammar.
     fn lex(&self, i: usize) -> Option<Lex> {
         self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
     }
 
+    /// The table entry of a word.
     fn entry(&self, t: &Tok<'a>) -> &'a Entry {
         t.looked_up(self.words, self.tokens).0
     }
@@ -231,6 +237,7 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The figure that starts at token `i`, and the index of the token after it.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         // A currency sign before the number.
         let mut prefix_money = None;
@@ -460,6 +467,7 @@ impl<'a> Cx<'a> {
         Some((Figure { value, unit: unit_name.to_string(), what, approx, span }, next))
     }
 
+    /// Whether a word of the clause that starts at `clause_start` starts with one of `prefixes`.
     fn clause_has(&self, clause_start: usize, prefixes: &[&str]) -> bool {
         let (_, ce) = self.clause(clause_start);
         (clause_start..ce).any(|j| self.word(j).is_some_and(|w| has_prefix(w, prefixes)))

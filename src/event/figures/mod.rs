@@ -17,8 +17,8 @@
 //! only when something says what it counts:
 //!
 //! 1. **The word after it** (after at most three adjectives: `49 новых случаев`, `12
-//!    медицинских работников`): a currency, `%`/`процентов`, or a counted noun from the tables
-//!    in this file (`человек`, `случаев`, `тестов`, `доз`, `коек`, `заболевших`, ...). A currency
+//!    медицинских работников`): a currency, `%`/`процентов`, or a counted noun from the language's
+//!    tables (`src/lang/ru/figures.rs`: `человек`, `случаев`, `тестов`, `доз`, `коек`, `заболевших`, ...). A currency
 //!    sign may also stand before it (`$10 млн`).
 //! 2. **A collective numeral** counts people by itself (`умерли трое`), unless it is followed by
 //!    `суток`.

@@ -63,6 +63,7 @@ pub(crate) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// A token not looked up yet.
     fn new(start: usize, end: usize, kind: Kind) -> Self {
         Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
     }

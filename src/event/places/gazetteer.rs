@@ -70,6 +70,7 @@ impl Gazetteer {
 
 /// Fills a [`Gazetteer`].
 pub(crate) struct GazetteerBuilder {
+    /// The gazetteer being filled.
     gazetteer: Gazetteer,
 }
 

@@ -13,14 +13,18 @@ use std::ops::Range;
 /// A word: word tokens `first..=last` joined by touching ASCII hyphens.
 #[derive(Clone, Copy, Debug)]
 struct Word {
+    /// Its first word token.
     first: usize,
+    /// Its last word token.
     last: usize,
-    /// Byte span in the text.
+    /// Byte offset of its start in the text.
     start: usize,
+    /// Byte offset of its end.
     end: usize,
 }
 
 impl Word {
+    /// Whether it has a hyphen.
     fn hyphenated(&self) -> bool {
         self.last > self.first
     }
@@ -39,6 +43,7 @@ pub(crate) struct Matcher<'a> {
 }
 
 impl Matcher<'_> {
+    /// Whether token `i` is a word token of the sentence.
     fn is_word(&self, i: usize) -> bool {
         self.range.contains(&i) && self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
@@ -93,6 +98,7 @@ impl Matcher<'_> {
         (self.range.start..w.first).rev().find(|&i| self.is_word(i)).and_then(|i| self.word_to(i))
     }
 
+    /// The word as written.
     fn written(&self, w: &Word) -> &str {
         self.text.get(w.start..w.end).unwrap_or("")
     }
@@ -108,6 +114,7 @@ impl Matcher<'_> {
         !g.is_empty() && g.chars().all(char::is_whitespace)
     }
 
+    /// Whether token `i` starts with a capital letter.
     fn capitalized(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.capitalized)
     }
@@ -154,6 +161,8 @@ impl Matcher<'_> {
         Some(cur)
     }
 
+    /// Reports place `place` named by the words `first` to `last` (unless the words before
+    /// it say it is no place here), its span widened to a title before it.
     fn push(&self, out: &mut Vec<PlaceMatch>, place: u16, first: Word, last: Word) {
         let Some(p) = self.gaz.places.get(place as usize) else { return };
         let previous = self.previous(&first);
@@ -275,10 +284,12 @@ impl Matcher<'_> {
         }
     }
 
+    /// Byte offset where token `i` starts.
     fn start(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(0, |t| t.start)
     }
 
+    /// Byte offset where token `i` ends.
     fn end(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(0, |t| t.end)
     }

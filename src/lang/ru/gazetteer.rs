@@ -56,7 +56,9 @@ struct Row {
     decl: &'static [D],
     /// The canonical nominative reported for it.
     name: &'static str,
+    /// Country, region or city.
     kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of its country.
     country: &'static str,
     /// The name is also a common word: not matched as the first word of a sentence.
     homograph: bool,
@@ -77,14 +79,17 @@ const fn a(written: &'static str, decl: &'static [D], name: &'static str, kind: 
 }
 
 impl Row {
+    /// The row, marked as a homograph of a common word.
     const fn homograph(self) -> Row {
         Row { homograph: true, ..self }
     }
 
+    /// The row, marked as the country of a currency (`долларов США`).
     const fn in_currency(self) -> Row {
         Row { in_currency: true, ..self }
     }
 
+    /// The row, with forms its classes do not generate.
     const fn extra(self, extra: &'static [&'static str]) -> Row {
         Row { extra, ..self }
     }
@@ -92,16 +97,27 @@ impl Row {
 
 use PlaceKind::{City as C, Country as N, Region as R};
 
+/// Indeclinable.
 const IND: &[D] = &[D::Ind];
+/// Masculine, consonant stem.
 const M: &[D] = &[D::M];
+/// Masculine in `-й`.
 const MJ: &[D] = &[D::Mj];
+/// Masculine in `-ь`.
 const MS: &[D] = &[D::Ms];
+/// Feminine in `-а`.
 const FA: &[D] = &[D::Fa];
+/// Feminine in `-я`.
 const FJA: &[D] = &[D::Fja];
+/// Feminine in `-ия`.
 const FIA: &[D] = &[D::Fia];
+/// Feminine in `-ь`.
 const FS: &[D] = &[D::Fs];
+/// Neuter in `-ье`.
 const NE: &[D] = &[D::Ne];
+/// Neuter in `-о`.
 const NO: &[D] = &[D::No];
+/// A masculine adjective (`Рудный`).
 const ADJM: &[D] = &[D::AdjM];
 /// `Карагандинская область`.
 const OBL: &[D] = &[D::AdjF, D::Oblast];
@@ -411,14 +427,17 @@ const ROWS: &[Row] = &[
 const OBLAST_FORMS: &[&str] = &[
     "область", "области", "областью", "областей", "областям", "областями", "областях", "обл",
 ];
+/// Forms of `край`.
 #[rustfmt::skip]
 const KRAY_FORMS: &[&str] = &[
     "край", "края", "краю", "крае", "краем", "краев", "краям", "краями", "краях",
 ];
+/// Forms of `округ`.
 #[rustfmt::skip]
 const OKRUG_FORMS: &[&str] = &[
     "округ", "округа", "округу", "округе", "округом", "округов", "округам", "округами", "округах",
 ];
+/// Forms of `Республика`, capitalized and not.
 #[rustfmt::skip]
 const RESPUBLIKA_FORMS: &[&str] = &[
     "Республика", "Республики", "Республике", "Республику", "Республикой", "республика",
@@ -432,6 +451,7 @@ const CONJUNCTIONS: &[&str] = &["и"];
 /// Currency words (as prefixes) that a currency's country completes (`долларов США`).
 const CURRENCY_PREFIXES: &[&str] = &["долл"];
 
+/// The last character of `w`.
 fn last_char(w: &str) -> Option<char> {
     w.chars().next_back()
 }
