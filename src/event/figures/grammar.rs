@@ -8,13 +8,13 @@ use crate::text::Tokens;
 /// One sentence as the grammar reads it.
 pub(crate) struct Cx<'a> {
     /// The language's figure words.
-    pub(crate) words: &'a FigureWords,
+    pub(crate) words: &'static FigureWords,
     /// The document text.
     pub(crate) text: &'a str,
     /// The document tokens (for normalized forms).
     pub(crate) tokens: &'a Tokens,
     /// The sentence's grouped tokens.
-    pub(crate) toks: &'a [Tok<'a>],
+    pub(crate) toks: &'a [Tok],
 }
 
 /// What the number is followed by.
@@ -92,7 +92,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The table entry of a word.
-    fn entry(&self, t: &Tok<'a>) -> &'a Entry {
+    fn entry(&self, t: &Tok) -> &'static Entry {
         t.looked_up(self.words, self.tokens).0
     }
 

@@ -154,15 +154,28 @@ pub(crate) fn figures_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Ve
 }
 
 /// [`figures_in`] with the figure words of any language.
-pub(crate) fn figures_with(words: &FigureWords, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Figure> {
+pub(crate) fn figures_with(
+    words: &'static FigureWords,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+) -> Vec<Figure> {
     // Every figure has a number, a number word, a collective numeral or `полтора`; a sentence
     // with none (most sentences without digits) ends here, before anything is grouped.
     if !toks::possible(words, tokens, range.clone()) {
         return Vec::new();
     }
-    let mut toks = Vec::with_capacity(range.len());
+    // The grouped tokens go into a buffer each thread keeps, so that a sentence costs no
+    // allocation but its figures. (Taken out while in use: a nested call would start a new one.)
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Vec<toks::Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = SCRATCH.with(|s| s.take());
     toks::group(words, text, tokens, range, &mut toks);
-    grammar::Cx { words, text, tokens, toks: &toks }.figures()
+    let out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
+    toks.clear();
+    SCRATCH.with(|s| s.set(toks));
+    out
 }
 
 #[cfg(test)]

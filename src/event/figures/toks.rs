@@ -43,7 +43,7 @@ pub(crate) enum Kind {
 
 /// One grouped token of a sentence.
 #[derive(Clone, Debug)]
-pub(crate) struct Tok<'a> {
+pub(crate) struct Tok {
     /// Byte offset of its first character in the text.
     pub(crate) start: usize,
     /// Byte offset just past its last character.
@@ -59,10 +59,10 @@ pub(crate) struct Tok<'a> {
     /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
     /// ([`Entry::NONE`] when it has none) and its meaning, which for a hyphenated word falls
     /// back to the last part (`экспресс-тестов` → `тестов`) for counted nouns.
-    looked: Cell<Option<(&'a Entry, Option<Lex>)>>,
+    looked: Cell<Option<(&'static Entry, Option<Lex>)>>,
 }
 
-impl<'a> Tok<'a> {
+impl Tok {
     /// A token not looked up yet.
     fn new(start: usize, end: usize, kind: Kind) -> Self {
         Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
@@ -70,7 +70,7 @@ impl<'a> Tok<'a> {
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
     /// never asked about).
-    pub(crate) fn looked_up(&self, words: &'a FigureWords, tokens: &Tokens) -> (&'a Entry, Option<Lex>) {
+    pub(crate) fn looked_up(&self, words: &'static FigureWords, tokens: &Tokens) -> (&'static Entry, Option<Lex>) {
         if let Some(l) = self.looked.get() {
             return l;
         }
@@ -145,13 +145,7 @@ pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>
 
 /// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it
 /// clears first).
-pub(crate) fn group<'a>(
-    words: &'a FigureWords,
-    text: &str,
-    tokens: &Tokens,
-    range: Range<usize>,
-    out: &mut Vec<Tok<'a>>,
-) {
+pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
     let end = range.end.min(tokens.len());

@@ -188,25 +188,30 @@ pub(crate) struct FigureWords {
     /// A bit per hashed shape of the words in `words`: most words of a text are in no table,
     /// and the filter turns them away without hashing them in full.
     filter: Box<[u64; FILTER_WORDS]>,
-    /// A bit per hashed first four bytes of every cue prefix: a word whose start has no bit
-    /// is no cue, without trying the prefixes one by one.
-    cue_starts: Box<[u64; CUE_FILTER_WORDS]>,
-    /// The length in bytes of the shortest cue or cue prefix.
-    cue_min_len: usize,
+    /// The cue prefixes grouped by their first four bytes (sorted by them), each group in
+    /// rank order: a word is tried only against the prefixes that start like it.
+    cue_groups: Vec<(u32, Vec<(usize, &'static str)>)>,
+    /// Whether every cue prefix has four bytes or more (else `cue_groups` is not used).
+    cue_grouped: bool,
+    /// The adjective endings of up to eight bytes, by length, each packed into a `u64`.
+    adjective_ends: Vec<(usize, Vec<u64>)>,
+    /// The adjective endings longer than eight bytes.
+    adjective_long: Vec<&'static str>,
     /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
     starters: Box<[u64; FILTER_WORDS]>,
 }
 
-/// Size of [`FigureWords::cue_starts`] in 64-bit words (4 096 bits).
-const CUE_FILTER_WORDS: usize = 64;
-
-/// The bit of the first four bytes of a word (fewer if it is shorter) in a filter of
-/// `words` 64-bit words.
+/// The first four bytes of a word as one number (zeros past its end).
 #[inline]
-fn start_bit(w: &[u8], words: usize) -> usize {
+fn first4(w: &[u8]) -> u32 {
     let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    let start = at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24);
-    (start.wrapping_mul(0x9e37_79b1) >> 20) as usize % (words * 64)
+    at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+}
+
+/// Up to eight bytes as one number.
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    b.iter().fold(0, |v, &x| (v << 8) | u64::from(x))
 }
 
 /// Whether `bit` is set in `filter`.
@@ -302,15 +307,31 @@ impl FigureWords {
                 starters[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let mut cue_starts = Box::new([0u64; CUE_FILTER_WORDS]);
-        let cue_words = tables.cues.iter().flat_map(|(_, p)| p.iter()).chain(tables.exact_cues.iter().map(|(w, _)| w));
-        let mut cue_min_len = usize::MAX;
-        for w in cue_words {
-            cue_min_len = cue_min_len.min(w.len());
-            let bit = start_bit(w.as_bytes(), CUE_FILTER_WORDS);
-            cue_starts[bit / 64] |= 1 << (bit % 64);
+        let mut cue_groups: Vec<(u32, Vec<(usize, &'static str)>)> = Vec::new();
+        let cue_grouped = tables.cues.iter().all(|(_, ps)| ps.iter().all(|p| p.len() >= 4));
+        for (rank, (_, prefixes)) in tables.cues.iter().enumerate() {
+            for p in *prefixes {
+                let key = first4(p.as_bytes());
+                match cue_groups.iter_mut().find(|g| g.0 == key) {
+                    Some(g) => g.1.push((rank, p)),
+                    None => cue_groups.push((key, vec![(rank, p)])),
+                }
+            }
         }
-        FigureWords { tables, words, filter, cue_starts, cue_min_len, starters }
+        cue_groups.sort_by_key(|g| g.0);
+        let mut adjective_ends: Vec<(usize, Vec<u64>)> = Vec::new();
+        let mut adjective_long = Vec::new();
+        for e in tables.adjective_endings {
+            if e.len() > 8 {
+                adjective_long.push(*e);
+                continue;
+            }
+            match adjective_ends.iter_mut().find(|g| g.0 == e.len()) {
+                Some(g) => g.1.push(pack(e.as_bytes())),
+                None => adjective_ends.push((e.len(), vec![pack(e.as_bytes())])),
+            }
+        }
+        FigureWords { tables, words, filter, cue_groups, cue_grouped, adjective_ends, adjective_long, starters }
     }
 
     /// The entry of a normalized word, if the tables have it.
@@ -336,29 +357,31 @@ impl FigureWords {
 
     /// Whether `w` looks like an adjective or a participle.
     pub(crate) fn is_adjective(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let ends = |&(len, ref set): &(usize, Vec<u64>)| {
+            b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.contains(&pack(tail)))
+        };
         w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
-            && self.tables.adjective_endings.iter().any(|e| w.ends_with(e))
+            && (self.adjective_ends.iter().any(ends) || self.adjective_long.iter().any(|e| w.ends_with(e)))
     }
 
     /// The cue `w` is, with its rank (lower ranks win at equal distance).
     pub(crate) fn cue_of(&self, w: &str) -> Option<(usize, FigureWhat)> {
-        // A prefix of four bytes or more is told by its first four bytes; a word shorter than
-        // every cue is none.
-        if w.len() < self.cue_min_len
-            || (self.cue_min_len >= 4 && !has_bit(&*self.cue_starts, start_bit(w.as_bytes(), CUE_FILTER_WORDS)))
-        {
-            return None;
-        }
         if let Some((_, what)) = self.tables.exact_cues.iter().find(|(c, _)| *c == w) {
             let rank = self.tables.cues.iter().position(|(k, _)| k == what).unwrap_or(0);
             return Some((rank, *what));
         }
-        self.tables
-            .cues
-            .iter()
-            .enumerate()
-            .find(|(_, (_, prefixes))| has_prefix(w, prefixes))
-            .map(|(rank, (what, _))| (rank, *what))
+        let rank = if self.cue_grouped {
+            // Every prefix that `w` starts with shares its first four bytes.
+            if w.len() < 4 {
+                return None;
+            }
+            let g = self.cue_groups.binary_search_by_key(&first4(w.as_bytes()), |g| g.0).ok()?;
+            self.cue_groups.get(g)?.1.iter().find(|(_, p)| w.starts_with(p))?.0
+        } else {
+            self.tables.cues.iter().position(|(_, prefixes)| has_prefix(w, prefixes))?
+        };
+        self.tables.cues.get(rank).map(|(what, _)| (rank, *what))
     }
 }
 
