@@ -212,24 +212,14 @@ pub struct Description {
 /// ```
 pub fn describe(sentence: &str) -> Description {
     let tokens = Tokens::new(sentence);
-    describe_parts(default_cues(), sentence, &tokens, 0..tokens.len(), sentence)
+    describe_in(default_cues(), sentence, &tokens, 0..tokens.len())
 }
 
 /// Reads the kinds, places and figures of the sentence made of tokens `range` (token
 /// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
 pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
-    let span = match (tokens.get(range.start), range.end.checked_sub(1).and_then(|i| tokens.get(i))) {
-        (Some(a), Some(b)) if range.start < range.end => a.start..b.end,
-        _ => 0..0,
-    };
-    let sentence = text.get(span).unwrap_or("");
-    describe_parts(cues, text, tokens, range, sentence)
-}
-
-/// [`describe_in`], with the sentence's text as figures and places read it.
-fn describe_parts(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, sentence: &str) -> Description {
     let mut d = Description::default();
-    for m in cues.classify(text, tokens, range) {
+    for m in cues.classify(text, tokens, range.clone()) {
         if m.exempted {
             if !d.exempted.contains(&m.kind) {
                 d.exempted.push(m.kind);
@@ -245,14 +235,17 @@ fn describe_parts(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>,
             }
         }
     }
-    // MERGE: `places::places_in(text, tokens, range)` once helper "figplaces" provides it.
-    for p in places::places(sentence) {
+    for p in places::places_in(text, tokens, range.clone()) {
         let place = Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() };
         if !d.places.contains(&place) {
             d.places.push(place);
         }
     }
-    // MERGE: `figures::figures_in(text, tokens, range)` once helper "figplaces" provides it.
-    d.figures = figures::figures(sentence);
+    // Figure spans are relative to the sentence.
+    let offset = tokens.get(range.start).map_or(0, |t| t.start);
+    d.figures = figures::figures_in(text, tokens, range);
+    for f in &mut d.figures {
+        f.span = f.span.start.saturating_sub(offset)..f.span.end.saturating_sub(offset);
+    }
     d
 }

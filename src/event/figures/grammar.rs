@@ -1,0 +1,475 @@
+//! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
+
+use super::toks::{Kind, NumForm, Tok};
+use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
+use super::{Figure, FigureWhat};
+use crate::text::Tokens;
+
+/// One sentence as the grammar reads it.
+pub(crate) struct Cx<'a> {
+    /// The language's figure words.
+    pub(crate) words: &'static FigureWords,
+    /// The document text.
+    pub(crate) text: &'a str,
+    /// The document tokens (for normalized forms).
+    pub(crate) tokens: &'a Tokens,
+    /// The sentence's grouped tokens.
+    pub(crate) toks: &'a [Tok],
+}
+
+/// What the number is followed by.
+#[derive(Clone, Copy, Debug)]
+enum Unit {
+    /// A currency (ISO 4217 code).
+    Money(&'static str),
+    /// A percentage.
+    Percent,
+    /// A counted noun: unit, own kind, index of the noun, first index of the adjectives before it.
+    Count(CountUnit, Option<FigureWhat>, usize, usize),
+}
+
+impl<'a> Cx<'a> {
+    /// Finds every figure, in order.
+    pub(crate) fn figures(&self) -> Vec<Figure> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
+            match self.figure_at(i) {
+                Some((fig, next)) => {
+                    out.push(fig);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Whether a figure can start at `i`: a currency sign, a number, or a word that is a
+    /// number word, a collective numeral, `полтора` or a multiplier.
+    fn can_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        match t.kind {
+            Kind::Num(..) => true,
+            Kind::Sym(c) => self.words.sign(c).is_some(),
+            // A word with no number word in it cannot start one (`миллион` alone is no
+            // number: a multiplier needs one before it).
+            Kind::Word => {
+                let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
+                self.words.starts(self.tokens.norm_span(a..b))
+            }
+            _ => false,
+        }
+    }
+
+    /// The normalized form of word `i` (`None` for other tokens).
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Word {
+            Some(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
+        } else {
+            None
+        }
+    }
+
+    /// Whether word `i` belongs to the word classes `bits` ([`flag`]).
+    fn is(&self, i: usize, bits: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.entry(t).flags & bits != 0)
+    }
+
+    /// What token `i` is.
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// The meaning of word `i` to the grammar.
+    fn lex(&self, i: usize) -> Option<Lex> {
+        self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
+    }
+
+    /// The table entry of a word.
+    fn entry(&self, t: &Tok) -> &'static Entry {
+        t.looked_up(self.words, self.tokens).0
+    }
+
+    /// Index of the first token of the clause containing `i`, and one past its last.
+    fn clause(&self, i: usize) -> (usize, usize) {
+        if let Some(t) = self.toks.get(i) {
+            return (t.clause.0 as usize, t.clause.1 as usize);
+        }
+        let i = i.min(self.toks.len());
+        let start = self.toks[..i].iter().rposition(|t| t.kind == Kind::Break).map_or(0, |p| p + 1);
+        let end = self.toks[i..].iter().position(|t| t.kind == Kind::Break).map_or(self.toks.len(), |p| i + p);
+        (start, end)
+    }
+
+    /// A full stop after an abbreviation (`тыс.`) belongs to it.
+    fn skip_abbrev_dot(&self, i: usize) -> usize {
+        if self.kind(i) == Some(Kind::Sym('.')) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A unit at token `j`: `%`, a currency, or a counted noun after at most three adjectives.
+    fn unit_at(&self, j: usize) -> Option<(Unit, usize)> {
+        match self.kind(j)? {
+            Kind::Sym('%') => return Some((Unit::Percent, j + 1)),
+            Kind::Sym(c) => return self.words.sign(c).map(|code| (Unit::Money(code), j + 1)),
+            Kind::Word => {}
+            _ => return None,
+        }
+        let mut p = j;
+        loop {
+            match self.lex(p) {
+                Some(Lex::Money(code)) => return Some((Unit::Money(code), self.skip_abbrev_dot(p + 1))),
+                Some(Lex::Percent) => return Some((Unit::Percent, self.skip_abbrev_dot(p + 1))),
+                Some(Lex::Count(unit, what)) => {
+                    // A noun-like participle before the noun it modifies: `контактных лиц`,
+                    // `заболевших детей`.
+                    if let Some(Lex::Count(u2, what2)) = self.lex(p + 1) {
+                        if u2 == unit && self.word(p).is_some_and(|w| self.words.is_adjective(w)) {
+                            let what = what.or(what2);
+                            return Some((Unit::Count(unit, what, p + 1, j), self.skip_abbrev_dot(p + 2)));
+                        }
+                    }
+                    return Some((Unit::Count(unit, what, p, j), self.skip_abbrev_dot(p + 1)));
+                }
+                Some(Lex::Outcome) => {
+                    let deadly =
+                        (j..p).any(|a| self.word(a).is_some_and(|w| has_prefix(w, self.words.tables.deadly_outcome)));
+                    return deadly.then_some((Unit::Count(CountUnit::Cases, Some(FigureWhat::Deaths), p, j), p + 1));
+                }
+                Some(_) => return None,
+                None => {
+                    let w = self.word(p)?;
+                    if p - j < 3 && self.words.is_adjective(w) {
+                        p += 1;
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Cardinal number words from `k` on (`двадцать пять`, `две тысячи триста`).
+    fn number_words(&self, k: usize) -> Option<(f64, usize)> {
+        let mut total = 0u64;
+        let mut cur = 0u64;
+        let mut last: Option<u32> = None;
+        let mut any = false;
+        let mut j = k;
+        while let Some(t) = self.toks.get(j).filter(|t| t.kind == Kind::Word) {
+            let entry = self.entry(t);
+            let Some(v) = entry.cardinal else { break };
+            if v == 1000 {
+                // A bare `тысячи людей` is vague; `тысяча человек` is a thousand.
+                if !any && entry.flags & flag::EXACT_THOUSAND == 0 {
+                    return None;
+                }
+                total += cur.max(1) * 1000;
+                cur = 0;
+                last = None;
+            } else {
+                let fits = match last {
+                    None => true,
+                    Some(l) if l >= 100 => v < 100,
+                    Some(l) if l >= 20 && l % 10 == 0 => v < 10,
+                    Some(_) => false,
+                };
+                if !fits {
+                    break;
+                }
+                cur += u64::from(v);
+                last = Some(v);
+            }
+            any = true;
+            j += 1;
+        }
+        any.then_some(((total + cur) as f64, j))
+    }
+
+    /// The subject on the left of a bare number: `число заболевших ... достигло N`.
+    fn subject_unit(&self, clause_start: usize, num: usize) -> Option<Unit> {
+        let k = (clause_start..num).rev().find(|&k| self.is(k, flag::SUBJECT))?;
+        match self.unit_at(k + 1)? {
+            (u @ Unit::Count(..), _) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The kind of a count from the cue in the clause nearest to the number at `k`.
+    fn cue_kind(&self, k: usize) -> Option<FigureWhat> {
+        let (cs, ce) = self.clause(k);
+        let mut best: Option<(usize, usize, FigureWhat)> = None;
+        for j in cs..ce {
+            let Some(w) = self.word(j) else { continue };
+            let Some((rank, what)) = self.words.cue_of(w) else {
+                continue;
+            };
+            let dist = j.abs_diff(k);
+            if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
+                best = Some((dist, rank, what));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+
+    /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.
+    fn case_modifier(&self, adj_from: usize, noun: usize) -> Option<FigureWhat> {
+        let deadly = |w: &str| has_prefix(w, self.words.tables.deadly_case);
+        if (adj_from..noun).any(|j| self.word(j).is_some_and(deadly)) {
+            return Some(FigureWhat::Deaths);
+        }
+        let next = self.word(noun + 1)?;
+        if let Some((_, what)) = self.words.tables.case_next.iter().find(|(w, _)| *w == next) {
+            return Some(*what);
+        }
+        if self.is(noun + 1, flag::WITH) && self.word(noun + 2).is_some_and(deadly) {
+            return Some(FigureWhat::Deaths);
+        }
+        None
+    }
+
+    /// The figure that starts at token `i`, and the index of the token after it.
+    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        // A currency sign before the number.
+        let mut prefix_money = None;
+        let mut k = i;
+        match self.kind(i)? {
+            Kind::Sym(c) => {
+                prefix_money = Some(self.words.sign(c)?);
+                k = i + 1;
+                if !matches!(self.kind(k)?, Kind::Num(..)) {
+                    return None;
+                }
+            }
+            Kind::Word | Kind::Num(..) => {}
+            _ => return None,
+        }
+
+        // The number.
+        let mut digits = None;
+        let mut collective = false;
+        let mut half = false;
+        let (mut value, mut after) = match self.kind(k)? {
+            Kind::Num(_, NumForm::Skip) => return None,
+            Kind::Num(v, form) => {
+                digits = Some(form);
+                (v, k + 1)
+            }
+            Kind::Word => match self.lex(k) {
+                Some(Lex::Collective(n)) => {
+                    collective = true;
+                    (f64::from(n), k + 1)
+                }
+                Some(Lex::Half) => {
+                    half = true;
+                    (1.5, k + 1)
+                }
+                // `тысяча человек`; every other entry is not a number.
+                Some(Lex::Mult(_)) | None => self.number_words(k)?,
+                Some(_) => return None,
+            },
+            _ => return None,
+        };
+
+        let mut start = i;
+        let mut approx = false;
+        if digits.is_some() {
+            // `№2`, `дом 5`.
+            if k > 0 {
+                if matches!(self.kind(k - 1), Some(Kind::Sym('№' | '#'))) {
+                    return None;
+                }
+                if self.is(k - 1, flag::ADDRESS) {
+                    return None;
+                }
+            }
+            // The first half of a range or of a hyphenated chain (`10-15%`, `76-65-43`).
+            if self.kind(after) == Some(Kind::Dash) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
+                return None;
+            }
+            // The second half of a range: reported once, approximate, spanning both.
+            if k >= 2
+                && prefix_money.is_none()
+                && self.kind(k - 1) == Some(Kind::Dash)
+                && matches!(self.kind(k - 2), Some(Kind::Num(..)))
+            {
+                if k >= 4 && self.kind(k - 3) == Some(Kind::Dash) && matches!(self.kind(k - 4), Some(Kind::Num(..))) {
+                    return None;
+                }
+                if matches!(self.kind(k - 2), Some(Kind::Num(_, NumForm::Skip))) {
+                    return None;
+                }
+                start = k - 2;
+                approx = true;
+            }
+        }
+
+        // A multiplier.
+        let mut multiplied = false;
+        if let Some(Lex::Mult(m)) = self.lex(after) {
+            value *= m;
+            after = self.skip_abbrev_dot(after + 1);
+            multiplied = true;
+        }
+        // `500 с лишним человек`.
+        if self.is(after, flag::WITH) && self.is(after + 1, flag::APPROX_AFTER) {
+            approx = true;
+            after += 2;
+        }
+
+        // The unit.
+        let (unit, end) = if let Some(code) = prefix_money {
+            (Some(Unit::Money(code)), after)
+        } else {
+            match self.unit_at(after) {
+                Some((u, e)) => (Some(u), e),
+                None => (None, after),
+            }
+        };
+        let (clause_start, _) = self.clause(k);
+        let unit = match unit {
+            Some(u) => u,
+            None if collective => {
+                if self.lex(after) == Some(Lex::NotPeople) {
+                    return None;
+                }
+                Unit::Count(CountUnit::People, None, after, after)
+            }
+            None => {
+                // Digits with nothing countable after them: a neighbouring cue verb
+                // (`скончались 17`, `3 умерли`) or the `число ...` subject on the left.
+                if (digits == Some(NumForm::Dot) || half) && !multiplied {
+                    return None;
+                }
+                // `за 2020`, `в 2021`: a year, not a count.
+                let year_like = digits == Some(NumForm::Int)
+                    && (1900.0..=2100.0).contains(&value)
+                    && self.toks.get(k).is_some_and(|t| t.end - t.start == 4);
+                if year_like {
+                    return None;
+                }
+                let free_after = match self.kind(end) {
+                    None | Some(Kind::Break) => true,
+                    Some(Kind::Word) => self.is(end, flag::AFTER_BARE),
+                    _ => false,
+                };
+                let right_cue = self.word(end).and_then(|w| self.words.cue_of(w));
+                let left_cue = if free_after && start > 0 {
+                    let q = if self.is(start - 1, flag::QUALIFIER) && start > 1 { start - 2 } else { start - 1 };
+                    self.word(q).and_then(|w| self.words.cue_of(w))
+                } else {
+                    None
+                };
+                match right_cue.or(left_cue) {
+                    Some((_, what)) => Unit::Count(CountUnit::People, Some(what), end, end),
+                    None if free_after && digits.is_some() => self.subject_unit(clause_start, k)?,
+                    None => return None,
+                }
+            }
+        };
+        if digits == Some(NumForm::Dot) && !multiplied && matches!(unit, Unit::Count(..)) {
+            return None;
+        }
+        if half && !multiplied && !matches!(unit, Unit::Count(..)) {
+            return None;
+        }
+
+        // Qualifiers on the left.
+        let mut at_before = false;
+        if start > 0 {
+            let q = start - 1;
+            if self.is(q, flag::UP_TO) {
+                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
+                if !change {
+                    approx = true;
+                    start = q;
+                }
+            } else if self.is(q, flag::THAN) && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
+                approx = true;
+                start = q - 1;
+                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
+                    start -= 1;
+                }
+            } else if self.is(q, flag::QUALIFIER) {
+                approx = true;
+                start = q;
+                if self.is(q, flag::COMPARATIVE) && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
+                    start = q - 1;
+                }
+            }
+            if start > 0 && self.is(start - 1, flag::AT) {
+                at_before = true;
+            }
+        }
+
+        // What it counts.
+        let (unit_name, what) = match unit {
+            Unit::Money(code) => (code, FigureWhat::Money),
+            Unit::Percent => ("%", FigureWhat::Percent),
+            Unit::Count(u, own, noun, adj_from) => {
+                let what = match own {
+                    Some(FigureWhat::Cases) if u == CountUnit::Cases => {
+                        self.case_modifier(adj_from, noun).unwrap_or(FigureWhat::Cases)
+                    }
+                    Some(w) => w,
+                    None => {
+                        let cue = self.cue_kind(k);
+                        if u == CountUnit::Doses {
+                            let given = cue == Some(FigureWhat::Vaccinated)
+                                || self.clause_has(clause_start, self.words.tables.doses_given);
+                            if given {
+                                FigureWhat::Vaccinated
+                            } else {
+                                FigureWhat::Other
+                            }
+                        } else if let Some(w) = cue {
+                            w
+                        } else if at_before && self.clause_has(clause_start, self.words.tables.at_case_cues) {
+                            FigureWhat::Cases
+                        } else {
+                            FigureWhat::People
+                        }
+                    }
+                };
+                (u.as_str(), what)
+            }
+        };
+
+        // `один` forms are mostly determiners (`стоимость одного теста`, `один из`): they count
+        // only as a case, a death, a recovery or a vaccination.
+        if value == 1.0 && digits.is_none() {
+            let reported = matches!(
+                what,
+                FigureWhat::Cases | FigureWhat::Deaths | FigureWhat::Recoveries | FigureWhat::Vaccinated
+            );
+            if !reported {
+                return None;
+            }
+        }
+
+        // The span ends at the last word (a trailing abbreviation dot is the sentence's).
+        let next = end.max(k + 1);
+        let mut last = next - 1;
+        while last > k && self.kind(last) == Some(Kind::Sym('.')) {
+            last -= 1;
+        }
+        let span = self.toks.get(start)?.start..self.toks.get(last)?.end;
+        debug_assert!(self.text.get(span.clone()).is_some());
+        Some((Figure { value, unit: unit_name.to_string(), what, approx, span }, next))
+    }
+
+    /// Whether a word of the clause that starts at `clause_start` starts with one of `prefixes`.
+    fn clause_has(&self, clause_start: usize, prefixes: &[&str]) -> bool {
+        let (_, ce) = self.clause(clause_start);
+        (clause_start..ce).any(|j| self.word(j).is_some_and(|w| has_prefix(w, prefixes)))
+    }
+}

@@ -1,0 +1,287 @@
+//! Figures a sentence states: counts of cases, deaths, recoveries, tests, vaccinated people and
+//! people in general, sums of money and percentages.
+//!
+//! ```
+//! use khronika::event::figures::{figures, FigureWhat};
+//! let f = figures("За сутки выявлено 49 случаев заражения, выделено 300 млрд тенге.");
+//! assert_eq!((f[0].value, f[0].unit.as_str(), f[0].what), (49.0, "cases", FigureWhat::Cases));
+//! assert_eq!((f[1].value, f[1].unit.as_str(), f[1].what), (3e11, "KZT", FigureWhat::Money));
+//! ```
+//!
+//! # How a number becomes a figure
+//!
+//! A number is written in digits (`1 234`, `42 500` with a space, NBSP or thin space between
+//! groups of three; `1,5` or, before `млн`/`%`/a currency, `1.5`), in words (`двух`, `двадцать
+//! пять`, `две тысячи`, `полтора`), or as a collective numeral (`трое`, `пятерых`). An optional
+//! multiplier follows (`тыс.`, `тысяч`, `млн`, `миллиона`, `млрд`, `трлн`). A number is a figure
+//! only when something says what it counts:
+//!
+//! 1. **The word after it** (after at most three adjectives: `49 новых случаев`, `12
+//!    медицинских работников`): a currency, `%`/`процентов`, or a counted noun from the language's
+//!    tables (`src/lang/ru/figures.rs`: `человек`, `случаев`, `тестов`, `доз`, `коек`, `заболевших`, ...). A currency
+//!    sign may also stand before it (`$10 млн`).
+//! 2. **A collective numeral** counts people by itself (`умерли трое`), unless it is followed by
+//!    `суток`.
+//! 3. **A cue verb next to it** (`скончались 17`, `3 умерли`, `выздоровели двадцать три`): a
+//!    number with nothing countable after it counts people of the cue's kind (see below). The cue
+//!    must directly follow the number, or directly precede it (past a qualifier) with the clause
+//!    ending, or a preposition or conjunction following the number.
+//! 4. **The subject on the left**: a number in digits in that same free position takes its noun
+//!    from a preceding `число` / `количество` / `численность` + noun in the same clause
+//!    (`число заболевших достигло 1 234` → 1234 people, cases).
+//!
+//! A bare four-digit number from 1900 to 2100 is a year under rules 3 and 4.
+//! Anything else is not a figure: dates (`16 марта`, `16.03.2020`, `2020 года`), clock times
+//! (`17.00`, `10:00`), phone numbers (no counted noun follows; hyphen chains like `76-65-43` are
+//! skipped outright), `№2` and house numbers (`дом 5`), ordinals (`2-й`), compounds (`5-летний`),
+//! ages and durations (`старше 65 лет`, `14 дней`).
+//!
+//! # What a count of people counts
+//!
+//! Nouns that name their own kind decide it (`случаев` → cases, `тестов` → tests, `умерших` →
+//! deaths, `выздоровевших` → recoveries, `привитых` → vaccinated; `летальных случаев`,
+//! `случаев смерти` → deaths). A neutral noun (`человек`, `пациентов`, a collective numeral)
+//! takes the kind of the **nearest cue word in its clause** (clauses end at `, ; ( ) ! ?` and a
+//! sentence-final `.`): `скончались`, `умерли`, `погибли`, `летальный` → deaths; `выздоровели`,
+//! `выписаны` → recoveries; `привиты`, `вакцинированы` → vaccinated; `протестированы`,
+//! `обследованы` → tests; `подтвердили`, `заразились`, `инфицированы`, `заболели`,
+//! `положительный` → cases. Equal distance prefers deaths, recoveries, vaccinated, tests, cases in
+//! that order. With no cue, a number after `у` (`у 14 человек выявили коронавирус`) counts cases
+//! when the clause names the virus or a finding verb (`выявили`, `обнаружили`); otherwise it is
+//! [`FigureWhat::People`]. Doses count vaccinations only next to a vaccination cue, else
+//! [`FigureWhat::Other`].
+//!
+//! # Approximate figures
+//!
+//! `более`, `свыше`, `около`, `почти`, `порядка`, `примерно`, `приблизительно`, `больше`,
+//! `менее`, `меньше`, `максимум`, `минимум`, `не менее`, `не более`, `чуть более`, `более чем`,
+//! `до` before the number, `с лишним` after it, and a range `10–15%` (reported once, as its upper
+//! bound) make a figure approximate. `до` after a verb of change (`выросло до 1 234`,
+//! `сократилось до 5%`) gives the new value, so it stays exact and out of the span.
+//!
+//! # Limits
+//!
+//! - The clause is the unit of context: `у 14 человек, прибывших из Турции, подтвердили ...`
+//!   separates the number from its cue by commas and yields [`FigureWhat::People`].
+//! - In `от 100 до 200 человек` only `до 200 человек` is reported.
+//! - Number words take no noun from the `число ...` subject (rule 4 is for digits).
+//! - `один`/`одного`/... written as a word counts only when it reports cases, deaths,
+//!   recoveries or vaccinations (`один случай`, `один человек скончался`): otherwise it is mostly
+//!   a determiner (`стоимость одного теста`, `один из`).
+//! - A dot between digits is a decimal point only before a multiplier, `%` or a currency
+//!   (`1.5 млн`); otherwise it is a clock time or a date (`17.00`, `16.03`).
+//! - Ages and durations are never figures: years, days and hours are not counted nouns.
+//! - Increments are reported as stated: `выросло на 120 человек` is 120 people.
+//! - A bare `тысячи`, `миллионы` (`тысячи людей`) is vague and not reported.
+//! - Money without a currency word (`выделено 5 млрд`) is not reported.
+
+pub(crate) mod grammar;
+#[cfg(test)]
+mod token_path;
+pub(crate) mod toks;
+pub(crate) mod words;
+
+use crate::text::Tokens;
+use std::ops::Range;
+use words::FigureWords;
+
+/// What a [`Figure`] counts or measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FigureWhat {
+    /// Confirmed infections (`49 случаев`, `у 14 человек подтвердили`).
+    Cases,
+    /// Deaths (`5 человек скончались`, `умерли трое`).
+    Deaths,
+    /// Recoveries (`выздоровели 12 человек`, `12 выздоровевших`).
+    Recoveries,
+    /// Tests carried out (`проведено 5 000 тестов`).
+    Tests,
+    /// Vaccinated people or vaccine doses given (`привиты 300 тысяч человек`).
+    Vaccinated,
+    /// People with no more specific role (`более 500 человек`).
+    People,
+    /// A sum of money (`300 млрд тенге`).
+    Money,
+    /// A percentage (`80%`, `80 процентов`).
+    Percent,
+    /// Anything else counted (hospital beds, doses not given to anyone yet).
+    Other,
+}
+
+/// One figure stated in a sentence.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Figure {
+    /// The number with any multiplier applied: `300 млрд тенге` → `300000000000.0`,
+    /// `1,5 млн` → `1500000.0`, `80%` → `80.0`.
+    pub value: f64,
+    /// The unit, from a closed list: `"KZT"`, `"RUB"`, `"USD"`, `"EUR"`, `"CNY"`, `"KGS"` for money,
+    /// `"%"` for percentages, `"people"` (any count of persons, including `заболевших`,
+    /// `умерших`, collective numerals), `"cases"` (events: `случаев`, `смертей`, `летальных
+    /// исходов`), `"tests"`, `"doses"`, `"beds"`.
+    pub unit: String,
+    /// What the number counts.
+    pub what: FigureWhat,
+    /// Whether a qualifier (`более`, `около`, `до`, `с лишним`, a range, ...) makes it approximate.
+    pub approx: bool,
+    /// Byte span covering qualifier, number, multiplier and unit words: in the sentence for
+    /// [`figures`], in the document text for the token path.
+    #[serde(default)]
+    pub span: Range<usize>,
+}
+
+/// Finds the figures a sentence states, in the order they appear.
+///
+/// ```
+/// use khronika::event::figures::{figures, FigureWhat};
+/// let f = figures("У 14 человек подтвердили коронавирус, ещё более 500 человек на карантине.");
+/// assert_eq!(f.len(), 2);
+/// assert_eq!((f[0].value, f[0].what, f[0].approx), (14.0, FigureWhat::Cases, false));
+/// assert_eq!((f[1].value, f[1].what, f[1].approx), (500.0, FigureWhat::People, true));
+/// assert!(figures("16 марта 2020 года, в 10:00, по телефону 8 (7172) 76-65-43").is_empty());
+/// ```
+pub fn figures(sentence: &str) -> Vec<Figure> {
+    let tokens = Tokens::new(sentence);
+    figures_in(sentence, &tokens, 0..tokens.len())
+}
+
+/// Finds the figures of one sentence of a document, on the document's tokens: `range` is the
+/// sentence's token indices, `text` the document text the tokens point into. Spans are byte
+/// spans of `text`. Reads the Russian figure words.
+pub(crate) fn figures_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Figure> {
+    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, text, tokens, range)
+}
+
+/// [`figures_in`] with the figure words of any language.
+pub(crate) fn figures_with(
+    words: &'static FigureWords,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+) -> Vec<Figure> {
+    // Every figure has a number, a number word, a collective numeral or `полтора`; a sentence
+    // with none (most sentences without digits) ends here, before anything is grouped.
+    if !toks::possible(words, tokens, range.clone()) {
+        return Vec::new();
+    }
+    // The grouped tokens go into a buffer each thread keeps, so that a sentence costs no
+    // allocation but its figures. (Taken out while in use: a nested call would start a new one.)
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Vec<toks::Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = SCRATCH.with(|s| s.take());
+    toks::group(words, text, tokens, range, &mut toks);
+    let out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
+    toks.clear();
+    SCRATCH.with(|s| s.set(toks));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Figure {
+        let f = figures(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn spans_cover_qualifier_number_and_unit() {
+        let s = "Выделено более 1,5 млн рублей.";
+        let f = one(s);
+        assert_eq!(&s[f.span.clone()], "более 1,5 млн рублей");
+        assert_eq!(f.value, 1_500_000.0);
+        assert!(f.approx);
+        let s = "Кредит составил $10 млн.";
+        let f = one(s);
+        assert_eq!(&s[f.span.clone()], "$10 млн");
+        assert_eq!((f.value, f.unit.as_str()), (1e7, "USD"));
+    }
+
+    #[test]
+    fn thousands_separators() {
+        for s in ["42 500 тенге", "42\u{a0}500 тенге", "42\u{202f}500 тенге"] {
+            assert_eq!(one(s).value, 42_500.0, "{s}");
+        }
+        assert_eq!(one("1 234 567 тестов").value, 1_234_567.0);
+    }
+
+    #[test]
+    fn number_words_combine() {
+        assert_eq!(one("двадцать пять человек").value, 25.0);
+        assert_eq!(one("двух тысяч трехсот пациентов").value, 2300.0);
+        assert_eq!(one("полтора миллиона доз").value, 1_500_000.0);
+        assert!(figures("тысячи людей вышли на улицы").is_empty());
+    }
+
+    #[test]
+    fn what_from_the_nearest_cue() {
+        let f = figures("Выздоровели 12 человек, 3 человека скончались.");
+        assert_eq!(f[0].what, FigureWhat::Recoveries);
+        assert_eq!(f[1].what, FigureWhat::Deaths);
+        let f = figures("За сутки 12 человек выздоровели и 3 человека умерли.");
+        assert_eq!(f[0].what, FigureWhat::Recoveries);
+        assert_eq!(f[1].what, FigureWhat::Deaths);
+    }
+
+    #[test]
+    fn up_to_after_a_change_verb_is_exact() {
+        let s = "Число заболевших выросло до 1 234.";
+        let f = one(s);
+        assert!(!f.approx);
+        assert_eq!(&s[f.span.clone()], "1 234");
+        assert!(one("Вместимость увеличат до 500 коек.").approx);
+    }
+
+    #[test]
+    fn non_figures() {
+        for s in [
+            "16.03.2020 в 17.00 и в 10:00",
+            "в больнице №2, дом 15, школа 45",
+            "карантин на 14 дней, люди старше 65 лет",
+            "звоните 8 701 123 45 67 или +7 (7172) 76-65-43",
+            "5-летний план, 2-й этап, COVID-19",
+            "в 2020 году",
+        ] {
+            assert!(figures(s).is_empty(), "{s}: {:?}", figures(s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_char_boundaries(s in "[0-9 ,.:%$№\\-а-яА-ЯёЁa-z\u{a0}]{0,40}") {
+            for m in figures(&s) {
+                proptest::prop_assert!(s.get(m.span.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn spans_hold_for_token_soup(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "23", "500", " ", "\u{a0}", ",", ".", "-", "–", ":", "%", "$", "№", "млн",
+                "тыс.", "тенге", "человек", "более", "до", "у", "число", "заболевших", "трое",
+                "двадцать", "пять", "тысяч", "с", "лишним", "умерли", "случаев", "ё", "2-х",
+            ]), 0..14)
+        ) {
+            let s: String = parts.concat();
+            for m in figures(&s) {
+                proptest::prop_assert!(s.get(m.span.clone()).is_some());
+                proptest::prop_assert!(m.value.is_finite());
+            }
+            let spaced = parts.join(" ");
+            for m in figures(&spaced) {
+                proptest::prop_assert!(spaced.get(m.span.clone()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in ["", "1", "1,", "1.", "1 ", "$", "$1", "1-", "-1", "№", "12 3", "ё1", "1\u{a0}"] {
+            let _ = figures(s);
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! The words the figure engine reads, as a language gives them ([`FigureTables`], plain data)
+//! and as the engine looks them up ([`FigureWords`], one [`WordMap`] compiled once).
+//!
+//! Every table holds normalized forms (as [`Tokens::norm`](crate::text::Tokens::norm) gives
+//! them: lower case, `ё` written `е`, hyphens as `-`), except [`FigureTables::cardinal_suffixes`],
+//! which are compared with the text as written.
+
+use super::FigureWhat;
+use crate::text::wordmap::WordMap;
+
+/// What a counted noun counts, as the [`Figure::unit`](super::Figure::unit) names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CountUnit {
+    /// Persons.
+    People,
+    /// Events (`случаев`, `смертей`).
+    Cases,
+    /// Tests.
+    Tests,
+    /// Vaccine doses.
+    Doses,
+    /// Hospital beds.
+    Beds,
+}
+
+impl CountUnit {
+    /// The unit's name in a [`Figure`](super::Figure).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            CountUnit::People => "people",
+            CountUnit::Cases => "cases",
+            CountUnit::Tests => "tests",
+            CountUnit::Doses => "doses",
+            CountUnit::Beds => "beds",
+        }
+    }
+}
+
+/// What a word is to the figure grammar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Lex {
+    /// A counted noun: unit and, if the noun says it, what it counts.
+    Count(CountUnit, Option<FigureWhat>),
+    /// A currency (ISO 4217 code).
+    Money(&'static str),
+    /// A word for "percent".
+    Percent,
+    /// A multiplier (`млн`).
+    Mult(f64),
+    /// A collective numeral, which counts people.
+    Collective(u32),
+    /// One and a half (`полтора`).
+    Half,
+    /// A word that makes a collective numeral a duration (`суток`).
+    NotPeople,
+    /// `исходов`: a count of deaths after a deadly adjective, nothing otherwise.
+    Outcome,
+}
+
+/// Word classes the grammar tests by membership, as bits of [`Entry::flags`].
+pub(crate) mod flag {
+    /// An abbreviation whose full stop does not end the clause.
+    pub(crate) const ABBREVIATION: u32 = 1;
+    /// Before a number, makes it an address or an identifier (`дом 5`).
+    pub(crate) const ADDRESS: u32 = 1 << 1;
+    /// May follow a number counted by the subject on its left.
+    pub(crate) const AFTER_BARE: u32 = 1 << 2;
+    /// A subject that introduces a counted noun (`число заболевших`).
+    pub(crate) const SUBJECT: u32 = 1 << 3;
+    /// A one-word qualifier that makes a number approximate (`более`).
+    pub(crate) const QUALIFIER: u32 = 1 << 4;
+    /// A word before a comparative that belongs to the qualifier (`не менее`).
+    pub(crate) const QUALIFIER_HEAD: u32 = 1 << 5;
+    /// A comparative qualifier (`более`, `менее`) that takes a head or `чем`.
+    pub(crate) const COMPARATIVE: u32 = 1 << 6;
+    /// "Up to" (`до`): approximate, unless a verb of change precedes it.
+    pub(crate) const UP_TO: u32 = 1 << 7;
+    /// "Than" after a comparative (`более чем`).
+    pub(crate) const THAN: u32 = 1 << 8;
+    /// "At" before a count of people (`у 14 человек`).
+    pub(crate) const AT: u32 = 1 << 9;
+    /// "With" (`с лишним`, `случаев с летальным исходом`).
+    pub(crate) const WITH: u32 = 1 << 10;
+    /// After "with" and a number, makes it approximate (`с лишним`).
+    pub(crate) const APPROX_AFTER: u32 = 1 << 11;
+    /// A form of a thousand that counts alone (`тысяча человек`; not the vague `тысячи людей`).
+    pub(crate) const EXACT_THOUSAND: u32 = 1 << 12;
+}
+
+/// One word of the compiled table: everything the grammar asks about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// Its meaning to the grammar, if any.
+    pub(crate) lex: Option<Lex>,
+    /// Its value when it is a cardinal number word.
+    pub(crate) cardinal: Option<u32>,
+    /// The word classes it belongs to ([`flag`]).
+    pub(crate) flags: u32,
+}
+
+impl Entry {
+    /// The entry of a word in no table.
+    pub(crate) const NONE: Entry = Entry { lex: None, cardinal: None, flags: 0 };
+
+    /// Whether the word can start a figure without a digit: a number word, a collective
+    /// numeral or one and a half.
+    pub(crate) fn starts(&self) -> bool {
+        self.cardinal.is_some() || matches!(self.lex, Some(Lex::Collective(_) | Lex::Half))
+    }
+}
+
+/// The figure words of one language, as plain data.
+pub(crate) struct FigureTables {
+    /// Counted nouns: forms, unit, and what they count when the noun says it.
+    pub(crate) counts: &'static [(&'static [&'static str], CountUnit, Option<FigureWhat>)],
+    /// Currency words with their ISO 4217 code.
+    pub(crate) money: &'static [(&'static str, &'static str)],
+    /// Currency signs (which may also stand before the number) with their code.
+    pub(crate) signs: &'static [(char, &'static str)],
+    /// Words for "percent".
+    pub(crate) percent: &'static [&'static str],
+    /// Multipliers after a number.
+    pub(crate) multipliers: &'static [(f64, &'static [&'static str])],
+    /// Collective numerals.
+    pub(crate) collectives: &'static [(u32, &'static [&'static str])],
+    /// One and a half.
+    pub(crate) half: &'static [&'static str],
+    /// Words after a collective numeral that make it a duration.
+    pub(crate) not_people: &'static [&'static str],
+    /// `исход` forms: deaths after a deadly adjective.
+    pub(crate) outcomes: &'static [&'static str],
+    /// Abbreviations whose full stop does not end the clause.
+    pub(crate) abbreviations: &'static [&'static str],
+    /// Words before a number that make it an address or an identifier.
+    pub(crate) address_words: &'static [&'static str],
+    /// Words that may follow a number counted by the subject on its left.
+    pub(crate) after_bare: &'static [&'static str],
+    /// Subjects that introduce a counted noun on the left of a bare number.
+    pub(crate) subjects: &'static [&'static str],
+    /// One-word qualifiers that make a number approximate.
+    pub(crate) qualifiers: &'static [&'static str],
+    /// Words before a comparative that belong to the qualifier.
+    pub(crate) qualifier_heads: &'static [&'static str],
+    /// Comparative qualifiers.
+    pub(crate) comparatives: &'static [&'static str],
+    /// "Up to".
+    pub(crate) up_to: &'static [&'static str],
+    /// "Than".
+    pub(crate) than: &'static [&'static str],
+    /// "At" (a person).
+    pub(crate) at: &'static [&'static str],
+    /// "With".
+    pub(crate) with: &'static [&'static str],
+    /// Words after "with" that make a number approximate.
+    pub(crate) approx_after: &'static [&'static str],
+    /// Forms of a thousand that count alone.
+    pub(crate) exact_thousand: &'static [&'static str],
+    /// Verbs of change (prefixes) after which "up to" gives the new value exactly.
+    pub(crate) change_verbs: &'static [&'static str],
+    /// Endings of adjectives and participles that may stand between a number and its noun.
+    pub(crate) adjective_endings: &'static [&'static str],
+    /// The fewest characters an adjective has.
+    pub(crate) adjective_min_chars: usize,
+    /// Cue prefixes for what a neutral count of people counts, in priority order.
+    pub(crate) cues: &'static [(FigureWhat, &'static [&'static str])],
+    /// Cue words that count only as whole words (a prefix of them would match other words).
+    pub(crate) exact_cues: &'static [(&'static str, FigureWhat)],
+    /// Prefixes that, after "at" + number, mark the number as infected people.
+    pub(crate) at_case_cues: &'static [&'static str],
+    /// Prefixes that make doses doses given.
+    pub(crate) doses_given: &'static [&'static str],
+    /// Adjective prefixes that make an outcome a death (`летальных исходов`).
+    pub(crate) deadly_outcome: &'static [&'static str],
+    /// Prefixes that make cases deaths, before the noun or after "with" (`случаев с летальным`).
+    pub(crate) deadly_case: &'static [&'static str],
+    /// Words right after a count of cases that say what the cases are (`случаев смерти`).
+    pub(crate) case_next: &'static [(&'static str, FigureWhat)],
+    /// Suffixes after `N-` that keep a cardinal reading (`2-х`), as written.
+    pub(crate) cardinal_suffixes: &'static [&'static str],
+}
+
+/// The figure words of one language, compiled for lookups.
+pub(crate) struct FigureWords {
+    /// The data it was compiled from (prefix lists are read from here).
+    pub(crate) tables: &'static FigureTables,
+    /// Every word the grammar asks about.
+    words: WordMap<Entry>,
+    /// A bit per hashed shape of the words in `words`: most words of a text are in no table,
+    /// and the filter turns them away without hashing them in full.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// The cue prefixes grouped by their first four bytes (sorted by them), each group in
+    /// rank order: a word is tried only against the prefixes that start like it.
+    cue_groups: Vec<(u32, Vec<(usize, &'static str)>)>,
+    /// Whether every cue prefix has four bytes or more (else `cue_groups` is not used).
+    cue_grouped: bool,
+    /// The adjective endings of up to eight bytes, by length, each packed into a `u64`.
+    adjective_ends: Vec<(usize, Vec<u64>)>,
+    /// The adjective endings longer than eight bytes.
+    adjective_long: Vec<&'static str>,
+    /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
+    starters: Box<[u64; FILTER_WORDS]>,
+}
+
+/// The first four bytes of a word as one number (zeros past its end).
+#[inline]
+fn first4(w: &[u8]) -> u32 {
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+}
+
+/// Up to eight bytes as one number.
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    b.iter().fold(0, |v, &x| (v << 8) | u64::from(x))
+}
+
+/// Whether `bit` is set in `filter`.
+#[inline]
+fn has_bit(filter: &[u64], bit: usize) -> bool {
+    filter.get(bit / 64).is_some_and(|b| b & (1 << (bit % 64)) != 0)
+}
+
+/// Size of [`FigureWords::filter`] in 64-bit words (16 384 bits).
+const FILTER_WORDS: usize = 256;
+
+/// The filter bit of a word: its length and its first and last two bytes, mixed.
+#[inline]
+fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let shape =
+        (n as u32) ^ (at(0) << 8) ^ (at(1) << 16) ^ (at(n.wrapping_sub(1)) << 24) ^ (at(n.wrapping_sub(2)) << 4);
+    (shape.wrapping_mul(0x9e37_79b1) >> 18) as usize
+}
+
+impl FigureWords {
+    /// Compiles `tables`; `cardinals` are the language's cardinal number words with their
+    /// values.
+    pub(crate) fn new(tables: &'static FigureTables, cardinals: impl IntoIterator<Item = (&'static str, u32)>) -> Self {
+        let mut words: WordMap<Entry> = WordMap::new();
+        let mut lex = |w: &str, l: Lex| words.entry_or_insert_with(w, Entry::default).lex = Some(l);
+        for (forms, unit, what) in tables.counts {
+            for w in *forms {
+                lex(w, Lex::Count(*unit, *what));
+            }
+        }
+        for (w, code) in tables.money {
+            lex(w, Lex::Money(code));
+        }
+        for w in tables.percent {
+            lex(w, Lex::Percent);
+        }
+        for (v, forms) in tables.multipliers {
+            for w in *forms {
+                lex(w, Lex::Mult(*v));
+            }
+        }
+        for (v, forms) in tables.collectives {
+            for w in *forms {
+                lex(w, Lex::Collective(*v));
+            }
+        }
+        for w in tables.half {
+            lex(w, Lex::Half);
+        }
+        for w in tables.not_people {
+            lex(w, Lex::NotPeople);
+        }
+        for w in tables.outcomes {
+            lex(w, Lex::Outcome);
+        }
+        for (w, v) in cardinals {
+            debug_assert!(!w.contains(|c: char| c == '-' || c.is_ascii_digit()), "one token: {w}");
+            let e = words.entry_or_insert_with(w, Entry::default);
+            // The first value a form is given wins, as in the number-word table.
+            e.cardinal = e.cardinal.or(Some(v));
+        }
+        let classes: [(&[&str], u32); 13] = [
+            (tables.abbreviations, flag::ABBREVIATION),
+            (tables.address_words, flag::ADDRESS),
+            (tables.after_bare, flag::AFTER_BARE),
+            (tables.subjects, flag::SUBJECT),
+            (tables.qualifiers, flag::QUALIFIER),
+            (tables.qualifier_heads, flag::QUALIFIER_HEAD),
+            (tables.comparatives, flag::COMPARATIVE),
+            (tables.up_to, flag::UP_TO),
+            (tables.than, flag::THAN),
+            (tables.at, flag::AT),
+            (tables.with, flag::WITH),
+            (tables.approx_after, flag::APPROX_AFTER),
+            (tables.exact_thousand, flag::EXACT_THOUSAND),
+        ];
+        for (forms, bit) in classes {
+            for w in forms {
+                words.entry_or_insert_with(w, Entry::default).flags |= bit;
+            }
+        }
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
+        for (w, _) in words.iter() {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        let mut starters = Box::new([0u64; FILTER_WORDS]);
+        for (w, e) in words.iter() {
+            if e.starts() {
+                let bit = filter_bit(w.as_bytes());
+                starters[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let mut cue_groups: Vec<(u32, Vec<(usize, &'static str)>)> = Vec::new();
+        let cue_grouped = tables.cues.iter().all(|(_, ps)| ps.iter().all(|p| p.len() >= 4));
+        for (rank, (_, prefixes)) in tables.cues.iter().enumerate() {
+            for p in *prefixes {
+                let key = first4(p.as_bytes());
+                match cue_groups.iter_mut().find(|g| g.0 == key) {
+                    Some(g) => g.1.push((rank, p)),
+                    None => cue_groups.push((key, vec![(rank, p)])),
+                }
+            }
+        }
+        cue_groups.sort_by_key(|g| g.0);
+        let mut adjective_ends: Vec<(usize, Vec<u64>)> = Vec::new();
+        let mut adjective_long = Vec::new();
+        for e in tables.adjective_endings {
+            if e.len() > 8 {
+                adjective_long.push(*e);
+                continue;
+            }
+            match adjective_ends.iter_mut().find(|g| g.0 == e.len()) {
+                Some(g) => g.1.push(pack(e.as_bytes())),
+                None => adjective_ends.push((e.len(), vec![pack(e.as_bytes())])),
+            }
+        }
+        FigureWords { tables, words, filter, cue_groups, cue_grouped, adjective_ends, adjective_long, starters }
+    }
+
+    /// The entry of a normalized word, if the tables have it.
+    #[inline]
+    pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
+        if has_bit(&*self.filter, filter_bit(norm.as_bytes())) {
+            self.words.get(norm)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a normalized word starts a figure without a digit ([`Entry::starts`]).
+    #[inline]
+    pub(crate) fn starts(&self, norm: &str) -> bool {
+        has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
+    }
+
+    /// The code of a currency sign.
+    pub(crate) fn sign(&self, c: char) -> Option<&'static str> {
+        self.tables.signs.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
+    }
+
+    /// Whether `w` looks like an adjective or a participle.
+    pub(crate) fn is_adjective(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let ends = |&(len, ref set): &(usize, Vec<u64>)| {
+            b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.contains(&pack(tail)))
+        };
+        w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
+            && (self.adjective_ends.iter().any(ends) || self.adjective_long.iter().any(|e| w.ends_with(e)))
+    }
+
+    /// The cue `w` is, with its rank (lower ranks win at equal distance).
+    pub(crate) fn cue_of(&self, w: &str) -> Option<(usize, FigureWhat)> {
+        if let Some((_, what)) = self.tables.exact_cues.iter().find(|(c, _)| *c == w) {
+            let rank = self.tables.cues.iter().position(|(k, _)| k == what).unwrap_or(0);
+            return Some((rank, *what));
+        }
+        let rank = if self.cue_grouped {
+            // Every prefix that `w` starts with shares its first four bytes.
+            if w.len() < 4 {
+                return None;
+            }
+            let g = self.cue_groups.binary_search_by_key(&first4(w.as_bytes()), |g| g.0).ok()?;
+            self.cue_groups.get(g)?.1.iter().find(|(_, p)| w.starts_with(p))?.0
+        } else {
+            self.tables.cues.iter().position(|(_, prefixes)| has_prefix(w, prefixes))?
+        };
+        self.tables.cues.get(rank).map(|(what, _)| (rank, *what))
+    }
+}
+
+/// Whether `w` starts with one of `prefixes`.
+pub(crate) fn has_prefix(w: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| w.starts_with(p))
+}

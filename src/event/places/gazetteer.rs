@@ -1,0 +1,141 @@
+//! A compiled gazetteer: every spelling of every place, indexed by the normalized form of its
+//! first word. A language fills it through [`GazetteerBuilder`] with the forms its declension
+//! rules generate; the engine only matches forms.
+
+use super::PlaceKind;
+use crate::text::wordmap::WordMap;
+
+/// A place a spelling stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The canonical nominative reported for it.
+    pub(crate) name: &'static str,
+    /// Country, region or city.
+    pub(crate) kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub(crate) country: &'static str,
+    /// Its name is also a common word: not matched as the first word of a sentence.
+    pub(crate) homograph: bool,
+    /// Its name completes a currency (`долларов США`): not matched after a currency word.
+    pub(crate) in_currency: bool,
+}
+
+/// A way to complete a match that starts with a given first word.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    /// Index into [`Gazetteer::places`].
+    pub(crate) place: u16,
+    /// For each further word, an index into [`Gazetteer::slots`] (the forms it may take).
+    pub(crate) rest: Vec<u16>,
+}
+
+/// One spelling of a first word, as written (case and `ё` matter), and what it may start.
+#[derive(Clone, Debug)]
+pub(crate) struct Head {
+    /// The form exactly as a text writes it.
+    pub(crate) form: Box<str>,
+    /// The matches it may start, longest first.
+    pub(crate) cands: Vec<Cand>,
+}
+
+/// The compiled gazetteer of one language.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    /// Every place, by index.
+    pub(crate) places: Vec<Place>,
+    /// Normalized first-word form → its written spellings.
+    pub(crate) heads: WordMap<Vec<Head>>,
+    /// Sets of written forms for the words after the first.
+    pub(crate) slots: Vec<Vec<Box<str>>>,
+    /// Forms of a title (`Республике`) that, right before a country or region, join its span.
+    pub(crate) titles: &'static [&'static str],
+    /// Conjunctions that join coordinated region adjectives (`Алматинской и Жамбылской`).
+    pub(crate) conjunctions: &'static [&'static str],
+    /// Prefixes of currency words after which an [`Place::in_currency`] name is not a place.
+    pub(crate) currency_prefixes: &'static [&'static str],
+}
+
+impl Gazetteer {
+    /// The spellings of a first word whose normalized form is `norm`, if any is written
+    /// exactly `written`.
+    pub(crate) fn head(&self, norm: &str, written: &str) -> Option<&Head> {
+        self.heads.get(norm)?.iter().find(|h| &*h.form == written)
+    }
+
+    /// Whether `written` is one of the forms of slot `slot`.
+    pub(crate) fn in_slot(&self, slot: u16, written: &str) -> bool {
+        self.slots.get(slot as usize).is_some_and(|s| s.iter().any(|f| &**f == written))
+    }
+}
+
+/// Fills a [`Gazetteer`].
+pub(crate) struct GazetteerBuilder {
+    /// The gazetteer being filled.
+    gazetteer: Gazetteer,
+}
+
+impl GazetteerBuilder {
+    /// An empty gazetteer with the language's title forms, conjunctions and currency prefixes.
+    pub(crate) fn new(
+        titles: &'static [&'static str],
+        conjunctions: &'static [&'static str],
+        currency_prefixes: &'static [&'static str],
+    ) -> Self {
+        GazetteerBuilder {
+            gazetteer: Gazetteer {
+                places: Vec::new(),
+                heads: WordMap::new(),
+                slots: Vec::new(),
+                titles,
+                conjunctions,
+                currency_prefixes,
+            },
+        }
+    }
+
+    /// Adds a place; returns its index.
+    pub(crate) fn place(&mut self, place: Place) -> u16 {
+        self.gazetteer.places.push(place);
+        (self.gazetteer.places.len() - 1) as u16
+    }
+
+    /// Adds a spelling of place `place`: for its first word, every written form with its
+    /// normalized form; for each further word, the set of written forms it may take.
+    pub(crate) fn spelling(&mut self, place: u16, heads: &[(String, String)], rest: Vec<Vec<String>>) {
+        let slots = &mut self.gazetteer.slots;
+        let rest: Vec<u16> = rest
+            .into_iter()
+            .map(|forms| {
+                let forms: Vec<Box<str>> = forms.into_iter().map(String::into_boxed_str).collect();
+                let id = slots.iter().position(|s| *s == forms).unwrap_or_else(|| {
+                    slots.push(forms);
+                    slots.len() - 1
+                });
+                id as u16
+            })
+            .collect();
+        for (norm, form) in heads {
+            let list = self.gazetteer.heads.entry_or_insert_with(norm, Vec::new);
+            let head = match list.iter().position(|h| &*h.form == form.as_str()) {
+                Some(p) => &mut list[p],
+                None => {
+                    list.push(Head { form: form.as_str().into(), cands: Vec::new() });
+                    let last = list.len() - 1;
+                    &mut list[last]
+                }
+            };
+            head.cands.push(Cand { place, rest: rest.clone() });
+        }
+    }
+
+    /// The gazetteer, with every head's matches ordered longest first (stable, so equal
+    /// lengths keep the order they were added in).
+    pub(crate) fn build(mut self) -> Gazetteer {
+        for heads in self.gazetteer.heads.values_mut() {
+            for h in heads {
+                h.cands.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+            }
+        }
+        self.gazetteer
+    }
+}

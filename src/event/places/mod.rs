@@ -1,0 +1,192 @@
+//! Places a sentence names: countries, regions and cities of Kazakhstan, Russia and the
+//! countries that 2020–2022 news mentions most.
+//!
+//! ```
+//! use khronika::event::places::places;
+//! let p = places("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
+//! let names: Vec<&str> = p.iter().map(|m| m.name).collect();
+//! assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
+//! ```
+//!
+//! # The gazetteer
+//!
+//! One table per language, kept with the language (`src/lang/ru/gazetteer.rs` for Russian):
+//! each row is a spelling as it is written in the nominative, a declension class per word, the canonical nominative it stands for, its kind
+//! and its country (ISO 3166-1 alpha-2). The case forms running text uses are generated from the
+//! class (`Караганда` → `Караганды`, `Караганде`, `Караганду`, `Карагандой`; `Уральск` →
+//! `Уральска`, `Уральске`, ...; `Карагандинская область` → `Карагандинской области`, ...);
+//! irregular forms go in the row's extra column. A new spelling is a one-line change. The
+//! language generates the forms and compiles them into a `Gazetteer`; the engine
+//! here only matches forms, on the document's tokens.
+//!
+//! # Matching
+//!
+//! - Whole words only, case-sensitively: a name starts with its capital letter (`Орёл` the city,
+//!   not `орёл` the bird), abbreviations are all capitals (`ЗКО`, `РК`, `США`). Words with `ё`
+//!   are matched written with `е` as well. All-caps headlines (`В АЛМАТЫ`) are not matched.
+//! - Multi-word names match word by word (`Нижнем Новгороде`, `Южной Кореи`, `Ханты-Мансийском
+//!   автономном округе`); case agreement between the words is not checked.
+//! - Coordinated regions share their noun: `Алматинской и Жамбылской областях` names both.
+//! - `Республика`/`Республике` directly before a country or region joins its span
+//!   (`Республике Казахстан`); `в республике` alone names no place.
+//! - Inside a hyphenated word that is not itself a name, names are found part by part
+//!   (`рейс Алматы-Нур-Султан`).
+//! - `США` after `долларов` is a currency, not a place.
+//!
+//! # Decisions and limits
+//!
+//! - `Астана` and `Нур-Султан` are one capital; both report the nominative `"Нур-Султан"`, its
+//!   name for most of 2019–2022, so that mentions group together. Likewise `Алма-Ата` →
+//!   `Алматы`, `Семипалатинск` → `Семей`, `Оскемен` → `Усть-Каменогорск`, `ЮКО` and
+//!   `Южно-Казахстанская область` → `Туркестанская область` (renamed 2018), `Киргизия` →
+//!   `Кыргызстан`, `Белоруссия` → `Беларусь`, `Башкирия` → `Башкортостан`, `Подмосковье` →
+//!   `Московская область`, `Кузбасс` → `Кемеровская область`, `Петербург`/`СПб` →
+//!   `Санкт-Петербург`, `РК` → `Казахстан`, `РФ` → `Россия`.
+//! - Left out as ambiguous: `Владимир` (a first name), `Киров` (a surname, `улица Кирова`),
+//!   `Грозный` (an adjective, `Иван Грозный`), `Ростов` alone (Ростов Великий or
+//!   Ростов-на-Дону), `Питер` (a first name), `Королёв` (a surname), `Корея` alone (North or
+//!   South), `Америка` (the continent), `Балхаш` (the lake), `Сатпаев`, `Конаев` (surnames),
+//!   `Аксу` (a river), `Шахты` (`шахты`), `Орал` (a verb at a sentence start), `Мирный`,
+//!   `Того`, `Мали`, `Чад`, `Перу`, `Чили` (common words), and `Крым`, `Севастополь` (whose
+//!   country the sources dispute).
+//! - Homographs of common words (`Семей` — `семей`, `Рудный`, `Курган`, `Орёл`, `Катар`) are not
+//!   matched as the first word of a sentence, where every word is capitalized.
+//! - Abbreviations are taken in the Kazakhstani sense: `РК` is Kazakhstan (not Karelia or Komi),
+//!   `ВКО` is East Kazakhstan Region (not the Russian aerospace defence forces).
+//! - Names of organizations that contain a place (`Астана Опера`, `Кубок Казахстана`, the
+//!   clubs `Кубань` and `Югра`) are reported as the place.
+
+pub(crate) mod gazetteer;
+pub(crate) mod matcher;
+
+use crate::text::Tokens;
+use gazetteer::Gazetteer;
+use std::ops::Range;
+
+/// What kind of place a [`PlaceMatch`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A country (`Казахстан`, `Китай`).
+    Country,
+    /// A first-level region: an oblast, a krai, a republic or an okrug of Russia
+    /// (`Карагандинская область`, `Татарстан`).
+    Region,
+    /// A city (`Алматы`, `Москва`).
+    City,
+}
+
+/// One place named in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceMatch {
+    /// The canonical nominative, e.g. `"Нур-Султан"` for `в Нур-Султане` and for `в Астане`.
+    pub name: &'static str,
+    /// Country, region or city.
+    pub kind: PlaceKind,
+    /// The ISO 3166-1 alpha-2 code of the country the place is in (`"KZ"`, `"RU"`, `"CN"`).
+    pub country: &'static str,
+    /// Byte span of the name as written (`Карагандинской области`): in the sentence for
+    /// [`places`], in the document text for the token path.
+    pub span: Range<usize>,
+}
+
+/// Finds the places a sentence names, in the order they appear.
+///
+/// ```
+/// use khronika::event::places::{places, PlaceKind};
+/// let s = "Из Китая в ЗКО вернулись трое студентов.";
+/// let p = places(s);
+/// assert_eq!(p[1].name, "Западно-Казахстанская область");
+/// assert_eq!((p[1].kind, p[1].country, &s[p[1].span.clone()]), (PlaceKind::Region, "KZ", "ЗКО"));
+/// assert!(places("Над степью кружил орёл.").is_empty());
+/// ```
+pub fn places(sentence: &str) -> Vec<PlaceMatch> {
+    let tokens = Tokens::new(sentence);
+    places_in(sentence, &tokens, 0..tokens.len())
+}
+
+/// Finds the places of one sentence of a document, on the document's tokens: `range` is the
+/// sentence's token indices, `text` the document text the tokens point into. Spans are byte
+/// spans of `text`. Reads the Russian gazetteer.
+pub(crate) fn places_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<PlaceMatch> {
+    places_with(&crate::lang::ru::gazetteer::GAZETTEER, text, tokens, range)
+}
+
+/// [`places_in`] with the gazetteer of any language.
+pub(crate) fn places_with(gaz: &Gazetteer, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<PlaceMatch> {
+    let mut out = Vec::new();
+    let range = range.start..range.end.min(tokens.len());
+    // Every name starts with a capital letter.
+    let capital = tokens.as_slice().get(range.clone()).is_some_and(|ts| ts.iter().any(|t| t.capitalized));
+    if capital {
+        matcher::Matcher { gaz, text, tokens, range }.run(&mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<&'static str> {
+        places(s).iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn spans_are_bytes_of_the_sentence() {
+        let s = "Жители Республики Казахстан и Нижнего Новгорода.";
+        let p = places(s);
+        assert_eq!(&s[p[0].span.clone()], "Республики Казахстан");
+        assert_eq!(&s[p[1].span.clone()], "Нижнего Новгорода");
+    }
+
+    #[test]
+    fn coordination_and_hyphens() {
+        assert_eq!(
+            names("В Акмолинской, Алматинской и Жамбылской областях"),
+            ["Акмолинская область", "Алматинская область", "Жамбылская область"]
+        );
+        assert_eq!(names("Рейс Алматы-Нур-Султан отменён"), ["Алматы", "Нур-Султан"]);
+    }
+
+    #[test]
+    fn homographs_and_common_words() {
+        assert!(names("Семей с детьми стало больше.").is_empty());
+        assert_eq!(names("В Семее открыли госпиталь."), ["Семей"]);
+        assert!(names("Кредит в 10 млн долларов США.").is_empty());
+        assert!(names("в республике ввели карантин").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_char_boundaries(s in "[0-9 ,.:%$№\\-а-яА-ЯёЁa-z\u{a0}]{0,40}") {
+            for m in places(&s) {
+                proptest::prop_assert!(s.get(m.span.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn spans_hold_for_word_soup(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Нур-Султан", "Алматы", "-", " ", ",", "и", "Карагандинской", "области", "Республика",
+                "Нижнем", "Новгороде", "долларов", "США", "Семей", "Орёл", "ЗКО", "ё", "Ханты-Мансийском",
+                "автономном", "округе",
+            ]), 0..12)
+        ) {
+            for s in [parts.concat(), parts.join(" ")] {
+                for m in places(&s) {
+                    proptest::prop_assert!(s.get(m.span.clone()).is_some());
+                    proptest::prop_assert!(m.span.start < m.span.end);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in ["", "-", "А-", "-Б", "Алматы-", "ё", "В", "В-", "Республика", "Карагандинской"]
+        {
+            let _ = places(s);
+        }
+    }
+}
