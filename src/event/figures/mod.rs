@@ -76,8 +76,6 @@
 //! - Money without a currency word (`выделено 5 млрд`) is not reported.
 
 pub(crate) mod grammar;
-#[cfg(test)]
-mod token_path;
 pub(crate) mod toks;
 pub(crate) mod words;
 
