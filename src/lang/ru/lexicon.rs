@@ -6,41 +6,10 @@
 //! [`super::numbers`].
 
 use super::numbers::{self, NumberWord};
-use crate::value::{PartOfDay, Season};
+use crate::expr::Portion;
+use crate::value::{PartOfDay, Season, Unit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-
-/// A unit of time that amounts and durations count in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Unit {
-    /// секунда
-    Second,
-    /// минута
-    Minute,
-    /// час
-    Hour,
-    /// день, сутки
-    Day,
-    /// неделя
-    Week,
-    /// месяц
-    Month,
-    /// квартал
-    Quarter,
-    /// год
-    Year,
-}
-
-/// A part of a larger period (`в начале марта`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Portion {
-    /// начало
-    Start,
-    /// середина
-    Mid,
-    /// конец
-    End,
-}
 
 /// What a word form means to the grammar. A form can mean several things (`года` is a
 /// year word and a unit; `дня` is a unit and a part of the day in `в 2 часа дня`).

@@ -6,17 +6,9 @@
 //! `правила`). A mention takes the tense of the nearest cue in its own clause.
 
 use super::lexicon::{looks_past, Lex};
+pub use crate::expr::Tense;
 use crate::text::{Gap, TokenKind, Tokens};
 use std::ops::Range;
-
-/// The tense a sentence's verbs give, near a given token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// Past forms (`ввели`, `выявлено`).
-    Past,
-    /// Future forms (`будет`, `продлится`, `введут`).
-    Future,
-}
 
 /// Tense cues of one sentence: (token index, tense), in text order.
 pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>) -> Vec<(usize, Tense)> {

@@ -1,0 +1,421 @@
+//! The Russian temporal grammar: patterns over tokens that produce [`Expr`]s.
+//!
+//! The scanner walks a sentence's tokens once. At each token it tries every rule and keeps
+//! the longest match (ties go to the rule tried first), then continues after it; each rule
+//! looks ahead a bounded number of tokens, so a sentence costs time linear in its length.
+//!
+//! Span rule: a match covers the words that carry its meaning, including the prepositions
+//! that change the value (`с`, `по`, `до`, `от`, `не позднее`, `после`, `через`, ...) and a
+//! part of the day, but not a plain `в` / `во` / `на` in front of it.
+//!
+//! Numbers are dates only in a date's company: a day needs a month word (`16 марта`), a
+//! year needs a year word or a month before it (`2020 года`, `март 2020`), and a dotted
+//! `dd.mm` with no year is read as a clock time after `в`/`до`/`с`/`к`/`около`/`после`
+//! when its minutes are a multiple of five or above 12 (`до 17.00`, `в 8.30`, `с 15.10`),
+//! as a date (`с 16.03`) when they are not. Bare numbers (`1414`, `49`, `в 10`) never are.
+
+mod calendar;
+mod clock;
+mod periods;
+mod relative;
+
+use super::lexicon::{lookup, Lex};
+use crate::expr::Expr;
+use crate::mention::Mod;
+use crate::text::{Gap, Token, TokenKind, Tokens};
+use crate::value::Unit;
+use std::ops::Range;
+
+/// A match of the grammar: the tokens it covers, what they say, and the mod a preposition
+/// gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Token indices covered (end exclusive).
+    pub tokens: Range<usize>,
+    /// The expression.
+    pub expr: Expr,
+    /// The mod from a preposition (`до` → BEFORE), if any.
+    pub modifier: Option<Mod>,
+}
+
+/// Finds every temporal expression in the tokens of one sentence.
+///
+/// `lex` holds what each token means to the lexicon (see [`lexicalize`]), computed once per
+/// document so that rules index an array instead of hashing words again.
+pub fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<Found>) {
+    let p = P { t: tokens, lex, lo: sentence.start, hi: sentence.end.min(tokens.len()).min(lex.len()) };
+    let mut i = p.lo;
+    while i < p.hi {
+        if !p.may_start(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = p.day_list(i, out) {
+            i = end;
+            continue;
+        }
+        match p.at(i) {
+            Some(found) if found.tokens.end > i => {
+                i = found.tokens.end;
+                if !found.expr.contains_invalid() {
+                    out.push(found);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// What every token of a text means to the lexicon (empty for numbers, punctuation and
+/// words it does not know): one lookup per word.
+pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
+    tokens
+        .as_slice()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| if t.kind == TokenKind::Word { lookup(tokens.norm(i)) } else { &[] })
+        .collect()
+}
+
+/// How a preposition in front of an expression bounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prefix {
+    /// `с`, `начиная с`: a start; with a second end, a range.
+    From(Option<Mod>),
+    /// `по`, `до`, `не позднее`, `после`, `около`, ...
+    Bound(Mod),
+}
+
+struct P<'a> {
+    t: &'a Tokens,
+    lex: &'a [&'static [Lex]],
+    lo: usize,
+    hi: usize,
+}
+
+type M = Option<(Expr, usize)>;
+
+fn longest(a: M, b: M) -> M {
+    match (&a, &b) {
+        (Some((_, x)), Some((_, y))) if y > x => b,
+        (None, _) => b,
+        _ => a,
+    }
+}
+
+impl<'a> P<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        if i < self.hi {
+            self.t.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        if i < self.hi {
+            self.t.norm(i)
+        } else {
+            ""
+        }
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.hi && words.contains(&self.t.norm(i))
+    }
+
+    fn lex(&self, i: usize) -> &'static [Lex] {
+        if i < self.hi {
+            self.lex.get(i).copied().unwrap_or(&[])
+        } else {
+            &[]
+        }
+    }
+
+    fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
+        self.lex(i).iter().find_map(f)
+    }
+
+    /// Token `i` touches the token before it.
+    fn touching(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// A number token: (value, digit count).
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.tok(i).filter(|t| t.kind == TokenKind::Number).map(|t| (t.number, t.digits))
+    }
+
+    fn hyphen(&self, i: usize) -> bool {
+        self.w(i) == "-"
+    }
+
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > self.lo && self.is(i - 1, words)
+    }
+
+    /// Cheap test: can anything start at token `i`? Most tokens answer no without trying a
+    /// rule; a preposition answers for the token after it.
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(self.w(i), "+" | "-"),
+            TokenKind::Word if self.lex(i).iter().any(|l| !l.is_tense_cue()) => true,
+            TokenKind::Word => match self.w(i) {
+                "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
+                    self.may_start_core(i + 1)
+                }
+                "за" => {
+                    let next = self.w(i + 1);
+                    ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
+                        || (next == "день" && self.is(i + 2, &["до"]))
+                }
+                "начиная" | "вплоть" | "накануне" => true,
+                "в" | "во" => self.is(i + 1, &["течение"]),
+                "на" => self.is(i + 1, &["днях"]),
+                "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
+                "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" => {
+                    self.is(i + 1, &["же", "день", "дня", "дне"])
+                }
+                "другой" => self.is(i + 1, &["день"]),
+                "тогда" => self.is(i + 1, &["же"]),
+                "настоящее" => self.is(i + 1, &["время"]),
+                "настоящий" | "данный" => self.is(i + 1, &["момент"]),
+                "сегодняшний" | "сегодняшнему" | "ночь" => true,
+                "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
+                w => relative::duration_adjective(w).is_some() || w.starts_with("новогодн"),
+            },
+        }
+    }
+
+    /// [`P::may_start`] for the token after a preposition (no second preposition).
+    fn may_start_core(&self, i: usize) -> bool {
+        match self.tok(i) {
+            Some(t) if t.kind == TokenKind::Number => true,
+            Some(t) if t.kind == TokenKind::Word => {
+                !self.lex(i).is_empty() || matches!(self.w(i), "тот" | "того" | "сегодняшнего" | "настоящего")
+            }
+            _ => false,
+        }
+    }
+
+    /// Everything that can start at `i`: prefixed forms and plain ones, longest first.
+    fn at(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        let mut offer = |f: Option<Found>| {
+            if let Some(f) = f {
+                if best.as_ref().is_none_or(|b| f.tokens.end > b.tokens.end) {
+                    best = Some(f);
+                }
+            }
+        };
+        if let Some((prefix, j)) = self.prefix(i) {
+            offer(self.prefixed(i, prefix, j));
+        }
+        offer(self.range_or_core(i).map(|(expr, end)| Found { tokens: i..end, expr, modifier: None }));
+        best
+    }
+
+    fn prefix(&self, i: usize) -> Option<(Prefix, usize)> {
+        let w = self.w(i);
+        let two = |a: &str, b: &[&str]| w == a && self.is(i + 1, b);
+        Some(match w {
+            "с" | "со" => (Prefix::From(Some(Mod::OnOrAfter)), i + 1),
+            "от" => (Prefix::From(None), i + 1),
+            "начиная" if self.is(i + 1, &["с", "со"]) => (Prefix::From(Some(Mod::OnOrAfter)), i + 2),
+            "по" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
+            "до" => (Prefix::Bound(Mod::Before), i + 1),
+            "вплоть" if self.is(i + 1, &["до"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
+            "после" => (Prefix::Bound(Mod::After), i + 1),
+            "к" | "ко" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
+            "около" | "примерно" | "приблизительно" => (Prefix::Bound(Mod::Approx), i + 1),
+            _ if two("не", &["позднее", "позже"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
+            _ if two("не", &["ранее", "раньше"]) => (Prefix::Bound(Mod::OnOrAfter), i + 2),
+            _ => return None,
+        })
+    }
+
+    fn prefixed(&self, i: usize, prefix: Prefix, j: usize) -> Option<Found> {
+        if let Prefix::From(m) = prefix {
+            // с X по/до Y: a range; the first end may lack what the second has.
+            if let Some((a, k)) = longest(self.core(j), self.bare_end(j)) {
+                if let Some(l) = self.range_link(k, true) {
+                    if let Some((b, end)) = self.core(l) {
+                        if let Some(range) = Expr::range(a.clone(), b) {
+                            let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
+                            return Some(Found { tokens: i..end, expr: range, modifier: None });
+                        }
+                    }
+                }
+                if let Some((core, end)) = self.core(j) {
+                    return Some(Found { tokens: i..end, expr: core, modifier: m });
+                }
+            }
+            return None;
+        }
+        let Prefix::Bound(m) = prefix else {
+            return None;
+        };
+        let (expr, end) = self.core(j)?;
+        if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
+            return None;
+        }
+        // `до 1 мая включительно`: the bound day counts.
+        if self.is(end, &["включительно"]) && matches!(m, Mod::Before | Mod::OnOrBefore) {
+            return Some(Found { tokens: i..end + 1, expr, modifier: Some(Mod::OnOrBefore) });
+        }
+        Some(Found { tokens: i..end, expr, modifier: Some(m) })
+    }
+
+    /// `по`, `до`, `и до`, `и по`, or a dash between two ends; returns the index after it.
+    fn range_link(&self, k: usize, after_from: bool) -> Option<usize> {
+        let k2 = if self.is(k, &["и"]) { k + 1 } else { k };
+        if after_from && self.is(k2, &["по", "до"]) {
+            return Some(k2 + 1);
+        }
+        if k2 == k && self.hyphen(k) {
+            return Some(k + 1);
+        }
+        None
+    }
+
+    /// A bare first end of a range: a number that the second end makes a day (`с 16 по 22
+    /// марта`, `16-17 марта`) or an hour (`с 10 до 11 утра`). It is a `Date` with month 0
+    /// until [`make_range`] knows which.
+    fn bare_end(&self, j: usize) -> M {
+        let (n, d) = self.num(j)?;
+        if d <= 2 && n <= 31 {
+            return Some((Expr::Date { day: Some(n), month: 0, year: None }, j + 1));
+        }
+        None
+    }
+
+    fn range_or_core(&self, i: usize) -> M {
+        // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
+        let first = longest(self.core(i), self.bare_end(i).filter(|_| !self.prev_is(i, &["-"])));
+        let (a, k) = first?;
+        if let Some(l) = self.range_link(k, false) {
+            if let Some((b, end)) = self.core(l) {
+                if let Some(range) = Expr::range(a.clone(), b) {
+                    return Some((range, end));
+                }
+            }
+        }
+        if let Expr::Date { month: 0, .. } = a {
+            return self.core(i);
+        }
+        Some((a, k))
+    }
+
+    /// Every core rule at `i`; the longest wins.
+    fn core(&self, i: usize) -> M {
+        if i >= self.hi {
+            return None;
+        }
+        let mut best = None;
+        let rules: [fn(&Self, usize) -> M; 24] = [
+            Self::part_then_day,
+            Self::night_of,
+            Self::clock_then_day,
+            Self::month_day_year,
+            Self::day_then_part,
+            Self::weekday_comma_date,
+            Self::day_month,
+            Self::numeric_date,
+            Self::month_year,
+            Self::year,
+            Self::deictic,
+            Self::clock,
+            Self::part_of_day,
+            Self::offset,
+            Self::window,
+            Self::shifted,
+            Self::weekday,
+            Self::weekend,
+            Self::set,
+            Self::portion,
+            Self::season_quarter,
+            Self::holiday,
+            Self::present_and_anaphora,
+            Self::duration,
+        ];
+        for rule in rules {
+            best = longest(best, rule(self, i));
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::YearRef;
+
+    fn found(text: &str) -> Vec<(String, Expr, Option<Mod>)> {
+        let tokens = Tokens::new(text);
+        let lex = lexicalize(&tokens);
+        let mut out = Vec::new();
+        scan(&tokens, &lex, 0..tokens.len(), &mut out);
+        out.into_iter()
+            .map(|f| {
+                let a = tokens.get(f.tokens.start).unwrap().start;
+                let b = tokens.get(f.tokens.end - 1).unwrap().end;
+                (text[a..b].to_string(), f.expr, f.modifier)
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn spans_follow_the_span_rule() {
+        assert_eq!(surfaces("На 20 марта выявлено 49 случаев"), ["20 марта"]);
+        assert_eq!(surfaces("продлится до 15 апреля 2020 года"), ["до 15 апреля 2020 года"]);
+        assert_eq!(surfaces("Утром 17 марта стало известно"), ["Утром 17 марта"]);
+        assert_eq!(surfaces("ЦОНы будут работать до 17.00."), ["до 17.00"]);
+        assert_eq!(surfaces("На сегодня 80% услуг"), ["сегодня"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        for text in [
+            "контакт-центр 1414",
+            "выявлено 13 случаев",
+            "80% услуг",
+            "300 млрд тенге",
+            "отдела№2",
+            "всего 49",
+            "в 10 регионах",
+            "в 1414",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_not_dates() {
+        assert!(found("31 февраля").is_empty());
+        assert!(found("29 февраля 2021 года").is_empty());
+        assert!(found("31.02.2020").is_empty());
+        assert!(!found("29 февраля 2020 года").is_empty());
+    }
+
+    #[test]
+    fn enumerations_share_the_month() {
+        assert_eq!(surfaces("прошли 16, 17 и 18 марта"), ["16", "17", "18 марта"]);
+        let f = found("выборы 10 и 24 сентября 2021 года");
+        assert_eq!(f[0].1, Expr::Date { day: Some(10), month: 9, year: Some(YearRef::Absolute(2021)) });
+        assert!(found("в 10, 20 и 30 регионах").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(surfaces("с 16 по 22 марта"), ["с 16 по 22 марта"]);
+        assert_eq!(surfaces("16–17 марта"), ["16–17 марта"]);
+        assert_eq!(surfaces("с 9:00 до 18:00"), ["с 9:00 до 18:00"]);
+        assert_eq!(surfaces("с 10 до 11 вечера"), ["с 10 до 11 вечера"]);
+    }
+}
