@@ -2,14 +2,13 @@
 //! `первого апреля`), numeric dates (`16.03.2020`, `2020-03-16`), months and years
 //! (`в марте`, `март 2020`, `2020-го`), and enumerations of days (`16, 17 и 18 марта`).
 
-use super::{Found, P, M, longest};
+use super::{longest, Found, M, P};
 use crate::expr::{Clock, Expr, YearRef};
 use crate::lang::ru::lexicon::Lex;
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 
 impl P<'_> {
-
     /// A day of the month: `16`, `1-го`, `24го`, `первого`, `двадцать пятое`.
     pub(super) fn day_number(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, d)) = self.num(i) {

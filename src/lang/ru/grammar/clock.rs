@@ -2,13 +2,12 @@
 //! (`20:32`, `до 17.00`, `в 11 вечера`, `в полдень`) and parts of the day with or without
 //! their day (`утром`, `Утром 17 марта`, `в ночь на 16 марта`).
 
-use super::{longest, P, M};
+use super::{longest, M, P};
 use crate::expr::{Clock, Expr};
 use crate::lang::ru::lexicon::Lex;
 use crate::value::{PartOfDay, Unit};
 
 impl P<'_> {
-
     /// `сегодня`, `вчера в 10:00`, `на сегодняшний день`.
     pub(super) fn deictic(&self, i: usize) -> M {
         if self.is(i, &["сегодняшний", "сегодняшнему"]) && self.is(i + 1, &["день", "дню"])

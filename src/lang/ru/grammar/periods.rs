@@ -4,7 +4,7 @@
 //! половине апреля`), seasons and quarters (`весной 2020 года`, `в первом квартале`), and
 //! fixed-date holidays (`Новый год`).
 
-use super::{longest, P, M};
+use super::{longest, M, P};
 use crate::expr::{Expr, YearRef};
 use crate::lang::ru::lexicon::{Lex, HOLIDAYS};
 use crate::lang::ru::numbers::NumberWord;

@@ -3,7 +3,7 @@
 //! `двухнедельный`), the present (`сейчас`) and days counted from other days (`накануне`,
 //! `тогда же`, `на днях`).
 
-use super::{longest, P, M};
+use super::{longest, M, P};
 use crate::expr::{Base, Expr};
 use crate::lang::ru::lexicon::Lex;
 use crate::lang::ru::numbers::NumberWord;
@@ -11,7 +11,6 @@ use crate::text::Gap;
 use crate::value::{Duration, Unit};
 
 impl P<'_> {
-
     /// An amount of time: `3 дня`, `две недели`, `неделю`, `полчаса`, `2 часа 5 минут`,
     /// `1 год, 1 месяц и 1 день`. Returns the duration, the finest unit written (the grain
     /// of a moment counted with it: `5 дней 2 часа назад` is precise to the hour), and the end.
@@ -203,7 +202,6 @@ impl P<'_> {
         Some((Expr::Window { amount, unit, back }, end))
     }
 
-
     /// `сейчас`, `в настоящее время`, `на данный момент`, `на днях`, `накануне`, `тогда же`.
     pub(super) fn present_and_anaphora(&self, i: usize) -> M {
         if self.lex(i).contains(&Lex::Now) {
@@ -226,7 +224,6 @@ impl P<'_> {
             _ => None,
         }
     }
-
 
     /// `на 14 дней`, `в течение двух недель`, `двухнедельный`, `14-дневный`.
     pub(super) fn duration(&self, i: usize) -> M {
