@@ -8,8 +8,9 @@
 //! ```
 //!
 //! - `stage/*`: each stage over the same ~1 MB of articles (one [`Document`] per article):
-//!   `tokenize` ([`Tokens::new`]), `sentences` ([`split_sentences`] on ready tokens),
-//!   `scan` (the grammar alone, on ready tokens and sentences), `extract` (tokenize +
+//!   `tokenize` ([`Tokens::with_lookalikes`], Russian), `sentences` ([`split_sentences`] on
+//!   ready tokens), `scan` (the grammar alone with its per-sentence lexicon lookups, on ready
+//!   tokens and sentences), `extract` (tokenize +
 //!   sentences + grammar + resolution: [`khronika::extract`]), `timeline` ([`Timeline::build`]
 //!   from ready mentions), `analyze` (document → mentions + timeline: [`khronika::analyze`]),
 //!   `json` (the corpus CLI's output record from a ready analysis, serialized).
@@ -25,7 +26,9 @@ mod common;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use khronika::event::build::SentenceInfo;
 use khronika::export::json::DocumentRecord;
-use khronika::lang::ru::grammar::{self, Found};
+use khronika::expr::Found;
+use khronika::lang::ru::grammar::Scanner;
+use khronika::lang::ru::text::{LOOKALIKES, SENTENCES};
 use khronika::text::{split_sentences, Tokens};
 use khronika::{Document, Published, Timeline};
 use std::hint::black_box;
@@ -45,10 +48,9 @@ fn stages(c: &mut Criterion) {
     let articles = common::articles(common::SEED, STAGE_BYTES);
     let docs = documents(&articles);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let tokens: Vec<Tokens> = docs.iter().map(|d| Tokens::new(d.text())).collect();
-    let sentences: Vec<_> = tokens.iter().map(split_sentences).collect();
+    let tokens: Vec<Tokens> = docs.iter().map(|d| Tokens::with_lookalikes(d.text(), &LOOKALIKES)).collect();
+    let sentences: Vec<_> = tokens.iter().map(|t| split_sentences(t, &SENTENCES)).collect();
     let analyses: Vec<_> = docs.iter().map(khronika::analyze).collect();
-    let lexed: Vec<_> = tokens.iter().map(grammar::lexicalize).collect();
     let infos: Vec<Vec<SentenceInfo>> = sentences
         .iter()
         .map(|ss| ss.iter().map(|s| SentenceInfo { span: s.span.clone(), paragraph: s.paragraph }).collect())
@@ -59,24 +61,25 @@ fn stages(c: &mut Criterion) {
     g.bench_function("tokenize", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(Tokens::new(black_box(d.text())));
+                black_box(Tokens::with_lookalikes(black_box(d.text()), &LOOKALIKES));
             }
         })
     });
     g.bench_function("sentences", |b| {
         b.iter(|| {
             for t in &tokens {
-                black_box(split_sentences(black_box(t)));
+                black_box(split_sentences(black_box(t), &SENTENCES));
             }
         })
     });
     g.bench_function("scan", |b| {
         let mut found: Vec<Found> = Vec::new();
+        let mut scanner = Scanner::new();
         b.iter(|| {
-            for ((t, lex), ss) in tokens.iter().zip(&lexed).zip(&sentences) {
+            for (t, ss) in tokens.iter().zip(&sentences) {
                 for s in ss {
                     found.clear();
-                    grammar::scan(t, lex, s.tokens.clone(), &mut found);
+                    scanner.scan(t, s.tokens.clone(), &mut found);
                     black_box(&found);
                 }
             }

@@ -5,7 +5,21 @@
 //! into a [`Value`](crate::Value) against the publication date, the previous mention and the
 //! sentence's tense.
 
+use crate::mention::Mod;
 use crate::value::{valid_day, Duration, PartOfDay, Season, Unit};
+use std::ops::Range;
+
+/// A match of a language's grammar: the tokens it covers, what they say, and the mod a
+/// preposition gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Token indices covered (end exclusive).
+    pub tokens: Range<usize>,
+    /// The expression.
+    pub expr: Expr,
+    /// The mod from a preposition (`до` → BEFORE), if any.
+    pub modifier: Option<Mod>,
+}
 
 /// A part of a larger period (`в начале марта`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

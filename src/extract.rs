@@ -2,17 +2,22 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::SentenceInfo;
-use crate::expr::Expr;
-use crate::lang::ru::grammar::{self, Found};
-use crate::lang::ru::tense;
+use crate::expr::{Expr, Found};
+use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
-use crate::text::{split_sentences, Sentence, Tokens};
+use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
 use std::ops::Range;
 
-/// Finds and resolves temporal expressions under a set of [`ResolveOptions`].
+/// Finds and resolves temporal expressions of one language ([`Lang::Ru`] unless
+/// [`Extractor::with_lang`] says otherwise) under a set of [`ResolveOptions`].
+///
+/// A text longer than 4 GiB ([`MAX_TEXT`](crate::text::MAX_TEXT) bytes, what one token
+/// table's `u32` offsets cover) is read in pieces that end at a blank line (else at a line
+/// break): spans, sentences and anchoring run on across the pieces, and a sentence never
+/// crosses one.
 ///
 /// ```
 /// use khronika::{Document, Extractor};
@@ -25,6 +30,7 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Extractor {
     resolver: Resolver,
+    lang: Lang,
 }
 
 /// Everything khronika reads from one document.
@@ -43,9 +49,20 @@ pub struct Analysis {
 }
 
 impl Extractor {
-    /// An extractor with these options.
+    /// An extractor with these options, for Russian.
     pub fn new(options: ResolveOptions) -> Self {
-        Extractor { resolver: Resolver::new(options) }
+        Extractor { resolver: Resolver::new(options), lang: Lang::Ru }
+    }
+
+    /// The same extractor for documents in `lang`.
+    ///
+    /// ```
+    /// use khronika::{lang::Lang, Extractor, ResolveOptions};
+    /// let e = Extractor::new(ResolveOptions::default()).with_lang(Lang::Ru);
+    /// assert_eq!(e.lang(), Lang::Ru);
+    /// ```
+    pub fn with_lang(self, lang: Lang) -> Self {
+        Extractor { lang, ..self }
     }
 
     /// The options in force.
@@ -53,18 +70,20 @@ impl Extractor {
         self.resolver.options()
     }
 
+    /// The language it reads.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The temporal mentions of a document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
-        let tokens = Tokens::new(doc.text());
-        let sentences = split_sentences(&tokens);
-        self.mentions(doc, &tokens, &sentences)
+        self.read(doc, |_| {})
     }
 
     /// Mentions, sentences and the timeline of a document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        let tokens = Tokens::new(doc.text());
-        let sentences = split_sentences(&tokens);
-        let mentions = self.mentions(doc, &tokens, &sentences);
+        let mut sentences = Vec::new();
+        let mentions = self.read(doc, |s| sentences.extend_from_slice(s));
         let info: Vec<SentenceInfo> =
             sentences.iter().map(|s| SentenceInfo { span: s.span.clone(), paragraph: s.paragraph }).collect();
         let timeline = Timeline::build(doc.text(), doc.id(), &info, &mentions);
@@ -72,25 +91,60 @@ impl Extractor {
         Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
     }
 
-    fn mentions(&self, doc: &Document, tokens: &Tokens, sentences: &[Sentence]) -> Vec<Mention> {
+    /// Tokenizes, splits and scans the document (in pieces when it is longer than one token
+    /// table covers), handing each piece's sentences, with spans and paragraphs in the whole
+    /// text, to `sentences`; returns the mentions.
+    fn read(&self, doc: &Document, mut sentences: impl FnMut(&[Sentence])) -> Vec<Mention> {
+        let language = self.lang.table();
+        let mut state = State {
+            dates: (language.dates)(),
+            previous: None,
+            chars: CharCursor::default(),
+            offset: 0,
+            sentence_base: 0,
+        };
         let mut mentions = Vec::new();
+        let mut paragraph_base = 0;
+        for (offset, piece) in pieces(doc.text(), MAX_TEXT) {
+            let tokens = Tokens::with_lookalikes(piece, language.lookalikes);
+            let mut split = split_sentences(&tokens, language.sentences);
+            state.offset = offset;
+            self.mentions(doc, &tokens, &split, &mut state, &mut mentions);
+            // The next piece opens a paragraph when this one ends with a blank line.
+            let paragraphs = split.last().map_or(0, |s| s.paragraph + usize::from(piece.ends_with("\n\n")));
+            if offset > 0 || paragraph_base > 0 {
+                for s in &mut split {
+                    s.span = s.span.start + offset..s.span.end + offset;
+                    s.paragraph += paragraph_base;
+                }
+            }
+            state.sentence_base += split.len();
+            paragraph_base += paragraphs;
+            sentences(&split);
+        }
+        mentions
+    }
+
+    /// The mentions of one piece of the text, appended to `out`.
+    fn mentions(
+        &self,
+        doc: &Document,
+        tokens: &Tokens,
+        sentences: &[Sentence],
+        state: &mut State,
+        out: &mut Vec<Mention>,
+    ) {
+        let offset = state.offset;
         let mut found: Vec<Found> = Vec::new();
-        let mut previous: Option<NaiveDate> = None;
-        let lex = grammar::lexicalize(tokens);
         for (index, sentence) in sentences.iter().enumerate() {
             found.clear();
-            grammar::scan(tokens, &lex, sentence.tokens.clone(), &mut found);
-            if found.is_empty() {
-                continue;
-            }
-            let cues = tense::tense_cues(tokens, &lex, sentence.tokens.clone());
-            let boundaries = tense::clause_boundaries(tokens, sentence.tokens.clone());
+            state.dates.scan(tokens, sentence.tokens.clone(), &mut found);
             let mut sentence_day = None;
             let mut sentence_year_date = None;
             for f in &found {
                 let ctx = Context {
                     published: doc.published(),
-                    previous,
+                    previous: state.previous,
                     sentence_day,
                     // A bound or a range after a past verb of decision points forward as often
                     // as not (`продлили до 1 мая`): the tense moves no bound's year. A weekday
@@ -98,7 +152,7 @@ impl Extractor {
                     tense: if matches!(f.expr, Expr::Weekday { .. } | Expr::Weekend(_))
                         || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..)))
                     {
-                        tense::tense_near(&cues, &boundaries, f.tokens.start)
+                        state.dates.tense_at(tokens, f.tokens.start)
                     } else {
                         None
                     },
@@ -113,23 +167,64 @@ impl Extractor {
                     continue;
                 };
                 if let Some(day) = r.value.on_day() {
-                    previous = Some(day);
+                    state.previous = Some(day);
                     sentence_day = Some(day);
                     if r.anchor == Anchor::Absolute {
                         sentence_year_date = Some(day);
                     }
                 }
-                mentions.push(Mention {
-                    span: first.start..last.end,
+                let span = first.start() + offset..last.end() + offset;
+                let chars = state.chars.to(doc.text(), span.start)..state.chars.to(doc.text(), span.end);
+                out.push(Mention {
+                    span,
+                    chars,
                     kind: r.kind,
                     value: r.value,
                     modifier: r.modifier,
                     anchor: r.anchor,
-                    sentence: index,
+                    sentence: state.sentence_base + index,
                 });
             }
         }
-        mentions
+    }
+}
+
+/// What reading a document carries from sentence to sentence and from piece to piece.
+struct State {
+    /// The language's reader of dates, with its buffers.
+    dates: Box<dyn Dates>,
+    /// The latest day mentioned, for anaphora.
+    previous: Option<NaiveDate>,
+    /// Where character offsets were counted to.
+    chars: CharCursor,
+    /// The first byte of the piece being read, in the text.
+    offset: usize,
+    /// The index of the piece's first sentence in the text.
+    sentence_base: usize,
+}
+
+/// Byte offsets to character offsets with one cursor that moves forward through the text:
+/// mentions come in text order, so a document costs one pass however many it has.
+#[derive(Clone, Copy, Debug, Default)]
+struct CharCursor {
+    byte: usize,
+    char: usize,
+}
+
+impl CharCursor {
+    /// The character offset of byte offset `byte` of `text` (a character boundary; an offset
+    /// past the end counts to the end).
+    fn to(&mut self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let count = |s: &[u8]| s.iter().filter(|&&b| (b & 0xc0) != 0x80).count();
+        let bytes = text.as_bytes();
+        if byte >= self.byte {
+            self.char += count(bytes.get(self.byte..byte).unwrap_or(&[]));
+        } else {
+            self.char -= count(bytes.get(byte..self.byte).unwrap_or(&[]));
+        }
+        self.byte = byte;
+        self.char
     }
 }
 

@@ -20,30 +20,90 @@ mod periods;
 mod relative;
 
 use super::lexicon::{lookup, Lex};
-use crate::expr::Expr;
+use super::tense;
+use crate::expr::{Expr, Tense};
+use crate::lang::Dates;
 use crate::mention::Mod;
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use crate::value::Unit;
 use std::ops::Range;
 
-/// A match of the grammar: the tokens it covers, what they say, and the mod a preposition
-/// gave it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    /// Token indices covered (end exclusive).
-    pub tokens: Range<usize>,
-    /// The expression.
-    pub expr: Expr,
-    /// The mod from a preposition (`до` → BEFORE), if any.
-    pub modifier: Option<Mod>,
+pub use crate::expr::Found;
+
+/// The Russian reader of temporal expressions, sentence by sentence.
+///
+/// It looks each word of a sentence up once ([`lookup`]) and keeps the meanings in a buffer
+/// that the next sentence reuses, so that rules index an array instead of hashing words
+/// again, and a document costs no allocation per sentence. The tense cues of a sentence are
+/// read only when a match asks for them ([`Scanner::tense_at`]).
+///
+/// ```
+/// use khronika::lang::ru::grammar::Scanner;
+/// use khronika::text::Tokens;
+/// let tokens = Tokens::new("Карантин ввели 16 марта.");
+/// let mut found = Vec::new();
+/// let mut scanner = Scanner::new();
+/// scanner.scan(&tokens, 0..tokens.len(), &mut found);
+/// assert_eq!(found[0].tokens, 2..4);
+/// assert_eq!(scanner.tense_at(&tokens, 2), Some(khronika::expr::Tense::Past));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Scanner {
+    /// The token range of the sentence last scanned.
+    sentence: Range<usize>,
+    /// What each of its tokens means to the lexicon.
+    lex: Vec<&'static [Lex]>,
+    /// Its tense cues and clause boundaries, once read.
+    cues: Vec<(usize, Tense)>,
+    boundaries: Vec<usize>,
+    tense_read: bool,
 }
 
-/// Finds every temporal expression in the tokens of one sentence.
-///
-/// `lex` holds what each token means to the lexicon (see [`lexicalize`]), computed once per
-/// document so that rules index an array instead of hashing words again.
-pub fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<Found>) {
-    let p = P { t: tokens, lex, lo: sentence.start, hi: sentence.end.min(tokens.len()).min(lex.len()) };
+impl Scanner {
+    /// A scanner with empty buffers.
+    pub fn new() -> Self {
+        Scanner::default()
+    }
+
+    /// Appends every temporal expression in the tokens `sentence` of `tokens` to `out`, in
+    /// text order.
+    pub fn scan(&mut self, tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
+        let hi = sentence.end.min(tokens.len());
+        let lo = sentence.start.min(hi);
+        self.sentence = lo..hi;
+        self.tense_read = false;
+        self.lex.clear();
+        self.lex.extend((lo..hi).map(|i| meaning(tokens, i)));
+        scan(tokens, &self.lex, lo..hi, out);
+    }
+
+    /// The tense of the clause around token `at` of the sentence last scanned (see
+    /// [`tense::tense_near`]).
+    pub fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
+        if !self.tense_read {
+            tense::tense_cues_into(tokens, &self.lex, self.sentence.clone(), &mut self.cues);
+            tense::clause_boundaries_into(tokens, self.sentence.clone(), &mut self.boundaries);
+            self.tense_read = true;
+        }
+        tense::tense_near(&self.cues, &self.boundaries, at)
+    }
+}
+
+impl Dates for Scanner {
+    fn scan(&mut self, tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
+        Scanner::scan(self, tokens, sentence, out);
+    }
+
+    fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
+        Scanner::tense_at(self, tokens, at)
+    }
+}
+
+/// Finds every temporal expression in the tokens of one sentence; `lex[k]` is what token
+/// `sentence.start + k` means to the lexicon.
+fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<Found>) {
+    let hi = sentence.end.min(tokens.len()).min(sentence.start.saturating_add(lex.len()));
+    let p = P { t: tokens, lex, lo: sentence.start, hi };
     let mut i = p.lo;
     while i < p.hi {
         if !p.may_start(i) {
@@ -66,15 +126,20 @@ pub fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out
     }
 }
 
-/// What every token of a text means to the lexicon (empty for numbers, punctuation and
-/// words it does not know): one lookup per word.
+/// What token `i` means to the lexicon (empty for numbers, punctuation and words it does
+/// not know).
+#[inline]
+fn meaning(tokens: &Tokens, i: usize) -> &'static [Lex] {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Word => lookup(tokens.norm(i)),
+        _ => &[],
+    }
+}
+
+/// What every token of a text means to the lexicon: one lookup per word (the whole text at
+/// once, for [`tense::tense_cues`] over a whole text).
 pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
-    tokens
-        .as_slice()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| if t.kind == TokenKind::Word { lookup(tokens.norm(i)) } else { &[] })
-        .collect()
+    (0..tokens.len()).map(|i| meaning(tokens, i)).collect()
 }
 
 /// How a preposition in front of an expression bounds it.
@@ -126,7 +191,7 @@ impl<'a> P<'a> {
 
     fn lex(&self, i: usize) -> &'static [Lex] {
         if i < self.hi {
-            self.lex.get(i).copied().unwrap_or(&[])
+            self.lex.get(i.wrapping_sub(self.lo)).copied().unwrap_or(&[])
         } else {
             &[]
         }
@@ -354,13 +419,12 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, Expr, Option<Mod>)> {
         let tokens = Tokens::new(text);
-        let lex = lexicalize(&tokens);
         let mut out = Vec::new();
-        scan(&tokens, &lex, 0..tokens.len(), &mut out);
+        Scanner::new().scan(&tokens, 0..tokens.len(), &mut out);
         out.into_iter()
             .map(|f| {
-                let a = tokens.get(f.tokens.start).unwrap().start;
-                let b = tokens.get(f.tokens.end - 1).unwrap().end;
+                let a = tokens.get(f.tokens.start).unwrap().start();
+                let b = tokens.get(f.tokens.end - 1).unwrap().end();
                 (text[a..b].to_string(), f.expr, f.modifier)
             })
             .collect()
