@@ -4,7 +4,7 @@
 
 use super::{longest, M, P};
 use crate::expr::{Clock, Expr};
-use crate::lang::ru::lexicon::Lex;
+use crate::lang::ru::lexicon::{Lex, NEW_YEAR_STEM};
 use crate::value::{PartOfDay, Unit};
 
 impl P<'_> {
@@ -147,7 +147,7 @@ impl P<'_> {
     /// `в ночь на 16 марта` (the night before that day), `в ночь с 15 на 16 марта`.
     pub(super) fn night_of(&self, i: usize) -> M {
         // `в новогоднюю ночь`: the night of 31 December.
-        if self.w(i).starts_with("новогодн") && self.is(i + 1, &["ночь", "ночи", "ночью"]) {
+        if self.w(i).starts_with(NEW_YEAR_STEM) && self.is(i + 1, &["ночь", "ночи", "ночью"]) {
             let eve = Expr::Date { day: Some(31), month: 12, year: None };
             return Some((Expr::PartOfDay(Some(eve.boxed()), PartOfDay::Night), i + 2));
         }
@@ -184,8 +184,10 @@ impl P<'_> {
     }
 
     /// `17 марта утром`, `вчера вечером`, `в среду утром`.
-    pub(super) fn day_then_part(&self, i: usize) -> M {
-        let (day, k) = self.day_like(i)?;
+    ///
+    /// Takes what [`P::day_like`] read at the first token (the core reads it once).
+    pub(super) fn day_then_part(&self, day_like: M) -> M {
+        let (day, k) = day_like?;
         let part = self.part_word(k)?;
         Some((Expr::PartOfDay(Some(day.boxed()), part), k + 1))
     }

@@ -19,7 +19,7 @@ mod clock;
 mod periods;
 mod relative;
 
-use super::lexicon::{lookup, Lex};
+use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM};
 use super::tense;
 use crate::expr::{Expr, Tense};
 use crate::lang::Dates;
@@ -51,8 +51,9 @@ pub use crate::expr::Found;
 pub struct Scanner {
     /// The token range of the sentence last scanned.
     sentence: Range<usize>,
-    /// What each of its tokens means to the lexicon.
+    /// What each of its tokens means to the lexicon, and its class bits.
     lex: Vec<&'static [Lex]>,
+    class: Vec<u64>,
     /// Its tense cues and clause boundaries, once read.
     cues: Vec<(usize, Tense)>,
     boundaries: Vec<usize>,
@@ -73,8 +74,20 @@ impl Scanner {
         self.sentence = lo..hi;
         self.tense_read = false;
         self.lex.clear();
-        self.lex.extend((lo..hi).map(|i| meaning(tokens, i)));
-        scan(tokens, &self.lex, lo..hi, out);
+        self.class.clear();
+        self.lex.reserve(hi - lo);
+        self.class.reserve(hi - lo);
+        let lexicon = Lexicon::get();
+        for i in lo..hi {
+            let (meaning, class) = read(lexicon, tokens, i);
+            self.lex.push(meaning);
+            self.class.push(class);
+        }
+        // A sentence where no token can start a match (most of an article) ends here.
+        if self.class.iter().all(|&c| c == 0) {
+            return;
+        }
+        scan(tokens, &self.lex, &self.class, lo..hi, out);
     }
 
     /// The tense of the clause around token `at` of the sentence last scanned (see
@@ -100,10 +113,11 @@ impl Dates for Scanner {
 }
 
 /// Finds every temporal expression in the tokens of one sentence; `lex[k]` is what token
-/// `sentence.start + k` means to the lexicon.
-fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<Found>) {
-    let hi = sentence.end.min(tokens.len()).min(sentence.start.saturating_add(lex.len()));
-    let p = P { t: tokens, lex, lo: sentence.start, hi };
+/// `sentence.start + k` means to the lexicon, `class[k]` its class bits.
+fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<usize>, out: &mut Vec<Found>) {
+    let len = lex.len().min(class.len());
+    let hi = sentence.end.min(tokens.len()).min(sentence.start.saturating_add(len));
+    let p = P { t: tokens, lex, class, lo: sentence.start, hi };
     let mut i = p.lo;
     while i < p.hi {
         if !p.may_start(i) {
@@ -127,19 +141,28 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &m
 }
 
 /// What token `i` means to the lexicon (empty for numbers, punctuation and words it does
-/// not know).
+/// not know), and its [`class`] bits.
 #[inline]
-fn meaning(tokens: &Tokens, i: usize) -> &'static [Lex] {
+fn read(lexicon: Lexicon, tokens: &Tokens, i: usize) -> (&'static [Lex], u64) {
     match tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Word => lookup(tokens.norm(i)),
-        _ => &[],
+        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm(i)),
+        Some(t) if t.kind == TokenKind::Number => (&[], class::NUMBER),
+        Some(_) if tokens.norm(i) == "+" || tokens.norm(i) == "-" => (&[], class::SIGN),
+        _ => (&[], 0),
     }
+}
+
+/// What token `i` means to the lexicon.
+#[inline]
+fn meaning(lexicon: Lexicon, tokens: &Tokens, i: usize) -> &'static [Lex] {
+    read(lexicon, tokens, i).0
 }
 
 /// What every token of a text means to the lexicon: one lookup per word (the whole text at
 /// once, for [`tense::tense_cues`] over a whole text).
 pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
-    (0..tokens.len()).map(|i| meaning(tokens, i)).collect()
+    let lexicon = Lexicon::get();
+    (0..tokens.len()).map(|i| meaning(lexicon, tokens, i)).collect()
 }
 
 /// How a preposition in front of an expression bounds it.
@@ -154,6 +177,7 @@ enum Prefix {
 struct P<'a> {
     t: &'a Tokens,
     lex: &'a [&'static [Lex]],
+    class: &'a [u64],
     lo: usize,
     hi: usize,
 }
@@ -166,6 +190,42 @@ fn longest(a: M, b: M) -> M {
         (None, _) => b,
         _ => a,
     }
+}
+
+/// The class bits a rule's first token must have one of, for the gates in [`P::core`].
+mod first {
+    use super::class;
+    use crate::lang::ru::lexicon::Lex;
+    use crate::lang::ru::numbers::NumberWord;
+    use crate::value::{PartOfDay, Season, Unit};
+
+    pub const NUMBER: u64 = class::NUMBER;
+    pub const MONTH: u64 = Lex::Month(0).class() | Lex::MonthAbbr(0).class();
+    pub const WEEKDAY: u64 = Lex::Weekday(0).class();
+    pub const WEEKDAY_ABBR: u64 = Lex::WeekdayAbbr(0).class();
+    pub const UNIT: u64 = Lex::Unit(Unit::Day).class();
+    pub const DEICTIC: u64 = Lex::Deictic(0).class() | class::DEICTIC;
+    pub const PART: u64 = Lex::PartOfDay(PartOfDay::Morning).class();
+    pub const SHIFT: u64 = Lex::Shift(0).class();
+    pub const UPCOMING: u64 = Lex::Upcoming.class();
+    pub const SEASON: u64 = Lex::Season(Season::Spring).class();
+    pub const PORTION: u64 = Lex::Portion(crate::expr::Portion::Start).class();
+    pub const WEEKEND: u64 = Lex::Weekend.class();
+    pub const EVERY: u64 = Lex::Every(Unit::Day).class() | Lex::EachWord.class() | class::SET;
+    pub const LATER: u64 = Lex::Later.class();
+    pub const NOW: u64 = Lex::Now.class();
+    pub const CLOCK_WORD: u64 = Lex::Noon.class() | Lex::Midnight.class();
+    pub const CARDINAL: u64 = Lex::Number(NumberWord::Cardinal(0)).class();
+    pub const ORDINAL: u64 = Lex::Number(NumberWord::Ordinal(0)).class();
+    pub const HOLIDAY: u64 = Lex::HolidayStart.class();
+    /// What can start an amount of time (`3 дня`, `полчаса`, `полтора часа`, `пару дней`,
+    /// `двух недель`, `неделю`).
+    pub const AMOUNT: u64 =
+        NUMBER | CARDINAL | UNIT | Lex::HalfUnit(Unit::Hour).class() | Lex::OneAndHalf.class() | Lex::Couple.class();
+    /// What can start a day number (`16`, `первого`, `двадцать пятое`).
+    pub const DAY_NUMBER: u64 = NUMBER | CARDINAL | ORDINAL;
+    /// What can start a day (`16 марта`, `вчера`, `в пятницу`, `16.03.2020`).
+    pub const DAY: u64 = DAY_NUMBER | DEICTIC | WEEKDAY;
 }
 
 impl<'a> P<'a> {
@@ -197,6 +257,15 @@ impl<'a> P<'a> {
         }
     }
 
+    /// The class bits of token `i` (0 outside the sentence).
+    fn class(&self, i: usize) -> u64 {
+        if i < self.hi {
+            self.class.get(i.wrapping_sub(self.lo)).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
     fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
         self.lex(i).iter().find_map(f)
     }
@@ -222,6 +291,11 @@ impl<'a> P<'a> {
     /// Cheap test: can anything start at token `i`? Most tokens answer no without trying a
     /// rule; a preposition answers for the token after it.
     fn may_start(&self, i: usize) -> bool {
+        // Words in neither the lexicon nor the grammar's word list, and punctuation other
+        // than a sign, start nothing.
+        if self.class(i) == 0 {
+            return false;
+        }
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokenKind::Number => true,
@@ -249,7 +323,7 @@ impl<'a> P<'a> {
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
                 "сегодняшний" | "сегодняшнему" | "ночь" => true,
                 "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
-                w => relative::duration_adjective(w).is_some() || w.starts_with("новогодн"),
+                w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
             },
         }
     }
@@ -304,16 +378,17 @@ impl<'a> P<'a> {
     fn prefixed(&self, i: usize, prefix: Prefix, j: usize) -> Option<Found> {
         if let Prefix::From(m) = prefix {
             // с X по/до Y: a range; the first end may lack what the second has.
-            if let Some((a, k)) = longest(self.core(j), self.bare_end(j)) {
+            let core = self.core(j);
+            if let Some((a, k)) = longest(core.clone(), self.bare_end(j)) {
                 if let Some(l) = self.range_link(k, true) {
                     if let Some((b, end)) = self.core(l) {
-                        if let Some(range) = Expr::range(a.clone(), b) {
+                        if let Some(range) = Expr::range(a, b) {
                             let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
                             return Some(Found { tokens: i..end, expr: range, modifier: None });
                         }
                     }
                 }
-                if let Some((core, end)) = self.core(j) {
+                if let Some((core, end)) = core {
                     return Some(Found { tokens: i..end, expr: core, modifier: m });
                 }
             }
@@ -358,8 +433,15 @@ impl<'a> P<'a> {
 
     fn range_or_core(&self, i: usize) -> M {
         // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
-        let first = longest(self.core(i), self.bare_end(i).filter(|_| !self.prev_is(i, &["-"])));
-        let (a, k) = first?;
+        let core = self.core(i);
+        let bare = self.bare_end(i).filter(|_| !self.prev_is(i, &["-"]));
+        // The longer wins, the core on a tie: the bare end only when the core is shorter.
+        let bare_wins = match (&core, &bare) {
+            (Some((_, x)), Some((_, y))) => y > x,
+            (None, b) => b.is_some(),
+            _ => false,
+        };
+        let (a, k) = if bare_wins { bare? } else { core.clone()? };
         if let Some(l) = self.range_link(k, false) {
             if let Some((b, end)) = self.core(l) {
                 if let Some(range) = Expr::range(a.clone(), b) {
@@ -368,7 +450,7 @@ impl<'a> P<'a> {
             }
         }
         if let Expr::Date { month: 0, .. } = a {
-            return self.core(i);
+            return core;
         }
         Some((a, k))
     }
@@ -378,36 +460,48 @@ impl<'a> P<'a> {
         if i >= self.hi {
             return None;
         }
+        // Each rule is tried only when the token's class has one of the bits its first token
+        // must have (a necessary condition), in the order ties are broken.
+        let class = self.class(i);
+        let has = |first: u64| class & first != 0;
+        // The four rules a day starts with, read once: `day_then_part` extends the longest.
+        let day_month = if has(first::DAY_NUMBER) { self.day_month(i) } else { None };
+        let numeric_date = if has(first::NUMBER) { self.numeric_date(i) } else { None };
+        let deictic = if has(first::DEICTIC) { self.deictic(i) } else { None };
+        let weekday = if has(first::WEEKDAY) { self.weekday(i) } else { None };
         let mut best = None;
-        let rules: [fn(&Self, usize) -> M; 24] = [
-            Self::part_then_day,
-            Self::night_of,
-            Self::clock_then_day,
-            Self::month_day_year,
-            Self::day_then_part,
-            Self::weekday_comma_date,
-            Self::day_month,
-            Self::numeric_date,
-            Self::month_year,
-            Self::year,
-            Self::deictic,
-            Self::clock,
-            Self::part_of_day,
-            Self::offset,
-            Self::window,
-            Self::shifted,
-            Self::weekday,
-            Self::weekend,
-            Self::set,
-            Self::portion,
-            Self::season_quarter,
-            Self::holiday,
-            Self::present_and_anaphora,
-            Self::duration,
-        ];
-        for rule in rules {
-            best = longest(best, rule(self, i));
+        macro_rules! rule {
+            ($first:expr, $m:expr) => {
+                if has($first) {
+                    best = longest(best, $m);
+                }
+            };
         }
+        rule!(first::PART, self.part_then_day(i));
+        rule!(class::NIGHT, self.night_of(i));
+        rule!(first::NUMBER, self.clock_then_day(i));
+        rule!(first::MONTH, self.month_day_year(i));
+        let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
+        rule!(first::DAY, self.day_then_part(day));
+        rule!(first::WEEKDAY | first::WEEKDAY_ABBR, self.weekday_comma_date(i));
+        best = longest(best, day_month);
+        best = longest(best, numeric_date);
+        rule!(first::MONTH, self.month_year(i));
+        rule!(first::NUMBER | first::UNIT, self.year(i));
+        best = longest(best, deictic);
+        rule!(first::NUMBER | first::CLOCK_WORD, self.clock(i));
+        rule!(first::SHIFT | first::PART, self.part_of_day(i));
+        rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
+        rule!(class::WINDOW, self.window(i));
+        rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
+        best = longest(best, weekday);
+        rule!(first::WEEKEND, self.weekend(i));
+        rule!(first::EVERY, self.set(i));
+        rule!(first::PORTION | first::ORDINAL, self.portion(i));
+        rule!(first::SEASON | first::ORDINAL | class::QUARTER | first::NUMBER, self.season_quarter(i));
+        rule!(first::HOLIDAY, self.holiday(i));
+        rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
+        rule!(class::DURATION | first::AMOUNT, self.duration(i));
         best
     }
 }

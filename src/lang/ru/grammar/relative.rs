@@ -5,7 +5,7 @@
 
 use super::{longest, M, P};
 use crate::expr::{Base, Expr};
-use crate::lang::ru::lexicon::Lex;
+use crate::lang::ru::lexicon::{duration_adjective, duration_adjective_unit, Lex};
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 use crate::value::{Duration, Unit};
@@ -251,42 +251,4 @@ impl P<'_> {
         let (amount, _, end) = self.amount(i, bare)?;
         Some((Expr::Duration(amount), end))
     }
-}
-
-/// Stems of compound duration adjectives: `двух` + `недельный`.
-const DURATION_ADJECTIVE_NUMBERS: &[(&str, u32)] = &[
-    ("одно", 1),
-    ("двух", 2),
-    ("трех", 3),
-    ("четырех", 4),
-    ("пяти", 5),
-    ("шести", 6),
-    ("семи", 7),
-    ("восьми", 8),
-    ("девяти", 9),
-    ("десяти", 10),
-    ("четырнадцати", 14),
-    ("пятнадцати", 15),
-    ("двадцати", 20),
-    ("тридцати", 30),
-    ("сорока", 40),
-];
-
-/// Unit stems of duration adjectives: `дневный`, `недельный`, `месячный`, `суточный`.
-const DURATION_ADJECTIVE_UNITS: &[(&str, Unit)] =
-    &[("дневн", Unit::Day), ("суточн", Unit::Day), ("недельн", Unit::Week), ("месячн", Unit::Month)];
-
-fn duration_adjective_unit(w: &str) -> Option<Unit> {
-    DURATION_ADJECTIVE_UNITS.iter().find(|(stem, _)| w.starts_with(stem)).map(|&(_, u)| u)
-}
-
-/// Adjectives that are one unit long by themselves (`месячный запас`, `недельный курс`).
-const ONE_UNIT_ADJECTIVE_STEMS: &[(&str, Unit)] = &[("месячн", Unit::Month), ("недельн", Unit::Week)];
-
-pub(super) fn duration_adjective(w: &str) -> Option<(u32, Unit)> {
-    if let Some((_, u)) = ONE_UNIT_ADJECTIVE_STEMS.iter().find(|(stem, _)| w.starts_with(stem)) {
-        return Some((1, *u));
-    }
-    let (stem, n) = DURATION_ADJECTIVE_NUMBERS.iter().find(|(stem, _)| w.starts_with(stem))?;
-    Some((*n, duration_adjective_unit(&w[stem.len()..])?))
 }
