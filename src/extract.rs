@@ -11,13 +11,20 @@ use crate::timeline::Timeline;
 use chrono::NaiveDate;
 use std::ops::Range;
 
+/// How much text is tokenized at a time: a longer text is read in pieces of about this size,
+/// cut at blank lines, so that the tokens of one piece at a time are kept (about three
+/// times the piece's size) and the results are those of the whole text.
+const PIECE: usize = 1 << 20;
+
 /// Finds and resolves temporal expressions of one language ([`Lang::Ru`] unless
 /// [`Extractor::with_lang`] says otherwise) under a set of [`ResolveOptions`].
 ///
-/// A text longer than 4 GiB ([`MAX_TEXT`](crate::text::MAX_TEXT) bytes, what one token
-/// table's `u32` offsets cover) is read in pieces that end at a blank line (else at a line
-/// break): spans, sentences and anchoring run on across the pieces, and a sentence never
-/// crosses one.
+/// A long text is read in pieces of about a megabyte cut at blank lines, where sentences
+/// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
+/// indices, paragraphs and anchoring run on across the pieces, and the results are those of
+/// the whole text. Token offsets are `u32`, so a paragraph longer than 4 GiB
+/// ([`MAX_TEXT`](crate::text::MAX_TEXT) bytes) with no blank line is cut at a line break
+/// (else at a character boundary), the one place a sentence may be cut.
 ///
 /// ```
 /// use khronika::{Document, Extractor};
@@ -94,7 +101,12 @@ impl Extractor {
     /// Tokenizes, splits and scans the document (in pieces when it is longer than one token
     /// table covers), handing each piece's sentences, with spans and paragraphs in the whole
     /// text, to `sentences`; returns the mentions.
-    fn read(&self, doc: &Document, mut sentences: impl FnMut(&[Sentence])) -> Vec<Mention> {
+    fn read(&self, doc: &Document, sentences: impl FnMut(&[Sentence])) -> Vec<Mention> {
+        self.read_in(doc, PIECE, sentences)
+    }
+
+    /// [`Extractor::read`] with pieces of about `piece` bytes.
+    fn read_in(&self, doc: &Document, piece: usize, mut sentences: impl FnMut(&[Sentence])) -> Vec<Mention> {
         let language = self.lang.table();
         let mut state = State {
             dates: (language.dates)(),
@@ -105,14 +117,14 @@ impl Extractor {
         };
         let mut mentions = Vec::new();
         let mut paragraph_base = 0;
-        for (offset, piece) in pieces(doc.text(), MAX_TEXT) {
-            let tokens = Tokens::with_lookalikes(piece, language.lookalikes);
+        for piece in pieces(doc.text(), piece, MAX_TEXT) {
+            let offset = piece.offset;
+            let tokens = Tokens::with_lookalikes(piece.text, language.lookalikes);
             let mut split = split_sentences(&tokens, language.sentences);
             state.offset = offset;
             self.mentions(doc, &tokens, &split, &mut state, &mut mentions);
-            // The next piece opens a paragraph when this one ends with a blank line.
-            let paragraphs = split.last().map_or(0, |s| s.paragraph + usize::from(piece.ends_with("\n\n")));
-            if offset > 0 || paragraph_base > 0 {
+            let paragraphs = split.last().map_or(0, |s| s.paragraph + usize::from(piece.paragraph_after));
+            if offset > 0 {
                 for s in &mut split {
                     s.span = s.span.start + offset..s.span.end + offset;
                     s.paragraph += paragraph_base;
@@ -244,4 +256,27 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 /// Mentions and timeline of a document, with the default options.
 pub fn analyze(doc: &Document) -> Analysis {
     Extractor::default().analyze(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_read_as_the_whole_text() {
+        let text = "Карантин ввели 16 марта.\n\n- Накануне, 15 марта, выявили 9 случаев\n \nНа следующий день                     ввели режим.\r\n\r\nВ понедельник продлят.\n\n\n«Сейчас» 20:00.";
+        let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap_or_default(), text);
+        let e = Extractor::default();
+        let (mut whole, mut cut) = (Vec::new(), Vec::new());
+        let a = e.read_in(&doc, PIECE, |s| whole.extend_from_slice(s));
+        let b = e.read_in(&doc, 1, |s| cut.extend_from_slice(s));
+        assert_eq!(a, b);
+        assert!(a.len() >= 5, "{a:?}");
+        let spans = |s: &[Sentence]| s.iter().map(|s| (s.span.clone(), s.paragraph)).collect::<Vec<_>>();
+        assert_eq!(spans(&whole), spans(&cut));
+        for m in &a {
+            assert_eq!(m.chars.start, text[..m.span.start].chars().count());
+            assert_eq!(m.chars.end, text[..m.span.end].chars().count());
+        }
+    }
 }

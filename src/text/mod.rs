@@ -22,47 +22,90 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or("")
 }
 
-/// Cuts `text` into pieces of at most `max` bytes (at least 4, so that every piece holds a
-/// character), as (byte offset, piece), for a text longer than one [`Tokens`] can cover
-/// ([`MAX_TEXT`]). A piece ends after the last blank line that fits, else after the last
-/// line break, else at a character boundary; a text of `max` bytes or fewer is one piece.
-///
-/// Sentences never cross a piece; since a blank line ends a sentence anyway, a text cut at
-/// blank lines reads as it would whole.
-pub(crate) fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+/// A piece of a text cut by [`pieces`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece<'a> {
+    /// Its first byte in the text.
+    pub(crate) offset: usize,
+    /// Its text.
+    pub(crate) text: &'a str,
+    /// The next piece starts a paragraph (this one was cut at a blank line).
+    pub(crate) paragraph_after: bool,
+}
+
+/// Cuts `text` into pieces to read one at a time, so that what is kept per token lives for
+/// one piece only. A text of `target` bytes or fewer is one piece. A longer one is cut
+/// before the first blank line (a line break, then spaces, tabs or CRs, then a line break)
+/// at or after `target` bytes: a blank line ends a sentence and the next piece starts with
+/// it, so its first token has the gap it has in the whole text, and the pieces read as the
+/// whole text would. Only where `max` bytes pass with no blank line (`max` is at least 4,
+/// so that a piece holds a character) is a piece cut before its last line break, else at
+/// a character boundary, and a sentence may be cut there.
+pub(crate) fn pieces(text: &str, target: usize, max: usize) -> impl Iterator<Item = Piece<'_>> {
     let max = max.max(4);
+    let target = target.clamp(1, max);
     let mut offset = 0;
     std::iter::from_fn(move || {
         let rest = text.get(offset..).filter(|r| !r.is_empty())?;
-        let window = prefix(rest, max);
-        let len = if window.len() == rest.len() {
-            rest.len()
+        let (len, paragraph_after) = if rest.len() <= target {
+            (rest.len(), false)
         } else {
-            let bytes = window.as_bytes();
-            let blank = bytes.windows(2).rposition(|w| w == b"\n\n").map(|k| k + 2);
-            let line = bytes.iter().rposition(|&b| b == b'\n').map(|k| k + 1);
-            blank.or(line).unwrap_or(window.len())
+            match blank_line_from(rest.as_bytes(), target).filter(|&b| b <= max) {
+                Some(b) => (b, true),
+                None if rest.len() <= max => (rest.len(), false),
+                None => {
+                    let window = prefix(rest, max);
+                    let line = window.as_bytes().iter().rposition(|&b| b == b'\n').filter(|&k| k > 0);
+                    (line.unwrap_or(window.len()), false)
+                }
+            }
         };
         let piece = rest.get(..len)?;
         let at = offset;
         offset += len;
-        Some((at, piece))
+        Some(Piece { offset: at, text: piece, paragraph_after })
     })
+}
+
+/// The first byte at or after `from` that starts a blank line: a `\n` followed by spaces,
+/// tabs or CRs and another `\n`.
+fn blank_line_from(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(p) = bytes.get(k..)?.iter().position(|&b| b == b'\n') {
+        let at = k + p;
+        let mut j = at + 1;
+        while matches!(bytes.get(j), Some(b' ' | b'\t' | b'\r')) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'\n') {
+            return Some(at);
+        }
+        k = j;
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn cut(text: &str, target: usize, max: usize) -> Vec<(usize, &str, bool)> {
+        pieces(text, target, max).map(|p| (p.offset, p.text, p.paragraph_after)).collect()
+    }
+
     #[test]
-    fn pieces_end_at_blank_lines_then_lines_then_characters() {
-        let text = "аб\n\nвг\nде жз";
-        let cut: Vec<(usize, &str)> = pieces(text, 12).collect();
-        assert_eq!(cut, [(0, "аб\n\n"), (6, "вг\n"), (11, "де жз")]);
-        let cut: Vec<&str> = pieces("абвгд", 5).map(|p| p.1).collect();
-        assert_eq!(cut, ["аб", "вг", "д"]);
-        assert_eq!(pieces(text, MAX_TEXT).count(), 1);
-        assert_eq!(pieces("", 10).count(), 0);
+    fn pieces_start_at_blank_lines() {
+        let text = "аб\nвг\n \r\nде\n\nжз";
+        assert_eq!(cut(text, 1, 100), [(0, "аб\nвг", true), (9, "\n \r\nде", true), (17, "\n\nжз", false)]);
+        assert_eq!(cut(text, 100, 100), [(0, text, false)]);
+        assert_eq!(cut("", 1, 10), []);
+    }
+
+    #[test]
+    fn without_blank_lines_pieces_end_at_lines_then_characters() {
+        assert_eq!(cut("аб\nвг\nде", 1, 9), [(0, "аб", false), (4, "\nвг", false), (9, "\nде", false)]);
+        let chars: Vec<&str> = pieces("абвгд", 1, 5).map(|p| p.text).collect();
+        assert_eq!(chars, ["аб", "вг", "д"]);
         assert_eq!(prefix("аб", 3), "а");
     }
 }

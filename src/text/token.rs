@@ -171,7 +171,6 @@ impl Tokens {
         let mut out =
             Tokens { tokens: Vec::with_capacity(text.len() / 7 + 1), norm: String::with_capacity(text.len()) };
         out.scan(text, lookalikes);
-        out.tokens.shrink_to_fit();
         out
     }
 
