@@ -243,7 +243,8 @@ impl Tokens {
                 continue;
             }
             let c = char_at(text, i);
-            if !is_basic_letter(c) && c.is_whitespace() {
+            let basic = is_basic_letter(c);
+            if !basic && c.is_whitespace() {
                 // A CR that starts a CRLF is plain space; the LF counts the break.
                 let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
                     || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
@@ -255,7 +256,8 @@ impl Tokens {
                 i += c.len_utf8();
                 continue;
             }
-            if is_ignorable(c) || is_mark(c) {
+            // Nothing below U+00AD is ignorable or a mark.
+            if !basic && c >= '\u{ad}' && (is_ignorable(c) || is_mark(c)) {
                 i += c.len_utf8();
                 continue;
             }
@@ -345,20 +347,24 @@ impl Tokens {
 /// `lat` when the run has letters of the one / the other.
 #[inline]
 fn normal_run(bytes: &[u8], mut i: usize, cyr: &mut bool, lat: &mut bool) -> usize {
+    let (mut c, mut l) = (false, false);
     while let Some(&b) = bytes.get(i) {
-        match (b, bytes.get(i + 1)) {
-            (b'a'..=b'z', _) => {
-                *lat = true;
-                i += 1;
-            }
-            // U+0430..U+043F and U+0440..U+044F.
-            (0xd0, Some(0xb0..=0xbf)) | (0xd1, Some(0x80..=0x8f)) => {
-                *cyr = true;
-                i += 2;
-            }
-            _ => break,
+        if b.is_ascii_lowercase() {
+            l = true;
+            i += 1;
+            continue;
         }
+        // U+0430..U+043F and U+0440..U+044F.
+        let Some(&n) = bytes.get(i + 1) else { break };
+        if (b == 0xd0 && (n & 0xf0) == 0xb0) || (b == 0xd1 && (n & 0xf0) == 0x80) {
+            c = true;
+            i += 2;
+            continue;
+        }
+        break;
     }
+    *cyr |= c;
+    *lat |= l;
     i
 }
 

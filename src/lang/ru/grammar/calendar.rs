@@ -18,7 +18,7 @@ impl P<'_> {
                 return None;
             }
             // `1-го`, `24го`, `5-е`
-            let suffix = |k: usize| self.is(k, &["го", "е", "ое", "ого", "й", "м", "ого"]) && self.touching(k);
+            let suffix = |k: usize| self.touching(k) && self.is(k, &["го", "е", "ое", "ого", "й", "м", "ого"]);
             if self.hyphen(i + 1) && self.touching(i + 1) && suffix(i + 2) {
                 return Some((n, i + 3));
             }
@@ -186,7 +186,7 @@ impl P<'_> {
     pub(super) fn day_month(&self, i: usize) -> M {
         let (day, k) = self.day_number(i)?;
         // `10-августа`, `10/августа`
-        let k = if self.is(k, &["-", "/"]) && self.touching(k) { k + 1 } else { k };
+        let k = if self.touching(k) && self.is(k, &["-", "/"]) { k + 1 } else { k };
         let (month, mut end) = self.month(k, true)?;
         // `8 Марта` in running text is the holiday; `Мая` after a number is the month.
         let mut year = None;
