@@ -228,7 +228,7 @@ impl CharCursor {
     /// past the end counts to the end).
     fn to(&mut self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
-        let count = |s: &[u8]| s.iter().filter(|&&b| (b & 0xc0) != 0x80).count();
+        let count = count_chars;
         let bytes = text.as_bytes();
         if byte >= self.byte {
             self.char += count(bytes.get(self.byte..byte).unwrap_or(&[]));
@@ -258,6 +258,24 @@ pub fn analyze(doc: &Document) -> Analysis {
     Extractor::default().analyze(doc)
 }
 
+/// The characters in UTF-8 bytes: the bytes that are not continuation bytes (`10xxxxxx`),
+/// counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A continuation byte has its top bit set and the next one clear.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&b| (b & 0xc0) == 0x80).count();
+    bytes.len() - continuation
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +292,9 @@ mod tests {
         assert!(a.len() >= 5, "{a:?}");
         let spans = |s: &[Sentence]| s.iter().map(|s| (s.span.clone(), s.paragraph)).collect::<Vec<_>>();
         assert_eq!(spans(&whole), spans(&cut));
+        for s in ["", "a", "аб", "ж😀ж", "abcdefgh", "абвгдежзий", "x\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+            assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s:?}");
+        }
         for m in &a {
             assert_eq!(m.chars.start, text[..m.span.start].chars().count());
             assert_eq!(m.chars.end, text[..m.span.end].chars().count());

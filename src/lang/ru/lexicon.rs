@@ -928,17 +928,21 @@ impl Lexicon {
 /// test before [`duration_adjective`], which compares every stem.
 #[inline]
 fn may_be_duration_adjective(w: &str) -> bool {
-    let Some(head) = w.as_bytes().get(..4) else { return false };
-    DURATION_ADJECTIVE_HEADS.iter().any(|h| h.as_slice() == head)
+    let Some(&[a, b, c, d]) = w.as_bytes().get(..4) else { return false };
+    let head = u32::from_le_bytes([a, b, c, d]);
+    DURATION_ADJECTIVE_HEADS.contains(&head)
 }
 
 /// The first four bytes (two letters) of every stem [`duration_adjective`] reads.
-static DURATION_ADJECTIVE_HEADS: Lazy<Vec<[u8; 4]>> = Lazy::new(|| {
-    let mut heads: Vec<[u8; 4]> = DURATION_ADJECTIVE_NUMBERS
+static DURATION_ADJECTIVE_HEADS: Lazy<Vec<u32>> = Lazy::new(|| {
+    let mut heads: Vec<u32> = DURATION_ADJECTIVE_NUMBERS
         .iter()
         .map(|(stem, _)| *stem)
         .chain(ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| *stem))
-        .filter_map(|stem| stem.as_bytes().get(..4)?.try_into().ok())
+        .filter_map(|stem| match stem.as_bytes().get(..4) {
+            Some(&[a, b, c, d]) => Some(u32::from_le_bytes([a, b, c, d])),
+            _ => None,
+        })
         .collect();
     heads.sort_unstable();
     heads.dedup();
