@@ -54,10 +54,12 @@ pub struct Scanner {
     /// What each of its tokens means to the lexicon, and its class bits.
     lex: Vec<&'static [Lex]>,
     class: Vec<u64>,
-    /// Its tense cues and clause boundaries, once read.
-    cues: Vec<(usize, Tense)>,
+    /// Its clause boundaries, once read.
     boundaries: Vec<usize>,
-    tense_read: bool,
+    boundaries_read: bool,
+    /// The tense cues of one of its clauses (`cue_clause`, token indices), once read.
+    cues: Vec<(usize, Tense)>,
+    cue_clause: Range<usize>,
 }
 
 impl Scanner {
@@ -72,7 +74,8 @@ impl Scanner {
         let hi = sentence.end.min(tokens.len());
         let lo = sentence.start.min(hi);
         self.sentence = lo..hi;
-        self.tense_read = false;
+        self.boundaries_read = false;
+        self.cue_clause = 0..0;
         self.lex.clear();
         self.class.clear();
         self.lex.reserve(hi - lo);
@@ -92,11 +95,24 @@ impl Scanner {
 
     /// The tense of the clause around token `at` of the sentence last scanned (see
     /// [`tense::tense_near`]).
+    ///
+    /// Only cues of `at`'s own clause can decide, so only that clause is read for cues
+    /// (the words between the boundaries before and after `at`).
     pub fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
-        if !self.tense_read {
-            tense::tense_cues_into(tokens, &self.lex, self.sentence.clone(), &mut self.cues);
-            tense::clause_boundaries_into(tokens, self.sentence.clone(), &mut self.boundaries);
-            self.tense_read = true;
+        let sentence = self.sentence.clone();
+        if !self.boundaries_read {
+            tense::clause_boundaries_into(tokens, sentence.clone(), &mut self.boundaries);
+            self.boundaries_read = true;
+        }
+        let before = self.boundaries.partition_point(|&x| x < at);
+        let after = self.boundaries.partition_point(|&x| x <= at);
+        let start = before.checked_sub(1).and_then(|k| self.boundaries.get(k)).map_or(sentence.start, |&x| x + 1);
+        let end = self.boundaries.get(after).map_or(sentence.end, |&x| x);
+        let clause = start.max(sentence.start)..end.min(sentence.end).max(start);
+        if clause != self.cue_clause || clause.is_empty() {
+            let lex = self.lex.get(clause.start - sentence.start..).unwrap_or(&[]);
+            tense::tense_cues_into(tokens, lex, clause.clone(), &mut self.cues);
+            self.cue_clause = clause;
         }
         tense::tense_near(&self.cues, &self.boundaries, at)
     }
