@@ -292,7 +292,8 @@ mod tests {
         assert!(a.len() >= 5, "{a:?}");
         let spans = |s: &[Sentence]| s.iter().map(|s| (s.span.clone(), s.paragraph)).collect::<Vec<_>>();
         assert_eq!(spans(&whole), spans(&cut));
-        for s in ["", "a", "аб", "ж😀ж", "abcdefgh", "абвгдежзий", "x\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+        for s in ["", "a", "аб", "ж😀ж", "abcdefgh", "абвгдежзий", "x\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"]
+        {
             assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s:?}");
         }
         for m in &a {
