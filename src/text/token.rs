@@ -9,8 +9,9 @@
 //! tables), so a Russian `мaрта` typed with a Latin `a` is `марта`. A word in Latin letters
 //! only stays Latin.
 //!
-//! A token takes 20 bytes: offsets are `u32`, so one [`Tokens`] covers at most
-//! [`MAX_TEXT`] bytes (4 GiB); the pipeline reads a longer text in pieces (see
+//! A token takes 24 bytes: offsets are `u32`, so one [`Tokens`] covers at most
+//! [`MAX_TEXT`] bytes (2 GiB, so that the normalized forms, at most twice as long, fit
+//! too); the pipeline reads a longer text in pieces (see
 //! [`pieces`](super::pieces)).
 
 use std::ops::Range;
@@ -39,8 +40,9 @@ pub enum Gap {
     Paragraph,
 }
 
-/// The longest text one [`Tokens`] covers: offsets are `u32`.
-pub const MAX_TEXT: usize = u32::MAX as usize;
+/// The longest text one [`Tokens`] covers: offsets are `u32`, and a normalized form is at
+/// most twice as long as its text (a Latin lookalike, one byte, becomes a two-byte letter).
+pub const MAX_TEXT: usize = (u32::MAX / 2) as usize;
 
 /// One token of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,9 +51,9 @@ pub struct Token {
     end: u32,
     /// The value of a number token (saturating), 0 for others.
     pub number: u32,
-    /// Where its normalized form starts in the norm buffer; it ends where the next token's
-    /// starts.
+    /// Where its normalized form starts and ends in the norm buffer.
     norm: u32,
+    norm_end: u32,
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// What separates it from the previous token.
@@ -194,20 +196,11 @@ impl Tokens {
         &self.tokens
     }
 
-    /// Where the normalized form of token `i` ends in the norm buffer.
-    #[inline]
-    fn norm_end(&self, i: usize) -> usize {
-        match self.tokens.get(i + 1) {
-            Some(next) => next.norm as usize,
-            None => self.norm.len(),
-        }
-    }
-
     /// The normalized form of token `i` ("" past the end).
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) => self.norm.get(t.norm as usize..self.norm_end(i)).unwrap_or(""),
+            Some(t) => self.norm.get(t.norm as usize..t.norm_end as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -217,18 +210,21 @@ impl Tokens {
     /// forms are stored one after another. Whatever separated the tokens in the text is not
     /// in it; "" for an empty or out-of-range `range`.
     pub fn norm_span(&self, range: std::ops::Range<usize>) -> &str {
-        let (Some(first), Some(last)) = (self.tokens.get(range.start), range.end.checked_sub(1)) else {
+        let (Some(first), Some(last)) =
+            (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|i| self.tokens.get(i)))
+        else {
             return "";
         };
-        if range.start >= range.end || last >= self.tokens.len() {
+        if range.start >= range.end {
             return "";
         }
-        self.norm.get(first.norm as usize..self.norm_end(last)).unwrap_or("")
+        self.norm.get(first.norm as usize..last.norm_end as usize).unwrap_or("")
     }
 
     /// Tokenizes `text`, at most [`MAX_TEXT`] bytes long (so every offset fits a `u32`).
     fn scan(&mut self, text: &str, lookalikes: &Lookalikes) {
-        // Offsets fit: the caller cut the text to MAX_TEXT bytes.
+        // Offsets fit: the caller cut the text to MAX_TEXT bytes, and its norms are at most
+        // twice as long.
         let at = |i: usize| i as u32;
         // The fast path below sees the letters U+0430..U+044F; it counts them as letters of
         // the lookalikes' script only when they are.
@@ -271,6 +267,7 @@ impl Tokens {
                 digits: 0,
                 capitalized: false,
                 norm: at(norm_start),
+                norm_end: at(norm_start),
             };
             if c.is_ascii_digit() {
                 token.kind = TokenKind::Number;
@@ -336,6 +333,7 @@ impl Tokens {
                 });
                 i += c.len_utf8();
             }
+            token.norm_end = at(self.norm.len());
             self.tokens.push(token);
             gap = Gap::None;
         }
@@ -649,7 +647,7 @@ mod tests {
 
     #[test]
     fn a_token_is_small() {
-        assert_eq!(std::mem::size_of::<Token>(), 20);
+        assert_eq!(std::mem::size_of::<Token>(), 24);
     }
 
     #[test]
