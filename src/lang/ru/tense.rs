@@ -55,8 +55,9 @@ pub fn clause_boundaries(tokens: &Tokens, sentence: Range<usize>) -> Vec<usize> 
 pub fn clause_boundaries_into(tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<usize>) {
     out.clear();
     out.extend(sentence.filter(|&i| {
+        let Some(t) = tokens.get(i).filter(|t| t.kind == TokenKind::Punct) else { return false };
         let w = tokens.norm(i);
-        matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && tokens.get(i).is_some_and(|t| t.gap != Gap::None))
+        matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && t.gap != Gap::None)
     }));
 }
 
