@@ -2,7 +2,7 @@
 //!
 //! A language is a [`Lang`] variant and a folder (`ru/`) that holds every word of it: its
 //! date grammar, tense cues, abbreviations and letter lookalikes. The pipeline reaches them
-//! only through [`Lang::table`], a plain table of static references and constructors, so
+//! only through `Lang::table`, a plain table of static references and constructors, so
 //! the rest of the crate (text, expressions, resolution, events) names no language.
 
 pub mod ru;

@@ -12,7 +12,7 @@
 //! A token takes 24 bytes: offsets are `u32`, so one [`Tokens`] covers at most
 //! [`MAX_TEXT`] bytes (2 GiB, so that the normalized forms, at most twice as long, fit
 //! too); the pipeline reads a longer text in pieces (see
-//! [`pieces`](super::pieces)).
+//! [`Extractor`](crate::Extractor)).
 
 use std::ops::Range;
 
@@ -166,7 +166,7 @@ impl Tokens {
     /// `lookalikes` as that script's letters.
     ///
     /// Only the first [`MAX_TEXT`] bytes (cut at a character boundary) are read; the
-    /// pipeline gives longer texts in [`pieces`](super::pieces).
+    /// pipeline gives longer texts in pieces.
     pub fn with_lookalikes(text: &str, lookalikes: &Lookalikes) -> Self {
         let text = super::prefix(text, MAX_TEXT);
         // News text averages about seven bytes a token; the vectors grow if it has more.

@@ -131,7 +131,7 @@ impl Lex {
 }
 
 /// A token's class: a set of bits, one for each kind of [`Lex`] entry its word has
-/// ([`Lex::class`]), one for numbers, and one for each group of words in [`GRAMMAR_WORDS`].
+/// (`Lex::class`), one for numbers, and one for each group of words in [`GRAMMAR_WORDS`].
 /// The grammar tries a rule at a token only when the token's class meets the rule's first
 /// word ([`super::grammar`]), so most rules are never tried at most tokens.
 pub mod class {
