@@ -238,6 +238,9 @@ mod first {
     /// `двух недель`, `неделю`).
     pub const AMOUNT: u64 =
         NUMBER | CARDINAL | UNIT | Lex::HalfUnit(Unit::Hour).class() | Lex::OneAndHalf.class() | Lex::Couple.class();
+    /// Every lexicon entry but those that only tell the tense ([`Lex::is_tense_cue`]).
+    pub const MEANING: u64 =
+        ((Lex::Midnight.class() << 1) - 1) & !(Lex::Future.class() | Lex::Past.class() | Lex::NotPast.class());
     /// What can start a day number (`16`, `первого`, `двадцать пятое`).
     pub const DAY_NUMBER: u64 = NUMBER | CARDINAL | ORDINAL;
     /// What can start a day (`16 марта`, `вчера`, `в пятницу`, `16.03.2020`).
@@ -316,7 +319,7 @@ impl<'a> P<'a> {
         match t.kind {
             TokenKind::Number => true,
             TokenKind::Punct => matches!(self.w(i), "+" | "-"),
-            TokenKind::Word if self.lex(i).iter().any(|l| !l.is_tense_cue()) => true,
+            TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
             TokenKind::Word => match self.w(i) {
                 "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
                     self.may_start_core(i + 1)
