@@ -368,8 +368,11 @@ impl<'a> P<'a> {
                 }
             }
         };
-        if let Some((prefix, j)) = self.prefix(i) {
-            offer(self.prefixed(i, prefix, j));
+        // Every preposition is one of the grammar's own words.
+        if self.class(i) & class::START != 0 {
+            if let Some((prefix, j)) = self.prefix(i) {
+                offer(self.prefixed(i, prefix, j));
+            }
         }
         offer(self.range_or_core(i).map(|(expr, end)| Found { tokens: i..end, expr, modifier: None }));
         best
