@@ -157,12 +157,15 @@ pub mod class {
     pub const NIGHT: u64 = 1 << 49;
     /// Roman quarter numbers (`II квартал`).
     pub const QUARTER: u64 = 1 << 50;
+    /// `и`, which joins the days of a list (`16 и 17 марта`) and the ends of a range; it
+    /// starts nothing, but a number before it may start a match.
+    pub const LINK: u64 = 1 << 51;
 }
 
-/// Words the grammar names by their form at the start of a match (prepositions and the
-/// like, which the lexicon gives no meaning): each with the [`class`] bits of the rules it
-/// can open. Every word that starts a match, or whose next word does, is here or in the
-/// lexicon; a word in neither starts nothing.
+/// Words the grammar names by their form (prepositions and the like, which the lexicon
+/// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
+/// that starts a match, or whose next word does, or that a match can take right after its
+/// first number, is here or in the lexicon; a word in neither is inert.
 pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::START, &["с", "со", "от", "до", "после", "к", "ко", "около", "примерно", "приблизительно"]),
     (class::START, &["начиная", "вплоть", "во", "не"]),
@@ -175,6 +178,7 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::START | class::DEICTIC, &["сегодняшний", "сегодняшнему"]),
     (class::START | class::NIGHT, &["ночь"]),
     (class::START | class::QUARTER, &["i", "ii", "iii", "iv"]),
+    (class::LINK, &["и"]),
 ];
 
 /// Month names in the case forms running text uses.
@@ -891,9 +895,9 @@ pub fn lookup(norm: &str) -> &'static [Lex] {
     TABLE.get(norm).map_or(&[], |e| &e.meaning)
 }
 
-/// What a normalized word form means, and its [`class`] bits (0 for a word that can start
-/// no match: neither in the lexicon, nor a [`GRAMMAR_WORDS`] word, nor a duration adjective
-/// or `новогодний`).
+/// What a normalized word form means, and its [`class`] bits (0 for an inert word: neither
+/// in the lexicon, nor a [`GRAMMAR_WORDS`] word, nor a duration adjective or `новогодний`;
+/// such a word starts no match).
 pub fn lookup_class(norm: &str) -> (&'static [Lex], u64) {
     Lexicon::get().lookup_class(norm)
 }

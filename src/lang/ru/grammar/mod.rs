@@ -136,7 +136,7 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<
     let p = P { t: tokens, lex, class, lo: sentence.start, hi };
     let mut i = p.lo;
     while i < p.hi {
-        if !p.may_start(i) {
+        if !p.may_start(i) || p.inert_number(i) {
             i += 1;
             continue;
         }
@@ -345,6 +345,15 @@ impl<'a> P<'a> {
                 w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
             },
         }
+    }
+
+    /// A number followed, after a space, by a word the grammar never names (class 0:
+    /// `13 случаев`) starts nothing: every rule that starts at a number needs the next token
+    /// to be punctuation, a suffix touching it (`24го`), or a word of the lexicon or of the
+    /// grammar's own list (`марта`, `года`, `часов`, `и`). A cheap test before all of them.
+    fn inert_number(&self, i: usize) -> bool {
+        let (Some(t), Some(next)) = (self.tok(i), self.tok(i + 1)) else { return false };
+        t.kind == TokenKind::Number && next.kind == TokenKind::Word && next.gap != Gap::None && self.class(i + 1) == 0
     }
 
     /// [`P::may_start`] for the token after a preposition (no second preposition).
