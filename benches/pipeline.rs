@@ -8,12 +8,12 @@
 //! ```
 //!
 //! - `stage/*`: each stage over the same ~1 MB of articles (one [`Document`] per article):
-//!   `tokenize` ([`Tokens::new`]), `sentences` ([`split_sentences`] on ready tokens),
-//!   `scan` (the grammar alone, on ready tokens and sentences), `extract` (tokenize +
+//!   `tokenize` ([`Tokens::with_lookalikes`], Russian), `sentences` ([`split_sentences`] on
+//!   ready tokens), `scan` (the grammar alone with its per-sentence lexicon lookups, on ready
+//!   tokens and sentences), `extract` (tokenize +
 //!   sentences + grammar + resolution: [`khronika::extract`]), `timeline` (events from ready
-//!   tokens, sentences and mentions: `event::build::timeline`), `analyze` (document →
-//!   mentions + timeline: [`khronika::analyze`]),
-//!   `json` (the corpus CLI's output record from a ready analysis, serialized into a buffer).
+//!   tokens, sentences and mentions), `analyze` (document → mentions + timeline: [`khronika::analyze`]),
+//!   `json` (the corpus CLI's output record from a ready analysis, serialized).
 //! - `size/*`: [`khronika::analyze`] on one document of 1 KB, 100 KB and 10 MB: the
 //!   throughput should not fall with the size.
 //! - `floor/*`: a plain pass over the same articles (words split, nothing else), the floor
@@ -25,7 +25,9 @@ mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use khronika::export::json::DocumentRecord;
-use khronika::lang::ru::grammar::{self, Found};
+use khronika::expr::Found;
+use khronika::lang::ru::grammar::Scanner;
+use khronika::lang::ru::text::{LOOKALIKES, SENTENCES};
 use khronika::text::{split_sentences, Tokens};
 use khronika::{Document, Published};
 use std::hint::black_box;
@@ -45,34 +47,34 @@ fn stages(c: &mut Criterion) {
     let articles = common::articles(common::SEED, STAGE_BYTES);
     let docs = documents(&articles);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let tokens: Vec<Tokens> = docs.iter().map(|d| Tokens::new(d.text())).collect();
-    let sentences: Vec<_> = tokens.iter().map(split_sentences).collect();
+    let tokens: Vec<Tokens> = docs.iter().map(|d| Tokens::with_lookalikes(d.text(), &LOOKALIKES)).collect();
+    let sentences: Vec<_> = tokens.iter().map(|t| split_sentences(t, &SENTENCES)).collect();
     let analyses: Vec<_> = docs.iter().map(khronika::analyze).collect();
-    let lexed: Vec<_> = tokens.iter().map(grammar::lexicalize).collect();
 
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("tokenize", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(Tokens::new(black_box(d.text())));
+                black_box(Tokens::with_lookalikes(black_box(d.text()), &LOOKALIKES));
             }
         })
     });
     g.bench_function("sentences", |b| {
         b.iter(|| {
             for t in &tokens {
-                black_box(split_sentences(black_box(t)));
+                black_box(split_sentences(black_box(t), &SENTENCES));
             }
         })
     });
     g.bench_function("scan", |b| {
         let mut found: Vec<Found> = Vec::new();
+        let mut scanner = Scanner::new();
         b.iter(|| {
-            for ((t, lex), ss) in tokens.iter().zip(&lexed).zip(&sentences) {
+            for (t, ss) in tokens.iter().zip(&sentences) {
                 for s in ss {
                     found.clear();
-                    grammar::scan(t, lex, s.tokens.clone(), &mut found);
+                    scanner.scan(t, s.tokens.clone(), &mut found);
                     black_box(&found);
                 }
             }
@@ -100,14 +102,10 @@ fn stages(c: &mut Criterion) {
         })
     });
     g.bench_function("json", |b| {
-        // As the corpus CLI writes it: the borrowed record, serialized into a reused buffer.
-        let mut out: Vec<u8> = Vec::with_capacity(1 << 20);
         b.iter(|| {
             for (d, a) in docs.iter().zip(&analyses) {
-                out.clear();
-                serde_json::to_writer(&mut out, &DocumentRecord::new(d, a)).expect("serializable");
-                out.push(b'\n');
-                black_box(&out);
+                let line = serde_json::to_string(&DocumentRecord::new(d, a)).expect("serializable");
+                black_box(line);
             }
         })
     });

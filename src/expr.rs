@@ -5,8 +5,42 @@
 //! into a [`Value`](crate::Value) against the publication date, the previous mention and the
 //! sentence's tense.
 
-use crate::lang::ru::lexicon::{Portion, Unit};
-use crate::value::{Duration, PartOfDay, Season};
+use crate::mention::Mod;
+use crate::value::{valid_day, Duration, PartOfDay, Season, Unit};
+use std::ops::Range;
+
+/// A match of a language's grammar: the tokens it covers, what they say, and the mod a
+/// preposition gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Token indices covered (end exclusive).
+    pub tokens: Range<usize>,
+    /// The expression.
+    pub expr: Expr,
+    /// The mod from a preposition (`до` → BEFORE), if any.
+    pub modifier: Option<Mod>,
+}
+
+/// A part of a larger period (`в начале марта`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Portion {
+    /// Its start.
+    Start,
+    /// Its middle.
+    Mid,
+    /// Its end.
+    End,
+}
+
+/// Which way a clause's verbs point in time: the language's tense cues find it, the
+/// resolver uses it for year-less dates and bare weekdays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Past forms (`ввели`, `выявлено`).
+    Past,
+    /// Future forms (`будет`, `продлится`, `введут`).
+    Future,
+}
 
 /// A year as written: a number, a shift from the publication year, or two digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,5 +171,81 @@ impl Expr {
     /// Boxes an expression.
     pub fn boxed(self) -> Box<Expr> {
         Box::new(self)
+    }
+
+    /// `n` units as a duration; None on overflow.
+    pub fn amount(unit: Unit, n: u32) -> Option<Expr> {
+        let mut d = Duration::default();
+        d.add(unit, n, false)?;
+        Some(Expr::Duration(d))
+    }
+
+    /// Does the expression hold a date that does not exist (`31 февраля`)?
+    pub fn contains_invalid(&self) -> bool {
+        match self {
+            Expr::Invalid => true,
+            Expr::At(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => a.contains_invalid(),
+            Expr::PartOfDay(Some(a), _) | Expr::DayBefore(Some(a)) => a.contains_invalid(),
+            Expr::Range(a, b) => a.contains_invalid() || b.contains_invalid(),
+            _ => false,
+        }
+    }
+
+    /// Can the expression be an end of a range of days or periods?
+    fn is_day_end(&self) -> bool {
+        matches!(
+            self,
+            Expr::Date { .. }
+                | Expr::At(..)
+                | Expr::Deictic(_)
+                | Expr::Weekday { .. }
+                | Expr::Year(_)
+                | Expr::PartOfDay(..)
+                | Expr::Shifted { .. }
+        )
+    }
+
+    /// Combines two ends into a range, letting the first borrow what it lacks from the
+    /// second (`с 16 по 22 марта`, `10 августа - 12 сентября 2013`, `с 10 до 11 утра`).
+    ///
+    /// A bare number as the first end is a `Date` with month 0: with a clock time as the
+    /// second end it is an hour (taking the second's half of the day), with a day it is a
+    /// day of the second's month. None when the ends cannot make a range.
+    pub fn range(a: Expr, b: Expr) -> Option<Expr> {
+        let a = match (a, &b) {
+            (Expr::Date { day: Some(hour), month: 0, .. }, Expr::Clock(c)) => {
+                if hour > 24 {
+                    return None;
+                }
+                // The second end's part of the day applies to the first: `с 10 до 11 вечера`.
+                let shift = if c.hour >= 12 && hour < 12 && c.hour - 12 >= hour { 12 } else { 0 };
+                Expr::Clock(Clock { hour: (hour + shift) % 24, minute: 0, second: None })
+            }
+            (Expr::Date { day, month: 0, .. }, Expr::Date { month, year, day: Some(_) }) => {
+                if !YearRef::valid_day(day?, *month, *year) {
+                    return None;
+                }
+                Expr::Date { day, month: *month, year: *year }
+            }
+            (Expr::Date { month: 0, .. }, _) => return None,
+            (Expr::Date { day, month, year: None }, Expr::Date { year: Some(y), .. }) => {
+                Expr::Date { day, month, year: Some(*y) }
+            }
+            (a, _) => a,
+        };
+        let compatible = matches!((&a, &b), (Expr::Clock(_), Expr::Clock(_))) || (a.is_day_end() && b.is_day_end());
+        compatible.then(|| Expr::Range(a.boxed(), b.boxed()))
+    }
+}
+
+impl YearRef {
+    /// Can `day` be a day of `month` in this year, when written? A year-less or relative
+    /// 29 February is kept and checked once the year is known.
+    pub fn valid_day(day: u32, month: u32, year: Option<YearRef>) -> bool {
+        let absolute = match year {
+            Some(YearRef::Absolute(y)) => Some(y),
+            _ => None,
+        };
+        valid_day(day, month, absolute)
     }
 }

@@ -1,18 +1,30 @@
 //! The pipeline: a [`Document`] in, its [`Mention`]s and [`Timeline`] out.
 
 use crate::document::{Document, Published};
-use crate::event::build;
-use crate::expr::Expr;
-use crate::lang::ru::grammar::{self, Found};
-use crate::lang::ru::tense;
+use crate::event::build::{Builder, Piece};
+use crate::expr::{Expr, Found};
+use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention};
 use crate::resolve::{Context, ResolveOptions, Resolver};
-use crate::text::{split_sentences, Sentence, Tokens};
+use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
 use std::ops::Range;
 
-/// Finds and resolves temporal expressions under a set of [`ResolveOptions`].
+/// How much text is tokenized at a time: a longer text is read in pieces of about this size,
+/// cut at blank lines, so that the tokens of one piece at a time are kept (about three
+/// times the piece's size) and the results are those of the whole text.
+const PIECE: usize = 1 << 20;
+
+/// Finds and resolves temporal expressions of one language ([`Lang::Ru`] unless
+/// [`Extractor::with_lang`] says otherwise) under a set of [`ResolveOptions`].
+///
+/// A long text is read in pieces of about a megabyte cut at blank lines, where sentences
+/// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
+/// indices, paragraphs and anchoring run on across the pieces, and the results are those of
+/// the whole text. Token offsets are `u32`, so a paragraph longer than 2 GiB
+/// ([`MAX_TEXT`] bytes) with no blank line is cut at a line break
+/// (else at a character boundary), the one place a sentence may be cut.
 ///
 /// ```
 /// use khronika::{Document, Extractor};
@@ -25,6 +37,7 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Extractor {
     resolver: Resolver,
+    lang: Lang,
 }
 
 /// Everything khronika reads from one document.
@@ -43,9 +56,20 @@ pub struct Analysis {
 }
 
 impl Extractor {
-    /// An extractor with these options.
+    /// An extractor with these options, for Russian.
     pub fn new(options: ResolveOptions) -> Self {
-        Extractor { resolver: Resolver::new(options) }
+        Extractor { resolver: Resolver::new(options), lang: Lang::Ru }
+    }
+
+    /// The same extractor for documents in `lang`.
+    ///
+    /// ```
+    /// use khronika::{lang::Lang, Extractor, ResolveOptions};
+    /// let e = Extractor::new(ResolveOptions::default()).with_lang(Lang::Ru);
+    /// assert_eq!(e.lang(), Lang::Ru);
+    /// ```
+    pub fn with_lang(self, lang: Lang) -> Self {
+        Extractor { lang, ..self }
     }
 
     /// The options in force.
@@ -53,43 +77,102 @@ impl Extractor {
         self.resolver.options()
     }
 
+    /// The language it reads.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The temporal mentions of a document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
-        let tokens = Tokens::new(doc.text());
-        let sentences = split_sentences(&tokens);
-        self.mentions(doc, &tokens, &sentences)
+        self.read(doc, |_| {})
     }
 
     /// Mentions, sentences and the timeline of a document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        let tokens = Tokens::new(doc.text());
-        let sentences = split_sentences(&tokens);
-        let mentions = self.mentions(doc, &tokens, &sentences);
-        let cues = &crate::lang::ru::cues::CUES;
-        let timeline = build::timeline_with(cues, doc.text(), doc.id(), &tokens, &sentences, &mentions);
-        let spans: Vec<Range<usize>> = sentences.iter().map(|s| s.span.clone()).collect();
+        self.analyze_in(doc, PIECE)
+    }
+
+    /// [`Extractor::analyze`] with pieces of about `piece` bytes.
+    fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut events = Builder::new(self.lang.table().cues, doc.text(), doc.id());
+        let mentions = self.read_in(doc, piece, |p| {
+            spans.extend(p.sentences.iter().map(|s| s.span.clone()));
+            events.piece(p);
+        });
+        let timeline = events.finish();
         Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
     }
 
-    fn mentions(&self, doc: &Document, tokens: &Tokens, sentences: &[Sentence]) -> Vec<Mention> {
+    /// Tokenizes, splits and scans the document (in pieces when it is longer than one token
+    /// table covers), handing each piece (its tokens, its sentences with spans and paragraphs
+    /// in the whole text, its mentions) to `each`; returns the mentions.
+    fn read(&self, doc: &Document, each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
+        self.read_in(doc, PIECE, each)
+    }
+
+    /// [`Extractor::read`] with pieces of about `piece` bytes.
+    fn read_in(&self, doc: &Document, piece: usize, mut each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
+        let language = self.lang.table();
+        let mut state = State {
+            dates: (language.dates)(),
+            previous: None,
+            chars: CharCursor::default(),
+            offset: 0,
+            sentence_base: 0,
+        };
         let mut mentions = Vec::new();
+        let mut paragraph_base = 0;
+        for piece in pieces(doc.text(), piece, MAX_TEXT) {
+            let offset = piece.offset;
+            let tokens = Tokens::with_lookalikes(piece.text, language.lookalikes);
+            let mut split = split_sentences(&tokens, language.sentences);
+            state.offset = offset;
+            let first_mention = mentions.len();
+            let first_sentence = state.sentence_base;
+            self.mentions(doc, &tokens, &split, &mut state, &mut mentions);
+            let paragraphs = split.last().map_or(0, |s| s.paragraph + usize::from(piece.paragraph_after));
+            if offset > 0 {
+                for s in &mut split {
+                    s.span = s.span.start + offset..s.span.end + offset;
+                    s.paragraph += paragraph_base;
+                }
+            }
+            state.sentence_base += split.len();
+            paragraph_base += paragraphs;
+            each(&Piece {
+                text: piece.text,
+                offset,
+                tokens: &tokens,
+                sentences: &split,
+                first_sentence,
+                mentions: mentions.get(first_mention..).unwrap_or(&[]),
+                first_mention,
+            });
+        }
+        mentions
+    }
+
+    /// The mentions of one piece of the text, appended to `out`.
+    fn mentions(
+        &self,
+        doc: &Document,
+        tokens: &Tokens,
+        sentences: &[Sentence],
+        state: &mut State,
+        out: &mut Vec<Mention>,
+    ) {
+        let offset = state.offset;
         let mut found: Vec<Found> = Vec::new();
-        let mut previous: Option<NaiveDate> = None;
-        let lex = grammar::lexicalize(tokens);
         for (index, sentence) in sentences.iter().enumerate() {
             found.clear();
-            grammar::scan(tokens, &lex, sentence.tokens.clone(), &mut found);
-            if found.is_empty() {
-                continue;
-            }
-            let cues = tense::tense_cues(tokens, &lex, sentence.tokens.clone());
-            let boundaries = tense::clause_boundaries(tokens, sentence.tokens.clone());
+            state.dates.scan(tokens, sentence.tokens.clone(), &mut found);
             let mut sentence_day = None;
             let mut sentence_year_date = None;
             for f in &found {
                 let ctx = Context {
                     published: doc.published(),
-                    previous,
+                    previous: state.previous,
                     sentence_day,
                     // A bound or a range after a past verb of decision points forward as often
                     // as not (`продлили до 1 мая`): the tense moves no bound's year. A weekday
@@ -97,7 +180,7 @@ impl Extractor {
                     tense: if matches!(f.expr, Expr::Weekday { .. } | Expr::Weekend(_))
                         || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..)))
                     {
-                        tense::tense_near(&cues, &boundaries, f.tokens.start)
+                        state.dates.tense_at(tokens, f.tokens.start)
                     } else {
                         None
                     },
@@ -112,23 +195,64 @@ impl Extractor {
                     continue;
                 };
                 if let Some(day) = r.value.on_day() {
-                    previous = Some(day);
+                    state.previous = Some(day);
                     sentence_day = Some(day);
                     if r.anchor == Anchor::Absolute {
                         sentence_year_date = Some(day);
                     }
                 }
-                mentions.push(Mention {
-                    span: first.start..last.end,
+                let span = first.start() + offset..last.end() + offset;
+                let chars = state.chars.to(doc.text(), span.start)..state.chars.to(doc.text(), span.end);
+                out.push(Mention {
+                    span,
+                    chars,
                     kind: r.kind,
                     value: r.value,
                     modifier: r.modifier,
                     anchor: r.anchor,
-                    sentence: index,
+                    sentence: state.sentence_base + index,
                 });
             }
         }
-        mentions
+    }
+}
+
+/// What reading a document carries from sentence to sentence and from piece to piece.
+struct State {
+    /// The language's reader of dates, with its buffers.
+    dates: Box<dyn Dates>,
+    /// The latest day mentioned, for anaphora.
+    previous: Option<NaiveDate>,
+    /// Where character offsets were counted to.
+    chars: CharCursor,
+    /// The first byte of the piece being read, in the text.
+    offset: usize,
+    /// The index of the piece's first sentence in the text.
+    sentence_base: usize,
+}
+
+/// Byte offsets to character offsets with one cursor that moves forward through the text:
+/// mentions come in text order, so a document costs one pass however many it has.
+#[derive(Clone, Copy, Debug, Default)]
+struct CharCursor {
+    byte: usize,
+    char: usize,
+}
+
+impl CharCursor {
+    /// The character offset of byte offset `byte` of `text` (a character boundary; an offset
+    /// past the end counts to the end).
+    fn to(&mut self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let count = count_chars;
+        let bytes = text.as_bytes();
+        if byte >= self.byte {
+            self.char += count(bytes.get(self.byte..byte).unwrap_or(&[]));
+        } else {
+            self.char -= count(bytes.get(byte..self.byte).unwrap_or(&[]));
+        }
+        self.byte = byte;
+        self.char
     }
 }
 
@@ -148,4 +272,61 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 /// Mentions and timeline of a document, with the default options.
 pub fn analyze(doc: &Document) -> Analysis {
     Extractor::default().analyze(doc)
+}
+
+/// The characters in UTF-8 bytes: the bytes that are not continuation bytes (`10xxxxxx`),
+/// counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A continuation byte has its top bit set and the next one clear.
+        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&b| (b & 0xc0) == 0x80).count();
+    bytes.len() - continuation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_read_as_the_whole_text() {
+        let text = "Карантин ввели 16 марта.\n\n- Накануне, 15 марта, выявили 9 случаев\n \nНа следующий день                     ввели режим.\r\n\r\nВ понедельник продлят.\n\n\n«Сейчас» 20:00.";
+        let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap_or_default(), text);
+        let e = Extractor::default();
+        let (mut whole, mut cut) = (Vec::new(), Vec::new());
+        let a = e.read_in(&doc, PIECE, |p| whole.extend_from_slice(p.sentences));
+        let b = e.read_in(&doc, 1, |p| cut.extend_from_slice(p.sentences));
+        assert_eq!(a, b);
+        assert!(a.len() >= 5, "{a:?}");
+        let spans = |s: &[Sentence]| s.iter().map(|s| (s.span.clone(), s.paragraph)).collect::<Vec<_>>();
+        assert_eq!(spans(&whole), spans(&cut));
+        for s in ["", "a", "аб", "ж😀ж", "abcdefgh", "абвгдежзий", "x\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"]
+        {
+            assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s:?}");
+        }
+        for m in &a {
+            assert_eq!(m.chars.start, text[..m.span.start].chars().count());
+            assert_eq!(m.chars.end, text[..m.span.end].chars().count());
+        }
+    }
+
+    #[test]
+    fn events_read_in_pieces_are_the_events_of_the_whole_text() {
+        let text = "Карантин ввели 16 марта. Все они закрыты.\n\nВ Алматы 15 марта выявили 9 случаев. Из них двое детей.\n\nШколы закрыли на карантин.\n\nВ понедельник режим продлят до 15 апреля.";
+        let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap_or_default(), text).with_id("d");
+        let e = Extractor::default();
+        let (whole, cut) = (e.analyze_in(&doc, PIECE), e.analyze_in(&doc, 1));
+        assert_eq!(whole, cut);
+        assert!(whole.timeline.len() >= 3, "{:?}", whole.timeline);
+        assert!(whole.timeline.iter().any(|e| e.inherited));
+        assert_eq!(whole.timeline.undated().len(), 1);
+    }
 }

@@ -87,8 +87,11 @@ names!(Anchor, "anchor", Absolute => "absolute", Publication => "publication", P
 
 /// A temporal expression found in a document.
 ///
-/// `span` is a byte range of the document's text: `&text[m.span.clone()]` is the mention as
-/// written.
+/// Offsets: in Rust, `span` is a byte range of the document's text, so `&text[m.span()]`
+/// is the mention as written; `chars` is the same range in characters (Unicode scalar
+/// values), the unit Python and JavaScript count in. Serialized (serde), a mention writes
+/// `start`/`end` in characters and `byte_start`/`byte_end` in bytes, as every JSON khronika
+/// writes does.
 ///
 /// ```
 /// use khronika::{extract, Document};
@@ -96,20 +99,22 @@ names!(Anchor, "anchor", Absolute => "absolute", Publication => "publication", P
 /// let text = "Карантин ввели 16 марта.";
 /// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap(), text);
 /// let m = &extract(&doc)[0];
-/// assert_eq!(&text[m.span.clone()], "16 марта");
+/// assert_eq!(&text[m.span()], "16 марта");
+/// assert_eq!(m.chars, 15..23);
 /// assert_eq!(m.value.to_string(), "2020-03-16");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Wire", into = "Wire")]
 pub struct Mention {
     /// Byte range in the document text.
     pub span: Range<usize>,
+    /// Character range in the document text (the same text as `span`).
+    pub chars: Range<usize>,
     /// TIMEX3 type.
-    #[serde(rename = "type")]
     pub kind: TimexType,
     /// Normalized value.
     pub value: Value,
     /// TIMEX3 mod, when the text bounds or qualifies the value.
-    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
     /// How the value was anchored.
     pub anchor: Anchor,
@@ -118,9 +123,85 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The byte range in the document text: `&text[m.span()]` is the mention as written.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
     /// The mention as written in `text` (the document text it was found in); empty if the
     /// span does not fit `text`.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.span.clone()).unwrap_or("")
+    }
+}
+
+/// A mention as serde writes and reads it: offsets in characters (`start`, `end`) and in
+/// bytes (`byte_start`, `byte_end`).
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    #[serde(rename = "type")]
+    kind: TimexType,
+    value: Value,
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    modifier: Option<Mod>,
+    anchor: Anchor,
+    sentence: usize,
+}
+
+impl From<Mention> for Wire {
+    fn from(m: Mention) -> Wire {
+        Wire {
+            start: m.chars.start,
+            end: m.chars.end,
+            byte_start: m.span.start,
+            byte_end: m.span.end,
+            kind: m.kind,
+            value: m.value,
+            modifier: m.modifier,
+            anchor: m.anchor,
+            sentence: m.sentence,
+        }
+    }
+}
+
+impl From<Wire> for Mention {
+    fn from(w: Wire) -> Mention {
+        Mention {
+            span: w.byte_start..w.byte_end,
+            chars: w.start..w.end,
+            kind: w.kind,
+            value: w.value,
+            modifier: w.modifier,
+            anchor: w.anchor,
+            sentence: w.sentence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_writes_characters_and_bytes() {
+        let m = Mention {
+            span: 28..41,
+            chars: 15..23,
+            kind: TimexType::Date,
+            value: "2020-03-16".parse().unwrap(),
+            modifier: None,
+            anchor: Anchor::Publication,
+            sentence: 0,
+        };
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(
+            json,
+            r#"{"start":15,"end":23,"byte_start":28,"byte_end":41,"type":"DATE","value":"2020-03-16","anchor":"publication","sentence":0}"#
+        );
+        assert_eq!(serde_json::from_str::<Mention>(&json).unwrap(), m);
     }
 }

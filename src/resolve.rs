@@ -6,11 +6,9 @@
 //! sentence's tense may override it.
 
 use crate::document::Published;
-use crate::expr::{Base, Clock, Expr, YearRef};
-use crate::lang::ru::lexicon::{Portion, Unit};
-use crate::lang::ru::tense::Tense;
+use crate::expr::{Base, Clock, Expr, Portion, Tense, YearRef};
 use crate::mention::{Anchor, Mod, TimexType};
-use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Value};
+use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Unit, Value};
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 /// Which year a date written without one (`16 марта`, `в мае`) takes.

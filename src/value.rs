@@ -64,6 +64,38 @@ impl PartOfDay {
         })
     }
 
+    /// The 24-hour clock hour of an hour `h` said with this part of the day (11 in the
+    /// evening is 23, 12 in the afternoon is 12); hours 0 and 13..=23 stand as they are.
+    /// None for an hour the part cannot have (1 to 3 in the evening) or above 23.
+    pub fn clock_hour(self, h: u32) -> Option<u32> {
+        if h == 0 || h > 12 {
+            return (h < 24).then_some(h);
+        }
+        Some(match self {
+            PartOfDay::Morning => h % 12,
+            PartOfDay::Afternoon | PartOfDay::Midday | PartOfDay::Daytime => {
+                if h == 12 {
+                    12
+                } else {
+                    h + 12
+                }
+            }
+            PartOfDay::Evening => {
+                if h < 4 {
+                    return None;
+                }
+                (h % 12) + 12
+            }
+            PartOfDay::Night => {
+                if h >= 9 {
+                    (h % 12) + 12
+                } else {
+                    h
+                }
+            }
+        })
+    }
+
     /// A representative hour, used to order parts of a day among clock times.
     pub fn hour(self) -> u32 {
         match self {
@@ -122,6 +154,54 @@ impl Season {
     }
 }
 
+/// A unit of time that amounts and durations count in, finest first (so `min` is the finer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// A second.
+    Second,
+    /// A minute.
+    Minute,
+    /// An hour.
+    Hour,
+    /// A day (a calendar day or twenty-four hours).
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A quarter of a year (three months).
+    Quarter,
+    /// A year.
+    Year,
+}
+
+impl Unit {
+    /// The unit a half of this one is counted in (`half a year` is six months).
+    pub fn finer(self) -> Unit {
+        match self {
+            Unit::Year => Unit::Month,
+            Unit::Quarter | Unit::Month | Unit::Week => Unit::Day,
+            Unit::Day => Unit::Hour,
+            Unit::Hour => Unit::Minute,
+            Unit::Minute | Unit::Second => Unit::Second,
+        }
+    }
+
+    /// Half of this unit, in finer units.
+    fn half(self) -> &'static [(Unit, u32)] {
+        match self {
+            Unit::Year => &[(Unit::Month, 6)],
+            Unit::Quarter => &[(Unit::Day, 45)],
+            Unit::Month => &[(Unit::Day, 15)],
+            Unit::Week => &[(Unit::Day, 3), (Unit::Hour, 12)],
+            Unit::Day => &[(Unit::Hour, 12)],
+            Unit::Hour => &[(Unit::Minute, 30)],
+            Unit::Minute => &[(Unit::Second, 30)],
+            Unit::Second => &[],
+        }
+    }
+}
+
 /// A TIMEX3 duration: amounts of calendar and clock units (`P1Y6M`, `P2W`, `PT3H`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Duration {
@@ -145,6 +225,45 @@ impl Duration {
     /// No amount of anything.
     pub fn is_zero(&self) -> bool {
         *self == Duration::default()
+    }
+
+    /// One `unit` (a quarter is three months).
+    pub fn one(unit: Unit) -> Duration {
+        let mut d = Duration::default();
+        let _ = d.add(unit, 1, false);
+        d
+    }
+
+    /// Adds `n` units (plus a half when `half`); None on overflow, leaving the fields added
+    /// so far. A quarter counts as three months; a half unit is written in finer units (one
+    /// and a half hours is `PT1H30M`).
+    pub fn add(&mut self, unit: Unit, n: u32, half: bool) -> Option<()> {
+        let (whole, n) = match unit {
+            Unit::Quarter => (Unit::Month, n.checked_mul(3)?),
+            u => (u, n),
+        };
+        self.add_to(whole, n)?;
+        if half {
+            for &(u, v) in unit.half() {
+                self.add_to(u, v)?;
+            }
+        }
+        Some(())
+    }
+
+    /// Adds `v` to the field for unit `u` (quarters are months); None on overflow.
+    fn add_to(&mut self, u: Unit, v: u32) -> Option<()> {
+        let field = match u {
+            Unit::Second => &mut self.seconds,
+            Unit::Minute => &mut self.minutes,
+            Unit::Hour => &mut self.hours,
+            Unit::Day => &mut self.days,
+            Unit::Week => &mut self.weeks,
+            Unit::Month | Unit::Quarter => &mut self.months,
+            Unit::Year => &mut self.years,
+        };
+        *field = field.checked_add(v)?;
+        Some(())
     }
 }
 
@@ -555,6 +674,23 @@ impl<'de> Deserialize<'de> for Value {
         let s = std::borrow::Cow::<str>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// Can `day` be a day of `month` (1..=12)? With a year, 29 February needs a leap year;
+/// without one it is kept (the year is checked once known).
+pub(crate) fn valid_day(day: u32, month: u32, year: Option<i32>) -> bool {
+    if !(1..=12).contains(&month) || day == 0 {
+        return false;
+    }
+    let max = match month {
+        2 => match year {
+            Some(y) if NaiveDate::from_ymd_opt(y, 2, 29).is_none() => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    day <= max
 }
 
 /// Adds whole days to a date, None outside the calendar.

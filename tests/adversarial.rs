@@ -215,6 +215,7 @@ fn tense_near_on_a_huge_clause() {
 /// `MAX_SENTENCE_TOKENS` tokens, which bounds the copies by a constant factor.
 #[test]
 fn many_distinct_dates_in_one_run() {
+    use khronika::lang::ru::text::SENTENCES;
     use khronika::text::{sentence::MAX_SENTENCE_TOKENS, split_sentences, Tokens};
     let months = ["января", "марта", "мая"];
     let text: String = (0..8_000).map(|i| format!("{} {} {} года ", i % 28 + 1, months[i % 3], 1000 + i)).collect();
@@ -223,11 +224,11 @@ fn many_distinct_dates_in_one_run() {
     let copied: usize = a.timeline.iter().map(|e| e.text.len()).sum();
     assert!(copied < 128 * text.len(), "{copied} bytes of event text for {} bytes of input", text.len());
     let tokens = Tokens::new(&text);
-    assert!(split_sentences(&tokens).iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    assert!(split_sentences(&tokens, &SENTENCES).iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
     // A run of terminal marks is cut too.
     let dots = ".".repeat(1_000);
     let tokens = Tokens::new(&dots);
-    let sentences = split_sentences(&tokens);
+    let sentences = split_sentences(&tokens, &SENTENCES);
     assert!(sentences.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
     assert_eq!(sentences.last().map(|s| s.span.end), Some(dots.len()));
 }

@@ -45,8 +45,8 @@ pub struct Undated {
     pub text: String,
 }
 
-/// Builds a document's timeline with the default language's cue tables; see
-/// `timeline_with` (kept public, hidden, for the benches).
+/// Builds a document's timeline with the default language's cue tables from its tokens,
+/// sentences and mentions, all of the whole text (kept public, hidden, for the benches).
 #[doc(hidden)]
 pub fn timeline(
     text: &str,
@@ -55,70 +55,105 @@ pub fn timeline(
     sentences: &[Sentence],
     mentions: &[Mention],
 ) -> Timeline {
-    timeline_with(super::default_cues(), text, doc, tokens, sentences, mentions)
+    let mut builder = Builder::new(super::default_cues(), text, doc);
+    builder.piece(&Piece { text, offset: 0, tokens, sentences, first_sentence: 0, mentions, first_mention: 0 });
+    builder.finish()
 }
 
-/// Builds the timeline of a document from its tokens, sentences (in text order) and
-/// mentions (in text order, each naming its sentence), with a language's cue tables: the
-/// events in chronological order and the undated sentences in text order.
-pub(crate) fn timeline_with(
-    cues: &Cues,
-    text: &str,
-    doc: Option<&str>,
-    tokens: &Tokens,
-    sentences: &[Sentence],
-    mentions: &[Mention],
-) -> Timeline {
-    let doc: Option<Arc<str>> = doc.map(Arc::from);
-    let mut events: Vec<Event> = Vec::new();
-    let mut undated = Vec::new();
-    let mut chars = CharCursor::new(text);
-    // The events of the latest dated sentence, while the chain of continuations holds.
-    let mut chain: Option<Range<usize>> = None;
-    let mut previous_paragraph = usize::MAX;
-    let mut m = 0;
-    for (index, sentence) in sentences.iter().enumerate() {
-        let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
-        let span = SentenceSpan {
-            chars: chars.at(sentence.span.start)..chars.at(sentence.span.end),
-            bytes: sentence.span.clone(),
-        };
-        let first = m;
-        while m < mentions.len() && mentions[m].sentence == index {
-            m += 1;
-        }
-        let start = events.len();
-        dated(&mut events, &mentions[first..m], first, &span, sentence_text);
-        if events.len() > start {
-            let d = describe_in(cues, text, tokens, sentence.tokens.clone());
-            if let Some((last, rest)) = events[start..].split_last_mut() {
-                for e in rest {
-                    fill(e, &d, &doc);
-                }
-                fill_with(last, d, &doc);
+/// One piece of a document as the pipeline reads it: its text and tokens, and the sentences
+/// and mentions in it. A long text is read in pieces that end at a paragraph break (see
+/// `Extractor`), so that its tokens are held one piece at a time.
+pub(crate) struct Piece<'p> {
+    /// The piece's text.
+    pub(crate) text: &'p str,
+    /// Byte offset of the piece in the document text.
+    pub(crate) offset: usize,
+    /// The piece's tokens (offsets into `text`).
+    pub(crate) tokens: &'p Tokens,
+    /// Its sentences: spans in the document text, token ranges into `tokens`.
+    pub(crate) sentences: &'p [Sentence],
+    /// Index of its first sentence in the document.
+    pub(crate) first_sentence: usize,
+    /// Its mentions (spans in the document text, sentences numbered in the document).
+    pub(crate) mentions: &'p [Mention],
+    /// Index of its first mention in the document's mention list.
+    pub(crate) first_mention: usize,
+}
+
+/// Builds a document's timeline piece by piece, in text order: the events in chronological
+/// order and the undated sentences in text order. A chain of continuations never crosses a
+/// piece, since it never crosses a paragraph.
+pub(crate) struct Builder<'a> {
+    cues: &'a Cues,
+    doc: Option<Arc<str>>,
+    chars: CharCursor<'a>,
+    events: Vec<Event>,
+    undated: Vec<Undated>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for the document `text` (whole) with the id `doc`, reading cues with `cues`.
+    pub(crate) fn new(cues: &'a Cues, text: &'a str, doc: Option<&str>) -> Self {
+        Builder { cues, doc: doc.map(Arc::from), chars: CharCursor::new(text), events: Vec::new(), undated: Vec::new() }
+    }
+
+    /// Reads the events of one piece (pieces in text order).
+    pub(crate) fn piece(&mut self, p: &Piece<'_>) {
+        let (cues, text, tokens, mentions) = (self.cues, p.text, p.tokens, p.mentions);
+        let events = &mut self.events;
+        // The events of the latest dated sentence, while the chain of continuations holds.
+        let mut chain: Option<Range<usize>> = None;
+        let mut previous_paragraph = usize::MAX;
+        let mut m = 0;
+        for (local, sentence) in p.sentences.iter().enumerate() {
+            let index = p.first_sentence + local;
+            let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
+            let sentence_text = text.get(local_span).unwrap_or("");
+            let span = SentenceSpan {
+                chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
+                bytes: sentence.span.clone(),
+            };
+            let first = m;
+            while m < mentions.len() && mentions[m].sentence == index {
+                m += 1;
             }
-            chain = Some(start..events.len());
-            previous_paragraph = sentence.paragraph;
-            continue;
-        }
-        let joined = match &chain {
-            Some(range) if sentence.paragraph == previous_paragraph => {
+            let start = events.len();
+            dated(events, &mentions[first..m], p.first_mention + first, &span, sentence_text);
+            if events.len() > start {
                 let d = describe_in(cues, text, tokens, sentence.tokens.clone());
-                let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
-                    || continues(&events[range.clone()], &d);
-                if continues {
-                    inherit(&mut events, range.clone(), &span, sentence_text, &d, &doc);
+                if let Some((last, rest)) = events[start..].split_last_mut() {
+                    for e in rest {
+                        fill(e, &d, &self.doc);
+                    }
+                    fill_with(last, d, &self.doc);
                 }
-                continues
+                chain = Some(start..events.len());
+                previous_paragraph = sentence.paragraph;
+                continue;
             }
-            _ => false,
-        };
-        if !joined {
-            chain = None;
-            undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+            let joined = match &chain {
+                Some(range) if sentence.paragraph == previous_paragraph => {
+                    let d = describe_in(cues, text, tokens, sentence.tokens.clone());
+                    let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
+                        || continues(&events[range.clone()], &d);
+                    if continues {
+                        inherit(events, range.clone(), &span, sentence_text, &d, &self.doc);
+                    }
+                    continues
+                }
+                _ => false,
+            };
+            if !joined {
+                chain = None;
+                self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+            }
         }
     }
-    Timeline::from_parts(events, undated)
+
+    /// The timeline of every piece read.
+    pub(crate) fn finish(self) -> Timeline {
+        Timeline::from_parts(self.events, self.undated)
+    }
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.

@@ -772,7 +772,7 @@ impl Cues {
             for w in rest.iter() {
                 let next = last + 1;
                 let spaced = match (tokens.get(last), tokens.get(next)) {
-                    (Some(a), Some(b)) => text.get(a.end..b.start) == Some(" "),
+                    (Some(a), Some(b)) => text.get(a.end()..b.start()) == Some(" "),
                     _ => false,
                 };
                 if next >= range.end || !spaced || tokens.norm(next) != &**w {
@@ -781,7 +781,7 @@ impl Cues {
                 last = next;
             }
             let touching = |a: usize, b: usize| match (tokens.get(a), tokens.get(b)) {
-                (Some(x), Some(y)) => x.end == y.start && y.kind != TokenKind::Punct,
+                (Some(x), Some(y)) => x.end() == y.start() && y.kind != TokenKind::Punct,
                 _ => false,
             };
             !(last + 1 < range.end && touching(last, last + 1))
@@ -1061,7 +1061,7 @@ impl Scratch {
         let all = tokens.as_slice();
         let Some(sentence) = all.get(range.clone()) else { return };
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else { return };
-        let (lo, hi) = (first.start, last.end);
+        let (lo, hi) = (first.start(), last.end());
         let bytes = text.as_bytes();
         // The byte before `i` and the byte at `i`, inside the sentence (a space outside it).
         let before = |i: usize| if i > lo { bytes.get(i - 1).copied().unwrap_or(b' ') } else { b' ' };
@@ -1071,13 +1071,13 @@ impl Scratch {
         let mut prev_end = lo;
         for (k, t) in sentence.iter().enumerate() {
             let index = range.start + k;
-            if t.gap != TokenGap::None || prev_end != t.start {
+            if t.gap != TokenGap::None || prev_end != t.start() {
                 if let Some((f, l)) = word.take() {
                     self.push_word(cues, tokens, f, l, sep);
                     sep = 0;
                 }
                 let line_break = t.gap >= TokenGap::Newline
-                    && bytes.get(prev_end..t.start).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
+                    && bytes.get(prev_end..t.start()).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
                 if line_break {
                     sep = 2;
                 }
@@ -1091,11 +1091,11 @@ impl Scratch {
                         self.push_word(cues, tokens, f, l, sep);
                         sep = 0;
                     }
-                    let c = text.get(t.start..t.end).and_then(|s| s.chars().next()).unwrap_or(' ');
+                    let c = text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' ');
                     let strength = match c {
-                        ',' | '.' | ':' if before(t.start).is_ascii_digit() && at(t.end).is_ascii_digit() => 0,
+                        ',' | '.' | ':' if before(t.start()).is_ascii_digit() && at(t.end()).is_ascii_digit() => 0,
                         ',' | ':' | '(' | ')' | '[' | ']' => 1,
-                        '-' if before(t.start).is_ascii_whitespace() && at(t.end).is_ascii_whitespace() => 1,
+                        '-' if before(t.start()).is_ascii_whitespace() && at(t.end()).is_ascii_whitespace() => 1,
                         ';' | '!' | '?' => 2,
                         '\u{2012}'..='\u{2015}' => 1,
                         '…' => 2,
@@ -1104,7 +1104,7 @@ impl Scratch {
                     sep = sep.max(strength);
                 }
             }
-            prev_end = t.end;
+            prev_end = t.end();
         }
         if let Some((f, l)) = word {
             self.push_word(cues, tokens, f, l, sep);
@@ -1146,8 +1146,8 @@ impl Scratch {
         }
         self.memo.lookup(cues, tokens.norm_span(first..last + 1), &mut self.atoms);
         self.toks.push(Tok {
-            start: a.start,
-            end: b.end,
+            start: a.start(),
+            end: b.end(),
             tokens: (first as u32, last as u32 + 1),
             atoms: from..self.atoms.len(),
             sep,

@@ -242,7 +242,7 @@ pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range
         }
     }
     // Figure spans are relative to the sentence.
-    let offset = tokens.get(range.start).map_or(0, |t| t.start);
+    let offset = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_in(text, tokens, range);
     for f in &mut d.figures {
         f.span = f.span.start.saturating_sub(offset)..f.span.end.saturating_sub(offset);

@@ -286,6 +286,7 @@ mod tests {
         let end = good.span.end;
         analysis.mentions.push(Mention {
             span: good.span.clone(),
+            chars: good.chars.clone(),
             kind: TimexType::Date,
             value: Value::Day(NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()),
             modifier: Some(Mod::Approx),

@@ -1,11 +1,14 @@
-//! Sentence splitting for Russian news text, over tokens.
+//! Sentence splitting for news text, over tokens. The words it needs (abbreviations, year
+//! abbreviations, hanging words) come from the language as [`SentenceRules`]; the examples
+//! below are Russian.
 //!
 //! A sentence ends after `.`, `!`, `?` or `…` (with the closing quotes and brackets that
 //! follow them) when the next token is separated by whitespace and can start a sentence (a
 //! capitalized word, a digit, an opening quote or bracket, a dash). It does not end:
 //! - after an abbreviation (`г.`, `гг.`, `т.е.`, `т.д.`, `млн.`, `ул.`, `им.`, `ст.`, ...;
-//!   the table is [`ABBREVIATIONS`]), except `г.` right after a number (the year: `в 2020 г.
-//!   Власти ...` ends there, `г. Уральск` does not);
+//!   [`SentenceRules::abbreviations`]), except a year abbreviation right after a number
+//!   ([`SentenceRules::year_words`]; the year: `в 2020 г. Власти ...` ends there, `г.
+//!   Уральск` does not);
 //! - after an initial (`К. Токаев`);
 //! - inside numbers and addresses (`17.00`, `16.03.2020`, `eGov.kz`): no whitespace follows;
 //! - before a word in lower case (`т.е. в`, `«Куда идти?» — спросил он`).
@@ -26,82 +29,25 @@ use std::ops::Range;
 /// The most tokens a sentence holds; a longer run of text is cut into pieces this long.
 pub const MAX_SENTENCE_TOKENS: usize = 256;
 
-/// Words that take a period without ending a sentence (normalized forms).
-pub const ABBREVIATIONS: &[&str] = &[
-    "г",
-    "гг",
-    "т",
-    "е",
-    "д",
-    "п",
-    "пп",
-    "др",
-    "пр",
-    "млн",
-    "млрд",
-    "трлн",
-    "тыс",
-    "ул",
-    "им",
-    "ст",
-    "руб",
-    "коп",
-    "обл",
-    "р",
-    "пос",
-    "с",
-    "кв",
-    "просп",
-    "пер",
-    "мкр",
-    "мкрн",
-    "см",
-    "напр",
-    "тел",
-    "проф",
-    "акад",
-    "доц",
-    "зам",
-    "ген",
-    "св",
-    "стр",
-    "рис",
-    "табл",
-    "гл",
-    "янв",
-    "фев",
-    "февр",
-    "мар",
-    "апр",
-    "авг",
-    "сен",
-    "сент",
-    "окт",
-    "ноя",
-    "нояб",
-    "дек",
-    "пн",
-    "вт",
-    "ср",
-    "чт",
-    "пт",
-    "сб",
-    "вс",
-    "ч",
-    "мин",
-    "сек",
-    "ок",
-    "корп",
-    "д-р",
-    "рус",
-    "англ",
-];
+/// The words of a language that the sentence splitter needs, as normalized forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceRules {
+    /// Words that take a period without ending a sentence (`т.е.`, `млн.`, `ул.`).
+    pub abbreviations: &'static [&'static str],
+    /// Abbreviations of "year": after a number their period may end a sentence (`в 2020 г.
+    /// Власти`), elsewhere it does not (`г. Уральск`, a town); between a year and a clock
+    /// time it does not either (`2005 г. 19:13`).
+    pub year_words: &'static [&'static str],
+    /// Short words after which a line break cannot end a sentence (prepositions,
+    /// conjunctions).
+    pub hanging: &'static [&'static str],
+}
 
-/// Short words after which a line break cannot end a sentence (prepositions, conjunctions).
-const HANGING: &[&str] = &[
-    "в", "во", "на", "с", "со", "к", "ко", "у", "о", "об", "от", "до", "по", "из", "за", "и", "а", "но", "или", "для",
-    "при",
-];
+impl SentenceRules {
+    /// No abbreviations and no hanging words: sentences end at every terminal mark that a
+    /// sentence start follows.
+    pub const NONE: SentenceRules = SentenceRules { abbreviations: &[], year_words: &[], hanging: &[] };
+}
 
 /// One sentence: its byte span, the range of its tokens, and its paragraph number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,18 +60,20 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits tokenized text into sentences.
+/// Splits tokenized text into sentences, with a language's rules.
 ///
 /// ```
-/// use khronika::text::{split_sentences, Tokens};
+/// use khronika::text::{split_sentences, SentenceRules, Tokens};
+/// let rules = SentenceRules { abbreviations: &["г", "т", "е"], year_words: &["г"], hanging: &["в"] };
 /// let text = "В 2020 г. в г. Уральск ввели карантин. ЦОНы работают до 17.00. Т.е. недолго.";
 /// let tokens = Tokens::new(text);
-/// let s: Vec<&str> = split_sentences(&tokens).iter().map(|s| &text[s.span.clone()]).collect();
+/// let s: Vec<&str> = split_sentences(&tokens, &rules).iter().map(|s| &text[s.span.clone()]).collect();
 /// assert_eq!(s, ["В 2020 г. в г. Уральск ввели карантин.", "ЦОНы работают до 17.00.", "Т.е. недолго."]);
 /// ```
-pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
+pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> {
     let toks = tokens.as_slice();
-    let mut out = Vec::new();
+    // A sentence is about 15 tokens in news text; the vector grows if they are shorter.
+    let mut out = Vec::with_capacity(toks.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
     let mut i = 0;
@@ -146,17 +94,17 @@ pub fn split_sentences(tokens: &Tokens) -> Vec<Sentence> {
                 Some(next) => {
                     next.gap >= Gap::Space
                         && can_start(tokens, last + 1)
-                        && !period_is_abbreviation(tokens, i)
-                        && !period_inside_date(tokens, i, last + 1)
+                        && !period_is_abbreviation(tokens, rules, i)
+                        && !period_inside_date(tokens, rules, i, last + 1)
                 }
             };
         } else if let Some(next) = toks.get(i + 1) {
-            ends = next.gap == Gap::Newline && line_ends(tokens, i, i + 1);
+            ends = next.gap == Gap::Newline && line_ends(tokens, rules, i, i + 1);
         }
         let next_gap = toks.get(last + 1).map(|t| t.gap);
         let full = last + 1 - start >= MAX_SENTENCE_TOKENS;
         if ends || full || next_gap == Some(Gap::Paragraph) || last + 1 == toks.len() {
-            out.push(Sentence { span: toks[start].start..toks[last].end, tokens: start..last + 1, paragraph });
+            out.push(Sentence { span: toks[start].start()..toks[last].end(), tokens: start..last + 1, paragraph });
             start = last + 1;
             if next_gap == Some(Gap::Paragraph) {
                 paragraph += 1;
@@ -186,7 +134,7 @@ fn can_start(tokens: &Tokens, i: usize) -> bool {
 }
 
 /// Is the `.` at token `i` the period of an abbreviation or an initial?
-fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
+fn period_is_abbreviation(tokens: &Tokens, rules: &SentenceRules, i: usize) -> bool {
     if tokens.norm(i) != "." || i == 0 {
         return false;
     }
@@ -200,36 +148,36 @@ fn period_is_abbreviation(tokens: &Tokens, i: usize) -> bool {
         return false;
     }
     let word = tokens.norm(i - 1);
-    if word == "г" || word == "гг" {
+    if rules.year_words.contains(&word) {
         // `2020 г.` is a year and may end a sentence; `г. Уральск` is a town.
         let year_before = i >= 2 && tokens.get(i - 2).is_some_and(|t| t.kind == TokenKind::Number);
         return !year_before;
     }
     let initial = prev.capitalized && word.chars().count() == 1;
-    initial || ABBREVIATIONS.contains(&word)
+    initial || rules.abbreviations.contains(&word)
 }
 
 /// Is the `.` at token `i` inside a date or a date and time, with `next` the token after it?
 /// `27. 05.99` (a spaced numeric date) and `2005 г. 19:13` (a year, then the clock) go on.
-fn period_inside_date(tokens: &Tokens, i: usize, next: usize) -> bool {
+fn period_inside_date(tokens: &Tokens, rules: &SentenceRules, i: usize, next: usize) -> bool {
     let number = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Number);
     let touching = |k: usize, s: &str| tokens.get(k).is_some_and(|t| t.gap == Gap::None) && tokens.norm(k) == s;
     if tokens.norm(i) != "." || number(next).is_none() || i == 0 {
         return false;
     }
     let day_before = number(i - 1).is_some_and(|t| t.digits <= 2);
-    let year_word_before = matches!(tokens.norm(i - 1), "г" | "гг") && i >= 2 && number(i - 2).is_some();
+    let year_word_before = rules.year_words.contains(&tokens.norm(i - 1)) && i >= 2 && number(i - 2).is_some();
     (day_before && touching(next + 1, ".")) || (year_word_before && touching(next + 1, ":"))
 }
 
 /// Does the line break between tokens `last` and `next` end a sentence?
-fn line_ends(tokens: &Tokens, last: usize, next: usize) -> bool {
+fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -> bool {
     let Some(prev) = tokens.get(last) else {
         return false;
     };
     let hanging = match prev.kind {
         TokenKind::Punct => matches!(tokens.norm(last), "," | ":" | "-" | "(" | "«" | ";"),
-        TokenKind::Word => !prev.capitalized && HANGING.contains(&tokens.norm(last)),
+        TokenKind::Word => !prev.capitalized && rules.hanging.contains(&tokens.norm(last)),
         TokenKind::Number => false,
     };
     let starts = match tokens.get(next) {
@@ -243,10 +191,16 @@ fn line_ends(tokens: &Tokens, last: usize, next: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
+
+    /// The Russian rules, through the language seam.
+    fn ru() -> &'static SentenceRules {
+        Lang::Ru.table().sentences
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
-        split_sentences(&tokens).into_iter().map(|s| &text[s.span]).collect()
+        split_sentences(&tokens, ru()).into_iter().map(|s| &text[s.span]).collect()
     }
 
     #[test]
@@ -267,7 +221,7 @@ mod tests {
     fn headline_line_and_paragraphs() {
         let text = "Карантин продлили\nВласти города сообщили об этом.\n\nВторой абзац";
         let tokens = Tokens::new(text);
-        let s = split_sentences(&tokens);
+        let s = split_sentences(&tokens, ru());
         assert_eq!(s.len(), 3);
         assert_eq!(&text[s[0].span.clone()], "Карантин продлили");
         assert_eq!(s[2].paragraph, 1);

@@ -4,9 +4,15 @@
 //! Normalization, done once per document into one buffer (no allocation per token):
 //! lower case; `ё` → `е`; the hyphen family (`-‐‑‒–—―−`) → `-`; soft hyphens, zero-width
 //! characters, direction marks and combining accents inside a word are dropped; in a word
-//! that mixes Cyrillic and Latin letters, Latin letters that look Cyrillic (`a`, `e`, `o`,
-//! `p`, `c`, `x`, `y`, `k`, `m`, `t`, `h`, `b`) are read as the Cyrillic ones, so a `мaрта`
-//! typed with a Latin `a` is `марта`. A word in Latin letters only stays Latin.
+//! that mixes Latin letters with letters of the language's script, Latin letters that look
+//! like letters of that script are read as them ([`Lookalikes`], from the language's
+//! tables), so a Russian `мaрта` typed with a Latin `a` is `марта`. A word in Latin letters
+//! only stays Latin.
+//!
+//! A token takes 24 bytes: offsets are `u32`, so one [`Tokens`] covers at most
+//! [`MAX_TEXT`] bytes (2 GiB, so that the normalized forms, at most twice as long, fit
+//! too); the pipeline reads a longer text in pieces (see
+//! [`Extractor`](crate::Extractor)).
 
 use std::ops::Range;
 
@@ -34,30 +40,101 @@ pub enum Gap {
     Paragraph,
 }
 
+/// The longest text one [`Tokens`] covers: offsets are `u32`, and a normalized form is at
+/// most twice as long as its text (a Latin lookalike, one byte, becomes a two-byte letter).
+pub const MAX_TEXT: usize = (u32::MAX / 2) as usize;
+
 /// One token of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offset of the first character in the text.
-    pub start: usize,
-    /// Byte offset just past the last character.
-    pub end: usize,
+    start: u32,
+    end: u32,
+    /// The value of a number token (saturating), 0 for others.
+    pub number: u32,
+    /// Where its normalized form starts and ends in the norm buffer.
+    norm: u32,
+    norm_end: u32,
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// What separates it from the previous token.
     pub gap: Gap,
-    /// The value of a number token (saturating), 0 for others.
-    pub number: u32,
     /// The digit count of a number token (saturating at 255), 0 for others.
     pub digits: u8,
     /// For words: the first letter is upper case.
     pub capitalized: bool,
-    norm: (u32, u32),
 }
 
 impl Token {
+    /// Byte offset of the first character in the text.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the last character.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The byte span of the token in the text.
+    #[inline]
     pub fn span(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+}
+
+/// Latin letters that stand for letters of a language's script inside a word of that script
+/// (a Latin `a` typed in a Cyrillic word). Made from the language's table with
+/// [`Lookalikes::new`]; [`Lookalikes::NONE`] maps nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lookalikes {
+    /// The script's code points, first and last; a word maps only when it has a letter in
+    /// this range and an ASCII letter.
+    script: (char, char),
+    /// For each of `a`..=`z`, the letter it is read as (itself when none).
+    latin: [char; 26],
+}
+
+impl Lookalikes {
+    /// No script, no mapping.
+    pub const NONE: Lookalikes = Lookalikes::new(('\u{1}', '\u{0}'), &[]);
+
+    /// A table for the script from `script.0` to `script.1`, with pairs (Latin lower-case
+    /// letter, the script's letter it looks like). Pairs whose first letter is not `a`..=`z`
+    /// are ignored.
+    pub const fn new(script: (char, char), pairs: &[(char, char)]) -> Lookalikes {
+        let mut latin = ['a'; 26];
+        let mut k = 0;
+        while k < 26 {
+            latin[k] = (b'a' + k as u8) as char;
+            k += 1;
+        }
+        let mut k = 0;
+        while k < pairs.len() {
+            let (from, to) = pairs[k];
+            if from.is_ascii_lowercase() {
+                latin[(from as u8 - b'a') as usize] = to;
+            }
+            k += 1;
+        }
+        Lookalikes { script, latin }
+    }
+
+    /// Is `c` a letter of the script?
+    #[inline]
+    fn in_script(&self, c: char) -> bool {
+        self.script.0 <= c && c <= self.script.1
+    }
+
+    /// The letter a lower-case character is read as in a mixed word.
+    #[inline]
+    fn map(&self, c: char) -> char {
+        if c.is_ascii_lowercase() {
+            self.latin[(c as u8 - b'a') as usize]
+        } else {
+            c
+        }
     }
 }
 
@@ -78,11 +155,24 @@ pub struct Tokens {
 }
 
 impl Tokens {
-    /// Tokenizes `text` in one pass.
+    /// Tokenizes `text` in one pass, mapping no lookalike letters.
+    ///
+    /// Only the first [`MAX_TEXT`] bytes (cut at a character boundary) are read.
     pub fn new(text: &str) -> Self {
+        Tokens::with_lookalikes(text, &Lookalikes::NONE)
+    }
+
+    /// Tokenizes `text` in one pass, reading Latin lookalikes in words of the script of
+    /// `lookalikes` as that script's letters.
+    ///
+    /// Only the first [`MAX_TEXT`] bytes (cut at a character boundary) are read; the
+    /// pipeline gives longer texts in pieces.
+    pub fn with_lookalikes(text: &str, lookalikes: &Lookalikes) -> Self {
+        let text = super::prefix(text, MAX_TEXT);
+        // News text averages about seven bytes a token; the vectors grow if it has more.
         let mut out =
-            Tokens { tokens: Vec::with_capacity(text.len() / 6 + 1), norm: String::with_capacity(text.len()) };
-        out.scan(text);
+            Tokens { tokens: Vec::with_capacity(text.len() / 7 + 1), norm: String::with_capacity(text.len()) };
+        out.scan(text, lookalikes);
         out
     }
 
@@ -107,9 +197,10 @@ impl Tokens {
     }
 
     /// The normalized form of token `i` ("" past the end).
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) => self.norm.get(t.norm.0 as usize..t.norm.1 as usize).unwrap_or(""),
+            Some(t) => self.norm.get(t.norm as usize..t.norm_end as usize).unwrap_or(""),
             None => "",
         }
     }
@@ -127,10 +218,17 @@ impl Tokens {
         if range.start >= range.end {
             return "";
         }
-        self.norm.get(first.norm.0 as usize..last.norm.1 as usize).unwrap_or("")
+        self.norm.get(first.norm as usize..last.norm_end as usize).unwrap_or("")
     }
 
-    fn scan(&mut self, text: &str) {
+    /// Tokenizes `text`, at most [`MAX_TEXT`] bytes long (so every offset fits a `u32`).
+    fn scan(&mut self, text: &str, lookalikes: &Lookalikes) {
+        // Offsets fit: the caller cut the text to MAX_TEXT bytes, and its norms are at most
+        // twice as long.
+        let at = |i: usize| i as u32;
+        // The fast path below sees the letters U+0430..U+044F; it counts them as letters of
+        // the lookalikes' script only when they are.
+        let fast_in_script = lookalikes.in_script('\u{430}') && lookalikes.in_script('\u{44f}');
         let bytes = text.as_bytes();
         let mut gap = Gap::None;
         let mut i = 0;
@@ -141,7 +239,8 @@ impl Tokens {
                 continue;
             }
             let c = char_at(text, i);
-            if !is_basic_letter(c) && c.is_whitespace() {
+            let basic = is_basic_letter(c);
+            if !basic && c.is_whitespace() {
                 // A CR that starts a CRLF is plain space; the LF counts the break.
                 let line_break = matches!(c, '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
                     || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
@@ -153,20 +252,22 @@ impl Tokens {
                 i += c.len_utf8();
                 continue;
             }
-            if is_ignorable(c) || is_mark(c) {
+            // Nothing below U+00AD is ignorable or a mark.
+            if !basic && c >= '\u{ad}' && (is_ignorable(c) || is_mark(c)) {
                 i += c.len_utf8();
                 continue;
             }
-            let norm_start = self.norm.len() as u32;
+            let norm_start = self.norm.len();
             let mut token = Token {
-                start: i,
-                end: i + c.len_utf8(),
+                start: at(i),
+                end: at(i + c.len_utf8()),
                 kind: TokenKind::Punct,
                 gap,
                 number: 0,
                 digits: 0,
                 capitalized: false,
-                norm: (norm_start, norm_start),
+                norm: at(norm_start),
+                norm_end: at(norm_start),
             };
             if c.is_ascii_digit() {
                 token.kind = TokenKind::Number;
@@ -179,20 +280,22 @@ impl Tokens {
                     i += 1;
                 }
                 self.norm.push_str(&text[start..i]);
-                token.end = i;
+                token.end = at(i);
                 token.number = value;
                 token.digits = digits.min(255) as u8;
             } else if is_letter(c) {
                 token.kind = TokenKind::Word;
                 token.capitalized = is_upper(c);
-                let (mut cyr, mut lat) = (false, false);
+                let (mut native, mut lat) = (false, false);
                 while i < bytes.len() {
                     // Most of a word is usually already normal (lower case, no `ё`): copy
                     // such a run as it is.
-                    let run = normal_run(bytes, i, &mut cyr, &mut lat);
+                    let mut fast_native = false;
+                    let run = normal_run(bytes, i, &mut fast_native, &mut lat);
+                    native |= fast_native && fast_in_script;
                     if run > i {
                         self.norm.push_str(&text[i..run]);
-                        token.end = run;
+                        token.end = at(run);
                         i = run;
                         // The end of the text, or an ASCII character that is not a letter
                         // (none is ignorable or a mark): the word ends here.
@@ -202,23 +305,23 @@ impl Tokens {
                     }
                     let d = char_at(text, i);
                     if is_letter(d) {
-                        cyr |= is_cyrillic(d);
+                        native |= lookalikes.in_script(d);
                         lat |= d.is_ascii_alphabetic();
                         push_lower(&mut self.norm, d);
-                        token.end = i + d.len_utf8();
+                        token.end = at(i + d.len_utf8());
                     } else if !(is_ignorable(d) || is_mark(d)) {
                         break;
                     }
                     i += d.len_utf8();
                 }
-                if cyr && lat {
+                if native && lat {
                     // Map in place: append the mapped form, then drop the original (no
                     // allocation; the buffer has room for the text's length).
-                    let (start, end) = (norm_start as usize, self.norm.len());
+                    let (start, end) = (norm_start, self.norm.len());
                     let mut k = start;
                     while k < end {
                         let Some(l) = self.norm[k..end].chars().next() else { break };
-                        self.norm.push(latin_lookalike(l));
+                        self.norm.push(lookalikes.map(l));
                         k += l.len_utf8();
                     }
                     self.norm.drain(start..end);
@@ -230,7 +333,7 @@ impl Tokens {
                 });
                 i += c.len_utf8();
             }
-            token.norm.1 = self.norm.len() as u32;
+            token.norm_end = at(self.norm.len());
             self.tokens.push(token);
             gap = Gap::None;
         }
@@ -238,24 +341,28 @@ impl Tokens {
 }
 
 /// The end of the run of letters from byte `i` that normalization leaves as they are:
-/// `a`-`z` and `а`-`я` (`ё` excepted). Sets `cyr` / `lat` when the run has Cyrillic / Latin
-/// letters.
+/// `a`-`z` and U+0430..U+044F (the Cyrillic small letters of the basic block). Sets `cyr` /
+/// `lat` when the run has letters of the one / the other.
 #[inline]
 fn normal_run(bytes: &[u8], mut i: usize, cyr: &mut bool, lat: &mut bool) -> usize {
+    let (mut c, mut l) = (false, false);
     while let Some(&b) = bytes.get(i) {
-        match (b, bytes.get(i + 1)) {
-            (b'a'..=b'z', _) => {
-                *lat = true;
-                i += 1;
-            }
-            // U+0430..U+043F and U+0440..U+044F.
-            (0xd0, Some(0xb0..=0xbf)) | (0xd1, Some(0x80..=0x8f)) => {
-                *cyr = true;
-                i += 2;
-            }
-            _ => break,
+        if b.is_ascii_lowercase() {
+            l = true;
+            i += 1;
+            continue;
         }
+        // U+0430..U+043F and U+0440..U+044F.
+        let Some(&n) = bytes.get(i + 1) else { break };
+        if (b == 0xd0 && (n & 0xf0) == 0xb0) || (b == 0xd1 && (n & 0xf0) == 0x80) {
+            c = true;
+            i += 2;
+            continue;
+        }
+        break;
     }
+    *cyr |= c;
+    *lat |= l;
     i
 }
 
@@ -274,7 +381,8 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
-/// The letters of Russian text: `А`-`я`, `Ё`, `ё` (a fast path; all are alphabetic).
+/// The letters U+0410..U+044F, U+0401, U+0451 (a fast path for Cyrillic text; all are
+/// alphabetic).
 #[inline]
 fn is_basic_letter(c: char) -> bool {
     matches!(c, '\u{410}'..='\u{44f}' | '\u{401}' | '\u{451}')
@@ -324,35 +432,27 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{400}'..='\u{4ff}')
-}
-
-/// The Cyrillic letter a Latin lower-case letter looks like, for mixed-script words.
-fn latin_lookalike(c: char) -> char {
-    match c {
-        'a' => 'а',
-        'b' => 'в',
-        'c' => 'с',
-        'e' => 'е',
-        'h' => 'н',
-        'k' => 'к',
-        'm' => 'м',
-        'o' => 'о',
-        'p' => 'р',
-        't' => 'т',
-        'x' => 'х',
-        'y' => 'у',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::lang::Lang;
+
+    /// The Russian table, through the language seam.
+    fn ru() -> &'static Lookalikes {
+        Lang::Ru.table().lookalikes
+    }
+
+    fn is_cyrillic(c: char) -> bool {
+        matches!(c, '\u{400}'..='\u{4ff}')
+    }
+
+    fn latin_lookalike(c: char) -> char {
+        ru().map(c)
+    }
+
     fn norms(text: &str) -> Vec<String> {
-        let t = Tokens::new(text);
+        let t = Tokens::with_lookalikes(text, ru());
         (0..t.len()).map(|i| t.norm(i).to_string()).collect()
     }
 
@@ -365,7 +465,7 @@ mod tests {
     #[test]
     fn spans_are_exact() {
         let text = "Ёлки\u{a0}во\u{ad}круг «мaрта»";
-        let t = Tokens::new(text);
+        let t = Tokens::with_lookalikes(text, ru());
         let surfaces: Vec<&str> = t.as_slice().iter().map(|k| &text[k.span()]).collect();
         assert_eq!(surfaces, ["Ёлки", "во\u{ad}круг", "«", "мaрта", "»"]);
         assert_eq!(t.norm(0), "елки");
@@ -411,9 +511,20 @@ mod tests {
         assert_eq!(norms("мaрт Мoсквa 16 мaя"), ["март", "москва", "16", "мая"]);
     }
 
+    /// A token as the reference tokenizer below writes it.
+    struct Reference {
+        start: usize,
+        end: usize,
+        kind: TokenKind,
+        gap: Gap,
+        number: u32,
+        digits: u8,
+        capitalized: bool,
+    }
+
     /// The tokenizer as it was before the fast paths (std's char tables, one char at a
     /// time): tokens and norms, for the differential test below.
-    fn reference(text: &str) -> Vec<(Token, String)> {
+    fn reference(text: &str) -> Vec<(Reference, String)> {
         let mut out = Vec::new();
         let mut gap = Gap::None;
         let mut chars = text.char_indices().peekable();
@@ -434,7 +545,7 @@ mod tests {
                 continue;
             }
             let mut norm = String::new();
-            let mut token = Token {
+            let mut token = Reference {
                 start: i,
                 end: i + c.len_utf8(),
                 kind: TokenKind::Punct,
@@ -442,7 +553,6 @@ mod tests {
                 number: 0,
                 digits: 0,
                 capitalized: false,
-                norm: (0, 0),
             };
             if c.is_ascii_digit() {
                 token.kind = TokenKind::Number;
@@ -505,13 +615,13 @@ mod tests {
             ]), 0..40)
         ) {
             let text: String = parts.concat();
-            let tokens = Tokens::new(&text);
+            let tokens = Tokens::with_lookalikes(&text, ru());
             let want = reference(&text);
             proptest::prop_assert_eq!(tokens.len(), want.len(), "{:?}", text);
             for (i, (token, norm)) in want.iter().enumerate() {
                 let got = tokens.get(i).unwrap();
                 proptest::prop_assert_eq!(
-                    (got.start, got.end, got.kind, got.gap, got.number, got.digits, got.capitalized),
+                    (got.start(), got.end(), got.kind, got.gap, got.number, got.digits, got.capitalized),
                     (token.start, token.end, token.kind, token.gap, token.number, token.digits, token.capitalized),
                     "{:?}", text
                 );
@@ -527,6 +637,17 @@ mod tests {
         assert_eq!(t.norm_span(1..2), "нур");
         assert_eq!(t.norm_span(3..3), "");
         assert_eq!(t.norm_span(3..9), "");
+    }
+
+    #[test]
+    fn without_lookalikes_mixed_words_stay_as_written() {
+        let t = Tokens::new("мaрт");
+        assert_eq!(t.norm(0), "мaрт");
+    }
+
+    #[test]
+    fn a_token_is_small() {
+        assert_eq!(std::mem::size_of::<Token>(), 24);
     }
 
     #[test]

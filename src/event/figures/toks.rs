@@ -97,7 +97,7 @@ impl Tok {
 #[inline]
 fn touch(tokens: &Tokens, a: usize, b: usize) -> bool {
     match (tokens.get(a), tokens.get(b)) {
-        (Some(x), Some(y)) => x.end == y.start,
+        (Some(x), Some(y)) => x.end() == y.start(),
         _ => false,
     }
 }
@@ -106,10 +106,10 @@ fn touch(tokens: &Tokens, a: usize, b: usize) -> bool {
 #[inline]
 fn ascii_punct(text: &[u8], tokens: &Tokens, i: usize) -> Option<u8> {
     let t = tokens.get(i)?;
-    if t.kind != TokenKind::Punct || t.end != t.start + 1 {
+    if t.kind != TokenKind::Punct || t.end() != t.start() + 1 {
         return None;
     }
-    text.get(t.start).copied().filter(u8::is_ascii)
+    text.get(t.start()).copied().filter(u8::is_ascii)
 }
 
 /// The value of a run of ASCII digits, read the way the figures are computed (digit by digit,
@@ -176,26 +176,26 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                         _ => break,
                     }
                 }
-                let end_byte = tokens.get(j).map_or(t.end, |x| x.end);
-                let mut tok = Tok::new(t.start, end_byte, Kind::Word);
+                let end_byte = tokens.get(j).map_or(t.end(), |x| x.end());
+                let mut tok = Tok::new(t.start(), end_byte, Kind::Word);
                 tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
                 out.push(tok);
                 i = j + 1;
             }
             TokenKind::Number => {
                 let (kind, last) = number(words, text, tokens, i, end);
-                let end_byte = tokens.get(last).map_or(t.end, |x| x.end);
-                out.push(Tok::new(t.start, end_byte, kind));
+                let end_byte = tokens.get(last).map_or(t.end(), |x| x.end());
+                out.push(Tok::new(t.start(), end_byte, kind));
                 i = last + 1;
             }
             TokenKind::Punct => {
-                let c = text.get(t.start..t.end).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}');
+                let c = text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}');
                 let kind = match c {
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
                         let abbrev = out.last().is_some_and(|p| {
                             p.kind == Kind::Word
-                                && p.end == t.start
+                                && p.end == t.start()
                                 && p.looked_up(words, tokens).0.flags & flag::ABBREVIATION != 0
                         });
                         if abbrev {
@@ -207,7 +207,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     '-' | '–' | '—' | '‒' | '−' => Kind::Dash,
                     _ => Kind::Sym(c),
                 };
-                out.push(Tok::new(t.start, t.end, kind));
+                out.push(Tok::new(t.start(), t.end(), kind));
                 i += 1;
             }
         }
@@ -233,7 +233,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
 /// what it is and the index of its last token.
 fn number(words: &FigureWords, text: &str, tokens: &Tokens, i: usize, end: usize) -> (Kind, usize) {
     let bytes = text.as_bytes();
-    let digits = |k: usize| -> &[u8] { tokens.get(k).and_then(|t| bytes.get(t.start..t.end)).unwrap_or(&[]) };
+    let digits = |k: usize| -> &[u8] { tokens.get(k).and_then(|t| bytes.get(t.start()..t.end())).unwrap_or(&[]) };
     let is_number = |k: usize| k < end && tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
     let mut value = digits_value(digits(i));
     let first_len = digits(i).len();
@@ -272,7 +272,7 @@ fn number(words: &FigureWords, text: &str, tokens: &Tokens, i: usize, end: usize
         // A group of three digits after one space: `1 234`, `42 500`.
         if matches!(form, NumForm::Int | NumForm::Grouped) && dots == 0 && first_len <= 3 && is_number(j + 1) {
             let between = match (tokens.get(j), tokens.get(j + 1)) {
-                (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
+                (Some(a), Some(b)) => text.get(a.end()..b.start()).unwrap_or(""),
                 _ => "",
             };
             if is_group_separator(between) && digits(j + 1).len() == 3 {
@@ -305,7 +305,7 @@ fn number(words: &FigureWords, text: &str, tokens: &Tokens, i: usize, end: usize
         None
     };
     if let Some((hyphen, w)) = suffix {
-        let written = tokens.get(w).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let written = tokens.get(w).and_then(|t| text.get(t.start()..t.end())).unwrap_or("");
         let cardinal = hyphen && form == NumForm::Int && words.tables.cardinal_suffixes.contains(&written);
         if !cardinal {
             form = NumForm::Skip;

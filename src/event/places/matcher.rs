@@ -51,15 +51,15 @@ impl Matcher<'_> {
     /// Whether token `i` is an ASCII hyphen touching word tokens on both sides.
     fn joins(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else { return false };
-        if t.kind != TokenKind::Punct || t.end != t.start + 1 || self.text.as_bytes().get(t.start) != Some(&b'-') {
+        if t.kind != TokenKind::Punct || t.end() != t.start() + 1 || self.text.as_bytes().get(t.start()) != Some(&b'-')
+        {
             return false;
         }
         let touching = |j: usize, at: bool| {
             self.range.contains(&j)
-                && self
-                    .tokens
-                    .get(j)
-                    .is_some_and(|w| w.kind == TokenKind::Word && if at { w.end == t.start } else { w.start == t.end })
+                && self.tokens.get(j).is_some_and(|w| {
+                    w.kind == TokenKind::Word && if at { w.end() == t.start() } else { w.start() == t.end() }
+                })
         };
         self.range.contains(&i) && i > 0 && touching(i - 1, true) && touching(i + 1, false)
     }
@@ -73,7 +73,7 @@ impl Matcher<'_> {
         while self.joins(last + 1) {
             last += 2;
         }
-        Some(Word { first: i, last, start: self.tokens.get(i)?.start, end: self.tokens.get(last)?.end })
+        Some(Word { first: i, last, start: self.tokens.get(i)?.start(), end: self.tokens.get(last)?.end() })
     }
 
     /// The word that ends at word token `i`.
@@ -85,7 +85,7 @@ impl Matcher<'_> {
         while first >= 2 && self.joins(first - 1) {
             first -= 2;
         }
-        Some(Word { first, last: i, start: self.tokens.get(first)?.start, end: self.tokens.get(i)?.end })
+        Some(Word { first, last: i, start: self.tokens.get(first)?.start(), end: self.tokens.get(i)?.end() })
     }
 
     /// The next word after `w` in the sentence (past numbers and signs).
@@ -286,11 +286,11 @@ impl Matcher<'_> {
 
     /// Byte offset where token `i` starts.
     fn start(&self, i: usize) -> usize {
-        self.tokens.get(i).map_or(0, |t| t.start)
+        self.tokens.get(i).map_or(0, |t| t.start())
     }
 
     /// Byte offset where token `i` ends.
     fn end(&self, i: usize) -> usize {
-        self.tokens.get(i).map_or(0, |t| t.end)
+        self.tokens.get(i).map_or(0, |t| t.end())
     }
 }

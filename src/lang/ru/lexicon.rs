@@ -6,41 +6,10 @@
 //! [`super::numbers`].
 
 use super::numbers::{self, NumberWord};
-use crate::value::{PartOfDay, Season};
+use crate::expr::Portion;
+use crate::value::{PartOfDay, Season, Unit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-
-/// A unit of time that amounts and durations count in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Unit {
-    /// секунда
-    Second,
-    /// минута
-    Minute,
-    /// час
-    Hour,
-    /// день, сутки
-    Day,
-    /// неделя
-    Week,
-    /// месяц
-    Month,
-    /// квартал
-    Quarter,
-    /// год
-    Year,
-}
-
-/// A part of a larger period (`в начале марта`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Portion {
-    /// начало
-    Start,
-    /// середина
-    Mid,
-    /// конец
-    End,
-}
 
 /// What a word form means to the grammar. A form can mean several things (`года` is a
 /// year word and a unit; `дня` is a unit and a part of the day in `в 2 часа дня`).
@@ -119,7 +88,98 @@ impl Lex {
     pub fn is_tense_cue(&self) -> bool {
         matches!(self, Lex::Future | Lex::Past | Lex::NotPast)
     }
+
+    /// The entry's bit in a token's [`class`] set.
+    pub(crate) const fn class(&self) -> u64 {
+        let bit = match self {
+            Lex::Month(_) => 0,
+            Lex::MonthAbbr(_) => 1,
+            Lex::Weekday(_) => 2,
+            Lex::WeekdayAbbr(_) => 3,
+            Lex::WeekdayPlural(_) => 4,
+            Lex::Unit(_) => 5,
+            Lex::YearWord => 6,
+            Lex::Deictic(_) => 7,
+            Lex::PartOfDay(_) => 8,
+            Lex::ClockPart(_) => 9,
+            Lex::Shift(_) => 10,
+            Lex::Upcoming => 11,
+            Lex::Season(_) => 12,
+            Lex::Portion(_) => 13,
+            Lex::HalfWord => 14,
+            Lex::HalfYear => 15,
+            Lex::Weekend => 16,
+            Lex::Every(_) => 17,
+            Lex::EachWord => 18,
+            Lex::Ago => 19,
+            Lex::Later => 20,
+            Lex::Now => 21,
+            Lex::Noon => 22,
+            Lex::Number(NumberWord::Cardinal(_)) => 23,
+            Lex::Number(NumberWord::Ordinal(_)) => 24,
+            Lex::HalfUnit(_) => 25,
+            Lex::OneAndHalf => 26,
+            Lex::Couple => 27,
+            Lex::Future => 28,
+            Lex::Past => 29,
+            Lex::NotPast => 30,
+            Lex::HolidayStart => 31,
+            Lex::Midnight => 32,
+        };
+        1 << bit
+    }
 }
+
+/// A token's class: a set of bits, one for each kind of [`Lex`] entry its word has
+/// (`Lex::class`), one for numbers, and one for each group of words in [`GRAMMAR_WORDS`].
+/// The grammar tries a rule at a token only when the token's class meets the rule's first
+/// word ([`super::grammar`]), so most rules are never tried at most tokens.
+pub mod class {
+    /// A number token.
+    pub const NUMBER: u64 = 1 << 40;
+    /// `+` or `-`, which can sign an offset.
+    pub const SIGN: u64 = 1 << 41;
+    /// A word the grammar names at the start of a match: any group of [`super::GRAMMAR_WORDS`].
+    pub const START: u64 = 1 << 42;
+    /// Words that open a window (`за последние ...`, `следующие ...`).
+    pub const WINDOW: u64 = 1 << 43;
+    /// Words that open a duration (`в течение ...`) and duration adjectives (`двухнедельный`).
+    pub const DURATION: u64 = 1 << 44;
+    /// Words that open the present or an anaphor (`настоящее время`, `на днях`, `накануне`).
+    pub const PRESENT: u64 = 1 << 45;
+    /// Words that open a same-day anaphor (`тот же день`, `другой день`).
+    pub const SHIFTED: u64 = 1 << 46;
+    /// `по`, which opens a set (`по пятницам`).
+    pub const SET: u64 = 1 << 47;
+    /// `сегодняшний день`.
+    pub const DEICTIC: u64 = 1 << 48;
+    /// `ночь`, `новогодняя ночь`.
+    pub const NIGHT: u64 = 1 << 49;
+    /// Roman quarter numbers (`II квартал`).
+    pub const QUARTER: u64 = 1 << 50;
+    /// `и`, which joins the days of a list (`16 и 17 марта`) and the ends of a range; it
+    /// starts nothing, but a number before it may start a match.
+    pub const LINK: u64 = 1 << 51;
+}
+
+/// Words the grammar names by their form (prepositions and the like, which the lexicon
+/// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
+/// that starts a match, or whose next word does, or that a match can take right after its
+/// first number, is here or in the lexicon; a word in neither is inert.
+pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
+    (class::START, &["с", "со", "от", "до", "после", "к", "ко", "около", "примерно", "приблизительно"]),
+    (class::START, &["начиная", "вплоть", "во", "не"]),
+    (class::START | class::SET, &["по"]),
+    (class::START | class::WINDOW | class::PRESENT, &["за"]),
+    (class::START | class::WINDOW | class::DURATION, &["в"]),
+    (class::START | class::PRESENT, &["на", "тогда", "накануне", "настоящее", "настоящий", "данный", "текущий"]),
+    (class::START | class::SHIFTED, &["тот", "того", "том", "тому", "та", "ту", "той", "другой"]),
+    (class::START | class::WINDOW, &["прошлые", "ближайших", "следующих", "ближайшие", "следующие"]),
+    (class::START | class::DEICTIC, &["сегодняшний", "сегодняшнему"]),
+    (class::START | class::NIGHT, &["ночь"]),
+    (class::START | class::QUARTER, &["i", "ii", "iii", "iv"]),
+    (class::LINK, &["и"]),
+];
 
 /// Month names in the case forms running text uses.
 const MONTHS: &[(u32, &[&str])] = &[
@@ -614,12 +674,24 @@ struct Entry {
     key: Key,
     form: Box<str>,
     meaning: Box<[Lex]>,
+    /// The [`class`] bits of the form: its meanings' and its [`GRAMMAR_WORDS`] groups'.
+    class: u64,
 }
 
 const EMPTY: u32 = u32::MAX;
 
 impl Table {
-    fn new(map: HashMap<String, Vec<Lex>>) -> Self {
+    fn new(mut map: HashMap<String, Vec<Lex>>) -> Self {
+        let mut classes: HashMap<String, u64> = HashMap::new();
+        for (form, meaning) in &map {
+            classes.insert(form.clone(), meaning.iter().fold(0, |c, l| c | l.class()));
+        }
+        for (bits, forms) in GRAMMAR_WORDS {
+            for form in *forms {
+                *classes.entry((*form).to_string()).or_default() |= bits;
+                map.entry((*form).to_string()).or_default();
+            }
+        }
         let mut forms: Vec<(String, Vec<Lex>)> = map.into_iter().collect();
         // A fixed order, so that probe sequences do not depend on the map's random state.
         forms.sort_by(|a, b| a.0.cmp(&b.0));
@@ -636,13 +708,14 @@ impl Table {
             }
             slots[i] = u32::try_from(entries.len()).unwrap_or(EMPTY - 1); // the lexicon has a few thousand forms
             longest = longest.max(form.len());
-            entries.push(Entry { key, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice() });
+            let class = classes.get(&form).copied().unwrap_or(0);
+            entries.push(Entry { key, form: form.into_boxed_str(), meaning: meaning.into_boxed_slice(), class });
         }
         Table { slots, mask, entries: entries.into_boxed_slice(), longest }
     }
 
     #[inline]
-    fn get(&self, form: &str) -> Option<&[Lex]> {
+    fn get(&self, form: &str) -> Option<&Entry> {
         let bytes = form.as_bytes();
         if bytes.len() > self.longest {
             return None;
@@ -656,7 +729,7 @@ impl Table {
             }
             let entry = &self.entries[slot as usize];
             if entry.key == key && (bytes.len() <= 16 || entry.form.as_bytes() == bytes) {
-                return Some(&entry.meaning);
+                return Some(entry);
             }
             i = (i + 1) & self.mask;
         }
@@ -819,7 +892,108 @@ fn build() -> HashMap<String, Vec<Lex>> {
 /// assert!(lookup("мартынов").is_empty());
 /// ```
 pub fn lookup(norm: &str) -> &'static [Lex] {
-    TABLE.get(norm).unwrap_or(&[])
+    TABLE.get(norm).map_or(&[], |e| &e.meaning)
+}
+
+/// What a normalized word form means, and its [`class`] bits (0 for an inert word: neither
+/// in the lexicon, nor a [`GRAMMAR_WORDS`] word, nor a duration adjective or `новогодний`;
+/// such a word starts no match).
+pub fn lookup_class(norm: &str) -> (&'static [Lex], u64) {
+    Lexicon::get().lookup_class(norm)
+}
+
+/// The compiled lexicon, for callers that look many words up (one check that it is built,
+/// instead of one per word).
+#[derive(Clone, Copy)]
+pub struct Lexicon(&'static Table);
+
+impl Lexicon {
+    /// The lexicon, built on first use.
+    pub fn get() -> Lexicon {
+        Lexicon(&TABLE)
+    }
+
+    /// [`lookup_class`].
+    #[inline]
+    pub fn lookup_class(self, norm: &str) -> (&'static [Lex], u64) {
+        let (meaning, mut bits) = self.0.get(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
+        // Forms read by their stem, too many to list.
+        if norm.len() >= 12 && may_be_duration_adjective(norm) && duration_adjective(norm).is_some() {
+            bits |= class::START | class::DURATION;
+        }
+        if norm.starts_with(NEW_YEAR_STEM) {
+            bits |= class::START | class::NIGHT;
+        }
+        (meaning, bits)
+    }
+}
+
+/// Does the word start with the first two letters of a duration adjective's stem? A quick
+/// test before [`duration_adjective`], which compares every stem.
+#[inline]
+fn may_be_duration_adjective(w: &str) -> bool {
+    let Some(&[a, b, c, d]) = w.as_bytes().get(..4) else { return false };
+    let head = u32::from_le_bytes([a, b, c, d]);
+    DURATION_ADJECTIVE_HEADS.contains(&head)
+}
+
+/// The first four bytes (two letters) of every stem [`duration_adjective`] reads.
+static DURATION_ADJECTIVE_HEADS: Lazy<Vec<u32>> = Lazy::new(|| {
+    let mut heads: Vec<u32> = DURATION_ADJECTIVE_NUMBERS
+        .iter()
+        .map(|(stem, _)| *stem)
+        .chain(ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| *stem))
+        .filter_map(|stem| match stem.as_bytes().get(..4) {
+            Some(&[a, b, c, d]) => Some(u32::from_le_bytes([a, b, c, d])),
+            _ => None,
+        })
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    heads
+});
+
+/// The stem of `новогодний` (`в новогоднюю ночь`).
+pub const NEW_YEAR_STEM: &str = "новогодн";
+
+/// Stems of compound duration adjectives: `двух` + `недельный`.
+const DURATION_ADJECTIVE_NUMBERS: &[(&str, u32)] = &[
+    ("одно", 1),
+    ("двух", 2),
+    ("трех", 3),
+    ("четырех", 4),
+    ("пяти", 5),
+    ("шести", 6),
+    ("семи", 7),
+    ("восьми", 8),
+    ("девяти", 9),
+    ("десяти", 10),
+    ("четырнадцати", 14),
+    ("пятнадцати", 15),
+    ("двадцати", 20),
+    ("тридцати", 30),
+    ("сорока", 40),
+];
+
+/// Unit stems of duration adjectives: `дневный`, `недельный`, `месячный`, `суточный`.
+const DURATION_ADJECTIVE_UNITS: &[(&str, Unit)] =
+    &[("дневн", Unit::Day), ("суточн", Unit::Day), ("недельн", Unit::Week), ("месячн", Unit::Month)];
+
+/// The unit of a duration adjective's unit stem (`дневный` → day).
+pub fn duration_adjective_unit(w: &str) -> Option<Unit> {
+    DURATION_ADJECTIVE_UNITS.iter().find(|(stem, _)| w.starts_with(stem)).map(|&(_, u)| u)
+}
+
+/// Adjectives that are one unit long by themselves (`месячный запас`, `недельный курс`).
+const ONE_UNIT_ADJECTIVE_STEMS: &[(&str, Unit)] = &[("месячн", Unit::Month), ("недельн", Unit::Week)];
+
+/// A duration adjective's amount and unit: `двухнедельный` (2 weeks), `месячный` (1 month).
+pub fn duration_adjective(w: &str) -> Option<(u32, Unit)> {
+    if let Some((_, u)) = ONE_UNIT_ADJECTIVE_STEMS.iter().find(|(stem, _)| w.starts_with(stem)) {
+        return Some((1, *u));
+    }
+    let (stem, n) = DURATION_ADJECTIVE_NUMBERS.iter().find(|(stem, _)| w.starts_with(stem))?;
+    Some((*n, duration_adjective_unit(w.get(stem.len()..)?)?))
 }
 
 /// Fixed-date holidays: the words that name them and their day (month, first day, last day).

@@ -1,4 +1,4 @@
-//! Russian: lexicon tables and the temporal grammar.
+//! Russian: every Russian word khronika knows, as tables, and the grammar over them.
 
 pub(crate) mod cues;
 pub(crate) mod figures;
@@ -7,3 +7,14 @@ pub mod grammar;
 pub mod lexicon;
 pub mod numbers;
 pub mod tense;
+pub mod text;
+
+use super::{Dates, Language};
+
+/// Russian's table for the pipeline.
+pub(crate) static LANGUAGE: Language = Language {
+    lookalikes: &text::LOOKALIKES,
+    sentences: &text::SENTENCES,
+    dates: || Box::new(grammar::Scanner::new()) as Box<dyn Dates>,
+    cues: &cues::CUES,
+};

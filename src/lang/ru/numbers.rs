@@ -3,8 +3,8 @@
 //! One table per word class; a new word form is a one-line change. Lookups take the
 //! normalized form of a word (lower case, `ё` written `е`).
 
+use crate::text::wordmap::WordMap;
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
 
 /// Cardinal number words, every case form, with their value.
 ///
@@ -125,21 +125,21 @@ pub enum NumberWord {
     Ordinal(u32),
 }
 
-static TABLE: Lazy<HashMap<String, NumberWord>> = Lazy::new(|| {
-    let mut map = HashMap::new();
+static TABLE: Lazy<WordMap<NumberWord>> = Lazy::new(|| {
+    let mut map = WordMap::new();
     for (value, forms) in CARDINALS.iter().chain(COLLECTIVES) {
         for form in *forms {
-            map.insert((*form).to_string(), NumberWord::Cardinal(*value));
+            map.insert(form, NumberWord::Cardinal(*value));
         }
     }
     for (value, stem) in ORDINAL_STEMS {
         for ending in ORDINAL_ENDINGS {
-            map.entry(format!("{stem}{ending}")).or_insert(NumberWord::Ordinal(*value));
+            map.entry_or_insert_with(&format!("{stem}{ending}"), || NumberWord::Ordinal(*value));
         }
     }
     for (value, forms) in ORDINAL_IRREGULAR {
         for form in *forms {
-            map.insert((*form).to_string(), NumberWord::Ordinal(*value));
+            map.insert(form, NumberWord::Ordinal(*value));
         }
     }
     map
@@ -147,7 +147,7 @@ static TABLE: Lazy<HashMap<String, NumberWord>> = Lazy::new(|| {
 
 /// Every number-word form with what it is (for tables that merge several word classes).
 pub fn forms() -> impl Iterator<Item = (&'static str, NumberWord)> {
-    TABLE.iter().map(|(form, word)| (form.as_str(), *word))
+    TABLE.iter().map(|(form, word)| (form, *word))
 }
 
 /// Looks up a normalized word (lower case, `ё` as `е`) in the number-word tables.
@@ -160,11 +160,7 @@ pub fn forms() -> impl Iterator<Item = (&'static str, NumberWord)> {
 /// assert_eq!(number_word("марта"), None);
 /// ```
 pub fn number_word(norm: &str) -> Option<NumberWord> {
-    // The lexicon holds every form of this table in its fast lookup table.
-    super::lexicon::lookup(norm).iter().find_map(|l| match l {
-        super::lexicon::Lex::Number(n) => Some(*n),
-        _ => None,
-    })
+    TABLE.get(norm).copied()
 }
 
 #[cfg(test)]

@@ -6,27 +6,28 @@
 //! `правила`). A mention takes the tense of the nearest cue in its own clause.
 
 use super::lexicon::{looks_past, Lex};
+pub use crate::expr::Tense;
 use crate::text::{Gap, TokenKind, Tokens};
 use std::ops::Range;
 
-/// The tense a sentence's verbs give, near a given token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// Past forms (`ввели`, `выявлено`).
-    Past,
-    /// Future forms (`будет`, `продлится`, `введут`).
-    Future,
-}
-
-/// Tense cues of one sentence: (token index, tense), in text order.
+/// Tense cues of one sentence: (token index, tense), in text order. `lex[k]` is what token
+/// `sentence.start + k` means to the lexicon.
 pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>) -> Vec<(usize, Tense)> {
     let mut out = Vec::new();
+    tense_cues_into(tokens, lex, sentence, &mut out);
+    out
+}
+
+/// [`tense_cues`] into a buffer (cleared first).
+pub fn tense_cues_into(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize>, out: &mut Vec<(usize, Tense)>) {
+    out.clear();
+    let lo = sentence.start;
     for i in sentence {
         let Some(t) = tokens.get(i) else { break };
         if t.kind != TokenKind::Word {
             continue;
         }
-        let meaning = lex.get(i).copied().unwrap_or(&[]);
+        let meaning = lex.get(i - lo).copied().unwrap_or(&[]);
         let tense = if meaning.contains(&Lex::Future) {
             Tense::Future
         } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(tokens.norm(i))) {
@@ -40,18 +41,24 @@ pub fn tense_cues(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<usize
         };
         out.push((i, tense));
     }
-    out
 }
 
 /// The clause boundaries of one sentence (`,` `;` `:` `(` `)` or a dash between spaces), as
 /// token indices in order, for [`tense_near`].
 pub fn clause_boundaries(tokens: &Tokens, sentence: Range<usize>) -> Vec<usize> {
-    sentence
-        .filter(|&i| {
-            let w = tokens.norm(i);
-            matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && tokens.get(i).is_some_and(|t| t.gap != Gap::None))
-        })
-        .collect()
+    let mut out = Vec::new();
+    clause_boundaries_into(tokens, sentence, &mut out);
+    out
+}
+
+/// [`clause_boundaries`] into a buffer (cleared first).
+pub fn clause_boundaries_into(tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(sentence.filter(|&i| {
+        let Some(t) = tokens.get(i).filter(|t| t.kind == TokenKind::Punct) else { return false };
+        let w = tokens.norm(i);
+        matches!(w, "," | ";" | ":" | "(" | ")") || (w == "-" && t.gap != Gap::None)
+    }));
 }
 
 /// The tense of the clause around token `at`: the cue nearest to it (ties go to the one

@@ -1,0 +1,329 @@
+//! Calendar dates: days of a month with their month and year (`16 марта 2020 года`,
+//! `первого апреля`), numeric dates (`16.03.2020`, `2020-03-16`), months and years
+//! (`в марте`, `март 2020`, `2020-го`), and enumerations of days (`16, 17 и 18 марта`).
+
+use super::{longest, Found, M, P};
+use crate::expr::{Clock, Expr, YearRef};
+use crate::lang::ru::lexicon::Lex;
+use crate::lang::ru::numbers::NumberWord;
+use crate::text::Gap;
+
+impl P<'_> {
+    /// A day of the month: `16`, `1-го`, `24го`, `первого`, `двадцать пятое`.
+    pub(super) fn day_number(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((n, d)) = self.num(i) {
+            // 0 and 32..39 are read as (impossible) days, so that `32 марта` is consumed and
+            // emits nothing; a larger number before a month is not a day at all (`96 авг 96`).
+            if d > 2 || n >= 40 {
+                return None;
+            }
+            // `1-го`, `24го`, `5-е`
+            let suffix = |k: usize| self.touching(k) && self.is(k, &["го", "е", "ое", "ого", "й", "м", "ого"]);
+            if self.hyphen(i + 1) && self.touching(i + 1) && suffix(i + 2) {
+                return Some((n, i + 3));
+            }
+            if suffix(i + 1) {
+                return Some((n, i + 2));
+            }
+            return Some((n, i + 1));
+        }
+        let ordinal = |k: usize| {
+            self.find(k, |l| match l {
+                Lex::Number(NumberWord::Ordinal(n)) if (1..=31).contains(n) => Some(*n),
+                _ => None,
+            })
+        };
+        let tens = self.find(i, |l| match l {
+            Lex::Number(NumberWord::Cardinal(n @ (20 | 30))) => Some(*n),
+            _ => None,
+        });
+        if let Some(t) = tens {
+            let o = ordinal(i + 1).filter(|o| *o < 10)?;
+            return Some((t + o, i + 2));
+        }
+        ordinal(i).map(|o| (o, i + 1))
+    }
+
+    /// A month word (`марта`, `сен.`, `Сентябрь`); with `abbr`, abbreviations count too.
+    pub(super) fn month(&self, i: usize, abbr: bool) -> Option<(u32, usize)> {
+        let m = self.find(i, |l| match l {
+            Lex::Month(m) => Some((*m, false)),
+            Lex::MonthAbbr(m) => Some((*m, true)),
+            _ => None,
+        })?;
+        if m.1 && !abbr {
+            return None;
+        }
+        let dot = m.1 && self.w(i + 1) == "." && self.touching(i + 1);
+        Some((m.0, if dot { i + 2 } else { i + 1 }))
+    }
+
+    /// A year after a date or month: `2020`, `2020 года`, `2020 г.`, `2020-го`, `96`,
+    /// `прошлого года`, `в 1989 году`.
+    pub(super) fn year_after(&self, i: usize) -> Option<(YearRef, usize)> {
+        let mut k = i;
+        if self.is(k, &[",", "-", "/"]) {
+            k += 1;
+        }
+        if let Some(found) = self.year_with_word(k) {
+            return Some(found);
+        }
+        if let Some((n, d)) = self.num(k) {
+            if d == 4 && (1000..=2999).contains(&n) {
+                let end = self.year_word_end(k + 1).unwrap_or(k + 1);
+                return Some((YearRef::Absolute(n as i32), end));
+            }
+            // Two digits: `авг 96`, `16.03.20`; not the hour of `5 мая 12:00`.
+            if d == 2
+                && !self.is(k + 1, &[":", "."])
+                && !self.lex(k + 1).iter().any(|l| matches!(l, Lex::Unit(_) | Lex::Month(_)))
+                && k == i
+            {
+                return Some((YearRef::TwoDigit(n), k + 1));
+            }
+        }
+        // `14 декабря в 1989 году`
+        if self.is(i, &["в"]) {
+            return self.year_with_word(i + 1);
+        }
+        None
+    }
+
+    /// `года`, `г.`, `гг.`, `-го`: the end of a year word starting at `k`.
+    pub(super) fn year_word_end(&self, k: usize) -> Option<usize> {
+        if self.hyphen(k) && self.touching(k) && self.is(k + 1, &["го", "й", "м", "х"]) {
+            // `2020-го`, `2021-м году`
+            let word = self.lex(k + 2).contains(&Lex::YearWord) && !self.is(k + 2, &["г", "гг"]);
+            return Some(if word { k + 3 } else { k + 2 });
+        }
+        if self.lex(k).contains(&Lex::YearWord) {
+            let dot = self.w(k + 1) == "." && self.touching(k + 1) && self.is(k, &["г", "гг"]);
+            return Some(if dot { k + 2 } else { k + 1 });
+        }
+        None
+    }
+
+    /// A year number followed by a year word, or a shift word and `года`.
+    pub(super) fn year_with_word(&self, k: usize) -> Option<(YearRef, usize)> {
+        if let Some(s) = self.find(k, |l| if let Lex::Shift(s) = l { Some(*s) } else { None }) {
+            if self.is(k + 1, &["года", "году", "год"]) {
+                return Some((YearRef::Shift(s), k + 2));
+            }
+            return None;
+        }
+        let (n, d) = self.num(k)?;
+        if d != 4 || !(1000..=2999).contains(&n) {
+            return None;
+        }
+        let end = self.year_word_end(k + 1)?;
+        Some((YearRef::Absolute(n as i32), end))
+    }
+
+    /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
+    pub(super) fn clock_after(&self, i: usize) -> Option<(Clock, usize)> {
+        let k = if self.is(i, &["в", ","]) { i + 1 } else { i };
+        let (c, end) = self
+            .colon_clock(k)
+            .or_else(|| if k > i { self.dotted_clock(k) } else { None })
+            .or_else(|| if k > i { self.hour_words(k) } else { None })?;
+        Some((c, end))
+    }
+
+    /// An enumeration of days that share the month of the last (`16, 17 и 18 марта`, `10 и
+    /// 24 сентября 2021 года`): one mention per day, pushed to `out`. Returns the end.
+    pub(super) fn day_list(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+        const MAX_ITEMS: usize = 12;
+        let mut days = Vec::new();
+        let mut k = i;
+        while days.len() < MAX_ITEMS {
+            let (n, d) = self.num(k)?;
+            if d > 2 || !(1..=31).contains(&n) || !self.is(k + 1, &[",", "и"]) {
+                return None;
+            }
+            days.push((n, k));
+            k += 2;
+            if let Some((last, end)) = self.day_month(k) {
+                let (month, year) = match &last {
+                    Expr::Date { month, year, .. } => (*month, *year),
+                    Expr::At(date, _) => match **date {
+                        Expr::Date { month, year, .. } => (month, year),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                for &(day, at) in &days {
+                    if YearRef::valid_day(day, month, year) {
+                        let expr = Expr::Date { day: Some(day), month, year };
+                        out.push(Found { tokens: at..at + 1, expr, modifier: None });
+                    }
+                }
+                out.push(Found { tokens: k..end, expr: last, modifier: None });
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// `Авг 26, 2015 15:12`: month first, then the day and the year.
+    pub(super) fn month_day_year(&self, i: usize) -> M {
+        let (month, k) = self.month(i, true)?;
+        let (day, d) = self.num(k)?;
+        if d > 2 || !self.is(k + 1, &[","]) {
+            return None;
+        }
+        let (y, dy) = self.num(k + 2)?;
+        if dy != 4 || !(1000..=2999).contains(&y) {
+            return None;
+        }
+        let year = Some(YearRef::Absolute(y as i32));
+        if !YearRef::valid_day(day, month, year) {
+            return Some((Expr::Invalid, k + 3));
+        }
+        let end = self.year_word_end(k + 3).unwrap_or(k + 3);
+        Some(self.with_clock(Expr::Date { day: Some(day), month, year }, end))
+    }
+
+    pub(super) fn day_month(&self, i: usize) -> M {
+        let (day, k) = self.day_number(i)?;
+        // `10-августа`, `10/августа`
+        let k = if self.touching(k) && self.is(k, &["-", "/"]) { k + 1 } else { k };
+        let (month, mut end) = self.month(k, true)?;
+        // `8 Марта` in running text is the holiday; `Мая` after a number is the month.
+        let mut year = None;
+        if let Some((y, e)) = self.year_after(end) {
+            year = Some(y);
+            end = e;
+        }
+        if !YearRef::valid_day(day, month, year) {
+            return Some((Expr::Invalid, end));
+        }
+        let date = Expr::Date { day: Some(day), month, year };
+        if let Some((c, e)) = self.clock_after(end) {
+            return Some((Expr::At(date.boxed(), c), e));
+        }
+        Some((date, end))
+    }
+
+    /// `Четверг, 10 января`, `Пнд, 07 янв. 2019 г. 12:15`.
+    pub(super) fn weekday_comma_date(&self, i: usize) -> M {
+        self.find(i, |l| matches!(l, Lex::Weekday(_) | Lex::WeekdayAbbr(_)).then_some(()))?;
+        let mut k = i + 1;
+        if self.w(k) == "." {
+            k += 1;
+        }
+        if self.w(k) == "," {
+            k += 1;
+        }
+        let (e, end) = longest(self.day_month(k), self.numeric_date(k))?;
+        Some((e, end))
+    }
+
+    /// `16.03.2020`, `16.03.20`, `16/03/2020`, `2020-03-16`, `27. 05.99`.
+    pub(super) fn numeric_date(&self, i: usize) -> M {
+        let (a, da) = self.num(i)?;
+        let sep = self.w(i + 1);
+        if da == 4 && sep == "-" && self.touching(i + 1) {
+            let (m, dm) = self.num(i + 2).filter(|_| self.touching(i + 2))?;
+            if self.hyphen(i + 3) && self.touching(i + 3) {
+                let (d, dd) = self.num(i + 4).filter(|_| self.touching(i + 4))?;
+                if dm != 2 || dd != 2 {
+                    return None;
+                }
+                if !YearRef::valid_day(d, m, Some(YearRef::Absolute(a as i32))) {
+                    return Some((Expr::Invalid, i + 5));
+                }
+                let date = Expr::Date { day: Some(d), month: m, year: Some(YearRef::Absolute(a as i32)) };
+                return Some(self.with_clock(date, i + 5));
+            }
+            return None;
+        }
+        if da > 2 || !matches!(sep, "." | "/") || !self.touching(i + 1) {
+            return None;
+        }
+        let close = |k: usize| self.tok(k).is_some_and(|t| t.gap <= Gap::Space);
+        let (m, dm) = self.num(i + 2).filter(|_| close(i + 2))?;
+        if dm > 2 || self.w(i + 3) != sep || !self.touching(i + 3) {
+            return None;
+        }
+        let (y, dy) = self.num(i + 4).filter(|_| close(i + 4))?;
+        let year = match dy {
+            4 => YearRef::Absolute(y as i32),
+            2 => YearRef::TwoDigit(y),
+            _ => return None,
+        };
+        // `1.2.3.4` is a version, not a date.
+        if self.w(i + 5) == sep && self.touching(i + 5) && self.num(i + 6).is_some() {
+            return None;
+        }
+        if !YearRef::valid_day(a, m, Some(year)) {
+            return Some((Expr::Invalid, i + 5));
+        }
+        let mut end = i + 5;
+        if let Some(e) = self.year_word_end(end) {
+            end = e;
+        }
+        Some(self.with_clock(Expr::Date { day: Some(a), month: m, year: Some(year) }, end))
+    }
+
+    pub(super) fn with_clock(&self, date: Expr, end: usize) -> (Expr, usize) {
+        match self.clock_after(end) {
+            Some((c, e)) => (Expr::At(date.boxed(), c), e),
+            None => (date, end),
+        }
+    }
+
+    /// `март 2020 года`, `сен-2012`, `авг 96`, `в марте`, `в декабре прошлого года`.
+    pub(super) fn month_year(&self, i: usize) -> M {
+        let t = self.tok(i)?;
+        let (month, end) = self.month(i, true)?;
+        if let Some((y, e)) = self.year_after(end) {
+            if matches!(y, YearRef::TwoDigit(_))
+                && !self.lex(i).iter().any(|l| matches!(l, Lex::MonthAbbr(_)))
+                && end == i + 1
+            {
+                // `мае 20` is not a year in running text; only abbreviations take two digits.
+                return Some((Expr::Date { day: None, month, year: None }, end));
+            }
+            return Some((Expr::Date { day: None, month, year: Some(y) }, e));
+        }
+        let abbreviation = self.lex(i).iter().any(|l| matches!(l, Lex::MonthAbbr(_)));
+        if abbreviation && !self.prev_is(i, &["в", "во"]) {
+            return None;
+        }
+        // A capitalized `Марта`/`Мая` inside a sentence is a name.
+        let sentence_start = i == self.lo || self.is(i - 1, &["«", "\"", "-", "("]);
+        if t.capitalized && !sentence_start && !self.prev_is(i, &["в", "во", "до", "с", "по", "к", "от"]) {
+            return None;
+        }
+        Some((Expr::Date { day: None, month, year: None }, end))
+    }
+
+    /// `в 2020 году`, `2020 г.`, `2020-го`, `год 2000`, `в 2020–2021 годах`.
+    pub(super) fn year(&self, i: usize) -> M {
+        if self.is(i, &["год"]) {
+            let (n, d) = self.num(i + 1)?;
+            if d == 4 && (1000..=2999).contains(&n) {
+                return Some((Expr::Year(YearRef::Absolute(n as i32)), i + 2));
+            }
+            return None;
+        }
+        let (n, d) = self.num(i)?;
+        if d != 4 || !(1000..=2999).contains(&n) {
+            return None;
+        }
+        // `2020-2021 годах`, `2020–2021 гг.`
+        if self.hyphen(i + 1) {
+            if let Some((m, 4)) = self.num(i + 2) {
+                if m > n && m <= 2999 {
+                    if let Some(end) = self.year_word_end(i + 3) {
+                        let a = Expr::Year(YearRef::Absolute(n as i32));
+                        let b = Expr::Year(YearRef::Absolute(m as i32));
+                        return Some((Expr::Range(a.boxed(), b.boxed()), end));
+                    }
+                }
+            }
+        }
+        let end = self.year_word_end(i + 1)?;
+        Some((Expr::Year(YearRef::Absolute(n as i32)), end))
+    }
+}

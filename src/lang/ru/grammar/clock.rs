@@ -1,0 +1,216 @@
+//! Days and times of day: deictic days (`сегодня`, `вчера в 10:00`), clock times
+//! (`20:32`, `до 17.00`, `в 11 вечера`, `в полдень`) and parts of the day with or without
+//! their day (`утром`, `Утром 17 марта`, `в ночь на 16 марта`).
+
+use super::{longest, M, P};
+use crate::expr::{Clock, Expr};
+use crate::lang::ru::lexicon::{Lex, NEW_YEAR_STEM};
+use crate::value::{PartOfDay, Unit};
+
+impl P<'_> {
+    /// `сегодня`, `вчера в 10:00`, `на сегодняшний день`.
+    pub(super) fn deictic(&self, i: usize) -> M {
+        if self.is(i, &["сегодняшний", "сегодняшнему"]) && self.is(i + 1, &["день", "дню"])
+        {
+            return Some((Expr::Deictic(0), i + 2));
+        }
+        let n = self.find(i, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
+        let day = Expr::Deictic(n);
+        if let Some((c, e)) = self.clock_after(i + 1) {
+            return Some((Expr::At(day.boxed(), c), e));
+        }
+        Some((day, i + 1))
+    }
+
+    /// `HH:MM` or `HH:MM:SS`, touching, minutes and seconds of two digits.
+    pub(super) fn colon_clock(&self, i: usize) -> Option<(Clock, usize)> {
+        let (h, dh) = self.num(i)?;
+        if dh > 2 || self.w(i + 1) != ":" || !self.touching(i + 1) {
+            return None;
+        }
+        let (m, dm) = self.num(i + 2).filter(|_| self.touching(i + 2))?;
+        if dm != 2 || h > 23 || m > 59 {
+            return None;
+        }
+        if self.w(i + 3) == ":" && self.touching(i + 3) {
+            let (s, ds) = self.num(i + 4).filter(|_| self.touching(i + 4))?;
+            if ds != 2 || s > 59 {
+                return None;
+            }
+            return Some((Clock { hour: h, minute: m, second: Some(s) }, i + 5));
+        }
+        // `7:30-8` and similar scores or ratios stay out: nothing else may touch.
+        if self.num(i + 3).is_some() && self.touching(i + 3) {
+            return None;
+        }
+        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+    }
+
+    /// `17.00` as a time: see the module docs for when a dotted pair is a time.
+    pub(super) fn dotted_clock(&self, i: usize) -> Option<(Clock, usize)> {
+        let (h, dh) = self.num(i)?;
+        if dh > 2 || self.w(i + 1) != "." || !self.touching(i + 1) {
+            return None;
+        }
+        let (m, dm) = self.num(i + 2).filter(|_| self.touching(i + 2))?;
+        if dm != 2 || h > 23 || m > 59 || (m <= 12 && m % 5 != 0) {
+            return None;
+        }
+        // `17.00.2020` is not a time.
+        if self.w(i + 3) == "." && self.touching(i + 3) && self.num(i + 4).is_some() {
+            return None;
+        }
+        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+    }
+
+    /// `10:00 часов`, `23:59 ч.`: an hour word after a written clock time belongs to it.
+    pub(super) fn hour_word_after(&self, k: usize) -> usize {
+        if self.is(k, &["часов", "часа", "час", "ч"]) {
+            let dot = self.is(k, &["ч"]) && self.w(k + 1) == "." && self.touching(k + 1);
+            return if dot { k + 2 } else { k + 1 };
+        }
+        k
+    }
+
+    /// `10 часов`, `10 часов 30 минут`, `11 утра`, `3 часа ночи`, `2 ч.`
+    pub(super) fn hour_words(&self, i: usize) -> Option<(Clock, usize)> {
+        let (h, dh) = self.num(i)?;
+        if dh > 2 || h > 24 {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut minute = 0;
+        let hour_word = self.lex(k).contains(&Lex::Unit(Unit::Hour));
+        if hour_word {
+            k += 1;
+            if self.w(k) == "." && self.is(k - 1, &["ч"]) {
+                k += 1;
+            }
+            if let Some((m, _)) = self.num(k) {
+                if m < 60 && self.lex(k + 1).contains(&Lex::Unit(Unit::Minute)) {
+                    minute = m;
+                    k += 2;
+                }
+            }
+        }
+        let part = self.find(k, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None });
+        if part.is_none() && !hour_word {
+            return None;
+        }
+        let end = if part.is_some() { k + 1 } else { k };
+        let hour = match part {
+            Some(p) => p.clock_hour(h)?,
+            None => h % 24,
+        };
+        Some((Clock { hour, minute, second: None }, end))
+    }
+
+    /// Clock times: `20:32:13`; `в 10.00`, `до 17.00`; `в 10 часов утра`, `в 11 вечера`;
+    /// `в полдень`, `в полночь`.
+    pub(super) fn clock(&self, i: usize) -> M {
+        if let Some((c, end)) = self.colon_clock(i) {
+            return Some((Expr::Clock(c), end));
+        }
+        let after_prep =
+            self.prev_is(i, &["в", "во", "на", "до", "с", "со", "к", "ко", "около", "после", "по", "примерно", "-"]);
+        if after_prep {
+            if let Some((c, end)) = self.dotted_clock(i).or_else(|| self.hour_words(i)) {
+                return Some((Expr::Clock(c), end));
+            }
+        }
+        if self.lex(i).contains(&Lex::Noon) {
+            return Some((Expr::Clock(Clock { hour: 12, minute: 0, second: None }), i + 1));
+        }
+        if self.lex(i).contains(&Lex::Midnight) {
+            return Some((Expr::Clock(Clock { hour: 0, minute: 0, second: None }), i + 1));
+        }
+        None
+    }
+
+    pub(super) fn part_word(&self, i: usize) -> Option<PartOfDay> {
+        self.find(i, |l| if let Lex::PartOfDay(p) = l { Some(*p) } else { None })
+    }
+
+    /// A day that a part of the day can attach to.
+    pub(super) fn day_like(&self, i: usize) -> M {
+        longest(longest(self.day_month(i), self.deictic(i)), longest(self.weekday(i), self.numeric_date(i)))
+    }
+
+    /// `Утром 17 марта`, `вечером в пятницу`.
+    pub(super) fn part_then_day(&self, i: usize) -> M {
+        let part = self.part_word(i)?;
+        let j = if self.is(i + 1, &["в", "во"]) { i + 2 } else { i + 1 };
+        let (day, end) = self.day_like(j)?;
+        Some((Expr::PartOfDay(Some(day.boxed()), part), end))
+    }
+
+    /// `в ночь на 16 марта` (the night before that day), `в ночь с 15 на 16 марта`.
+    pub(super) fn night_of(&self, i: usize) -> M {
+        // `в новогоднюю ночь`: the night of 31 December.
+        if self.w(i).starts_with(NEW_YEAR_STEM) && self.is(i + 1, &["ночь", "ночи", "ночью"]) {
+            let eve = Expr::Date { day: Some(31), month: 12, year: None };
+            return Some((Expr::PartOfDay(Some(eve.boxed()), PartOfDay::Night), i + 2));
+        }
+        if !self.is(i, &["ночь"]) {
+            return None;
+        }
+        if self.is(i + 1, &["на"]) {
+            let (day, end) = self.day_like(i + 2)?;
+            return Some((Expr::PartOfDay(Some(Expr::DayBefore(Some(day.boxed())).boxed()), PartOfDay::Night), end));
+        }
+        if self.is(i + 1, &["с", "со"]) {
+            let (first, k) = longest(self.day_like(i + 2), self.bare_end(i + 2))?;
+            if !self.is(k, &["на"]) {
+                return None;
+            }
+            let (second, end) = self.day_like(k + 1)?;
+            let first = match Expr::range(first, second)? {
+                Expr::Range(a, _) => *a,
+                _ => return None,
+            };
+            return Some((Expr::PartOfDay(Some(first.boxed()), PartOfDay::Night), end));
+        }
+        None
+    }
+
+    /// `в 10:00 16 марта`, `9:00 20 марта`: a clock time before its day.
+    pub(super) fn clock_then_day(&self, i: usize) -> M {
+        let (c, k) = self.colon_clock(i)?;
+        let (day, end) = longest(self.day_month(k), self.deictic(k))?;
+        if matches!(day, Expr::At(..) | Expr::Invalid) {
+            return None;
+        }
+        Some((Expr::At(day.boxed(), c), end))
+    }
+
+    /// `17 марта утром`, `вчера вечером`, `в среду утром`.
+    ///
+    /// Takes what [`P::day_like`] read at the first token (the core reads it once).
+    pub(super) fn day_then_part(&self, day_like: M) -> M {
+        let (day, k) = day_like?;
+        let part = self.part_word(k)?;
+        Some((Expr::PartOfDay(Some(day.boxed()), part), k + 1))
+    }
+
+    /// `утром`, `этим утром`, `прошлым вечером`, `прошлой ночью`.
+    pub(super) fn part_of_day(&self, i: usize) -> M {
+        if let Some(s) = self.find(i, |l| if let Lex::Shift(s) = l { Some(*s) } else { None }) {
+            let part = self.part_word(i + 1)?;
+            let day = if s == 0 { None } else { Some(Expr::Deictic(s).boxed()) };
+            return Some((Expr::PartOfDay(day, part), i + 2));
+        }
+        let part = self.part_word(i)?;
+        // `с Днём рождения`, `каждым днём`, `днём ранее` are not parts of a day.
+        let capitalized_inside = i > self.lo && self.tok(i).is_some_and(|t| t.capitalized);
+        if part == PartOfDay::Afternoon
+            && (self.prev_is(i, &["с", "со", "каждым", "этим", "тем"]) || capitalized_inside)
+        {
+            return None;
+        }
+        // `утро`, `вечер` as subjects (`Вечер прошёл спокойно`) are nouns, not times.
+        if matches!(self.w(i), "утро" | "вечер" | "ночь" | "утре" | "вечере") {
+            return None;
+        }
+        Some((Expr::PartOfDay(None, part), i + 1))
+    }
+}

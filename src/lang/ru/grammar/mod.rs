@@ -1,0 +1,610 @@
+//! The Russian temporal grammar: patterns over tokens that produce [`Expr`]s.
+//!
+//! The scanner walks a sentence's tokens once. At each token it tries every rule and keeps
+//! the longest match (ties go to the rule tried first), then continues after it; each rule
+//! looks ahead a bounded number of tokens, so a sentence costs time linear in its length.
+//!
+//! Span rule: a match covers the words that carry its meaning, including the prepositions
+//! that change the value (`с`, `по`, `до`, `от`, `не позднее`, `после`, `через`, ...) and a
+//! part of the day, but not a plain `в` / `во` / `на` in front of it.
+//!
+//! Numbers are dates only in a date's company: a day needs a month word (`16 марта`), a
+//! year needs a year word or a month before it (`2020 года`, `март 2020`), and a dotted
+//! `dd.mm` with no year is read as a clock time after `в`/`до`/`с`/`к`/`около`/`после`
+//! when its minutes are a multiple of five or above 12 (`до 17.00`, `в 8.30`, `с 15.10`),
+//! as a date (`с 16.03`) when they are not. Bare numbers (`1414`, `49`, `в 10`) never are.
+
+mod calendar;
+mod clock;
+mod periods;
+mod relative;
+
+use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM};
+use super::tense;
+use crate::expr::{Expr, Tense};
+use crate::lang::Dates;
+use crate::mention::Mod;
+use crate::text::{Gap, Token, TokenKind, Tokens};
+use crate::value::Unit;
+use std::ops::Range;
+
+pub use crate::expr::Found;
+
+/// The Russian reader of temporal expressions, sentence by sentence.
+///
+/// It looks each word of a sentence up once ([`Lexicon::lookup_class`]) and keeps the meanings in a buffer
+/// that the next sentence reuses, so that rules index an array instead of hashing words
+/// again, and a document costs no allocation per sentence. The tense cues of a sentence are
+/// read only when a match asks for them ([`Scanner::tense_at`]).
+///
+/// ```
+/// use khronika::lang::ru::grammar::Scanner;
+/// use khronika::text::Tokens;
+/// let tokens = Tokens::new("Карантин ввели 16 марта.");
+/// let mut found = Vec::new();
+/// let mut scanner = Scanner::new();
+/// scanner.scan(&tokens, 0..tokens.len(), &mut found);
+/// assert_eq!(found[0].tokens, 2..4);
+/// assert_eq!(scanner.tense_at(&tokens, 2), Some(khronika::expr::Tense::Past));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Scanner {
+    /// The token range of the sentence last scanned.
+    sentence: Range<usize>,
+    /// What each of its tokens means to the lexicon, and its class bits.
+    lex: Vec<&'static [Lex]>,
+    class: Vec<u64>,
+    /// Its clause boundaries, once read.
+    boundaries: Vec<usize>,
+    boundaries_read: bool,
+    /// The tense cues of one of its clauses (`cue_clause`, token indices), once read.
+    cues: Vec<(usize, Tense)>,
+    cue_clause: Range<usize>,
+}
+
+impl Scanner {
+    /// A scanner with empty buffers.
+    pub fn new() -> Self {
+        Scanner::default()
+    }
+
+    /// Appends every temporal expression in the tokens `sentence` of `tokens` to `out`, in
+    /// text order.
+    pub fn scan(&mut self, tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
+        let hi = sentence.end.min(tokens.len());
+        let lo = sentence.start.min(hi);
+        self.sentence = lo..hi;
+        self.boundaries_read = false;
+        self.cue_clause = 0..0;
+        self.lex.clear();
+        self.class.clear();
+        self.lex.reserve(hi - lo);
+        self.class.reserve(hi - lo);
+        let lexicon = Lexicon::get();
+        for i in lo..hi {
+            let (meaning, class) = read(lexicon, tokens, i);
+            self.lex.push(meaning);
+            self.class.push(class);
+        }
+        // A sentence where no token can start a match (most of an article) ends here.
+        if self.class.iter().all(|&c| c == 0) {
+            return;
+        }
+        scan(tokens, &self.lex, &self.class, lo..hi, out);
+    }
+
+    /// The tense of the clause around token `at` of the sentence last scanned (see
+    /// [`tense::tense_near`]).
+    ///
+    /// Only cues of `at`'s own clause can decide, so only that clause is read for cues
+    /// (the words between the boundaries before and after `at`).
+    pub fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
+        let sentence = self.sentence.clone();
+        if !self.boundaries_read {
+            tense::clause_boundaries_into(tokens, sentence.clone(), &mut self.boundaries);
+            self.boundaries_read = true;
+        }
+        let before = self.boundaries.partition_point(|&x| x < at);
+        let after = self.boundaries.partition_point(|&x| x <= at);
+        let start = before.checked_sub(1).and_then(|k| self.boundaries.get(k)).map_or(sentence.start, |&x| x + 1);
+        let end = self.boundaries.get(after).map_or(sentence.end, |&x| x);
+        let clause = start.max(sentence.start)..end.min(sentence.end).max(start);
+        if clause != self.cue_clause || clause.is_empty() {
+            let lex = self.lex.get(clause.start - sentence.start..).unwrap_or(&[]);
+            tense::tense_cues_into(tokens, lex, clause.clone(), &mut self.cues);
+            self.cue_clause = clause;
+        }
+        tense::tense_near(&self.cues, &self.boundaries, at)
+    }
+}
+
+impl Dates for Scanner {
+    fn scan(&mut self, tokens: &Tokens, sentence: Range<usize>, out: &mut Vec<Found>) {
+        Scanner::scan(self, tokens, sentence, out);
+    }
+
+    fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
+        Scanner::tense_at(self, tokens, at)
+    }
+}
+
+/// Finds every temporal expression in the tokens of one sentence; `lex[k]` is what token
+/// `sentence.start + k` means to the lexicon, `class[k]` its class bits.
+fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<usize>, out: &mut Vec<Found>) {
+    let len = lex.len().min(class.len());
+    let hi = sentence.end.min(tokens.len()).min(sentence.start.saturating_add(len));
+    let p = P { t: tokens, lex, class, lo: sentence.start, hi };
+    let mut i = p.lo;
+    while i < p.hi {
+        if !p.may_start(i) || p.inert_number(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = p.day_list(i, out) {
+            i = end;
+            continue;
+        }
+        match p.at(i) {
+            Some(found) if found.tokens.end > i => {
+                i = found.tokens.end;
+                if !found.expr.contains_invalid() {
+                    out.push(found);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// What token `i` means to the lexicon (empty for numbers, punctuation and words it does
+/// not know), and its [`class`] bits.
+#[inline]
+fn read(lexicon: Lexicon, tokens: &Tokens, i: usize) -> (&'static [Lex], u64) {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm(i)),
+        Some(t) if t.kind == TokenKind::Number => (&[], class::NUMBER),
+        Some(_) if tokens.norm(i) == "+" || tokens.norm(i) == "-" => (&[], class::SIGN),
+        _ => (&[], 0),
+    }
+}
+
+/// What token `i` means to the lexicon.
+#[inline]
+fn meaning(lexicon: Lexicon, tokens: &Tokens, i: usize) -> &'static [Lex] {
+    read(lexicon, tokens, i).0
+}
+
+/// What every token of a text means to the lexicon: one lookup per word (the whole text at
+/// once, for [`tense::tense_cues`] over a whole text).
+pub fn lexicalize(tokens: &Tokens) -> Vec<&'static [Lex]> {
+    let lexicon = Lexicon::get();
+    (0..tokens.len()).map(|i| meaning(lexicon, tokens, i)).collect()
+}
+
+/// How a preposition in front of an expression bounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prefix {
+    /// `с`, `начиная с`: a start; with a second end, a range.
+    From(Option<Mod>),
+    /// `по`, `до`, `не позднее`, `после`, `около`, ...
+    Bound(Mod),
+}
+
+struct P<'a> {
+    t: &'a Tokens,
+    lex: &'a [&'static [Lex]],
+    class: &'a [u64],
+    lo: usize,
+    hi: usize,
+}
+
+type M = Option<(Expr, usize)>;
+
+fn longest(a: M, b: M) -> M {
+    match (&a, &b) {
+        (Some((_, x)), Some((_, y))) if y > x => b,
+        (None, _) => b,
+        _ => a,
+    }
+}
+
+/// The class bits a rule's first token must have one of, for the gates in [`P::core`].
+mod first {
+    use super::class;
+    use crate::lang::ru::lexicon::Lex;
+    use crate::lang::ru::numbers::NumberWord;
+    use crate::value::{PartOfDay, Season, Unit};
+
+    pub const NUMBER: u64 = class::NUMBER;
+    pub const MONTH: u64 = Lex::Month(0).class() | Lex::MonthAbbr(0).class();
+    pub const WEEKDAY: u64 = Lex::Weekday(0).class();
+    pub const WEEKDAY_ABBR: u64 = Lex::WeekdayAbbr(0).class();
+    pub const UNIT: u64 = Lex::Unit(Unit::Day).class();
+    pub const DEICTIC: u64 = Lex::Deictic(0).class() | class::DEICTIC;
+    pub const PART: u64 = Lex::PartOfDay(PartOfDay::Morning).class();
+    pub const SHIFT: u64 = Lex::Shift(0).class();
+    pub const UPCOMING: u64 = Lex::Upcoming.class();
+    pub const SEASON: u64 = Lex::Season(Season::Spring).class();
+    pub const PORTION: u64 = Lex::Portion(crate::expr::Portion::Start).class();
+    pub const WEEKEND: u64 = Lex::Weekend.class();
+    pub const EVERY: u64 = Lex::Every(Unit::Day).class() | Lex::EachWord.class() | class::SET;
+    pub const LATER: u64 = Lex::Later.class();
+    pub const NOW: u64 = Lex::Now.class();
+    pub const CLOCK_WORD: u64 = Lex::Noon.class() | Lex::Midnight.class();
+    pub const CARDINAL: u64 = Lex::Number(NumberWord::Cardinal(0)).class();
+    pub const ORDINAL: u64 = Lex::Number(NumberWord::Ordinal(0)).class();
+    pub const HOLIDAY: u64 = Lex::HolidayStart.class();
+    /// What can start an amount of time (`3 дня`, `полчаса`, `полтора часа`, `пару дней`,
+    /// `двух недель`, `неделю`).
+    pub const AMOUNT: u64 =
+        NUMBER | CARDINAL | UNIT | Lex::HalfUnit(Unit::Hour).class() | Lex::OneAndHalf.class() | Lex::Couple.class();
+    /// Every lexicon entry but those that only tell the tense ([`Lex::is_tense_cue`]).
+    pub const MEANING: u64 =
+        ((Lex::Midnight.class() << 1) - 1) & !(Lex::Future.class() | Lex::Past.class() | Lex::NotPast.class());
+    /// What can start a day number (`16`, `первого`, `двадцать пятое`).
+    pub const DAY_NUMBER: u64 = NUMBER | CARDINAL | ORDINAL;
+    /// What can start a day (`16 марта`, `вчера`, `в пятницу`, `16.03.2020`).
+    pub const DAY: u64 = DAY_NUMBER | DEICTIC | WEEKDAY;
+}
+
+impl<'a> P<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        if i < self.hi {
+            self.t.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        if i < self.hi {
+            self.t.norm(i)
+        } else {
+            ""
+        }
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.hi && words.contains(&self.t.norm(i))
+    }
+
+    fn lex(&self, i: usize) -> &'static [Lex] {
+        if i < self.hi {
+            self.lex.get(i.wrapping_sub(self.lo)).copied().unwrap_or(&[])
+        } else {
+            &[]
+        }
+    }
+
+    /// The class bits of token `i` (0 outside the sentence).
+    fn class(&self, i: usize) -> u64 {
+        if i < self.hi {
+            self.class.get(i.wrapping_sub(self.lo)).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
+        self.lex(i).iter().find_map(f)
+    }
+
+    /// Token `i` touches the token before it.
+    fn touching(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// A number token: (value, digit count).
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.tok(i).filter(|t| t.kind == TokenKind::Number).map(|t| (t.number, t.digits))
+    }
+
+    fn hyphen(&self, i: usize) -> bool {
+        self.w(i) == "-"
+    }
+
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > self.lo && self.is(i - 1, words)
+    }
+
+    /// Cheap test: can anything start at token `i`? Most tokens answer no without trying a
+    /// rule; a preposition answers for the token after it.
+    fn may_start(&self, i: usize) -> bool {
+        // Words in neither the lexicon nor the grammar's word list, and punctuation other
+        // than a sign, start nothing.
+        if self.class(i) == 0 {
+            return false;
+        }
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(self.w(i), "+" | "-"),
+            TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
+            TokenKind::Word => match self.w(i) {
+                "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
+                    self.may_start_core(i + 1)
+                }
+                "за" => {
+                    let next = self.w(i + 1);
+                    ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
+                        || (next == "день" && self.is(i + 2, &["до"]))
+                }
+                "начиная" | "вплоть" | "накануне" => true,
+                "в" | "во" => self.is(i + 1, &["течение"]),
+                "на" => self.is(i + 1, &["днях"]),
+                "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
+                "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" => {
+                    self.is(i + 1, &["же", "день", "дня", "дне"])
+                }
+                "другой" => self.is(i + 1, &["день"]),
+                "тогда" => self.is(i + 1, &["же"]),
+                "настоящее" => self.is(i + 1, &["время"]),
+                "настоящий" | "данный" => self.is(i + 1, &["момент"]),
+                "сегодняшний" | "сегодняшнему" | "ночь" => true,
+                "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
+                w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
+            },
+        }
+    }
+
+    /// A number followed, after a space, by a word the grammar never names (class 0:
+    /// `13 случаев`) starts nothing: every rule that starts at a number needs the next token
+    /// to be punctuation, a suffix touching it (`24го`), or a word of the lexicon or of the
+    /// grammar's own list (`марта`, `года`, `часов`, `и`). A cheap test before all of them.
+    fn inert_number(&self, i: usize) -> bool {
+        let (Some(t), Some(next)) = (self.tok(i), self.tok(i + 1)) else { return false };
+        t.kind == TokenKind::Number && next.kind == TokenKind::Word && next.gap != Gap::None && self.class(i + 1) == 0
+    }
+
+    /// [`P::may_start`] for the token after a preposition (no second preposition).
+    fn may_start_core(&self, i: usize) -> bool {
+        match self.tok(i) {
+            Some(t) if t.kind == TokenKind::Number => true,
+            Some(t) if t.kind == TokenKind::Word => {
+                !self.lex(i).is_empty() || matches!(self.w(i), "тот" | "того" | "сегодняшнего" | "настоящего")
+            }
+            _ => false,
+        }
+    }
+
+    /// Everything that can start at `i`: prefixed forms and plain ones, longest first.
+    fn at(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        let mut offer = |f: Option<Found>| {
+            if let Some(f) = f {
+                if best.as_ref().is_none_or(|b| f.tokens.end > b.tokens.end) {
+                    best = Some(f);
+                }
+            }
+        };
+        // Every preposition is one of the grammar's own words.
+        if self.class(i) & class::START != 0 {
+            if let Some((prefix, j)) = self.prefix(i) {
+                offer(self.prefixed(i, prefix, j));
+            }
+        }
+        offer(self.range_or_core(i).map(|(expr, end)| Found { tokens: i..end, expr, modifier: None }));
+        best
+    }
+
+    fn prefix(&self, i: usize) -> Option<(Prefix, usize)> {
+        let w = self.w(i);
+        let two = |a: &str, b: &[&str]| w == a && self.is(i + 1, b);
+        Some(match w {
+            "с" | "со" => (Prefix::From(Some(Mod::OnOrAfter)), i + 1),
+            "от" => (Prefix::From(None), i + 1),
+            "начиная" if self.is(i + 1, &["с", "со"]) => (Prefix::From(Some(Mod::OnOrAfter)), i + 2),
+            "по" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
+            "до" => (Prefix::Bound(Mod::Before), i + 1),
+            "вплоть" if self.is(i + 1, &["до"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
+            "после" => (Prefix::Bound(Mod::After), i + 1),
+            "к" | "ко" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
+            "около" | "примерно" | "приблизительно" => (Prefix::Bound(Mod::Approx), i + 1),
+            _ if two("не", &["позднее", "позже"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
+            _ if two("не", &["ранее", "раньше"]) => (Prefix::Bound(Mod::OnOrAfter), i + 2),
+            _ => return None,
+        })
+    }
+
+    fn prefixed(&self, i: usize, prefix: Prefix, j: usize) -> Option<Found> {
+        if let Prefix::From(m) = prefix {
+            // с X по/до Y: a range; the first end may lack what the second has.
+            let core = self.core(j);
+            if let Some((a, k)) = longest(core.clone(), self.bare_end(j)) {
+                if let Some(l) = self.range_link(k, true) {
+                    if let Some((b, end)) = self.core(l) {
+                        if let Some(range) = Expr::range(a, b) {
+                            let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
+                            return Some(Found { tokens: i..end, expr: range, modifier: None });
+                        }
+                    }
+                }
+                if let Some((core, end)) = core {
+                    return Some(Found { tokens: i..end, expr: core, modifier: m });
+                }
+            }
+            return None;
+        }
+        let Prefix::Bound(m) = prefix else {
+            return None;
+        };
+        let (expr, end) = self.core(j)?;
+        if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
+            return None;
+        }
+        // `до 1 мая включительно`: the bound day counts.
+        if self.is(end, &["включительно"]) && matches!(m, Mod::Before | Mod::OnOrBefore) {
+            return Some(Found { tokens: i..end + 1, expr, modifier: Some(Mod::OnOrBefore) });
+        }
+        Some(Found { tokens: i..end, expr, modifier: Some(m) })
+    }
+
+    /// `по`, `до`, `и до`, `и по`, or a dash between two ends; returns the index after it.
+    fn range_link(&self, k: usize, after_from: bool) -> Option<usize> {
+        let k2 = if self.is(k, &["и"]) { k + 1 } else { k };
+        if after_from && self.is(k2, &["по", "до"]) {
+            return Some(k2 + 1);
+        }
+        if k2 == k && self.hyphen(k) {
+            return Some(k + 1);
+        }
+        None
+    }
+
+    /// A bare first end of a range: a number that the second end makes a day (`с 16 по 22
+    /// марта`, `16-17 марта`) or an hour (`с 10 до 11 утра`). It is a `Date` with month 0
+    /// until [`make_range`] knows which.
+    fn bare_end(&self, j: usize) -> M {
+        let (n, d) = self.num(j)?;
+        if d <= 2 && n <= 31 {
+            return Some((Expr::Date { day: Some(n), month: 0, year: None }, j + 1));
+        }
+        None
+    }
+
+    fn range_or_core(&self, i: usize) -> M {
+        // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
+        let core = self.core(i);
+        let bare = self.bare_end(i).filter(|_| !self.prev_is(i, &["-"]));
+        // The longer wins, the core on a tie: the bare end only when the core is shorter.
+        let bare_wins = match (&core, &bare) {
+            (Some((_, x)), Some((_, y))) => y > x,
+            (None, b) => b.is_some(),
+            _ => false,
+        };
+        let (a, k) = if bare_wins { bare? } else { core.clone()? };
+        if let Some(l) = self.range_link(k, false) {
+            if let Some((b, end)) = self.core(l) {
+                if let Some(range) = Expr::range(a.clone(), b) {
+                    return Some((range, end));
+                }
+            }
+        }
+        if let Expr::Date { month: 0, .. } = a {
+            return core;
+        }
+        Some((a, k))
+    }
+
+    /// Every core rule at `i`; the longest wins.
+    fn core(&self, i: usize) -> M {
+        if i >= self.hi {
+            return None;
+        }
+        // Each rule is tried only when the token's class has one of the bits its first token
+        // must have (a necessary condition), in the order ties are broken.
+        let class = self.class(i);
+        let has = |first: u64| class & first != 0;
+        // The four rules a day starts with, read once: `day_then_part` extends the longest.
+        let day_month = if has(first::DAY_NUMBER) { self.day_month(i) } else { None };
+        let numeric_date = if has(first::NUMBER) { self.numeric_date(i) } else { None };
+        let deictic = if has(first::DEICTIC) { self.deictic(i) } else { None };
+        let weekday = if has(first::WEEKDAY) { self.weekday(i) } else { None };
+        let mut best = None;
+        macro_rules! rule {
+            ($first:expr, $m:expr) => {
+                if has($first) {
+                    best = longest(best, $m);
+                }
+            };
+        }
+        rule!(first::PART, self.part_then_day(i));
+        rule!(class::NIGHT, self.night_of(i));
+        rule!(first::NUMBER, self.clock_then_day(i));
+        rule!(first::MONTH, self.month_day_year(i));
+        let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
+        rule!(first::DAY, self.day_then_part(day));
+        rule!(first::WEEKDAY | first::WEEKDAY_ABBR, self.weekday_comma_date(i));
+        best = longest(best, day_month);
+        best = longest(best, numeric_date);
+        rule!(first::MONTH, self.month_year(i));
+        rule!(first::NUMBER | first::UNIT, self.year(i));
+        best = longest(best, deictic);
+        rule!(first::NUMBER | first::CLOCK_WORD, self.clock(i));
+        rule!(first::SHIFT | first::PART, self.part_of_day(i));
+        rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
+        rule!(class::WINDOW, self.window(i));
+        rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
+        best = longest(best, weekday);
+        rule!(first::WEEKEND, self.weekend(i));
+        rule!(first::EVERY, self.set(i));
+        rule!(first::PORTION | first::ORDINAL, self.portion(i));
+        rule!(first::SEASON | first::ORDINAL | class::QUARTER | first::NUMBER, self.season_quarter(i));
+        rule!(first::HOLIDAY, self.holiday(i));
+        rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
+        rule!(class::DURATION | first::AMOUNT, self.duration(i));
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::YearRef;
+
+    fn found(text: &str) -> Vec<(String, Expr, Option<Mod>)> {
+        let tokens = Tokens::new(text);
+        let mut out = Vec::new();
+        Scanner::new().scan(&tokens, 0..tokens.len(), &mut out);
+        out.into_iter()
+            .map(|f| {
+                let a = tokens.get(f.tokens.start).unwrap().start();
+                let b = tokens.get(f.tokens.end - 1).unwrap().end();
+                (text[a..b].to_string(), f.expr, f.modifier)
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn spans_follow_the_span_rule() {
+        assert_eq!(surfaces("На 20 марта выявлено 49 случаев"), ["20 марта"]);
+        assert_eq!(surfaces("продлится до 15 апреля 2020 года"), ["до 15 апреля 2020 года"]);
+        assert_eq!(surfaces("Утром 17 марта стало известно"), ["Утром 17 марта"]);
+        assert_eq!(surfaces("ЦОНы будут работать до 17.00."), ["до 17.00"]);
+        assert_eq!(surfaces("На сегодня 80% услуг"), ["сегодня"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        for text in [
+            "контакт-центр 1414",
+            "выявлено 13 случаев",
+            "80% услуг",
+            "300 млрд тенге",
+            "отдела№2",
+            "всего 49",
+            "в 10 регионах",
+            "в 1414",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_not_dates() {
+        assert!(found("31 февраля").is_empty());
+        assert!(found("29 февраля 2021 года").is_empty());
+        assert!(found("31.02.2020").is_empty());
+        assert!(!found("29 февраля 2020 года").is_empty());
+    }
+
+    #[test]
+    fn enumerations_share_the_month() {
+        assert_eq!(surfaces("прошли 16, 17 и 18 марта"), ["16", "17", "18 марта"]);
+        let f = found("выборы 10 и 24 сентября 2021 года");
+        assert_eq!(f[0].1, Expr::Date { day: Some(10), month: 9, year: Some(YearRef::Absolute(2021)) });
+        assert!(found("в 10, 20 и 30 регионах").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(surfaces("с 16 по 22 марта"), ["с 16 по 22 марта"]);
+        assert_eq!(surfaces("16–17 марта"), ["16–17 марта"]);
+        assert_eq!(surfaces("с 9:00 до 18:00"), ["с 9:00 до 18:00"]);
+        assert_eq!(surfaces("с 10 до 11 вечера"), ["с 10 до 11 вечера"]);
+    }
+}

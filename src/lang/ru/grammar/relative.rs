@@ -1,0 +1,254 @@
+//! Amounts of time and what counts from them: offsets (`3 дня назад`, `через две недели`,
+//! `днём ранее`), windows (`за последние 7 дней`), durations (`на 14 дней`,
+//! `двухнедельный`), the present (`сейчас`) and days counted from other days (`накануне`,
+//! `тогда же`, `на днях`).
+
+use super::{longest, M, P};
+use crate::expr::{Base, Expr};
+use crate::lang::ru::lexicon::{duration_adjective, duration_adjective_unit, Lex};
+use crate::lang::ru::numbers::NumberWord;
+use crate::text::Gap;
+use crate::value::{Duration, Unit};
+
+impl P<'_> {
+    /// An amount of time: `3 дня`, `две недели`, `неделю`, `полчаса`, `2 часа 5 минут`,
+    /// `1 год, 1 месяц и 1 день`. Returns the duration, the finest unit written (the grain
+    /// of a moment counted with it: `5 дней 2 часа назад` is precise to the hour), and the end.
+    pub(super) fn amount(&self, i: usize, bare_unit: bool) -> Option<(Duration, Unit, usize)> {
+        let mut d = Duration::default();
+        let mut finest: Option<Unit> = None;
+        let mut k = i;
+        let mut first = true;
+        loop {
+            let start = k;
+            if !first && self.is(k, &[",", "и"]) {
+                k += 1;
+            }
+            let Some((n, half, unit, end)) = self.count_unit(k, bare_unit && first) else {
+                if first {
+                    return None;
+                }
+                k = start;
+                break;
+            };
+            d.add(unit, n, half)?;
+            // `полгода` is counted in months, `полчаса` in minutes.
+            let grain = if half { unit.finer() } else { unit };
+            finest = Some(finest.map_or(grain, |c| c.min(grain)));
+            k = end;
+            first = false;
+        }
+        Some((d, finest?, k))
+    }
+
+    /// One `count unit` pair: (count, plus a half, unit, end).
+    pub(super) fn count_unit(&self, k: usize, bare_unit: bool) -> Option<(u32, bool, Unit, usize)> {
+        let unit_at = |j: usize| -> Option<(Unit, usize)> {
+            let u = self.find(j, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+            let dot = self.w(j + 1) == "." && self.touching(j + 1) && self.is(j, &["ч", "мин", "сек"]);
+            Some((u, if dot { j + 2 } else { j + 1 }))
+        };
+        if let Some(u) = self.find(k, |l| if let Lex::HalfUnit(u) = l { Some(*u) } else { None }) {
+            return Some((0, true, u, k + 1));
+        }
+        if self.lex(k).contains(&Lex::OneAndHalf) {
+            let (u, end) = unit_at(k + 1)?;
+            return Some((1, true, u, end));
+        }
+        if self.lex(k).contains(&Lex::Couple) {
+            let (u, end) = unit_at(k + 1)?;
+            return Some((2, false, u, end));
+        }
+        if let Some((n, d)) = self.num(k) {
+            if d > 6 {
+                return None;
+            }
+            // `15мин`, `2 ч.`
+            let (u, end) = unit_at(k + 1)?;
+            return Some((n, false, u, end));
+        }
+        if let Some((n, next)) = self.cardinal(k) {
+            let (u, end) = unit_at(next)?;
+            return Some((n, false, u, end));
+        }
+        if bare_unit {
+            let (u, end) = unit_at(k)?;
+            // Only singular forms count as one (`неделю назад`, not `недели назад`).
+            // Instrumental forms serve `днём ранее`, `неделей позже`.
+            if matches!(
+                self.w(k),
+                "секунду"
+                    | "минуту"
+                    | "час"
+                    | "день"
+                    | "сутки"
+                    | "неделю"
+                    | "месяц"
+                    | "квартал"
+                    | "год"
+                    | "днем"
+                    | "неделей"
+                    | "сутками"
+            ) {
+                return Some((1, false, u, end));
+            }
+        }
+        None
+    }
+
+    /// A cardinal in words, compound up to hundreds: `двадцать пять`, `сто двадцать`.
+    pub(super) fn cardinal(&self, k: usize) -> Option<(u32, usize)> {
+        let card =
+            |j: usize| self.find(j, |l| if let Lex::Number(NumberWord::Cardinal(n)) = l { Some(*n) } else { None });
+        let mut total = card(k)?;
+        let mut j = k + 1;
+        while let Some(n) = card(j) {
+            if n >= total || total % 10 != 0 || (total < 100 && n >= 10) {
+                break;
+            }
+            total += n;
+            j += 1;
+        }
+        Some((total, j))
+    }
+
+    /// `3 дня назад`, `через две недели`, `спустя три дня`, `через два дня после этого`,
+    /// `три дня спустя`, `+15 минут`, `-3 года`.
+    pub(super) fn offset(&self, i: usize) -> M {
+        if self.lex(i).contains(&Lex::Later) {
+            let base = if self.is(i, &["спустя"]) { Base::Previous } else { Base::Publication };
+            let (amount, unit, mut end) = self.amount(i + 1, true)?;
+            let mut base = base;
+            if self.is(end, &["после"]) && self.is(end + 1, &["этого", "того"]) {
+                base = Base::Previous;
+                end += 2;
+            }
+            return Some((Expr::Offset { amount, unit, sign: 1, base }, end));
+        }
+        let sign = match self.w(i) {
+            "+" => Some(1),
+            "-" if self.touching(i + 1) && (i == self.lo || self.tok(i).is_some_and(|t| t.gap > Gap::None)) => Some(-1),
+            _ => None,
+        };
+        if let Some(sign) = sign {
+            let (amount, unit, end) = self.amount(i + 1, false)?;
+            return Some((Expr::Offset { amount, unit, sign, base: Base::Publication }, end));
+        }
+        let (amount, unit, end) = self.amount(i, true)?;
+        if self.is(end, &["назад"]) {
+            return Some((Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 1));
+        }
+        if self.is(end, &["тому"]) && self.is(end + 1, &["назад"]) {
+            return Some((Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 2));
+        }
+        if self.is(end, &["спустя"]) {
+            return Some((Expr::Offset { amount, unit, sign: 1, base: Base::Previous }, end + 1));
+        }
+        // `днём ранее`, `двумя днями позже`: counted from the previous date.
+        if matches!(unit, Unit::Day | Unit::Week)
+            && amount.hours == 0
+            && self.is(end, &["ранее", "раньше", "позже", "позднее"])
+        {
+            let days = i32::try_from(amount.days as u64 + amount.weeks as u64 * 7).ok()?;
+            let n = if self.is(end, &["ранее", "раньше"]) { -days } else { days };
+            return Some((Expr::Anaphor(n), end + 1));
+        }
+        None
+    }
+
+    /// `за последние 7 дней`, `за минувшие сутки`, `в ближайшие 10 дней`, `следующие 2 недели`.
+    pub(super) fn window(&self, i: usize) -> M {
+        let k = if self.is(i, &["за"]) {
+            i + 1
+        } else if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
+            i + 2
+        } else {
+            i
+        };
+        let back = match self.w(k) {
+            w if w.starts_with("последн")
+                || w.starts_with("минувш")
+                || w.starts_with("прошедш")
+                || w.starts_with("прошл") =>
+            {
+                true
+            }
+            w if w.starts_with("ближайш") || w.starts_with("следующ") => false,
+            _ => return None,
+        };
+        if k == i && back && !self.w(k).starts_with("прошл") {
+            return None;
+        }
+        let plural = matches!(
+            self.w(k),
+            "последних"
+                | "минувших"
+                | "прошедших"
+                | "ближайших"
+                | "следующих"
+                | "последние"
+                | "минувшие"
+                | "прошедшие"
+                | "прошлые"
+                | "ближайшие"
+                | "следующие"
+                | "последнюю"
+                | "последний"
+        );
+        if !plural {
+            return None;
+        }
+        let (amount, unit, end) = self.amount(k + 1, true)?;
+        Some((Expr::Window { amount, unit, back }, end))
+    }
+
+    /// `сейчас`, `в настоящее время`, `на данный момент`, `на днях`, `накануне`, `тогда же`.
+    pub(super) fn present_and_anaphora(&self, i: usize) -> M {
+        if self.lex(i).contains(&Lex::Now) {
+            return Some((Expr::Present, i + 1));
+        }
+        match self.w(i) {
+            "настоящее" if self.is(i + 1, &["время"]) => Some((Expr::Present, i + 2)),
+            "настоящий" | "данный" | "текущий" if self.is(i + 1, &["момент"]) => {
+                Some((Expr::Present, i + 2))
+            }
+            "на" if self.is(i + 1, &["днях"]) => Some((Expr::Recently, i + 2)),
+            "тогда" if self.is(i + 1, &["же"]) => Some((Expr::Anaphor(0), i + 2)),
+            "накануне" => match longest(self.day_like(i + 1), self.holiday(i + 1)) {
+                Some((e, end)) => Some((Expr::DayBefore(Some(e.boxed())), end)),
+                None => Some((Expr::DayBefore(None), i + 1)),
+            },
+            "за" if self.is(i + 1, &["день"]) && self.is(i + 2, &["до"]) && self.is(i + 3, &["этого", "того"]) => {
+                Some((Expr::Anaphor(-1), i + 4))
+            }
+            _ => None,
+        }
+    }
+
+    /// `на 14 дней`, `в течение двух недель`, `двухнедельный`, `14-дневный`.
+    pub(super) fn duration(&self, i: usize) -> M {
+        if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
+            // `в течение суток`, `в течение года`: one unit, in the genitive.
+            if matches!(self.w(i + 2), "суток" | "дня" | "недели" | "месяца" | "года" | "часа" | "минуты" | "квартала")
+            {
+                let u = self.find(i + 2, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+                return Some((Expr::Duration(Duration::one(u)), i + 3));
+            }
+            let (amount, _, end) = self.amount(i + 2, true)?;
+            return Some((Expr::Duration(amount), end));
+        }
+        if let Some((n, d)) = self.num(i) {
+            if d <= 3 && self.hyphen(i + 1) && self.touching(i + 1) {
+                if let Some(u) = duration_adjective_unit(self.w(i + 2)) {
+                    return Some((Expr::amount(u, n)?, i + 3));
+                }
+            }
+        }
+        if let Some((n, u)) = duration_adjective(self.w(i)) {
+            return Some((Expr::amount(u, n)?, i + 1));
+        }
+        let bare = self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые"]);
+        let (amount, _, end) = self.amount(i, bare)?;
+        Some((Expr::Duration(amount), end))
+    }
+}
