@@ -9,7 +9,7 @@
 
 use khronika::corpus;
 use khronika::event::kinds::EventKind;
-use khronika::export::json::DocumentRecord;
+use khronika::export::json::RecordView;
 use khronika::export::{keep_kinds, Format};
 use khronika::{analyze, Analysis, Document, Published, Timeline};
 use std::ffi::OsString;
@@ -218,7 +218,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     if args.merge {
         write_merged(out, Timeline::merge(timelines), args)?;
     } else if args.format == Format::Json {
-        let records: Vec<DocumentRecord> = analysed.iter().map(|(d, a)| DocumentRecord::new(d, a)).collect();
+        let records: Vec<RecordView> = analysed.iter().map(|(d, a)| RecordView::new(d, a)).collect();
         match records.as_slice() {
             [one] if args.files.len() <= 1 => serde_json::to_writer_pretty(&mut *out, one)?,
             all => serde_json::to_writer_pretty(&mut *out, all)?,

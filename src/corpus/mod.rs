@@ -30,7 +30,7 @@
 mod line;
 mod ordered;
 
-pub use crate::export::json::{DocumentRecord, Id};
+pub use crate::export::json::{DocumentRecord, Id, RecordView};
 pub use line::{read_line, ErrorRecord, Line, LineError};
 pub use ordered::{jobs, map_ordered, max_jobs};
 
@@ -57,7 +57,7 @@ pub fn write_record(out: &mut impl Write, line_no: usize, line: &[u8]) -> io::Re
         Ok(Line { id, published, text }) => {
             let doc = Document::new(published, &text);
             let analysis = analyze(&doc);
-            let record = DocumentRecord::new(&doc, &analysis).with_id(id);
+            let record = RecordView::new(&doc, &analysis).with_id(id);
             serde_json::to_writer(&mut *out, &record)?;
             true
         }

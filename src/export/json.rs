@@ -15,10 +15,12 @@
 //! analysis into the output. Read back from JSON, the same types own their text.
 
 use crate::document::{Document, Published};
+use crate::event::build::Undated;
 use crate::event::figures::FigureWhat;
 use crate::event::kinds::EventKind;
+use crate::event::Event;
 use crate::extract::Analysis;
-use crate::mention::{Anchor, Mod, TimexType};
+use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::value::Value;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -275,68 +277,15 @@ pub struct DocumentRecord<'a> {
 
 impl<'a> DocumentRecord<'a> {
     /// The record of an analysed document, borrowing its text and values; its id is the
-    /// analysis's.
+    /// analysis's. To write a record, [`RecordView`] does the same without building the
+    /// lists first.
     pub fn new(doc: &'a Document, analysis: &'a Analysis) -> Self {
-        let text = doc.text();
-        let mut offsets: Vec<usize> = Vec::with_capacity(analysis.mentions.len() * 2);
-        for m in &analysis.mentions {
-            offsets.extend([m.span.start, m.span.end]);
-        }
-        let chars = CharOffsets::new(text, offsets);
         DocumentRecord {
             id: analysis.id.as_deref().map(Id::from),
             date: analysis.published,
-            mentions: analysis
-                .mentions
-                .iter()
-                .map(|m| MentionRecord {
-                    start: chars.get(m.span.start),
-                    end: chars.get(m.span.end),
-                    byte_start: m.span.start,
-                    byte_end: m.span.end,
-                    text: Cow::Borrowed(m.text(text)),
-                    kind: m.kind,
-                    value: Cow::Borrowed(&m.value),
-                    modifier: m.modifier,
-                    anchor: m.anchor,
-                })
-                .collect(),
-            events: analysis
-                .timeline
-                .iter()
-                .map(|e| EventRecord {
-                    when: Cow::Borrowed(&e.when),
-                    modifier: e.modifier,
-                    sentence: CharSpan { start: e.sentence.chars.start, end: e.sentence.chars.end },
-                    text: Cow::Borrowed(&e.text),
-                    mentions: Cow::Borrowed(&e.mentions),
-                    kinds: Cow::Borrowed(&e.kinds),
-                    indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
-                    cues: Cow::Borrowed(&e.cues),
-                    exempted: Cow::Borrowed(&e.exempted),
-                    places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_str())).collect(),
-                    figures: e
-                        .figures
-                        .iter()
-                        .map(|f| FigureRecord {
-                            value: f.value,
-                            unit: Cow::Borrowed(&f.unit),
-                            what: f.what,
-                            approx: f.approx,
-                        })
-                        .collect(),
-                    inherited: e.inherited,
-                })
-                .collect(),
-            undated: analysis
-                .timeline
-                .undated()
-                .iter()
-                .map(|u| UndatedRecord {
-                    sentence: CharSpan { start: u.sentence.chars.start, end: u.sentence.chars.end },
-                    text: Cow::Borrowed(&u.text),
-                })
-                .collect(),
+            mentions: analysis.mentions.iter().map(|m| mention_record(m, doc.text())).collect(),
+            events: analysis.timeline.iter().map(event_record).collect(),
+            undated: analysis.timeline.undated().iter().map(undated_record).collect(),
         }
     }
 
@@ -347,34 +296,107 @@ impl<'a> DocumentRecord<'a> {
     }
 }
 
-/// Byte offset → character offset for a set of offsets, computed in one pass over the text.
-struct CharOffsets {
-    pairs: Vec<(usize, usize)>,
+/// The record of an analysed document as it is written: serializes exactly as the
+/// [`DocumentRecord`] of the same document, one mention and one event at a time, so that
+/// writing a record costs no memory beyond the analysis.
+///
+/// ```
+/// use khronika::{analyze, Document};
+/// use khronika::export::json::{DocumentRecord, RecordView};
+/// let doc = Document::parse("date 2020-03-20 Ёлку убрали 16 марта.").unwrap().with_id("n1");
+/// let analysis = analyze(&doc);
+/// let streamed = serde_json::to_string(&RecordView::new(&doc, &analysis)).unwrap();
+/// assert_eq!(streamed, serde_json::to_string(&DocumentRecord::new(&doc, &analysis)).unwrap());
+/// ```
+#[derive(Clone, Debug)]
+pub struct RecordView<'a> {
+    id: Option<Id<'a>>,
+    doc: &'a Document<'a>,
+    analysis: &'a Analysis,
 }
 
-impl CharOffsets {
-    fn new(text: &str, mut bytes: Vec<usize>) -> Self {
-        bytes.sort_unstable();
-        bytes.dedup();
-        let mut pairs = Vec::with_capacity(bytes.len());
-        let mut chars = 0;
-        let mut pos = 0;
-        for b in bytes {
-            let b = b.min(text.len());
-            if let Some(slice) = text.get(pos..b) {
-                chars += slice.chars().count();
-                pos = b;
-            }
-            pairs.push((b, chars));
-        }
-        CharOffsets { pairs }
+impl<'a> RecordView<'a> {
+    /// The record of `analysis` (of `doc`); its id is the analysis's.
+    pub fn new(doc: &'a Document<'a>, analysis: &'a Analysis) -> Self {
+        RecordView { id: analysis.id.as_deref().map(Id::from), doc, analysis }
     }
 
-    fn get(&self, byte: usize) -> usize {
-        match self.pairs.binary_search_by_key(&byte, |p| p.0) {
-            Ok(i) => self.pairs[i].1,
-            Err(_) => 0,
+    /// The same record with another id (`None`: none).
+    pub fn with_id(mut self, id: Option<Id<'a>>) -> Self {
+        self.id = id;
+        self
+    }
+}
+
+impl Serialize for RecordView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A list serialized from an iterator made on demand.
+        struct Seq<F>(F);
+        impl<I: Iterator, F: Fn() -> I> Serialize for Seq<F>
+        where
+            I::Item: Serialize,
+        {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq((self.0)())
+            }
         }
+        let (text, a) = (self.doc.text(), self.analysis);
+        let mut st = s.serialize_struct("DocumentRecord", 5)?;
+        match &self.id {
+            Some(id) => st.serialize_field("id", id)?,
+            None => st.skip_field("id")?,
+        }
+        st.serialize_field("date", &a.published)?;
+        st.serialize_field("mentions", &Seq(|| a.mentions.iter().map(|m| mention_record(m, text))))?;
+        st.serialize_field("events", &Seq(|| a.timeline.iter().map(event_record)))?;
+        st.serialize_field("undated", &Seq(|| a.timeline.undated().iter().map(undated_record)))?;
+        st.end()
+    }
+}
+
+/// A mention's record (`text`: the document text).
+fn mention_record<'a>(m: &'a Mention, text: &'a str) -> MentionRecord<'a> {
+    MentionRecord {
+        start: m.chars.start,
+        end: m.chars.end,
+        byte_start: m.span.start,
+        byte_end: m.span.end,
+        text: Cow::Borrowed(m.text(text)),
+        kind: m.kind,
+        value: Cow::Borrowed(&m.value),
+        modifier: m.modifier,
+        anchor: m.anchor,
+    }
+}
+
+/// An event's record.
+fn event_record(e: &Event) -> EventRecord<'_> {
+    EventRecord {
+        when: Cow::Borrowed(&e.when),
+        modifier: e.modifier,
+        sentence: CharSpan { start: e.sentence.chars.start, end: e.sentence.chars.end },
+        text: Cow::Borrowed(&e.text),
+        mentions: Cow::Borrowed(&e.mentions),
+        kinds: Cow::Borrowed(&e.kinds),
+        indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
+        cues: Cow::Borrowed(&e.cues),
+        exempted: Cow::Borrowed(&e.exempted),
+        places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_str())).collect(),
+        figures: e
+            .figures
+            .iter()
+            .map(|f| FigureRecord { value: f.value, unit: Cow::Borrowed(&f.unit), what: f.what, approx: f.approx })
+            .collect(),
+        inherited: e.inherited,
+    }
+}
+
+/// An undated sentence's record.
+fn undated_record(u: &Undated) -> UndatedRecord<'_> {
+    UndatedRecord {
+        sentence: CharSpan { start: u.sentence.chars.start, end: u.sentence.chars.end },
+        text: Cow::Borrowed(&u.text),
     }
 }
 

@@ -89,12 +89,12 @@ impl Format {
             Format::Text => text::write_document(out, doc, analysis),
             #[cfg(feature = "json")]
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &json::DocumentRecord::new(doc, analysis))?;
+                serde_json::to_writer_pretty(&mut *out, &json::RecordView::new(doc, analysis))?;
                 out.write_all(b"\n")
             }
             #[cfg(feature = "json")]
             Format::Jsonl => {
-                serde_json::to_writer(&mut *out, &json::DocumentRecord::new(doc, analysis))?;
+                serde_json::to_writer(&mut *out, &json::RecordView::new(doc, analysis))?;
                 out.write_all(b"\n")
             }
             Format::Markdown => writeln!(out, "{}", markdown::markdown(doc, analysis)),
