@@ -25,10 +25,10 @@ mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use khronika::export::json::DocumentRecord;
-use khronika::expr::Found;
-use khronika::lang::ru::grammar::Scanner;
-use khronika::lang::ru::text::{LOOKALIKES, SENTENCES};
-use khronika::text::{split_sentences, Tokens};
+use khronika::internals::Found;
+use khronika::internals::Scanner;
+use khronika::internals::{split_sentences, Tokens};
+use khronika::internals::{LOOKALIKES, SENTENCES};
 use khronika::{Document, Published};
 use std::hint::black_box;
 use std::time::Duration;
@@ -90,7 +90,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("timeline", |b| {
         b.iter(|| {
             for (((d, a), t), s) in docs.iter().zip(&analyses).zip(&tokens).zip(&sentences) {
-                black_box(khronika::event::build::timeline(d.text(), d.id(), t, s, &a.mentions));
+                black_box(khronika::internals::timeline(d.text(), d.id(), t, s, &a.mentions));
             }
         })
     });

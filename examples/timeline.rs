@@ -8,9 +8,9 @@
 //! ```
 
 use khronika::corpus;
-use khronika::event::kinds::EventKind;
 use khronika::export::json::RecordView;
 use khronika::export::{keep_kinds, Format};
+use khronika::EventKind;
 use khronika::{analyze, Analysis, Document, Published, Timeline};
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};

@@ -64,7 +64,7 @@ impl Extractor {
     /// The same extractor for documents in `lang`.
     ///
     /// ```
-    /// use khronika::{lang::Lang, Extractor, ResolveOptions};
+    /// use khronika::{Extractor, Lang, ResolveOptions};
     /// let e = Extractor::new(ResolveOptions::default()).with_lang(Lang::Ru);
     /// assert_eq!(e.lang(), Lang::Ru);
     /// ```

@@ -19,13 +19,20 @@
 //!
 //! ## The pipeline
 //!
-//! [`Document`] (publication time + text) → [sentences](text::split_sentences) and
-//! [tokens](text::Tokens) (byte spans into the caller's text) → [grammar](lang::ru::grammar)
-//! ([`expr::Expr`], what the text says) → [resolution](resolve) ([`Value`], against the
-//! publication date, the previous mention and the sentence's tense) → [`Mention`]s →
-//! [`Timeline`] of [`Event`]s → [JSON](export::json). One pass forward; text is copied only
-//! at the output edge. Spans are byte ranges, so `&text[m.span.clone()]` is the mention as
-//! written; the JSON record adds character offsets.
+//! [`Document`] (publication time + text) → tokens and sentences (byte spans into the
+//! caller's text, made once) → the [language](Lang)'s grammar (what the text says) →
+//! resolution against the publication date, the previous mention and the clause's tense
+//! ([`Value`], [`ResolveOptions`]) → [`Mention`]s → [`Event`]s (kinds, places, figures read
+//! from the same tokens) → [`Timeline`] → [exports](export) and [JSONL corpora](corpus). One
+//! pass forward; text is copied only at the output edge. `docs/architecture.md` has the
+//! sketch.
+//!
+//! ## Offsets
+//!
+//! Spans in the Rust API are byte ranges, so `&text[m.span()]` is the mention as written.
+//! Every JSON the crate writes (the [`corpus`] and [`export`] records, and serde of its
+//! types) gives `start`/`end` in characters (Unicode scalar values, as Python and
+//! JavaScript count) and `byte_start`/`byte_end` in bytes.
 //!
 //! ## What is supported
 //!
@@ -52,31 +59,55 @@
 //! Input that cannot be read is a typed [`Error`] (a missing or malformed header, an
 //! impossible publication date). Text never fails: what is not a temporal expression is not
 //! a mention, and a date that does not exist (`31 февраля`) is not emitted.
+#![deny(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
+mod document;
+mod error;
+mod event;
+mod expr;
+mod extract;
+mod lang;
+mod mention;
+mod resolve;
+mod text;
+mod timeline;
+mod value;
 
 #[cfg(feature = "json")]
 pub mod corpus;
-pub mod document;
-pub mod error;
-pub mod event;
 pub mod export;
-pub mod expr;
-pub mod extract;
-pub mod lang;
-pub mod mention;
-pub mod resolve;
-pub mod text;
-pub mod timeline;
-pub mod value;
 
+pub use chrono::{NaiveDate, NaiveDateTime};
 pub use document::{Document, Published};
 pub use error::{Error, Result};
-pub use event::Event;
+pub use event::build::Undated;
+pub use event::figures::{Figure, FigureWhat};
+pub use event::kinds::{EventKind, KindMatch, ParseEventKindError};
+pub use event::places::{PlaceKind, PlaceMatch};
+pub use event::{describe, Description, Event, Place, SentenceSpan, Source};
 pub use extract::{analyze, extract, Analysis, Extractor};
+pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};
 pub use resolve::{ResolveOptions, YearPolicy};
 pub use timeline::Timeline;
-pub use value::Value;
+pub use value::{Duration, PartOfDay, Season, Unit, Value};
+
+/// The crate's internals that its own benches and tests measure stage by stage. Not part
+/// of the API: anything here may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::event::build::timeline;
+    pub use crate::event::figures::figures;
+    pub use crate::event::kinds::{classify, kinds_of};
+    pub use crate::event::places::places;
+    pub use crate::expr::{Found, Tense};
+    pub use crate::lang::ru::grammar::{lexicalize, Scanner};
+    pub use crate::lang::ru::tense::{clause_boundaries, tense_cues, tense_near};
+    pub use crate::lang::ru::text::{LOOKALIKES, SENTENCES};
+    pub use crate::text::sentence::MAX_SENTENCE_TOKENS;
+    pub use crate::text::{split_sentences, Sentence, Tokens};
+}
 
 /// The README's Rust example runs as a doc test, so that it stays true.
 #[cfg(doctest)]

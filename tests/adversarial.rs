@@ -125,7 +125,7 @@ fn intervals_that_end_before_they_start_are_rejected() {
 /// panicked on overflow (in a debug build; a release build wrapped). They say None now.
 #[test]
 fn hand_built_values_do_not_overflow() {
-    use khronika::value::Season;
+    use khronika::Season;
     let odd = [
         Value::Quarter { year: 2020, quarter: 0 },
         Value::Half { year: 2020, half: 0 },
@@ -197,9 +197,9 @@ fn long_sentence_of_dates_and_verbs() {
 /// a pair of binary searches.
 #[test]
 fn tense_near_on_a_huge_clause() {
-    use khronika::lang::ru::grammar::lexicalize;
-    use khronika::lang::ru::tense::{clause_boundaries, tense_cues, tense_near, Tense};
-    use khronika::text::Tokens;
+    use khronika::internals::lexicalize;
+    use khronika::internals::Tokens;
+    use khronika::internals::{clause_boundaries, tense_cues, tense_near, Tense};
     let tokens = Tokens::new(&"16 марта ввели ".repeat(13_334));
     let all = 0..tokens.len();
     let lex = lexicalize(&tokens);
@@ -215,8 +215,8 @@ fn tense_near_on_a_huge_clause() {
 /// `MAX_SENTENCE_TOKENS` tokens, which bounds the copies by a constant factor.
 #[test]
 fn many_distinct_dates_in_one_run() {
-    use khronika::lang::ru::text::SENTENCES;
-    use khronika::text::{sentence::MAX_SENTENCE_TOKENS, split_sentences, Tokens};
+    use khronika::internals::SENTENCES;
+    use khronika::internals::{split_sentences, Tokens, MAX_SENTENCE_TOKENS};
     let months = ["января", "марта", "мая"];
     let text: String = (0..8_000).map(|i| format!("{} {} {} года ", i % 28 + 1, months[i % 3], 1000 + i)).collect();
     let a = checked(day(2020, 3, 20), &text);

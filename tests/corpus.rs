@@ -14,7 +14,7 @@
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
 
-use khronika::event::describe;
+use khronika::describe;
 use khronika::{extract, Document, Published};
 use std::collections::HashSet;
 

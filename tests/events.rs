@@ -1,8 +1,8 @@
 //! Events on fixture articles written for this repository: kinds, places, figures, the
 //! undated-sentence rule, and the corpus merge.
 
-use khronika::event::figures::FigureWhat;
-use khronika::event::kinds::EventKind;
+use khronika::EventKind;
+use khronika::FigureWhat;
 use khronika::{analyze, Document, Timeline};
 
 const MERGE: [(&str, &str); 3] = [

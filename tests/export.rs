@@ -1,10 +1,10 @@
 //! The TimeML, Markdown and HTML exports on a fixture article written for this repository.
 
-use khronika::event::figures::FigureWhat;
-use khronika::event::kinds::EventKind;
 use khronika::export::html::html;
 use khronika::export::markdown::{markdown, markdown_timeline};
 use khronika::export::timeml::timeml;
+use khronika::EventKind;
+use khronika::FigureWhat;
 use khronika::{analyze, Analysis, Document, Timeline};
 
 const ARTICLE: &str = include_str!("fixtures/export/article.txt");

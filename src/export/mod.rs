@@ -152,7 +152,7 @@ impl FromStr for Format {
 ///
 /// ```
 /// use khronika::{analyze, Document};
-/// use khronika::event::kinds::EventKind;
+/// use khronika::EventKind;
 /// use khronika::export::keep_kinds;
 /// let doc = Document::parse("date 2020-03-20 16 марта закрыли школы. Вчера выявлено 9 случаев.").unwrap();
 /// let cases = keep_kinds(&analyze(&doc).timeline, &[EventKind::Cases]);

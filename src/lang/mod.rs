@@ -22,7 +22,7 @@ use std::str::FromStr;
 /// Written as its ISO 639-1 code (`"ru"`) in JSON, `Display` and `FromStr`.
 ///
 /// ```
-/// use khronika::lang::Lang;
+/// use khronika::Lang;
 /// let ru: Lang = "ru".parse().unwrap();
 /// assert_eq!(ru, Lang::Ru);
 /// assert_eq!(ru.to_string(), "ru");

@@ -61,15 +61,6 @@ pub struct Sentence {
 }
 
 /// Splits tokenized text into sentences, with a language's rules.
-///
-/// ```
-/// use khronika::text::{split_sentences, SentenceRules, Tokens};
-/// let rules = SentenceRules { abbreviations: &["г", "т", "е"], year_words: &["г"], hanging: &["в"] };
-/// let text = "В 2020 г. в г. Уральск ввели карантин. ЦОНы работают до 17.00. Т.е. недолго.";
-/// let tokens = Tokens::new(text);
-/// let s: Vec<&str> = split_sentences(&tokens, &rules).iter().map(|s| &text[s.span.clone()]).collect();
-/// assert_eq!(s, ["В 2020 г. в г. Уральск ввели карантин.", "ЦОНы работают до 17.00.", "Т.е. недолго."]);
-/// ```
 pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> {
     let toks = tokens.as_slice();
     // A sentence is about 15 tokens in news text; the vector grows if they are shorter.
@@ -191,6 +182,16 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_with_rules() {
+        use crate::text::{SentenceRules, Tokens};
+        let rules = SentenceRules { abbreviations: &["г", "т", "е"], year_words: &["г"], hanging: &["в"] };
+        let text = "В 2020 г. в г. Уральск ввели карантин. ЦОНы работают до 17.00. Т.е. недолго.";
+        let tokens = Tokens::new(text);
+        let s: Vec<&str> = split_sentences(&tokens, &rules).iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(s, ["В 2020 г. в г. Уральск ввели карантин.", "ЦОНы работают до 17.00.", "Т.е. недолго."]);
+    }
     use crate::lang::Lang;
 
     /// The Russian rules, through the language seam.

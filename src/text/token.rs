@@ -139,15 +139,6 @@ impl Lookalikes {
 }
 
 /// The tokens of a text and their normalized forms.
-///
-/// ```
-/// use khronika::text::{Tokens, TokenKind};
-/// let t = Tokens::new("До 17.00 ЁЛКИ");
-/// assert_eq!(t.len(), 5);
-/// assert_eq!(t.norm(0), "до");
-/// assert_eq!(t.get(1).unwrap().kind, TokenKind::Number);
-/// assert_eq!(t.norm(4), "елки");
-/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Tokens {
     tokens: Vec<Token>,
@@ -435,6 +426,15 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_and_norms() {
+        let t = Tokens::new("До 17.00 ЁЛКИ");
+        assert_eq!(t.len(), 5);
+        assert_eq!(t.norm(0), "до");
+        assert_eq!(t.get(1).unwrap().kind, TokenKind::Number);
+        assert_eq!(t.norm(4), "елки");
+    }
 
     use crate::lang::Lang;
 

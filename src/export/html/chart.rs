@@ -236,7 +236,7 @@ pub(super) fn legend(out: &mut String, marks: &[Mark], with_series: bool) -> f64
         items.push((Symbol::Inherited, "continues the sentence before".into()));
     }
     if marks.iter().any(|m| m.open_left || m.open_right) {
-        items.push((Symbol::Open, "open bound (до …, с …)".into()));
+        items.push((Symbol::Open, "open bound (until …, from …)".into()));
     }
     if with_series {
         items.push((Symbol::Series, "case count (right axis)".into()));

@@ -7,7 +7,7 @@ use crate::event::kinds::EventKind;
 /// and light green.
 ///
 /// ```
-/// use khronika::event::kinds::EventKind;
+/// use khronika::EventKind;
 /// use khronika::export::html::kind_color;
 /// assert_eq!(kind_color(EventKind::Cases), "#e11d48");
 /// ```

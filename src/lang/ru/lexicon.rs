@@ -883,23 +883,11 @@ fn build() -> HashMap<String, Vec<Lex>> {
     map
 }
 
-/// What a normalized word form means to the grammar (empty when nothing).
-///
-/// ```
-/// use khronika::lang::ru::lexicon::{lookup, Lex};
-/// assert_eq!(lookup("марта"), &[Lex::Month(3)]);
-/// assert!(lookup("года").contains(&Lex::YearWord));
-/// assert!(lookup("мартынов").is_empty());
-/// ```
-pub fn lookup(norm: &str) -> &'static [Lex] {
+/// What a normalized word form means to the grammar (empty when nothing); the tests' view
+/// of the table.
+#[cfg(test)]
+pub(crate) fn lookup(norm: &str) -> &'static [Lex] {
     TABLE.get(norm).map_or(&[], |e| &e.meaning)
-}
-
-/// What a normalized word form means, and its [`class`] bits (0 for an inert word: neither
-/// in the lexicon, nor a [`GRAMMAR_WORDS`] word, nor a duration adjective or `новогодний`;
-/// such a word starts no match).
-pub fn lookup_class(norm: &str) -> (&'static [Lex], u64) {
-    Lexicon::get().lookup_class(norm)
 }
 
 /// The compiled lexicon, for callers that look many words up (one check that it is built,

@@ -151,14 +151,6 @@ pub fn forms() -> impl Iterator<Item = (&'static str, NumberWord)> {
 }
 
 /// Looks up a normalized word (lower case, `ё` as `е`) in the number-word tables.
-///
-/// ```
-/// use khronika::lang::ru::numbers::{number_word, NumberWord};
-/// assert_eq!(number_word("двух"), Some(NumberWord::Cardinal(2)));
-/// assert_eq!(number_word("двадцать"), Some(NumberWord::Cardinal(20)));
-/// assert_eq!(number_word("третьего"), Some(NumberWord::Ordinal(3)));
-/// assert_eq!(number_word("марта"), None);
-/// ```
 pub fn number_word(norm: &str) -> Option<NumberWord> {
     TABLE.get(norm).copied()
 }
@@ -166,6 +158,14 @@ pub fn number_word(norm: &str) -> Option<NumberWord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number_word("двух"), Some(NumberWord::Cardinal(2)));
+        assert_eq!(number_word("двадцать"), Some(NumberWord::Cardinal(20)));
+        assert_eq!(number_word("третьего"), Some(NumberWord::Ordinal(3)));
+        assert_eq!(number_word("марта"), None);
+    }
 
     #[test]
     fn ordinals_in_case_forms() {

@@ -36,17 +36,6 @@ pub use crate::expr::Found;
 /// that the next sentence reuses, so that rules index an array instead of hashing words
 /// again, and a document costs no allocation per sentence. The tense cues of a sentence are
 /// read only when a match asks for them ([`Scanner::tense_at`]).
-///
-/// ```
-/// use khronika::lang::ru::grammar::Scanner;
-/// use khronika::text::Tokens;
-/// let tokens = Tokens::new("Карантин ввели 16 марта.");
-/// let mut found = Vec::new();
-/// let mut scanner = Scanner::new();
-/// scanner.scan(&tokens, 0..tokens.len(), &mut found);
-/// assert_eq!(found[0].tokens, 2..4);
-/// assert_eq!(scanner.tense_at(&tokens, 2), Some(khronika::expr::Tense::Past));
-/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Scanner {
     /// The token range of the sentence last scanned.
@@ -540,6 +529,17 @@ impl<'a> P<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scanner_finds_and_reads_tense() {
+        use crate::text::Tokens;
+        let tokens = Tokens::new("Карантин ввели 16 марта.");
+        let mut found = Vec::new();
+        let mut scanner = Scanner::new();
+        scanner.scan(&tokens, 0..tokens.len(), &mut found);
+        assert_eq!(found[0].tokens, 2..4);
+        assert_eq!(scanner.tense_at(&tokens, 2), Some(crate::expr::Tense::Past));
+    }
     use crate::expr::YearRef;
 
     fn found(text: &str) -> Vec<(String, Expr, Option<Mod>)> {
