@@ -27,7 +27,7 @@
 //! that share a kind.
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, Description, Event, SentenceSpan, Source};
+use super::{describe_in, describe_kinds, describe_rest, Description, Event, SentenceSpan, Source};
 use crate::mention::{Mention, Mod, TimexType};
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -103,10 +103,14 @@ pub(crate) fn timeline_with(
         }
         let joined = match &chain {
             Some(range) if sentence.paragraph == previous_paragraph => {
-                let d = describe_in(cues, text, tokens, sentence.tokens.clone());
+                // The kinds decide whether the sentence continues; its places and figures
+                // are read only when it does.
+                let mut d = Description::default();
+                describe_kinds(cues, text, tokens, sentence.tokens.clone(), &mut d);
                 let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
                     || continues(&events[range.clone()], &d);
                 if continues {
+                    describe_rest(text, tokens, sentence.tokens.clone(), &mut d);
                     inherit(&mut events, range.clone(), &span, sentence_text, &d, &doc);
                 }
                 continues

@@ -750,10 +750,29 @@ impl Cues {
     /// Classifies the sentence made of tokens `range` of `text` (token indices): every cue
     /// of every kind, in text order; spans are byte offsets into `text`.
     pub(crate) fn classify(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<KindMatch> {
+        self.with_matches(text, tokens, range, <[KindMatch]>::to_vec)
+    }
+
+    /// Classifies like [`Cues::classify`] and hands the matches to `f`, from a buffer the
+    /// thread keeps: nothing is allocated for them.
+    pub(crate) fn with_matches<R>(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        range: Range<usize>,
+        f: impl FnOnce(&[KindMatch]) -> R,
+    ) -> R {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.run(text, tokens, range, &mut scratch),
+            Ok(mut scratch) => {
+                self.run(text, tokens, range, &mut scratch);
+                f(&scratch.out)
+            }
             // Only reachable if classify is re-entered on this thread; use fresh buffers then.
-            Err(_) => self.run(text, tokens, range, &mut Scratch::default()),
+            Err(_) => {
+                let mut scratch = Scratch::default();
+                self.run(text, tokens, range, &mut scratch);
+                f(&scratch.out)
+            }
         })
     }
 
@@ -788,7 +807,8 @@ impl Cues {
         })
     }
 
-    fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) -> Vec<KindMatch> {
+    /// Classifies into `s.out`.
+    fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
         s.hits.clear();
         for i in 0..s.toks.len() {
@@ -816,8 +836,8 @@ impl Cues {
         self.resolve(s)
     }
 
-    /// Turns raw rule hits into matches: blockers, containment, exemption.
-    fn resolve(&self, s: &mut Scratch) -> Vec<KindMatch> {
+    /// Turns raw rule hits into matches (into `s.out`): blockers, containment, exemption.
+    fn resolve(&self, s: &mut Scratch) {
         let kind_of = |h: &Hit| match self.rules[h.rule as usize].role {
             Role::Cue(kind) => Some(kind),
             _ => None,
@@ -830,7 +850,8 @@ impl Cues {
                 s.hits.iter().any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
             (!blocked).then_some((h.clone(), kind))
         }));
-        let mut out: Vec<KindMatch> = Vec::with_capacity(kept.len());
+        let mut out = std::mem::take(&mut s.out);
+        out.clear();
         for (i, (h, kind)) in kept.iter().enumerate() {
             // A match inside another of the same kind is dropped (of two equal ones, the later).
             let inside = kept.iter().enumerate().any(|(j, (o, k))| {
@@ -849,7 +870,7 @@ impl Cues {
         }
         s.kept = kept;
         out.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
-        out
+        s.out = out;
     }
 
     /// Whether a negation or exemption phrase applies to the cue hit `h`.
@@ -1009,6 +1030,7 @@ struct Scratch {
     cand: Vec<u32>,
     hits: Vec<Hit>,
     kept: Vec<(Hit, EventKind)>,
+    out: Vec<KindMatch>,
     memo: Memo,
 }
 

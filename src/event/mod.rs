@@ -219,26 +219,38 @@ pub fn describe(sentence: &str) -> Description {
 /// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
 pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
     let mut d = Description::default();
-    for m in cues.classify(text, tokens, range.clone()) {
-        if m.exempted {
-            if !d.exempted.contains(&m.kind) {
-                d.exempted.push(m.kind);
+    describe_kinds(cues, text, tokens, range.clone(), &mut d);
+    describe_rest(text, tokens, range, &mut d);
+    d
+}
+
+/// Fills the kinds, cue words and exempted kinds of a description (see [`describe_in`]).
+pub(crate) fn describe_kinds(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
+    cues.with_matches(text, tokens, range, |matches| {
+        for m in matches {
+            if m.exempted {
+                if !d.exempted.contains(&m.kind) {
+                    d.exempted.push(m.kind);
+                }
+                continue;
             }
-            continue;
-        }
-        if !d.kinds.contains(&m.kind) {
-            d.kinds.push(m.kind);
-        }
-        if let Some(cue) = text.get(m.span) {
-            if !d.cues.iter().any(|c| c == cue) {
-                d.cues.push(cue.to_string());
+            if !d.kinds.contains(&m.kind) {
+                d.kinds.push(m.kind);
+            }
+            if let Some(cue) = text.get(m.span.clone()) {
+                if !d.cues.iter().any(|c| c == cue) {
+                    d.cues.push(cue.to_string());
+                }
             }
         }
-    }
+    });
+}
+
+/// Fills the places and figures of a description (see [`describe_in`]).
+pub(crate) fn describe_rest(text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
     for p in places::places_in(text, tokens, range.clone()) {
-        let place = Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() };
-        if !d.places.contains(&place) {
-            d.places.push(place);
+        if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
+            d.places.push(Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() });
         }
     }
     // Figure spans are relative to the sentence.
@@ -247,5 +259,4 @@ pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range
     for f in &mut d.figures {
         f.span = f.span.start.saturating_sub(offset)..f.span.end.saturating_sub(offset);
     }
-    d
 }
