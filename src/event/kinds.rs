@@ -99,6 +99,8 @@
 //! mention of a mosque, a church or a ЦОН counts (the tables treat them as cues on their
 //! own).
 
+mod memo;
+
 use crate::text::wordmap::WordMap;
 use crate::text::{Gap as TokenGap, TokenKind, Tokens};
 use std::cell::RefCell;
@@ -499,6 +501,17 @@ struct Rule {
     role: Role,
     elements: Vec<Box<[u32]>>,
     gaps: Vec<Gap>,
+    /// For each element after the first that cannot take a number: its atoms as a sparse
+    /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
+    needs: Box<[Box<[(u32, u64)]>]>,
+}
+
+impl Rule {
+    /// Whether every element after the first has a word in the sentence whose atoms are the
+    /// bit set `present` (a rule that fails this cannot match anywhere in it).
+    fn possible(&self, present: &[u64]) -> bool {
+        self.needs.iter().all(|bits| bits.iter().any(|&(w, b)| present.get(w as usize).is_some_and(|p| p & b != 0)))
+    }
 }
 
 /// What the word table holds for one normalized form: the atoms of the stems that are this
@@ -630,7 +643,22 @@ impl Builder {
             "cue `{cue}`: `#` cannot be the first element"
         );
         assert!((1..=MAX_ELEMENTS).contains(&elements.len()), "cue `{cue}`: 1 to {MAX_ELEMENTS} elements");
-        Rule { role, elements, gaps }
+        let needs = elements[1..]
+            .iter()
+            .filter(|e| e.first() != Some(&NUMBER_ATOM))
+            .map(|e| {
+                let mut bits: Vec<(u32, u64)> = Vec::new();
+                for &a in e.iter() {
+                    let (w, b) = (a / 64, 1u64 << (a % 64));
+                    match bits.last_mut() {
+                        Some((lw, lb)) if *lw == w => *lb |= b,
+                        _ => bits.push((w, b)),
+                    }
+                }
+                bits.into_boxed_slice()
+            })
+            .collect();
+        Rule { role, elements, gaps, needs }
     }
 }
 
@@ -808,24 +836,34 @@ impl Cues {
     }
 
     /// Classifies into `s.out`.
+    ///
+    /// The cue rules are tried first, at every word in order; the other rules (blockers,
+    /// negations) only matter for cue matches, so a sentence with none ends there. A rule is
+    /// tried only when every later element it has names an atom some word of the sentence
+    /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
         s.hits.clear();
-        for i in 0..s.toks.len() {
-            let t = &s.toks[i];
-            s.cand.clear();
-            for &atom in &s.atoms[t.atoms.clone()] {
-                if let Some(rules) = self.anchors.get(atom as usize) {
-                    s.cand.extend_from_slice(rules);
+        s.out.clear();
+        self.try_rules(tokens, s, true);
+        if s.hits.is_empty() {
+            return;
+        }
+        self.try_rules(tokens, s, false);
+        self.resolve(s)
+    }
+
+    /// Adds the hits of the cue rules (`cues`) or of the others, word by word.
+    fn try_rules(&self, tokens: &Tokens, s: &mut Scratch, cues: bool) {
+        let words = Words { toks: &s.toks, atoms: &s.memo.atoms, tokens, is_number_word: self.is_number_word };
+        for (i, t) in s.toks.iter().enumerate() {
+            let (lo, mid, hi) = t.rules;
+            let (from, to) = if cues { (lo, mid) } else { (mid, hi) };
+            for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
+                let Some(rule) = self.rules.get(r as usize) else { continue };
+                if !rule.possible(&s.present) {
+                    continue;
                 }
-            }
-            if s.cand.len() > 1 {
-                s.cand.sort_unstable();
-                s.cand.dedup();
-            }
-            let words = Words { toks: &s.toks, atoms: &s.atoms, tokens, is_number_word: self.is_number_word };
-            for &r in &s.cand {
-                let rule = &self.rules[r as usize];
                 let mut picked = [0u32; MAX_ELEMENTS];
                 picked[0] = i as u32;
                 if extend(rule, 1, &mut picked, &words) {
@@ -833,7 +871,6 @@ impl Cues {
                 }
             }
         }
-        self.resolve(s)
     }
 
     /// Turns raw rule hits into matches (into `s.out`): blockers, containment, exemption.
@@ -977,8 +1014,12 @@ struct Tok {
     end: usize,
     /// Its tokens (indices into [`Tokens`]), end exclusive.
     tokens: (u32, u32),
-    /// The range of this word's atoms in `Scratch::atoms`.
+    /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
+    /// The rules it starts (see [`memo::WordInfo::rules`]).
+    rules: (u32, u32, u32),
+    /// Its clause flags.
+    flags: u8,
     /// Strength of the punctuation before the word: 0 none, 1 clause, 2 list scope.
     sep: u8,
     /// Clause number (cues and negations stay inside one).
@@ -1021,53 +1062,17 @@ impl Hit {
     }
 }
 
-/// Per-thread buffers reused across calls, so that classifying allocates only its result
-/// (and the memo's entries for words not seen before).
+/// Per-thread buffers reused across calls, so that classifying allocates nothing (but the
+/// memo's entries for words not seen before); a word's atoms are read in the memo.
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Tok>,
-    atoms: Vec<u32>,
-    cand: Vec<u32>,
+    /// The atoms the sentence's words carry, as a bit set.
+    present: Vec<u64>,
     hits: Vec<Hit>,
     kept: Vec<(Hit, EventKind)>,
     out: Vec<KindMatch>,
-    memo: Memo,
-}
-
-/// The atoms of words already looked up on this thread, so that a word seen before costs one
-/// table lookup instead of a walk over its prefixes (news repeat their words). Bounded: it
-/// starts afresh after [`Memo::CAPACITY`] words, and when another language's tables are used.
-#[derive(Default)]
-struct Memo {
-    /// The tables the atoms belong to (by address).
-    owner: usize,
-    words: WordMap<(u32, u32)>,
-    atoms: Vec<u32>,
-}
-
-impl Memo {
-    const CAPACITY: usize = 1 << 15;
-
-    /// Appends the atoms of a normalized word to `out`, looking it up in `cues` when new.
-    fn lookup(&mut self, cues: &Cues, word: &str, out: &mut Vec<u32>) {
-        let owner = cues as *const Cues as usize;
-        if self.owner != owner || self.words.len() >= Memo::CAPACITY {
-            self.owner = owner;
-            self.words = WordMap::new();
-            self.atoms.clear();
-        }
-        if let Some(&(lo, hi)) = self.words.get(word) {
-            if let Some(atoms) = self.atoms.get(lo as usize..hi as usize) {
-                out.extend_from_slice(atoms);
-            }
-            return;
-        }
-        let from = out.len();
-        cues.lookup(word, out);
-        let lo = self.atoms.len() as u32;
-        self.atoms.extend_from_slice(&out[from..]);
-        self.words.insert(word, (lo, self.atoms.len() as u32));
-    }
+    memo: memo::Memo,
 }
 
 thread_local! {
@@ -1079,7 +1084,9 @@ impl Scratch {
     /// numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         self.toks.clear();
-        self.atoms.clear();
+        self.memo.begin(cues);
+        self.present.clear();
+        self.present.resize(cues.word_flags.len().div_ceil(64), 0);
         let all = tokens.as_slice();
         let Some(sentence) = all.get(range.clone()) else { return };
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else { return };
@@ -1131,11 +1138,7 @@ impl Scratch {
         if let Some((f, l)) = word {
             self.push_word(cues, tokens, f, l, sep);
         }
-        let flags = |t: &Tok| {
-            self.atoms[t.atoms.clone()]
-                .iter()
-                .fold(0u8, |f, &a| f | cues.word_flags.get(a as usize).copied().unwrap_or(0))
-        };
+        let flags = |t: &Tok| t.flags;
         let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
         for i in 0..self.toks.len() {
             if i > 0 && text.get(self.toks[i - 1].end..self.toks[i].start) != Some("-") {
@@ -1161,17 +1164,22 @@ impl Scratch {
     /// Adds the word made of tokens `first..=last` (they touch).
     fn push_word(&mut self, cues: &Cues, tokens: &Tokens, first: usize, last: usize, sep: u8) {
         let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else { return };
-        let from = self.atoms.len();
         // Number words (`трех`) get the number atom lazily, in `extend`: `#` is rare in cues.
-        if first == last && a.kind == TokenKind::Number {
-            self.atoms.push(NUMBER_ATOM);
+        let number = first == last && a.kind == TokenKind::Number;
+        let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
+        let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
+        for &atom in self.memo.atoms.get(lo..hi).unwrap_or(&[]) {
+            if let Some(w) = self.present.get_mut(atom as usize / 64) {
+                *w |= 1 << (atom % 64);
+            }
         }
-        self.memo.lookup(cues, tokens.norm_span(first..last + 1), &mut self.atoms);
         self.toks.push(Tok {
             start: a.start,
             end: b.end,
             tokens: (first as u32, last as u32 + 1),
-            atoms: from..self.atoms.len(),
+            atoms: lo..hi,
+            rules: info.rules,
+            flags: info.flags,
             sep,
             clause: 0,
             scope: 0,
