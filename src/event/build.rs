@@ -27,7 +27,7 @@
 //! that share a kind.
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, describe_kinds, describe_rest, Description, Event, SentenceSpan, Source};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, SentenceSpan, Source};
 use crate::mention::{Mention, Mod, TimexType};
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -70,7 +70,8 @@ pub(crate) fn timeline_with(
     mentions: &[Mention],
 ) -> Timeline {
     let doc: Option<Arc<str>> = doc.map(Arc::from);
-    let mut events: Vec<Event> = Vec::new();
+    // Every dated event has a mention of its own.
+    let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
     let mut undated = Vec::new();
     let mut chars = CharCursor::new(text);
     // The events of the latest dated sentence, while the chain of continuations holds.
@@ -105,10 +106,12 @@ pub(crate) fn timeline_with(
             Some(range) if sentence.paragraph == previous_paragraph => {
                 // The kinds decide whether the sentence continues; its places and figures
                 // are read only when it does.
+                let opens = cues.opens_continuation(text, tokens, sentence.tokens.clone());
+                let before = &events[range.clone()];
                 let mut d = Description::default();
-                describe_kinds(cues, text, tokens, sentence.tokens.clone(), &mut d);
-                let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
-                    || continues(&events[range.clone()], &d);
+                let continues = describe_kinds_if(cues, text, tokens, sentence.tokens.clone(), &mut d, |kinds| {
+                    opens || continues(before, kinds)
+                });
                 if continues {
                     describe_rest(text, tokens, sentence.tokens.clone(), &mut d);
                     inherit(&mut events, range.clone(), &span, sentence_text, &d, &doc);
@@ -220,15 +223,15 @@ fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
     e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
 }
 
-/// Does an undated sentence that opens with no continuation go on with the events before
-/// it (a measure after a decree, or a kind they share)?
-fn continues(before: &[Event], d: &Description) -> bool {
+/// Does an undated sentence that opens with no continuation, of these kinds, go on with the
+/// events before it (a measure after a decree, or a kind they share)?
+fn continues(before: &[Event], kinds: &[EventKind]) -> bool {
     let decree =
         before.iter().any(|e| e.kinds.iter().any(|k| matches!(k, EventKind::StateOfEmergency | EventKind::Quarantine)));
-    if decree && !d.kinds.is_empty() {
+    if decree && !kinds.is_empty() {
         return true;
     }
-    d.kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
+    kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
 }
 
 /// Adds the inherited events of a continuing sentence: one per distinct date of the events

@@ -226,24 +226,42 @@ pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range
 
 /// Fills the kinds, cue words and exempted kinds of a description (see [`describe_in`]).
 pub(crate) fn describe_kinds(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
+    describe_kinds_if(cues, text, tokens, range, d, |_| true);
+}
+
+/// Fills the kinds of a description, and, when `keep` says yes to them, its cue words and
+/// exempted kinds too (an undated sentence that continues nothing needs only its kinds);
+/// returns what `keep` said.
+pub(crate) fn describe_kinds_if(
+    cues: &Cues,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+    d: &mut Description,
+    keep: impl FnOnce(&[EventKind]) -> bool,
+) -> bool {
     cues.with_matches(text, tokens, range, |matches| {
+        for m in matches.iter().filter(|m| !m.exempted) {
+            if !d.kinds.contains(&m.kind) {
+                d.kinds.push(m.kind);
+            }
+        }
+        if !keep(&d.kinds) {
+            return false;
+        }
         for m in matches {
             if m.exempted {
                 if !d.exempted.contains(&m.kind) {
                     d.exempted.push(m.kind);
                 }
-                continue;
-            }
-            if !d.kinds.contains(&m.kind) {
-                d.kinds.push(m.kind);
-            }
-            if let Some(cue) = text.get(m.span.clone()) {
+            } else if let Some(cue) = text.get(m.span.clone()) {
                 if !d.cues.iter().any(|c| c == cue) {
                     d.cues.push(cue.to_string());
                 }
             }
         }
-    });
+        true
+    })
 }
 
 /// Fills the places and figures of a description (see [`describe_in`]).

@@ -59,25 +59,68 @@ pub(super) struct Memo {
     pub(super) rules: Vec<u32>,
 }
 
+/// The 8 bytes at `at` as a little-endian word (0 past the end).
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(c) => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            u64::from_le_bytes(w)
+        }
+        None => 0,
+    }
+}
+
+/// The bytes of a word as 8-byte words, for hashing and comparing without a byte loop: the
+/// whole words, then (for a length that is no multiple of 8) the last 8 bytes, which overlap
+/// the word before them; a word shorter than 8 bytes is read byte by byte.
+#[inline]
+fn for_each_word(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        let w = bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        return f(w);
+    }
+    let mut at = 0;
+    while at + 8 <= n {
+        if !f(word_at(bytes, at)) {
+            return false;
+        }
+        at += 8;
+    }
+    at == n || f(word_at(bytes, n - 8))
+}
+
 /// A hash of a word's bytes (and whether it is a number), never 0: 8 bytes at a time, with
-/// the multiply-rotate mix of FxHash.
+/// the multiply-rotate mix of FxHash, the length mixed in first.
 #[inline]
 fn hash(word: &[u8], number: bool) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = (word.len() as u64) << 1 | u64::from(number);
-    let mut chunks = word.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
+    for_each_word(word, |w| {
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        true
+    });
     h | 1
+}
+
+/// Whether two words of the same length have the same bytes.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let mut at = 0;
+    let n = b.len();
+    a.len() == n
+        && for_each_word(b, |w| {
+            let mine = if n < 8 {
+                a.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b))
+            } else {
+                let x = word_at(a, at.min(n - 8));
+                at += 8;
+                x
+            };
+            mine == w
+        })
 }
 
 impl Memo {
@@ -113,7 +156,7 @@ impl Memo {
             for slot in pair {
                 if slot.hash == h && slot.len as usize == bytes.len() {
                     let at = slot.key as usize;
-                    if self.keys.get(at..at + bytes.len()) == Some(bytes) {
+                    if self.keys.get(at..at + bytes.len()).is_some_and(|k| same(k, bytes)) {
                         return slot.info;
                     }
                 }
