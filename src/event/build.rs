@@ -109,9 +109,12 @@ pub(crate) fn timeline_with(
                 let opens = cues.opens_continuation(text, tokens, sentence.tokens.clone());
                 let before = &events[range.clone()];
                 let mut d = Description::default();
-                let continues = describe_kinds_if(cues, text, tokens, sentence.tokens.clone(), &mut d, |kinds| {
-                    opens || continues(before, kinds)
-                });
+                // Events of no kind but `Other` (and so no decree) share no kind with anything:
+                // only an opening continues them, and the sentence is not read for nothing.
+                let continues = (opens || before.iter().any(|e| e.kinds.iter().any(|k| *k != EventKind::Other)))
+                    && describe_kinds_if(cues, text, tokens, sentence.tokens.clone(), &mut d, |kinds| {
+                        opens || continues(before, kinds)
+                    });
                 if continues {
                     describe_rest(text, tokens, sentence.tokens.clone(), &mut d);
                     inherit(&mut events, range.clone(), &span, sentence_text, &d, &doc);

@@ -1120,7 +1120,10 @@ impl Scratch {
                         self.push_word(cues, tokens, f, l, sep);
                         sep = 0;
                     }
-                    let c = text.get(t.start..t.end).and_then(|s| s.chars().next()).unwrap_or(' ');
+                    let c = match bytes.get(t.start) {
+                        Some(&b) if b.is_ascii() => char::from(b),
+                        _ => text.get(t.start..t.end).and_then(|s| s.chars().next()).unwrap_or(' '),
+                    };
                     let strength = match c {
                         ',' | '.' | ':' if before(t.start).is_ascii_digit() && at(t.end).is_ascii_digit() => 0,
                         ',' | ':' | '(' | ')' | '[' | ']' => 1,
@@ -1141,7 +1144,7 @@ impl Scratch {
         let flags = |t: &Tok| t.flags;
         let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
         for i in 0..self.toks.len() {
-            if i > 0 && text.get(self.toks[i - 1].end..self.toks[i].start) != Some("-") {
+            if i > 0 && bytes.get(self.toks[i - 1].end..self.toks[i].start) != Some(b"-") {
                 pos += 1;
             }
             let t = &self.toks[i];
