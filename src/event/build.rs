@@ -70,7 +70,7 @@ pub(crate) fn timeline_with(
     mentions: &[Mention],
 ) -> Timeline {
     let doc: Option<Arc<str>> = doc.map(Arc::from);
-    // Every dated event has a mention of its own.
+    // A dated event takes at least one mention of its own (inherited events may add more).
     let mut events: Vec<Event> = Vec::with_capacity(mentions.len());
     let mut undated = Vec::new();
     let mut chars = CharCursor::new(text);

@@ -47,8 +47,10 @@
 //!    `subclause_openers`). A full stop ends neither: the caller splits
 //!    sentences, and inside one a full stop is an abbreviation (`г. Алматы`, `млрд.`). A comma,
 //!    colon or full stop between digits (`1,5`, `22:00`) is part of the number.
-//! 3. A cue is tried only where its first element matched. Adjacent elements must share a
-//!    clause; elements joined by a gap must share a list scope, so a gap reaches across the
+//! 3. A cue is tried only where its first element matched, and only when every later element
+//!    it has (but `#`) names an atom some word of the sentence carries. Cues are tried first;
+//!    blockers and negation phrases only in a sentence where a cue matched. Adjacent elements
+//!    must share a clause; elements joined by a gap must share a list scope, so a gap reaches across the
 //!    commas of an enumeration (`закрыты кинотеатры, ТРЦ и школы`) but not into a relative
 //!    clause (`на границе области, где закрыты мосты`).
 //! 4. Blockers, containment and exemption (below) are applied.
@@ -503,8 +505,11 @@ struct Rule {
     gaps: Vec<Gap>,
     /// For each element after the first that cannot take a number: its atoms as a sparse
     /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
-    needs: Box<[Box<[(u32, u64)]>]>,
+    needs: Box<[AtomBits]>,
 }
+
+/// A set of atoms as the non-zero 64-bit words of a bit set: (word index, bits).
+type AtomBits = Box<[(u32, u64)]>;
 
 impl Rule {
     /// Whether every element after the first has a word in the sentence whose atoms are the
@@ -531,9 +536,9 @@ struct Entry {
 /// so that a lookup can stop early, every prefix of them: a word is looked up prefix by
 /// prefix (at character boundaries) until a prefix is not in the table or no longer form
 /// starts with it; the stems met on the way, and the whole-word forms at its end, are the
-/// word's *atoms*. Each thread keeps a bounded memo of the atoms of the words it has seen,
-/// so a word met again costs one lookup. Rules are indexed by the atoms of their first
-/// element.
+/// word's *atoms*. Rules are indexed by the atoms of their first element. Each thread keeps
+/// a bounded cache (`memo`) of what it learnt of the words it has seen (their atoms, the rules
+/// those start, their clause flags), so a word met again costs one probe.
 #[derive(Debug)]
 pub(crate) struct Cues {
     words: WordMap<Entry>,

@@ -208,3 +208,47 @@ impl Memo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_compare_8_bytes_at_a_time() {
+        let words: Vec<String> = (0..40).map(|n| "ж".repeat(n / 2) + &"z".repeat(n % 2)).collect();
+        for a in &words {
+            for b in &words {
+                if a.len() == b.len() {
+                    assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+                }
+            }
+            assert_ne!(hash(a.as_bytes(), false), 0);
+            assert_ne!(hash(a.as_bytes(), false), hash(a.as_bytes(), true));
+        }
+        assert!(!same(b"abcdefghij", b"abcdefghiJ"));
+        assert!(!same(b"Abcdefghij", b"abcdefghij"));
+        assert!(!same(b"abc", b"abd"));
+    }
+
+    #[test]
+    fn a_word_met_again_gets_what_it_got_first() {
+        let cues = crate::event::default_cues();
+        let mut memo = Memo::default();
+        memo.begin(cues);
+        let words = ["карантин", "карантина", "школы", "и", "42500", "не", "закрыты", "zzz"];
+        let first: Vec<WordInfo> = words.iter().map(|w| memo.lookup(cues, w, false)).collect();
+        let number = memo.lookup(cues, "42500", true);
+        for (w, f) in words.iter().zip(&first) {
+            let again = memo.lookup(cues, w, false);
+            assert_eq!((again.atoms, again.rules, again.flags), (f.atoms, f.rules, f.flags), "{w}");
+            let mut atoms = Vec::new();
+            cues.lookup(w, &mut atoms);
+            assert_eq!(&memo.atoms[f.atoms.0 as usize..f.atoms.1 as usize], &atoms[..], "{w}");
+        }
+        // A number token is a different word from the same letters in a word token.
+        assert_eq!(memo.atoms.get(number.atoms.0 as usize), Some(&NUMBER_ATOM));
+        let rules = |i: WordInfo| memo.rules[i.rules.0 as usize..i.rules.2 as usize].to_vec();
+        assert!(!rules(first[0]).is_empty());
+        assert!(rules(first[7]).is_empty());
+    }
+}
