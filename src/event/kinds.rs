@@ -541,6 +541,8 @@ struct Entry {
 /// those start, their clause flags), so a word met again costs one probe.
 #[derive(Debug)]
 pub(crate) struct Cues {
+    /// A number no other compiled tables have (the word cache tells tables apart by it).
+    id: usize,
     words: WordMap<Entry>,
     pool: Vec<u32>,
     /// Characters of the shortest stem: shorter prefixes of a word are not looked up.
@@ -735,7 +737,9 @@ impl Cues {
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
             continuations.entry_or_insert_with(&first, Vec::new).push(rest);
         }
+        static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Cues {
+            id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             words,
             pool,
             min_stem: min_stem.min(64),

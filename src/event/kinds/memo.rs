@@ -47,7 +47,7 @@ struct Slot {
 /// The per-thread cache of word atoms.
 #[derive(Default)]
 pub(super) struct Memo {
-    /// The tables the atoms belong to (by address).
+    /// The tables the atoms belong to (their id; 0 before any).
     owner: usize,
     /// `2 * SETS` slots, allocated on first use.
     slots: Vec<Slot>,
@@ -127,7 +127,7 @@ impl Memo {
     /// Makes the cache ready for the words of one sentence with `cues`: it starts afresh
     /// when another language's tables are used or when it has grown past its bound.
     pub(super) fn begin(&mut self, cues: &Cues) {
-        let owner = cues as *const Cues as usize;
+        let owner = cues.id;
         if self.owner != owner
             || self.keys.len() > MAX_KEY_BYTES
             || self.atoms.len() > MAX_ATOMS
