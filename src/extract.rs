@@ -23,7 +23,7 @@ const PIECE: usize = 1 << 20;
 /// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
 /// indices, paragraphs and anchoring run on across the pieces, and the results are those of
 /// the whole text. Token offsets are `u32`, so a paragraph longer than 2 GiB
-/// ([`MAX_TEXT`] bytes) with no blank line is cut at a line break
+/// with no blank line is cut at a line break
 /// (else at a character boundary), the one place a sentence may be cut.
 ///
 /// ```

@@ -34,7 +34,8 @@ pub struct Timeline {
 impl Timeline {
     /// A timeline of these events, put in chronological order (stable: ties keep their order).
     pub fn from_events(mut events: Vec<Event>) -> Self {
-        events.sort_by_key(|e| e.when.start());
+        // Each event's start is computed once (a stable sort on cached keys).
+        events.sort_by_cached_key(|e| e.when.start());
         Timeline { events, undated: Vec::new() }
     }
 

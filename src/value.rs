@@ -1,20 +1,4 @@
-//! Normalized values in TIMEX3 (TimeML) form, both ways: [`Value`] writes its TIMEX3 string
-//! with `Display` and reads it back with `FromStr`.
-//!
-//! | value | TIMEX3 |
-//! | --- | --- |
-//! | a day | `2020-03-16` |
-//! | a month, a year | `2020-03`, `2020` |
-//! | an ISO week, its weekend | `2020-W12`, `2020-W12-WE` |
-//! | a quarter, a half-year, a season | `2020-Q1`, `2020-H1`, `2020-SP` (`SU`, `FA`, `WI`) |
-//! | a part of a day | `2020-03-17TMO` (`MI`, `AF`, `EV`, `NI`, `DT`) |
-//! | a clock time on a day | `2020-03-20T17:00`, `2020-03-20T17:00:05` |
-//! | an interval (inclusive ends) | `2020-03-16/2020-04-15` |
-//! | a duration | `P14D`, `P2W`, `P1Y6M`, `PT3H`, `PT1H30M` |
-//! | a weekly set | `XXXX-WXX-5` (Friday), `XXXX-WXX-WE` |
-//! | deictic references | `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` |
-//!
-//! Winter belongs to the year in which it ends: `2021-WI` is December 2020 to February 2021.
+//! Normalized values and calendar arithmetic; TIMEX3 both ways (see [`Value`]).
 
 use crate::error::{shorten, Error};
 use chrono::{Datelike, Duration as Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
@@ -289,7 +273,25 @@ impl fmt::Display for Duration {
     }
 }
 
-/// A normalized temporal value. See the [module docs](self) for the TIMEX3 forms.
+/// A normalized temporal value.
+///
+/// Normalized values in TIMEX3 (TimeML) form, both ways: `Value` writes its TIMEX3 string
+/// with `Display` and reads it back with `FromStr`.
+///
+/// | value | TIMEX3 |
+/// | --- | --- |
+/// | a day | `2020-03-16` |
+/// | a month, a year | `2020-03`, `2020` |
+/// | an ISO week, its weekend | `2020-W12`, `2020-W12-WE` |
+/// | a quarter, a half-year, a season | `2020-Q1`, `2020-H1`, `2020-SP` (`SU`, `FA`, `WI`) |
+/// | a part of a day | `2020-03-17TMO` (`MI`, `AF`, `EV`, `NI`, `DT`) |
+/// | a clock time on a day | `2020-03-20T17:00`, `2020-03-20T17:00:05` |
+/// | an interval (inclusive ends) | `2020-03-16/2020-04-15` |
+/// | a duration | `P14D`, `P2W`, `P1Y6M`, `PT3H`, `PT1H30M` |
+/// | a weekly set | `XXXX-WXX-5` (Friday), `XXXX-WXX-WE` |
+/// | deictic references | `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` |
+///
+/// Winter belongs to the year in which it ends: `2021-WI` is December 2020 to February 2021.
 ///
 /// ```
 /// use khronika::Value;

@@ -27,7 +27,7 @@
 //! that share a kind.
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, Description, Event, SentenceSpan, Source};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, SentenceSpan, Source};
 use crate::mention::{Mention, Mod, TimexType};
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -101,6 +101,8 @@ impl<'a> Builder<'a> {
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (cues, text, tokens, mentions) = (self.cues, p.text, p.tokens, p.mentions);
         let events = &mut self.events;
+        // A dated event takes at least one mention of its own (inherited events may add more).
+        events.reserve(mentions.len());
         // The events of the latest dated sentence, while the chain of continuations holds.
         let mut chain: Option<Range<usize>> = None;
         let mut previous_paragraph = usize::MAX;
@@ -133,10 +135,20 @@ impl<'a> Builder<'a> {
             }
             let joined = match &chain {
                 Some(range) if sentence.paragraph == previous_paragraph => {
-                    let d = describe_in(cues, text, tokens, sentence.tokens.clone());
-                    let continues = cues.opens_continuation(text, tokens, sentence.tokens.clone())
-                        || continues(&events[range.clone()], &d);
+                    // The kinds decide whether the sentence continues; its places and figures
+                    // are read only when it does.
+                    let opens = cues.opens_continuation(text, tokens, sentence.tokens.clone());
+                    let before = &events[range.clone()];
+                    let mut d = Description::default();
+                    // Events of no kind but `Other` (and so no decree) share no kind with
+                    // anything: only an opening continues them, and the sentence is not read
+                    // for nothing.
+                    let continues = (opens || before.iter().any(|e| e.kinds.iter().any(|k| *k != EventKind::Other)))
+                        && describe_kinds_if(cues, text, tokens, sentence.tokens.clone(), &mut d, |kinds| {
+                            opens || continues(before, kinds)
+                        });
                     if continues {
+                        describe_rest(text, tokens, sentence.tokens.clone(), &mut d);
                         inherit(events, range.clone(), &span, sentence_text, &d, &self.doc);
                     }
                     continues
@@ -251,15 +263,15 @@ fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
     e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
 }
 
-/// Does an undated sentence that opens with no continuation go on with the events before
-/// it (a measure after a decree, or a kind they share)?
-fn continues(before: &[Event], d: &Description) -> bool {
+/// Does an undated sentence that opens with no continuation, of these kinds, go on with the
+/// events before it (a measure after a decree, or a kind they share)?
+fn continues(before: &[Event], kinds: &[EventKind]) -> bool {
     let decree =
         before.iter().any(|e| e.kinds.iter().any(|k| matches!(k, EventKind::StateOfEmergency | EventKind::Quarantine)));
-    if decree && !d.kinds.is_empty() {
+    if decree && !kinds.is_empty() {
         return true;
     }
-    d.kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
+    kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
 }
 
 /// Adds the inherited events of a continuing sentence: one per distinct date of the events

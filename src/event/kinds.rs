@@ -47,8 +47,10 @@
 //!    `subclause_openers`). A full stop ends neither: the caller splits
 //!    sentences, and inside one a full stop is an abbreviation (`г. Алматы`, `млрд.`). A comma,
 //!    colon or full stop between digits (`1,5`, `22:00`) is part of the number.
-//! 3. A cue is tried only where its first element matched. Adjacent elements must share a
-//!    clause; elements joined by a gap must share a list scope, so a gap reaches across the
+//! 3. A cue is tried only where its first element matched, and only when every later element
+//!    it has (but `#`) names an atom some word of the sentence carries. Cues are tried first;
+//!    blockers and negation phrases only in a sentence where a cue matched. Adjacent elements
+//!    must share a clause; elements joined by a gap must share a list scope, so a gap reaches across the
 //!    commas of an enumeration (`закрыты кинотеатры, ТРЦ и школы`) but not into a relative
 //!    clause (`на границе области, где закрыты мосты`).
 //! 4. Blockers, containment and exemption (below) are applied.
@@ -99,6 +101,8 @@
 //! mention of a mosque, a church or a ЦОН counts (the tables treat them as cues on their
 //! own).
 
+mod memo;
+
 use crate::text::wordmap::WordMap;
 use crate::text::{Gap as TokenGap, TokenKind, Tokens};
 use std::cell::RefCell;
@@ -110,7 +114,7 @@ use std::str::FromStr;
 /// A closed set of event kinds, aligned with OxCGRT indicators where one fits.
 ///
 /// ```
-/// use khronika::event::kinds::EventKind;
+/// use khronika::EventKind;
 /// let k: EventKind = "school_closing".parse().unwrap();
 /// assert_eq!(k, EventKind::SchoolClosing);
 /// assert_eq!(k.indicator(), Some("C1"));
@@ -174,7 +178,7 @@ impl EventKind {
     /// Every kind, in declaration order.
     ///
     /// ```
-    /// use khronika::event::kinds::EventKind;
+    /// use khronika::EventKind;
     /// assert_eq!(EventKind::ALL.len(), 24);
     /// ```
     pub const ALL: &'static [EventKind] = &[
@@ -207,7 +211,7 @@ impl EventKind {
     /// The stable snake_case id (the serde name, the [`Display`](fmt::Display) form).
     ///
     /// ```
-    /// use khronika::event::kinds::EventKind;
+    /// use khronika::EventKind;
     /// assert_eq!(EventKind::StayAtHome.id(), "stay_at_home");
     /// ```
     pub fn id(self) -> &'static str {
@@ -242,7 +246,7 @@ impl EventKind {
     /// The OxCGRT indicator code this kind corresponds to, if there is one.
     ///
     /// ```
-    /// use khronika::event::kinds::EventKind;
+    /// use khronika::EventKind;
     /// assert_eq!(EventKind::InternationalTravel.indicator(), Some("C8"));
     /// assert_eq!(EventKind::Cases.indicator(), None);
     /// ```
@@ -278,7 +282,7 @@ impl EventKind {
     /// A short English label for text output.
     ///
     /// ```
-    /// use khronika::event::kinds::EventKind;
+    /// use khronika::EventKind;
     /// assert_eq!(EventKind::PublicEvents.label(), "public events cancelled");
     /// ```
     pub fn label(self) -> &'static str {
@@ -320,7 +324,7 @@ impl fmt::Display for EventKind {
 /// The error of parsing an [`EventKind`] from a string that is not one of the ids.
 ///
 /// ```
-/// use khronika::event::kinds::EventKind;
+/// use khronika::EventKind;
 /// let err = "lockdown".parse::<EventKind>().unwrap_err();
 /// assert_eq!(err.to_string(), "unknown event kind `lockdown`");
 /// ```
@@ -350,7 +354,7 @@ impl FromStr for EventKind {
 /// the sentence denies or exempts it.
 ///
 /// ```
-/// use khronika::event::kinds::{classify, EventKind};
+/// use khronika::{internals::classify, EventKind};
 /// let s = "Введён масочный режим.";
 /// let m = &classify(s)[0];
 /// assert_eq!((m.kind, &s[m.span.clone()], m.exempted), (EventKind::FacialCoverings, "масочный", false));
@@ -374,7 +378,7 @@ pub struct KindMatch {
 /// for the rules.
 ///
 /// ```
-/// use khronika::event::kinds::{classify, EventKind};
+/// use khronika::{internals::classify, EventKind};
 /// let s = "Школы не закроют, но с понедельника вводится масочный режим.";
 /// let m = classify(s);
 /// assert_eq!(m[0].kind, EventKind::SchoolClosing);
@@ -392,7 +396,7 @@ pub fn classify(sentence: &str) -> Vec<KindMatch> {
 /// whether that is [`EventKind::Other`]).
 ///
 /// ```
-/// use khronika::event::kinds::{kinds_of, EventKind};
+/// use khronika::{internals::kinds_of, EventKind};
 /// let kinds = kinds_of("За сутки выявлено 45 новых случаев заражения, двое пациентов скончались.");
 /// assert_eq!(kinds, vec![EventKind::Cases, EventKind::Deaths]);
 /// assert!(kinds_of("Школьный концерт прошёл с успехом.").is_empty());
@@ -499,6 +503,20 @@ struct Rule {
     role: Role,
     elements: Vec<Box<[u32]>>,
     gaps: Vec<Gap>,
+    /// For each element after the first that cannot take a number: its atoms as a sparse
+    /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
+    needs: Box<[AtomBits]>,
+}
+
+/// A set of atoms as the non-zero 64-bit words of a bit set: (word index, bits).
+type AtomBits = Box<[(u32, u64)]>;
+
+impl Rule {
+    /// Whether every element after the first has a word in the sentence whose atoms are the
+    /// bit set `present` (a rule that fails this cannot match anywhere in it).
+    fn possible(&self, present: &[u64]) -> bool {
+        self.needs.iter().all(|bits| bits.iter().any(|&(w, b)| present.get(w as usize).is_some_and(|p| p & b != 0)))
+    }
 }
 
 /// What the word table holds for one normalized form: the atoms of the stems that are this
@@ -518,11 +536,13 @@ struct Entry {
 /// so that a lookup can stop early, every prefix of them: a word is looked up prefix by
 /// prefix (at character boundaries) until a prefix is not in the table or no longer form
 /// starts with it; the stems met on the way, and the whole-word forms at its end, are the
-/// word's *atoms*. Each thread keeps a bounded memo of the atoms of the words it has seen,
-/// so a word met again costs one lookup. Rules are indexed by the atoms of their first
-/// element.
+/// word's *atoms*. Rules are indexed by the atoms of their first element. Each thread keeps
+/// a bounded cache (`memo`) of what it learnt of the words it has seen (their atoms, the rules
+/// those start, their clause flags), so a word met again costs one probe.
 #[derive(Debug)]
 pub(crate) struct Cues {
+    /// A number no other compiled tables have (the word cache tells tables apart by it).
+    id: usize,
     words: WordMap<Entry>,
     pool: Vec<u32>,
     /// Characters of the shortest stem: shorter prefixes of a word are not looked up.
@@ -630,7 +650,22 @@ impl Builder {
             "cue `{cue}`: `#` cannot be the first element"
         );
         assert!((1..=MAX_ELEMENTS).contains(&elements.len()), "cue `{cue}`: 1 to {MAX_ELEMENTS} elements");
-        Rule { role, elements, gaps }
+        let needs = elements[1..]
+            .iter()
+            .filter(|e| e.first() != Some(&NUMBER_ATOM))
+            .map(|e| {
+                let mut bits: Vec<(u32, u64)> = Vec::new();
+                for &a in e.iter() {
+                    let (w, b) = (a / 64, 1u64 << (a % 64));
+                    match bits.last_mut() {
+                        Some((lw, lb)) if *lw == w => *lb |= b,
+                        _ => bits.push((w, b)),
+                    }
+                }
+                bits.into_boxed_slice()
+            })
+            .collect();
+        Rule { role, elements, gaps, needs }
     }
 }
 
@@ -702,7 +737,9 @@ impl Cues {
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
             continuations.entry_or_insert_with(&first, Vec::new).push(rest);
         }
+        static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Cues {
+            id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             words,
             pool,
             min_stem: min_stem.min(64),
@@ -750,10 +787,29 @@ impl Cues {
     /// Classifies the sentence made of tokens `range` of `text` (token indices): every cue
     /// of every kind, in text order; spans are byte offsets into `text`.
     pub(crate) fn classify(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<KindMatch> {
+        self.with_matches(text, tokens, range, <[KindMatch]>::to_vec)
+    }
+
+    /// Classifies like [`Cues::classify`] and hands the matches to `f`, from a buffer the
+    /// thread keeps: nothing is allocated for them.
+    pub(crate) fn with_matches<R>(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        range: Range<usize>,
+        f: impl FnOnce(&[KindMatch]) -> R,
+    ) -> R {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.run(text, tokens, range, &mut scratch),
+            Ok(mut scratch) => {
+                self.run(text, tokens, range, &mut scratch);
+                f(&scratch.out)
+            }
             // Only reachable if classify is re-entered on this thread; use fresh buffers then.
-            Err(_) => self.run(text, tokens, range, &mut Scratch::default()),
+            Err(_) => {
+                let mut scratch = Scratch::default();
+                self.run(text, tokens, range, &mut scratch);
+                f(&scratch.out)
+            }
         })
     }
 
@@ -788,24 +844,35 @@ impl Cues {
         })
     }
 
-    fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) -> Vec<KindMatch> {
+    /// Classifies into `s.out`.
+    ///
+    /// The cue rules are tried first, at every word in order; the other rules (blockers,
+    /// negations) only matter for cue matches, so a sentence with none ends there. A rule is
+    /// tried only when every later element it has names an atom some word of the sentence
+    /// carries.
+    fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
         s.hits.clear();
-        for i in 0..s.toks.len() {
-            let t = &s.toks[i];
-            s.cand.clear();
-            for &atom in &s.atoms[t.atoms.clone()] {
-                if let Some(rules) = self.anchors.get(atom as usize) {
-                    s.cand.extend_from_slice(rules);
+        s.out.clear();
+        self.try_rules(tokens, s, true);
+        if s.hits.is_empty() {
+            return;
+        }
+        self.try_rules(tokens, s, false);
+        self.resolve(s)
+    }
+
+    /// Adds the hits of the cue rules (`cues`) or of the others, word by word.
+    fn try_rules(&self, tokens: &Tokens, s: &mut Scratch, cues: bool) {
+        let words = Words { toks: &s.toks, atoms: &s.memo.atoms, tokens, is_number_word: self.is_number_word };
+        for (i, t) in s.toks.iter().enumerate() {
+            let (lo, mid, hi) = t.rules;
+            let (from, to) = if cues { (lo, mid) } else { (mid, hi) };
+            for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
+                let Some(rule) = self.rules.get(r as usize) else { continue };
+                if !rule.possible(&s.present) {
+                    continue;
                 }
-            }
-            if s.cand.len() > 1 {
-                s.cand.sort_unstable();
-                s.cand.dedup();
-            }
-            let words = Words { toks: &s.toks, atoms: &s.atoms, tokens, is_number_word: self.is_number_word };
-            for &r in &s.cand {
-                let rule = &self.rules[r as usize];
                 let mut picked = [0u32; MAX_ELEMENTS];
                 picked[0] = i as u32;
                 if extend(rule, 1, &mut picked, &words) {
@@ -813,11 +880,10 @@ impl Cues {
                 }
             }
         }
-        self.resolve(s)
     }
 
-    /// Turns raw rule hits into matches: blockers, containment, exemption.
-    fn resolve(&self, s: &mut Scratch) -> Vec<KindMatch> {
+    /// Turns raw rule hits into matches (into `s.out`): blockers, containment, exemption.
+    fn resolve(&self, s: &mut Scratch) {
         let kind_of = |h: &Hit| match self.rules[h.rule as usize].role {
             Role::Cue(kind) => Some(kind),
             _ => None,
@@ -830,7 +896,8 @@ impl Cues {
                 s.hits.iter().any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
             (!blocked).then_some((h.clone(), kind))
         }));
-        let mut out: Vec<KindMatch> = Vec::with_capacity(kept.len());
+        let mut out = std::mem::take(&mut s.out);
+        out.clear();
         for (i, (h, kind)) in kept.iter().enumerate() {
             // A match inside another of the same kind is dropped (of two equal ones, the later).
             let inside = kept.iter().enumerate().any(|(j, (o, k))| {
@@ -849,7 +916,7 @@ impl Cues {
         }
         s.kept = kept;
         out.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
-        out
+        s.out = out;
     }
 
     /// Whether a negation or exemption phrase applies to the cue hit `h`.
@@ -956,8 +1023,12 @@ struct Tok {
     end: usize,
     /// Its tokens (indices into [`Tokens`]), end exclusive.
     tokens: (u32, u32),
-    /// The range of this word's atoms in `Scratch::atoms`.
+    /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
+    /// The rules it starts (see [`memo::WordInfo::rules`]).
+    rules: (u32, u32, u32),
+    /// Its clause flags.
+    flags: u8,
     /// Strength of the punctuation before the word: 0 none, 1 clause, 2 list scope.
     sep: u8,
     /// Clause number (cues and negations stay inside one).
@@ -1000,52 +1071,17 @@ impl Hit {
     }
 }
 
-/// Per-thread buffers reused across calls, so that classifying allocates only its result
-/// (and the memo's entries for words not seen before).
+/// Per-thread buffers reused across calls, so that classifying allocates nothing (but the
+/// memo's entries for words not seen before); a word's atoms are read in the memo.
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Tok>,
-    atoms: Vec<u32>,
-    cand: Vec<u32>,
+    /// The atoms the sentence's words carry, as a bit set.
+    present: Vec<u64>,
     hits: Vec<Hit>,
     kept: Vec<(Hit, EventKind)>,
-    memo: Memo,
-}
-
-/// The atoms of words already looked up on this thread, so that a word seen before costs one
-/// table lookup instead of a walk over its prefixes (news repeat their words). Bounded: it
-/// starts afresh after [`Memo::CAPACITY`] words, and when another language's tables are used.
-#[derive(Default)]
-struct Memo {
-    /// The tables the atoms belong to (by address).
-    owner: usize,
-    words: WordMap<(u32, u32)>,
-    atoms: Vec<u32>,
-}
-
-impl Memo {
-    const CAPACITY: usize = 1 << 15;
-
-    /// Appends the atoms of a normalized word to `out`, looking it up in `cues` when new.
-    fn lookup(&mut self, cues: &Cues, word: &str, out: &mut Vec<u32>) {
-        let owner = cues as *const Cues as usize;
-        if self.owner != owner || self.words.len() >= Memo::CAPACITY {
-            self.owner = owner;
-            self.words = WordMap::new();
-            self.atoms.clear();
-        }
-        if let Some(&(lo, hi)) = self.words.get(word) {
-            if let Some(atoms) = self.atoms.get(lo as usize..hi as usize) {
-                out.extend_from_slice(atoms);
-            }
-            return;
-        }
-        let from = out.len();
-        cues.lookup(word, out);
-        let lo = self.atoms.len() as u32;
-        self.atoms.extend_from_slice(&out[from..]);
-        self.words.insert(word, (lo, self.atoms.len() as u32));
-    }
+    out: Vec<KindMatch>,
+    memo: memo::Memo,
 }
 
 thread_local! {
@@ -1057,7 +1093,9 @@ impl Scratch {
     /// numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         self.toks.clear();
-        self.atoms.clear();
+        self.memo.begin(cues);
+        self.present.clear();
+        self.present.resize(cues.word_flags.len().div_ceil(64), 0);
         let all = tokens.as_slice();
         let Some(sentence) = all.get(range.clone()) else { return };
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else { return };
@@ -1091,7 +1129,10 @@ impl Scratch {
                         self.push_word(cues, tokens, f, l, sep);
                         sep = 0;
                     }
-                    let c = text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' ');
+                    let c = match bytes.get(t.start()) {
+                        Some(&b) if b.is_ascii() => char::from(b),
+                        _ => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' '),
+                    };
                     let strength = match c {
                         ',' | '.' | ':' if before(t.start()).is_ascii_digit() && at(t.end()).is_ascii_digit() => 0,
                         ',' | ':' | '(' | ')' | '[' | ']' => 1,
@@ -1109,14 +1150,10 @@ impl Scratch {
         if let Some((f, l)) = word {
             self.push_word(cues, tokens, f, l, sep);
         }
-        let flags = |t: &Tok| {
-            self.atoms[t.atoms.clone()]
-                .iter()
-                .fold(0u8, |f, &a| f | cues.word_flags.get(a as usize).copied().unwrap_or(0))
-        };
+        let flags = |t: &Tok| t.flags;
         let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
         for i in 0..self.toks.len() {
-            if i > 0 && text.get(self.toks[i - 1].end..self.toks[i].start) != Some("-") {
+            if i > 0 && bytes.get(self.toks[i - 1].end..self.toks[i].start) != Some(b"-") {
                 pos += 1;
             }
             let t = &self.toks[i];
@@ -1139,17 +1176,22 @@ impl Scratch {
     /// Adds the word made of tokens `first..=last` (they touch).
     fn push_word(&mut self, cues: &Cues, tokens: &Tokens, first: usize, last: usize, sep: u8) {
         let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else { return };
-        let from = self.atoms.len();
         // Number words (`трех`) get the number atom lazily, in `extend`: `#` is rare in cues.
-        if first == last && a.kind == TokenKind::Number {
-            self.atoms.push(NUMBER_ATOM);
+        let number = first == last && a.kind == TokenKind::Number;
+        let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
+        let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
+        for &atom in self.memo.atoms.get(lo..hi).unwrap_or(&[]) {
+            if let Some(w) = self.present.get_mut(atom as usize / 64) {
+                *w |= 1 << (atom % 64);
+            }
         }
-        self.memo.lookup(cues, tokens.norm_span(first..last + 1), &mut self.atoms);
         self.toks.push(Tok {
             start: a.start(),
             end: b.end(),
             tokens: (first as u32, last as u32 + 1),
-            atoms: from..self.atoms.len(),
+            atoms: lo..hi,
+            rules: info.rules,
+            flags: info.flags,
             sep,
             clause: 0,
             scope: 0,

@@ -56,7 +56,7 @@ pub struct Place {
 /// convention as every JSON the crate writes; it reads the same four keys back.
 ///
 /// ```
-/// use khronika::event::SentenceSpan;
+/// use khronika::SentenceSpan;
 /// let span = SentenceSpan { bytes: 2..12, chars: 1..6 };
 /// let json = serde_json::to_string(&span).unwrap();
 /// assert_eq!(json, r#"{"start":1,"end":6,"byte_start":2,"byte_end":12}"#);
@@ -127,7 +127,7 @@ mod shared_id {
 }
 
 /// Something that happened at a time the text gives: one dated clause of a sentence, or a
-/// sentence that continues one (see [`build`]).
+/// sentence that continues one (an *inherited* event).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// When: a value, or an interval when one sentence gives both ends (`начал действовать
@@ -204,7 +204,7 @@ pub struct Description {
 /// It tokenizes `sentence` once; the pipeline reads the document's tokens instead.
 ///
 /// ```
-/// use khronika::event::{describe, kinds::EventKind};
+/// use khronika::{describe, EventKind};
 /// let d = describe("В Караганде выявлено 12 случаев заражения.");
 /// assert_eq!(d.kinds, [EventKind::Cases]);
 /// assert_eq!(d.places[0].name, "Караганда");
@@ -219,26 +219,56 @@ pub fn describe(sentence: &str) -> Description {
 /// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
 pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
     let mut d = Description::default();
-    for m in cues.classify(text, tokens, range.clone()) {
-        if m.exempted {
-            if !d.exempted.contains(&m.kind) {
-                d.exempted.push(m.kind);
+    describe_kinds(cues, text, tokens, range.clone(), &mut d);
+    describe_rest(text, tokens, range, &mut d);
+    d
+}
+
+/// Fills the kinds, cue words and exempted kinds of a description (see [`describe_in`]).
+pub(crate) fn describe_kinds(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
+    describe_kinds_if(cues, text, tokens, range, d, |_| true);
+}
+
+/// Fills the kinds of a description, and, when `keep` says yes to them, its cue words and
+/// exempted kinds too (an undated sentence that continues nothing needs only its kinds);
+/// returns what `keep` said.
+pub(crate) fn describe_kinds_if(
+    cues: &Cues,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+    d: &mut Description,
+    keep: impl FnOnce(&[EventKind]) -> bool,
+) -> bool {
+    cues.with_matches(text, tokens, range, |matches| {
+        for m in matches.iter().filter(|m| !m.exempted) {
+            if !d.kinds.contains(&m.kind) {
+                d.kinds.push(m.kind);
             }
-            continue;
         }
-        if !d.kinds.contains(&m.kind) {
-            d.kinds.push(m.kind);
+        if !keep(&d.kinds) {
+            return false;
         }
-        if let Some(cue) = text.get(m.span) {
-            if !d.cues.iter().any(|c| c == cue) {
-                d.cues.push(cue.to_string());
+        for m in matches {
+            if m.exempted {
+                if !d.exempted.contains(&m.kind) {
+                    d.exempted.push(m.kind);
+                }
+            } else if let Some(cue) = text.get(m.span.clone()) {
+                if !d.cues.iter().any(|c| c == cue) {
+                    d.cues.push(cue.to_string());
+                }
             }
         }
-    }
+        true
+    })
+}
+
+/// Fills the places and figures of a description (see [`describe_in`]).
+pub(crate) fn describe_rest(text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
     for p in places::places_in(text, tokens, range.clone()) {
-        let place = Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() };
-        if !d.places.contains(&place) {
-            d.places.push(place);
+        if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
+            d.places.push(Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() });
         }
     }
     // Figure spans are relative to the sentence.
@@ -247,5 +277,4 @@ pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range
     for f in &mut d.figures {
         f.span = f.span.start.saturating_sub(offset)..f.span.end.saturating_sub(offset);
     }
-    d
 }

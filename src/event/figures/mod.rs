@@ -2,7 +2,7 @@
 //! people in general, sums of money and percentages.
 //!
 //! ```
-//! use khronika::event::figures::{figures, FigureWhat};
+//! use khronika::{internals::figures, FigureWhat};
 //! let f = figures("За сутки выявлено 49 случаев заражения, выделено 300 млрд тенге.");
 //! assert_eq!((f[0].value, f[0].unit.as_str(), f[0].what), (49.0, "cases", FigureWhat::Cases));
 //! assert_eq!((f[1].value, f[1].unit.as_str(), f[1].what), (3e11, "KZT", FigureWhat::Money));
@@ -132,7 +132,7 @@ pub struct Figure {
 /// Finds the figures a sentence states, in the order they appear.
 ///
 /// ```
-/// use khronika::event::figures::{figures, FigureWhat};
+/// use khronika::{internals::figures, FigureWhat};
 /// let f = figures("У 14 человек подтвердили коронавирус, ещё более 500 человек на карантине.");
 /// assert_eq!(f.len(), 2);
 /// assert_eq!((f[0].value, f[0].what, f[0].approx), (14.0, FigureWhat::Cases, false));

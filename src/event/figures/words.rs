@@ -193,7 +193,8 @@ pub(crate) struct FigureWords {
     cue_groups: Vec<(u32, Vec<(usize, &'static str)>)>,
     /// Whether every cue prefix has four bytes or more (else `cue_groups` is not used).
     cue_grouped: bool,
-    /// The adjective endings of up to eight bytes, by length, each packed into a `u64`.
+    /// The adjective endings of up to eight bytes, by length, each packed into a `u64`
+    /// (sorted, for a binary search).
     adjective_ends: Vec<(usize, Vec<u64>)>,
     /// The adjective endings longer than eight bytes.
     adjective_long: Vec<&'static str>,
@@ -331,6 +332,9 @@ impl FigureWords {
                 None => adjective_ends.push((e.len(), vec![pack(e.as_bytes())])),
             }
         }
+        for (_, ends) in &mut adjective_ends {
+            ends.sort_unstable();
+        }
         FigureWords { tables, words, filter, cue_groups, cue_grouped, adjective_ends, adjective_long, starters }
     }
 
@@ -359,7 +363,7 @@ impl FigureWords {
     pub(crate) fn is_adjective(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let ends = |&(len, ref set): &(usize, Vec<u64>)| {
-            b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.contains(&pack(tail)))
+            b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.binary_search(&pack(tail)).is_ok())
         };
         w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
             && (self.adjective_ends.iter().any(ends) || self.adjective_long.iter().any(|e| w.ends_with(e)))

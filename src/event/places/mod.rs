@@ -2,7 +2,7 @@
 //! countries that 2020–2022 news mentions most.
 //!
 //! ```
-//! use khronika::event::places::places;
+//! use khronika::internals::places;
 //! let p = places("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
 //! let names: Vec<&str> = p.iter().map(|m| m.name).collect();
 //! assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
@@ -63,7 +63,7 @@ use crate::text::Tokens;
 use gazetteer::Gazetteer;
 use std::ops::Range;
 
-/// What kind of place a [`PlaceMatch`] names.
+/// What kind of place a [`Place`](crate::Place) is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
@@ -93,7 +93,7 @@ pub struct PlaceMatch {
 /// Finds the places a sentence names, in the order they appear.
 ///
 /// ```
-/// use khronika::event::places::{places, PlaceKind};
+/// use khronika::{internals::places, PlaceKind};
 /// let s = "Из Китая в ЗКО вернулись трое студентов.";
 /// let p = places(s);
 /// assert_eq!(p[1].name, "Западно-Казахстанская область");

@@ -32,7 +32,7 @@ pub use crate::expr::Found;
 
 /// The Russian reader of temporal expressions, sentence by sentence.
 ///
-/// It looks each word of a sentence up once ([`Lexicon::lookup_class`]) and keeps the meanings in a buffer
+/// It looks each word of a sentence up once (`Lexicon::lookup_class`) and keeps the meanings in a buffer
 /// that the next sentence reuses, so that rules index an array instead of hashing words
 /// again, and a document costs no allocation per sentence. The tense cues of a sentence are
 /// read only when a match asks for them ([`Scanner::tense_at`]).
