@@ -85,7 +85,7 @@ pub use event::build::Undated;
 pub use event::figures::{Figure, FigureWhat};
 pub use event::kinds::{EventKind, ParseEventKindError};
 pub use event::places::PlaceKind;
-pub use event::{describe, Description, Event, Place, SentenceSpan, Source};
+pub use event::{describe, Description, Event, Place, Source, Span};
 pub use extract::{analyze, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};

@@ -170,7 +170,7 @@ fn canonical_key(e: &Event) -> CanonicalKey {
         e.when.to_string(),
         e.inherited,
         e.kinds.clone(),
-        e.places.iter().map(|p| p.name.clone()).collect(),
+        e.places.iter().map(|p| p.name.to_string()).collect(),
         doc,
         at,
     )

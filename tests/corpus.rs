@@ -171,7 +171,7 @@ fn ru_places() {
             }
         }
         let described = describe(sentence);
-        let got: Vec<&str> = described.places.iter().map(|p| p.name.as_str()).collect();
+        let got: Vec<&str> = described.places.iter().map(|p| p.name.as_ref()).collect();
         if got == want {
             Ok(())
         } else {

@@ -27,7 +27,7 @@
 //! that share a kind.
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, SentenceSpan, Source};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, Source, Span};
 use crate::mention::{Mention, Mod, TimexType};
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -40,7 +40,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Undated {
     /// The sentence in the document text (bytes and characters).
-    pub sentence: SentenceSpan,
+    pub sentence: Span,
     /// The sentence's text.
     pub text: String,
 }
@@ -111,7 +111,7 @@ impl<'a> Builder<'a> {
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
             let sentence_text = text.get(local_span).unwrap_or("");
-            let span = SentenceSpan {
+            let span = Span {
                 chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
                 bytes: sentence.span.clone(),
             };
@@ -196,7 +196,7 @@ impl<'a> CharCursor<'a> {
 }
 
 /// The events of one dated sentence (see the module docs).
-fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence: &SentenceSpan, text: &str) {
+fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence: &Span, text: &str) {
     let first_event = events.len();
     let mut open_start: Option<usize> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -279,7 +279,7 @@ fn continues(before: &[Event], kinds: &[EventKind]) -> bool {
 fn inherit(
     events: &mut Vec<Event>,
     before: Range<usize>,
-    sentence: &SentenceSpan,
+    sentence: &Span,
     text: &str,
     d: &Description,
     doc: &Option<Arc<str>>,

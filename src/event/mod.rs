@@ -8,7 +8,7 @@
 //! # Offsets
 //!
 //! In the Rust API a sentence's span is in bytes (`&text[span.bytes.clone()]` is the
-//! sentence); [`SentenceSpan`] carries the character offsets too, and that is what JSON gets:
+//! sentence); [`Span`] carries the character offsets too, and that is what JSON gets:
 //! in every JSON the crate writes, `start`/`end` count characters (Unicode scalar values, as
 //! Python's and JavaScript's strings index them) and `byte_start`/`byte_end` count UTF-8
 //! bytes.
@@ -26,6 +26,7 @@ use figures::Figure;
 use kinds::{Cues, EventKind};
 use places::PlaceKind;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -41,12 +42,13 @@ pub(crate) fn default_cues() -> &'static Cues {
 /// A place an event happened in, by its nominative name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Place {
-    /// The name in the nominative (`Нур-Султан`, `Западно-Казахстанская область`).
-    pub name: String,
+    /// The name in the nominative (`Нур-Султан`, `Западно-Казахстанская область`); the
+    /// gazetteer's own string, not a copy, for a place the pipeline found.
+    pub name: Cow<'static, str>,
     /// Country, region or city.
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country (`KZ`, `RU`).
-    pub country: String,
+    pub country: Cow<'static, str>,
 }
 
 /// Where a sentence is in its document's text: bytes for slicing, characters for JSON.
@@ -56,21 +58,21 @@ pub struct Place {
 /// convention as every JSON the crate writes; it reads the same four keys back.
 ///
 /// ```
-/// use khronika::SentenceSpan;
-/// let span = SentenceSpan { bytes: 2..12, chars: 1..6 };
+/// use khronika::Span;
+/// let span = Span { bytes: 2..12, chars: 1..6 };
 /// let json = serde_json::to_string(&span).unwrap();
 /// assert_eq!(json, r#"{"start":1,"end":6,"byte_start":2,"byte_end":12}"#);
-/// assert_eq!(serde_json::from_str::<SentenceSpan>(&json).unwrap(), span);
+/// assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), span);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct SentenceSpan {
+pub struct Span {
     /// Byte offsets in the document text (`&text[bytes.clone()]` is the sentence).
     pub bytes: Range<usize>,
     /// Character offsets of the same sentence.
     pub chars: Range<usize>,
 }
 
-/// The JSON form of a [`SentenceSpan`].
+/// The JSON form of a [`Span`].
 #[derive(Serialize, Deserialize)]
 struct SpanRepr {
     start: usize,
@@ -79,7 +81,7 @@ struct SpanRepr {
     byte_end: usize,
 }
 
-impl Serialize for SentenceSpan {
+impl Serialize for Span {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         SpanRepr {
             start: self.chars.start,
@@ -91,10 +93,10 @@ impl Serialize for SentenceSpan {
     }
 }
 
-impl<'de> Deserialize<'de> for SentenceSpan {
+impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = SpanRepr::deserialize(d)?;
-        Ok(SentenceSpan { bytes: r.byte_start..r.byte_end, chars: r.start..r.end })
+        Ok(Span { bytes: r.byte_start..r.byte_end, chars: r.start..r.end })
     }
 }
 
@@ -106,7 +108,7 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "shared_id")]
     pub doc: Option<Arc<str>>,
     /// The sentence in that document's text.
-    pub sentence: SentenceSpan,
+    pub sentence: Span,
 }
 
 /// Serde for a shared id: a plain string (or nothing).
@@ -137,7 +139,7 @@ pub struct Event {
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
     /// The sentence in the document text (bytes and characters).
-    pub sentence: SentenceSpan,
+    pub sentence: Span,
     /// The sentence's text.
     pub text: String,
     /// Indices of the mentions that date it, in the document's mention list (empty for an
@@ -268,13 +270,8 @@ pub(crate) fn describe_kinds_if(
 pub(crate) fn describe_rest(text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
     for p in places::places_in(text, tokens, range.clone()) {
         if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
-            d.places.push(Place { name: p.name.to_string(), kind: p.kind, country: p.country.to_string() });
+            d.places.push(Place { name: Cow::Borrowed(p.name), kind: p.kind, country: Cow::Borrowed(p.country) });
         }
     }
-    // Figure spans are relative to the sentence.
-    let offset = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_in(text, tokens, range);
-    for f in &mut d.figures {
-        f.span = f.span.start.saturating_sub(offset)..f.span.end.saturating_sub(offset);
-    }
 }

@@ -382,7 +382,7 @@ fn event_record(e: &Event) -> EventRecord<'_> {
         indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
         cues: Cow::Borrowed(&e.cues),
         exempted: Cow::Borrowed(&e.exempted),
-        places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_str())).collect(),
+        places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_ref())).collect(),
         figures: e
             .figures
             .iter()

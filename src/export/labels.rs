@@ -59,7 +59,7 @@ pub(crate) fn figure_text(f: &Figure) -> String {
         FigureWhat::Recoveries => "recoveries",
         FigureWhat::Tests => "tests",
         FigureWhat::Vaccinated => "vaccinated",
-        _ => f.unit.as_str(),
+        _ => f.unit.as_ref(),
     };
     if unit == "%" || unit.is_empty() {
         format!("{approx}{number}{unit}")
@@ -110,7 +110,13 @@ mod tests {
         assert_eq!(number_text(1.5), "1.5");
         assert_eq!(number_text(0.25), "0.25");
         assert_eq!(number_text(-12345.0), "-12\u{202f}345");
-        let f = |value, unit: &str, what, approx| Figure { value, unit: unit.into(), what, approx, span: 0..0 };
+        let f = |value, unit: &'static str, what, approx| Figure {
+            value,
+            unit: unit.into(),
+            what,
+            approx,
+            span: Default::default(),
+        };
         assert_eq!(figure_text(&f(14.0, "people", FigureWhat::Cases, false)), "14 cases");
         assert_eq!(figure_text(&f(500.0, "people", FigureWhat::People, true)), "~500 people");
         assert_eq!(figure_text(&f(80.0, "%", FigureWhat::Percent, false)), "80%");

@@ -117,7 +117,7 @@ fn table(out: &mut String, timeline: &Timeline, with_sources: bool) {
     out.push_str("| --- | --- | --- | --- | --- |");
     out.push_str(if with_sources { " --- |\n" } else { "\n" });
     for e in timeline {
-        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_ref()).collect();
         let figures: Vec<String> = e.figures.iter().map(figure_text).collect();
         let marker = if e.inherited { "↳ " } else { "" };
         let _ = write!(

@@ -3,6 +3,7 @@
 use super::toks::{Kind, NumForm, Tok};
 use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
+use crate::event::Span;
 use crate::text::Tokens;
 
 /// One sentence as the grammar reads it.
@@ -464,7 +465,16 @@ impl<'a> Cx<'a> {
         }
         let span = self.toks.get(start)?.start..self.toks.get(last)?.end;
         debug_assert!(self.text.get(span.clone()).is_some());
-        Some((Figure { value, unit: unit_name.to_string(), what, approx, span }, next))
+        Some((
+            Figure {
+                value,
+                unit: std::borrow::Cow::Borrowed(unit_name),
+                what,
+                approx,
+                span: Span { bytes: span, chars: 0..0 },
+            },
+            next,
+        ))
     }
 
     /// Whether a word of the clause that starts at `clause_start` starts with one of `prefixes`.

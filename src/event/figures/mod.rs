@@ -4,8 +4,8 @@
 //! ```
 //! use khronika::{internals::figures, FigureWhat};
 //! let f = figures("За сутки выявлено 49 случаев заражения, выделено 300 млрд тенге.");
-//! assert_eq!((f[0].value, f[0].unit.as_str(), f[0].what), (49.0, "cases", FigureWhat::Cases));
-//! assert_eq!((f[1].value, f[1].unit.as_str(), f[1].what), (3e11, "KZT", FigureWhat::Money));
+//! assert_eq!((f[0].value, f[0].unit.as_ref(), f[0].what), (49.0, "cases", FigureWhat::Cases));
+//! assert_eq!((f[1].value, f[1].unit.as_ref(), f[1].what), (3e11, "KZT", FigureWhat::Money));
 //! ```
 //!
 //! # How a number becomes a figure
@@ -79,7 +79,9 @@ pub(crate) mod grammar;
 pub(crate) mod toks;
 pub(crate) mod words;
 
+use crate::event::Span;
 use crate::text::Tokens;
+use std::borrow::Cow;
 use std::ops::Range;
 use words::FigureWords;
 
@@ -118,15 +120,15 @@ pub struct Figure {
     /// `"%"` for percentages, `"people"` (any count of persons, including `заболевших`,
     /// `умерших`, collective numerals), `"cases"` (events: `случаев`, `смертей`, `летальных
     /// исходов`), `"tests"`, `"doses"`, `"beds"`.
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// What the number counts.
     pub what: FigureWhat,
     /// Whether a qualifier (`более`, `около`, `до`, `с лишним`, a range, ...) makes it approximate.
     pub approx: bool,
-    /// Byte span covering qualifier, number, multiplier and unit words: in the sentence for
-    /// [`figures`], in the document text for the token path.
+    /// Where it is written in its sentence (qualifier, number, multiplier and unit words):
+    /// bytes and characters from the start of the sentence.
     #[serde(default)]
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 /// Finds the figures a sentence states, in the order they appear.
@@ -141,22 +143,25 @@ pub struct Figure {
 /// ```
 pub fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = Tokens::new(sentence);
-    figures_in(sentence, &tokens, 0..tokens.len())
+    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, sentence, &tokens, 0..tokens.len(), 0)
 }
 
 /// Finds the figures of one sentence of a document, on the document's tokens: `range` is the
-/// sentence's token indices, `text` the document text the tokens point into. Spans are byte
-/// spans of `text`. Reads the Russian figure words.
+/// sentence's token indices, `text` the document text the tokens point into. Spans are
+/// relative to the sentence. Reads the Russian figure words.
 pub(crate) fn figures_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Figure> {
-    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, text, tokens, range)
+    let start = tokens.get(range.start).map_or(0, |t| t.start());
+    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, text, tokens, range, start)
 }
 
-/// [`figures_in`] with the figure words of any language.
+/// [`figures_in`] with the figure words of any language; spans count from byte `start` of
+/// `text` (where the sentence starts).
 pub(crate) fn figures_with(
     words: &'static FigureWords,
     text: &str,
     tokens: &Tokens,
     range: Range<usize>,
+    start: usize,
 ) -> Vec<Figure> {
     // Every figure has a number, a number word, a collective numeral or `полтора`; a sentence
     // with none (most sentences without digits) ends here, before anything is grouped.
@@ -169,10 +174,25 @@ pub(crate) fn figures_with(
         static SCRATCH: std::cell::Cell<Vec<toks::Tok>> = const { std::cell::Cell::new(Vec::new()) };
     }
     let mut toks = SCRATCH.with(|s| s.take());
-    toks::group(words, text, tokens, range, &mut toks);
-    let out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
+    toks::group(words, text, tokens, range.clone(), &mut toks);
+    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
     toks.clear();
     SCRATCH.with(|s| s.set(toks));
+    // Document bytes to sentence bytes and characters, with one forward cursor (figures come
+    // in text order).
+    let (mut byte, mut chars) = (start, 0);
+    let mut at = |b: usize| {
+        if let Some(slice) = text.get(byte..b) {
+            chars += slice.chars().count();
+            byte = b;
+        }
+        chars
+    };
+    for f in &mut out {
+        let b = f.span.bytes.clone();
+        f.span.chars = at(b.start)..at(b.end);
+        f.span.bytes = b.start.saturating_sub(start)..b.end.saturating_sub(start);
+    }
     out
 }
 
@@ -190,13 +210,13 @@ mod tests {
     fn spans_cover_qualifier_number_and_unit() {
         let s = "Выделено более 1,5 млн рублей.";
         let f = one(s);
-        assert_eq!(&s[f.span.clone()], "более 1,5 млн рублей");
+        assert_eq!(&s[f.span.bytes.clone()], "более 1,5 млн рублей");
         assert_eq!(f.value, 1_500_000.0);
         assert!(f.approx);
         let s = "Кредит составил $10 млн.";
         let f = one(s);
-        assert_eq!(&s[f.span.clone()], "$10 млн");
-        assert_eq!((f.value, f.unit.as_str()), (1e7, "USD"));
+        assert_eq!(&s[f.span.bytes.clone()], "$10 млн");
+        assert_eq!((f.value, f.unit.as_ref()), (1e7, "USD"));
     }
 
     #[test]
@@ -230,7 +250,7 @@ mod tests {
         let s = "Число заболевших выросло до 1 234.";
         let f = one(s);
         assert!(!f.approx);
-        assert_eq!(&s[f.span.clone()], "1 234");
+        assert_eq!(&s[f.span.bytes.clone()], "1 234");
         assert!(one("Вместимость увеличат до 500 коек.").approx);
     }
 
@@ -252,7 +272,7 @@ mod tests {
         #[test]
         fn spans_are_char_boundaries(s in "[0-9 ,.:%$№\\-а-яА-ЯёЁa-z\u{a0}]{0,40}") {
             for m in figures(&s) {
-                proptest::prop_assert!(s.get(m.span.clone()).is_some());
+                proptest::prop_assert!(s.get(m.span.bytes.clone()).is_some());
             }
         }
 
@@ -266,12 +286,12 @@ mod tests {
         ) {
             let s: String = parts.concat();
             for m in figures(&s) {
-                proptest::prop_assert!(s.get(m.span.clone()).is_some());
+                proptest::prop_assert!(s.get(m.span.bytes.clone()).is_some());
                 proptest::prop_assert!(m.value.is_finite());
             }
             let spaced = parts.join(" ");
             for m in figures(&spaced) {
-                proptest::prop_assert!(spaced.get(m.span.clone()).is_some());
+                proptest::prop_assert!(spaced.get(m.span.bytes.clone()).is_some());
             }
         }
     }

@@ -29,7 +29,7 @@ pub(super) fn table(out: &mut String, timeline: &Timeline) {
         for k in &e.kinds {
             let _ = write!(out, "<span class=\"kind k-{}\">{}</span>", k.id(), esc(k.label()));
         }
-        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_str()).collect();
+        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_ref()).collect();
         let figures: Vec<String> = e.figures.iter().map(figure_text).collect();
         let _ = write!(out, "</td><td>{}</td><td>{}</td>", esc(&places.join(", ")), esc(&figures.join(", ")));
         if e.inherited {
