@@ -115,7 +115,7 @@ impl Extractor {
     fn read_in(&self, doc: &Document, piece: usize, mut each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
         let language = self.lang.table();
         let mut state = State {
-            dates: (language.dates)(),
+            dates: take_reader(self.lang),
             previous: None,
             chars: CharCursor::default(),
             offset: 0,
@@ -150,6 +150,7 @@ impl Extractor {
                 first_mention,
             });
         }
+        put_reader(self.lang, state.dates);
         mentions
     }
 
@@ -215,6 +216,33 @@ impl Extractor {
             }
         }
     }
+}
+
+thread_local! {
+    // Readers of temporal expressions that finished a document on this thread, kept for the
+    // next one so that their buffers are not allocated again per document.
+    static READERS: std::cell::RefCell<Vec<(Lang, Box<dyn Dates>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A reader of `lang`'s temporal expressions: one this thread kept, or a new one.
+fn take_reader(lang: Lang) -> Box<dyn Dates> {
+    let kept = READERS.with(|r| {
+        let mut r = r.try_borrow_mut().ok()?;
+        let i = r.iter().position(|(l, _)| *l == lang)?;
+        Some(r.swap_remove(i).1)
+    });
+    kept.unwrap_or_else(|| (lang.table().dates)())
+}
+
+/// Keeps a reader for the thread's next document (one per language).
+fn put_reader(lang: Lang, reader: Box<dyn Dates>) {
+    READERS.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            if !r.iter().any(|(l, _)| *l == lang) {
+                r.push((lang, reader));
+            }
+        }
+    });
 }
 
 /// What reading a document carries from sentence to sentence and from piece to piece.
