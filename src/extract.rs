@@ -2,6 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
+use crate::event::{self, Description};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention};
@@ -95,13 +96,29 @@ impl Extractor {
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
         let mut spans: Vec<Range<usize>> = Vec::new();
-        let mut events = Builder::new(self.lang.table().cues, doc.text(), doc.id());
+        let mut events = Builder::new(&self.lang.table().events, doc.text(), doc.id());
         let mentions = self.read_in(doc, piece, |p| {
             spans.extend(p.sentences.iter().map(|s| s.span.clone()));
             events.piece(p);
         });
         let timeline = events.finish();
         Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
+    }
+
+    /// What one sentence says besides its dates, read as the pipeline reads a sentence of a
+    /// document: its kinds (with the cue words and the kinds it exempts), places and figures.
+    ///
+    /// ```
+    /// use khronika::{describe, EventKind};
+    /// let d = describe("В Караганде выявлено 12 случаев заражения.");
+    /// assert_eq!(d.kinds, [EventKind::Cases]);
+    /// assert_eq!(d.places[0].name, "Караганда");
+    /// assert_eq!(d.figures[0].value, 12.0);
+    /// ```
+    pub fn describe(&self, sentence: &str) -> Description {
+        let language = self.lang.table();
+        let tokens = Tokens::with_lookalikes(sentence, language.lookalikes);
+        event::describe_in(&language.events, sentence, &tokens, 0..tokens.len())
     }
 
     /// Tokenizes, splits and scans the document (in pieces when it is longer than one token
@@ -295,6 +312,27 @@ impl CharCursor {
 /// ```
 pub fn extract(doc: &Document) -> Vec<Mention> {
     Extractor::default().extract(doc)
+}
+
+/// What one sentence says besides its dates (kinds, places, figures), with the default
+/// options: see [`Extractor::describe`].
+pub fn describe(sentence: &str) -> Description {
+    Extractor::default().describe(sentence)
+}
+
+/// The timeline of a document from its tokens, sentences and mentions, all of the whole
+/// text, in Russian: the event stage alone, for the benches.
+#[doc(hidden)]
+pub fn timeline(
+    text: &str,
+    doc: Option<&str>,
+    tokens: &Tokens,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> Timeline {
+    let mut builder = Builder::new(&Lang::Ru.table().events, text, doc);
+    builder.piece(&Piece { text, offset: 0, tokens, sentences, first_sentence: 0, mentions, first_mention: 0 });
+    builder.finish()
 }
 
 /// Mentions and timeline of a document, with the default options.

@@ -85,8 +85,8 @@ pub use event::build::Undated;
 pub use event::figures::{Figure, FigureWhat};
 pub use event::kinds::{EventKind, ParseEventKindError};
 pub use event::places::PlaceKind;
-pub use event::{describe, Description, Event, Place, Source, Span};
-pub use extract::{analyze, extract, Analysis, Extractor};
+pub use event::{Description, Event, Place, Source, Span};
+pub use extract::{analyze, describe, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};
 pub use resolve::{ResolveOptions, YearPolicy};
@@ -97,14 +97,9 @@ pub use value::{Duration, PartOfDay, Season, Unit, Value};
 /// of the API: anything here may change in any release.
 #[doc(hidden)]
 pub mod internals {
-    pub use crate::event::build::timeline;
-    pub use crate::event::figures::figures;
-    pub use crate::event::kinds::{classify, kinds_of};
-    pub use crate::event::places::places;
     pub use crate::expr::{Found, Tense};
-    pub use crate::lang::ru::grammar::{lexicalize, Scanner};
-    pub use crate::lang::ru::tense::{clause_boundaries, tense_cues, tense_near};
-    pub use crate::lang::ru::text::{LOOKALIKES, SENTENCES};
+    pub use crate::extract::timeline;
+    pub use crate::lang::internals::*;
     pub use crate::text::sentence::MAX_SENTENCE_TOKENS;
     pub use crate::text::{split_sentences, Sentence, Tokens};
 }

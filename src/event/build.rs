@@ -27,7 +27,7 @@
 //! that share a kind.
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, Source, Span};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Source, Span};
 use crate::mention::{Mention, Mod, TimexType};
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -43,21 +43,6 @@ pub struct Undated {
     pub sentence: Span,
     /// The sentence's text.
     pub text: String,
-}
-
-/// Builds a document's timeline with the default language's cue tables from its tokens,
-/// sentences and mentions, all of the whole text (kept public, hidden, for the benches).
-#[doc(hidden)]
-pub fn timeline(
-    text: &str,
-    doc: Option<&str>,
-    tokens: &Tokens,
-    sentences: &[Sentence],
-    mentions: &[Mention],
-) -> Timeline {
-    let mut builder = Builder::new(super::default_cues(), text, doc);
-    builder.piece(&Piece { text, offset: 0, tokens, sentences, first_sentence: 0, mentions, first_mention: 0 });
-    builder.finish()
 }
 
 /// One piece of a document as the pipeline reads it: its text and tokens, and the sentences
@@ -84,7 +69,7 @@ pub(crate) struct Piece<'p> {
 /// order and the undated sentences in text order. A chain of continuations never crosses a
 /// piece, since it never crosses a paragraph.
 pub(crate) struct Builder<'a> {
-    cues: &'a Cues,
+    tables: &'a EventTables,
     doc: Option<Arc<str>>,
     chars: CharCursor<'a>,
     events: Vec<Event>,
@@ -92,14 +77,22 @@ pub(crate) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder for the document `text` (whole) with the id `doc`, reading cues with `cues`.
-    pub(crate) fn new(cues: &'a Cues, text: &'a str, doc: Option<&str>) -> Self {
-        Builder { cues, doc: doc.map(Arc::from), chars: CharCursor::new(text), events: Vec::new(), undated: Vec::new() }
+    /// A builder for the document `text` (whole) with the id `doc`, reading events with a
+    /// language's `tables`.
+    pub(crate) fn new(tables: &'a EventTables, text: &'a str, doc: Option<&str>) -> Self {
+        Builder {
+            tables,
+            doc: doc.map(Arc::from),
+            chars: CharCursor::new(text),
+            events: Vec::new(),
+            undated: Vec::new(),
+        }
     }
 
     /// Reads the events of one piece (pieces in text order).
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
-        let (cues, text, tokens, mentions) = (self.cues, p.text, p.tokens, p.mentions);
+        let (tables, text, tokens, mentions) = (self.tables, p.text, p.tokens, p.mentions);
+        let cues: &Cues = tables.cues;
         let events = &mut self.events;
         // A dated event takes at least one mention of its own (inherited events may add more).
         events.reserve(mentions.len());
@@ -122,7 +115,7 @@ impl<'a> Builder<'a> {
             let start = events.len();
             dated(events, &mentions[first..m], p.first_mention + first, &span, sentence_text);
             if events.len() > start {
-                let d = describe_in(cues, text, tokens, sentence.tokens.clone());
+                let d = describe_in(tables, text, tokens, sentence.tokens.clone());
                 if let Some((last, rest)) = events[start..].split_last_mut() {
                     for e in rest {
                         fill(e, &d, &self.doc);
@@ -148,7 +141,7 @@ impl<'a> Builder<'a> {
                             opens || continues(before, kinds)
                         });
                     if continues {
-                        describe_rest(text, tokens, sentence.tokens.clone(), &mut d);
+                        describe_rest(tables, text, tokens, sentence.tokens.clone(), &mut d);
                         inherit(events, range.clone(), &span, sentence_text, &d, &self.doc);
                     }
                     continues

@@ -170,7 +170,7 @@ pub enum EventKind {
     Deaths,
     /// Reported recoveries and discharges from hospital.
     Recoveries,
-    /// None of the above; never produced by [`classify`], left for the caller to assign.
+    /// None of the above: no cue reports it; the timeline gives it to an event no cue names.
     Other,
 }
 
@@ -352,13 +352,6 @@ impl FromStr for EventKind {
 
 /// One piece of evidence: a kind, the byte span of its cue words in the sentence, and whether
 /// the sentence denies or exempts it.
-///
-/// ```
-/// use khronika::{internals::classify, EventKind};
-/// let s = "Введён масочный режим.";
-/// let m = &classify(s)[0];
-/// assert_eq!((m.kind, &s[m.span.clone()], m.exempted), (EventKind::FacialCoverings, "масочный", false));
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KindMatch {
     /// The kind the cue reports.
@@ -370,38 +363,23 @@ pub struct KindMatch {
     pub exempted: bool,
 }
 
-/// Classifies one sentence with the default language's cues: every cue of every kind, in
-/// text order (by start, then end). It tokenizes `sentence` once; the pipeline instead runs
-/// the same engine on the document's tokens.
+/// Classifies one sentence with the Russian cues (the tests' view: it tokenizes the
+/// sentence, which the pipeline never does): every cue of every kind, in text order (by
+/// start, then end).
 ///
 /// A cue the sentence denies or exempts is returned with `exempted` set; see the module docs
 /// for the rules.
-///
-/// ```
-/// use khronika::{internals::classify, EventKind};
-/// let s = "Школы не закроют, но с понедельника вводится масочный режим.";
-/// let m = classify(s);
-/// assert_eq!(m[0].kind, EventKind::SchoolClosing);
-/// assert_eq!(&s[m[0].span.clone()], "Школы не закроют");
-/// assert!(m[0].exempted);
-/// assert_eq!((m[1].kind, m[1].exempted), (EventKind::FacialCoverings, false));
-/// ```
-pub fn classify(sentence: &str) -> Vec<KindMatch> {
+#[cfg(test)]
+pub(crate) fn classify(sentence: &str) -> Vec<KindMatch> {
     let tokens = Tokens::new(sentence);
-    super::default_cues().classify(sentence, &tokens, 0..tokens.len())
+    crate::lang::Lang::Ru.table().events.cues.classify(sentence, &tokens, 0..tokens.len())
 }
 
 /// The distinct kinds a sentence is about: the kinds of its non-exempted matches, each once,
 /// in order of first occurrence. A sentence with no cue gives an empty `Vec` (the caller decides
 /// whether that is [`EventKind::Other`]).
-///
-/// ```
-/// use khronika::{internals::kinds_of, EventKind};
-/// let kinds = kinds_of("За сутки выявлено 45 новых случаев заражения, двое пациентов скончались.");
-/// assert_eq!(kinds, vec![EventKind::Cases, EventKind::Deaths]);
-/// assert!(kinds_of("Школьный концерт прошёл с успехом.").is_empty());
-/// ```
-pub fn kinds_of(sentence: &str) -> Vec<EventKind> {
+#[cfg(test)]
+pub(crate) fn kinds_of(sentence: &str) -> Vec<EventKind> {
     let mut kinds = Vec::new();
     for m in classify(sentence) {
         if !m.exempted && !kinds.contains(&m.kind) {
@@ -560,10 +538,9 @@ pub(crate) struct Cues {
     continuations: WordMap<Vec<Box<[Box<str>]>>>,
 }
 
-/// The normalized form of a word of the tables, through the one case fold ([`Tokens`]).
+/// The normalized form of a word of the tables, through the one case fold.
 fn normalize(form: &str) -> String {
-    let t = Tokens::new(form);
-    t.norm_span(0..t.len()).to_string()
+    crate::text::fold(form)
 }
 
 /// Collects the atoms while the tables are compiled.
@@ -786,6 +763,7 @@ impl Cues {
 
     /// Classifies the sentence made of tokens `range` of `text` (token indices): every cue
     /// of every kind, in text order; spans are byte offsets into `text`.
+    #[cfg(test)]
     pub(crate) fn classify(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<KindMatch> {
         self.with_matches(text, tokens, range, <[KindMatch]>::to_vec)
     }
@@ -1203,6 +1181,30 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_says_kind_span_and_exemption() {
+        let s = "Введён масочный режим.";
+        let m = &classify(s)[0];
+        assert_eq!((m.kind, &s[m.span.clone()], m.exempted), (EventKind::FacialCoverings, "масочный", false));
+    }
+
+    #[test]
+    fn classify_a_sentence() {
+        let s = "Школы не закроют, но с понедельника вводится масочный режим.";
+        let m = classify(s);
+        assert_eq!(m[0].kind, EventKind::SchoolClosing);
+        assert_eq!(&s[m[0].span.clone()], "Школы не закроют");
+        assert!(m[0].exempted);
+        assert_eq!((m[1].kind, m[1].exempted), (EventKind::FacialCoverings, false));
+    }
+
+    #[test]
+    fn kinds_of_a_sentence() {
+        let kinds = kinds_of("За сутки выявлено 45 новых случаев заражения, двое пациентов скончались.");
+        assert_eq!(kinds, vec![EventKind::Cases, EventKind::Deaths]);
+        assert!(kinds_of("Школьный концерт прошёл с успехом.").is_empty());
+    }
 
     fn cues(s: &str) -> Vec<(EventKind, &str, bool)> {
         classify(s).into_iter().map(|m| (m.kind, &s[m.span], m.exempted)).collect()

@@ -22,21 +22,26 @@ use crate::mention::Mod;
 use crate::text::Tokens;
 use crate::value::Value;
 use chrono::NaiveDate;
+use figures::words::FigureWords;
 use figures::Figure;
 use kinds::{Cues, EventKind};
+use once_cell::sync::Lazy;
+use places::gazetteer::Gazetteer;
 use places::PlaceKind;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The cue tables of the default language, for the conveniences that take a `&str`
-/// ([`describe`], [`kinds::classify`], [`kinds::kinds_of`]); the pipeline passes its
-/// document's language's tables instead.
-// MERGE: route this through the language table (`Lang::Ru`) once `src/lang/mod.rs` has one;
-// it is the one place in `src/event/` that names a language.
-pub(crate) fn default_cues() -> &'static Cues {
-    &crate::lang::ru::cues::CUES
+/// What a language gives the event engines: its kind cues, figure words and gazetteer, each
+/// compiled once on first use. `src/lang/xx/` fills one; nothing here names a language.
+pub(crate) struct EventTables {
+    /// The kind cues.
+    pub(crate) cues: &'static Lazy<Cues>,
+    /// The words of figures (counted nouns, currencies, multipliers, number words).
+    pub(crate) figures: &'static Lazy<FigureWords>,
+    /// The places and their forms.
+    pub(crate) gazetteer: &'static Lazy<Gazetteer>,
 }
 
 /// A place an event happened in, by its nominative name.
@@ -202,27 +207,12 @@ pub struct Description {
     pub figures: Vec<Figure>,
 }
 
-/// Reads the kinds, places and figures of one sentence, with the default language's tables.
-/// It tokenizes `sentence` once; the pipeline reads the document's tokens instead.
-///
-/// ```
-/// use khronika::{describe, EventKind};
-/// let d = describe("В Караганде выявлено 12 случаев заражения.");
-/// assert_eq!(d.kinds, [EventKind::Cases]);
-/// assert_eq!(d.places[0].name, "Караганда");
-/// assert_eq!(d.figures[0].value, 12.0);
-/// ```
-pub fn describe(sentence: &str) -> Description {
-    let tokens = Tokens::new(sentence);
-    describe_in(default_cues(), sentence, &tokens, 0..tokens.len())
-}
-
 /// Reads the kinds, places and figures of the sentence made of tokens `range` (token
 /// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
-pub(crate) fn describe_in(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
+pub(crate) fn describe_in(tables: &EventTables, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
     let mut d = Description::default();
-    describe_kinds(cues, text, tokens, range.clone(), &mut d);
-    describe_rest(text, tokens, range, &mut d);
+    describe_kinds(tables.cues, text, tokens, range.clone(), &mut d);
+    describe_rest(tables, text, tokens, range, &mut d);
     d
 }
 
@@ -267,11 +257,18 @@ pub(crate) fn describe_kinds_if(
 }
 
 /// Fills the places and figures of a description (see [`describe_in`]).
-pub(crate) fn describe_rest(text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
-    for p in places::places_in(text, tokens, range.clone()) {
+pub(crate) fn describe_rest(
+    tables: &EventTables,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+    d: &mut Description,
+) {
+    for p in places::places_with(tables.gazetteer, text, tokens, range.clone()) {
         if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
             d.places.push(Place { name: Cow::Borrowed(p.name), kind: p.kind, country: Cow::Borrowed(p.country) });
         }
     }
-    d.figures = figures::figures_in(text, tokens, range);
+    let start = tokens.get(range.start).map_or(0, |t| t.start());
+    d.figures = figures::figures_with(tables.figures, text, tokens, range, start);
 }

@@ -7,11 +7,19 @@
 
 pub mod ru;
 
+/// The Russian internals that the crate's benches and tests measure one by one (see the
+/// crate's hidden `internals`).
+#[doc(hidden)]
+pub mod internals {
+    pub use super::ru::grammar::{lexicalize, Scanner};
+    pub use super::ru::tense::{clause_boundaries, tense_cues, tense_near};
+    pub use super::ru::text::{LOOKALIKES, SENTENCES};
+}
+
 use crate::error::Error;
-use crate::event::kinds::Cues;
+use crate::event::EventTables;
 use crate::expr::{Found, Tense};
 use crate::text::{Lookalikes, SentenceRules, Tokens};
-use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -81,8 +89,8 @@ pub(crate) struct Language {
     pub(crate) sentences: &'static SentenceRules,
     /// A fresh reader of temporal expressions (one per document).
     pub(crate) dates: fn() -> Box<dyn Dates>,
-    /// The event-kind cues (compiled once, on first use).
-    pub(crate) cues: &'static Lazy<Cues>,
+    /// The event engines' tables: kind cues, figure words, gazetteer.
+    pub(crate) events: EventTables,
 }
 
 /// A language's reader of temporal expressions and of the tense around them. One is made

@@ -8,6 +8,14 @@ pub mod token;
 pub(crate) mod wordmap;
 
 pub use sentence::{split_sentences, Sentence, SentenceRules};
+/// The normalized form of a table's word or phrase (lower case, `ё` as `е`, the hyphen family
+/// as `-`, touching tokens joined), exactly as [`Tokens::norm_span`] gives it for the same
+/// text: tables are folded by the one case fold the text is.
+pub(crate) fn fold(form: &str) -> String {
+    let t = Tokens::new(form);
+    t.norm_span(0..t.len()).to_string()
+}
+
 pub use token::{Gap, Lookalikes, Token, TokenKind, Tokens, MAX_TEXT};
 
 /// The longest prefix of `text` of at most `max` bytes that ends at a character boundary.

@@ -2,8 +2,8 @@
 //! people in general, sums of money and percentages.
 //!
 //! ```
-//! use khronika::{internals::figures, FigureWhat};
-//! let f = figures("За сутки выявлено 49 случаев заражения, выделено 300 млрд тенге.");
+//! use khronika::{describe, FigureWhat};
+//! let f = describe("За сутки выявлено 49 случаев заражения, выделено 300 млрд тенге.").figures;
 //! assert_eq!((f[0].value, f[0].unit.as_ref(), f[0].what), (49.0, "cases", FigureWhat::Cases));
 //! assert_eq!((f[1].value, f[1].unit.as_ref(), f[1].what), (3e11, "KZT", FigureWhat::Money));
 //! ```
@@ -131,31 +131,18 @@ pub struct Figure {
     pub span: Span,
 }
 
-/// Finds the figures a sentence states, in the order they appear.
-///
-/// ```
-/// use khronika::{internals::figures, FigureWhat};
-/// let f = figures("У 14 человек подтвердили коронавирус, ещё более 500 человек на карантине.");
-/// assert_eq!(f.len(), 2);
-/// assert_eq!((f[0].value, f[0].what, f[0].approx), (14.0, FigureWhat::Cases, false));
-/// assert_eq!((f[1].value, f[1].what, f[1].approx), (500.0, FigureWhat::People, true));
-/// assert!(figures("16 марта 2020 года, в 10:00, по телефону 8 (7172) 76-65-43").is_empty());
-/// ```
-pub fn figures(sentence: &str) -> Vec<Figure> {
+/// Finds the figures a sentence states, in the order they appear (the tests' view: it
+/// tokenizes the sentence, which the pipeline never does).
+#[cfg(test)]
+pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = Tokens::new(sentence);
-    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, sentence, &tokens, 0..tokens.len(), 0)
+    figures_with(crate::lang::Lang::Ru.table().events.figures, sentence, &tokens, 0..tokens.len(), 0)
 }
 
-/// Finds the figures of one sentence of a document, on the document's tokens: `range` is the
-/// sentence's token indices, `text` the document text the tokens point into. Spans are
-/// relative to the sentence. Reads the Russian figure words.
-pub(crate) fn figures_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<Figure> {
-    let start = tokens.get(range.start).map_or(0, |t| t.start());
-    figures_with(&crate::lang::ru::figures::FIGURE_WORDS, text, tokens, range, start)
-}
-
-/// [`figures_in`] with the figure words of any language; spans count from byte `start` of
-/// `text` (where the sentence starts).
+/// Finds the figures of one sentence of a document, on the document's tokens, with a
+/// language's figure words: `range` is the sentence's token indices, `text` the document
+/// text the tokens point into; spans count from byte `start` of `text` (where the sentence
+/// starts).
 pub(crate) fn figures_with(
     words: &'static FigureWords,
     text: &str,
@@ -199,6 +186,15 @@ pub(crate) fn figures_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_of_a_sentence() {
+        let f = figures("У 14 человек подтвердили коронавирус, ещё более 500 человек на карантине.");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].value, f[0].what, f[0].approx), (14.0, FigureWhat::Cases, false));
+        assert_eq!((f[1].value, f[1].what, f[1].approx), (500.0, FigureWhat::People, true));
+        assert!(figures("16 марта 2020 года, в 10:00, по телефону 8 (7172) 76-65-43").is_empty());
+    }
 
     fn one(s: &str) -> Figure {
         let f = figures(s);

@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_word_met_again_gets_what_it_got_first() {
-        let cues = crate::event::default_cues();
+        let cues: &super::super::Cues = crate::lang::Lang::Ru.table().events.cues;
         let mut memo = Memo::default();
         memo.begin(cues);
         let words = ["карантин", "карантина", "школы", "и", "42500", "не", "закрыты", "zzz"];

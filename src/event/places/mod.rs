@@ -2,9 +2,8 @@
 //! countries that 2020–2022 news mentions most.
 //!
 //! ```
-//! use khronika::internals::places;
-//! let p = places("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
-//! let names: Vec<&str> = p.iter().map(|m| m.name).collect();
+//! let d = khronika::describe("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
+//! let names: Vec<&str> = d.places.iter().map(|p| p.name.as_ref()).collect();
 //! assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
 //! ```
 //!
@@ -90,29 +89,17 @@ pub struct PlaceMatch {
     pub span: Range<usize>,
 }
 
-/// Finds the places a sentence names, in the order they appear.
-///
-/// ```
-/// use khronika::{internals::places, PlaceKind};
-/// let s = "Из Китая в ЗКО вернулись трое студентов.";
-/// let p = places(s);
-/// assert_eq!(p[1].name, "Западно-Казахстанская область");
-/// assert_eq!((p[1].kind, p[1].country, &s[p[1].span.clone()]), (PlaceKind::Region, "KZ", "ЗКО"));
-/// assert!(places("Над степью кружил орёл.").is_empty());
-/// ```
-pub fn places(sentence: &str) -> Vec<PlaceMatch> {
+/// Finds the places a sentence names, in the order they appear (the tests' view: it
+/// tokenizes the sentence, which the pipeline never does).
+#[cfg(test)]
+pub(crate) fn places(sentence: &str) -> Vec<PlaceMatch> {
     let tokens = Tokens::new(sentence);
-    places_in(sentence, &tokens, 0..tokens.len())
+    places_with(crate::lang::Lang::Ru.table().events.gazetteer, sentence, &tokens, 0..tokens.len())
 }
 
-/// Finds the places of one sentence of a document, on the document's tokens: `range` is the
-/// sentence's token indices, `text` the document text the tokens point into. Spans are byte
-/// spans of `text`. Reads the Russian gazetteer.
-pub(crate) fn places_in(text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<PlaceMatch> {
-    places_with(&crate::lang::ru::gazetteer::GAZETTEER, text, tokens, range)
-}
-
-/// [`places_in`] with the gazetteer of any language.
+/// Finds the places of one sentence of a document, on the document's tokens, with a
+/// language's gazetteer: `range` is the sentence's token indices, `text` the document text
+/// the tokens point into. Spans are byte spans of `text`.
 pub(crate) fn places_with(gaz: &Gazetteer, text: &str, tokens: &Tokens, range: Range<usize>) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
     let range = range.start..range.end.min(tokens.len());
@@ -127,6 +114,15 @@ pub(crate) fn places_with(gaz: &Gazetteer, text: &str, tokens: &Tokens, range: R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_of_a_sentence() {
+        let s = "Из Китая в ЗКО вернулись трое студентов.";
+        let p = places(s);
+        assert_eq!(p[1].name, "Западно-Казахстанская область");
+        assert_eq!((p[1].kind, p[1].country, &s[p[1].span.clone()]), (PlaceKind::Region, "KZ", "ЗКО"));
+        assert!(places("Над степью кружил орёл.").is_empty());
+    }
 
     fn names(s: &str) -> Vec<&'static str> {
         places(s).iter().map(|m| m.name).collect()

@@ -10,11 +10,12 @@ pub mod tense;
 pub mod text;
 
 use super::{Dates, Language};
+use crate::event::EventTables;
 
 /// Russian's table for the pipeline.
 pub(crate) static LANGUAGE: Language = Language {
     lookalikes: &text::LOOKALIKES,
     sentences: &text::SENTENCES,
     dates: || Box::new(grammar::Scanner::new()) as Box<dyn Dates>,
-    cues: &cues::CUES,
+    events: EventTables { cues: &cues::CUES, figures: &figures::FIGURE_WORDS, gazetteer: &gazetteer::GAZETTEER },
 };
