@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
-use crate::event::{self, Description};
+use crate::event::{self, Description, Span};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention};
@@ -10,7 +10,7 @@ use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
-use std::ops::Range;
+use serde::Serialize;
 
 /// How much text is tokenized at a time: a longer text is read in pieces of about this size,
 /// cut at blank lines, so that the tokens of one piece at a time are kept (about three
@@ -42,14 +42,19 @@ pub struct Extractor {
 }
 
 /// Everything khronika reads from one document.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// It serializes with serde as `{"id", "published", "sentences", "mentions", "timeline"}`;
+/// like every JSON the crate writes, its `start`/`end` count characters and
+/// `byte_start`/`byte_end` bytes. (The corpus record, [`export::json`](crate::export), is
+/// the stable line format; this is the analysis as the library holds it.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
     /// The document's id, when it has one.
     pub id: Option<String>,
     /// Its publication time.
     pub published: Published,
-    /// Byte spans of its sentences, in text order.
-    pub sentences: Vec<Range<usize>>,
+    /// Its sentences (bytes and characters), in text order.
+    pub sentences: Vec<Span>,
     /// Every temporal expression, in text order.
     pub mentions: Vec<Mention>,
     /// Its dated events, in chronological order.
@@ -95,13 +100,11 @@ impl Extractor {
 
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
-        let mut spans: Vec<Range<usize>> = Vec::new();
         let mut events = Builder::new(&self.lang.table().events, doc.text(), doc.id());
         let mentions = self.read_in(doc, piece, |p| {
-            spans.extend(p.sentences.iter().map(|s| s.span.clone()));
             events.piece(p);
         });
-        let timeline = events.finish();
+        let (timeline, spans) = events.finish_with_sentences();
         Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
     }
 

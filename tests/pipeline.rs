@@ -67,7 +67,7 @@ fn spans_are_exact_on_every_fixture() {
             assert_eq!(text[..m.span.start].chars().count(), r.start);
             assert_eq!(text[..m.span.end].chars().count(), r.end);
             let sentence = &analysis.sentences[m.sentence];
-            assert!(sentence.start <= m.span.start && m.span.end <= sentence.end);
+            assert!(sentence.bytes.start <= m.span.start && m.span.end <= sentence.bytes.end);
         }
         // And the spans point into the caller's input, shifted by the header.
         for m in &analysis.mentions {
@@ -97,4 +97,22 @@ fn timeline_round_trips_through_json() {
     assert_eq!(back, timeline);
     let days = timeline.by_day();
     assert!(days.keys().zip(days.keys().skip(1)).all(|(a, b)| a < b));
+}
+
+/// Serde of the analysis writes characters under `start`/`end` and bytes under
+/// `byte_start`/`byte_end`, for sentences, mentions and events alike.
+#[test]
+fn analysis_json_counts_characters() {
+    let text = "Ёлку убрали 16 марта. В Алматы выявили 9 случаев 17 марта.";
+    let input = format!("date 2020-03-20\n{text}");
+    let doc = Document::parse(&input).expect("header");
+    let a = analyze(&doc);
+    let v: serde_json::Value = serde_json::to_value(&a).expect("serializable");
+    let second = &v["sentences"][1];
+    assert_eq!(second["start"], 22);
+    assert_eq!(second["byte_start"], "Ёлку убрали 16 марта. ".len());
+    let m = &v["mentions"][0];
+    assert_eq!((m["start"].as_u64(), m["byte_start"].as_u64()), (Some(12), Some("Ёлку убрали ".len() as u64)));
+    let e = &v["timeline"]["events"][0]["sentence"];
+    assert_eq!((e["start"].as_u64(), e["end"].as_u64()), (Some(0), Some(21)));
 }

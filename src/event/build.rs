@@ -74,6 +74,7 @@ pub(crate) struct Builder<'a> {
     chars: CharCursor<'a>,
     events: Vec<Event>,
     undated: Vec<Undated>,
+    sentences: Vec<Span>,
 }
 
 impl<'a> Builder<'a> {
@@ -86,6 +87,7 @@ impl<'a> Builder<'a> {
             chars: CharCursor::new(text),
             events: Vec::new(),
             undated: Vec::new(),
+            sentences: Vec::new(),
         }
     }
 
@@ -108,6 +110,7 @@ impl<'a> Builder<'a> {
                 chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
                 bytes: sentence.span.clone(),
             };
+            self.sentences.push(span.clone());
             let first = m;
             while m < mentions.len() && mentions[m].sentence == index {
                 m += 1;
@@ -157,7 +160,12 @@ impl<'a> Builder<'a> {
 
     /// The timeline of every piece read.
     pub(crate) fn finish(self) -> Timeline {
-        Timeline::from_parts(self.events, self.undated)
+        self.finish_with_sentences().0
+    }
+
+    /// The timeline of every piece read, and the spans of every sentence, in text order.
+    pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
+        (Timeline::from_parts(self.events, self.undated), self.sentences)
     }
 }
 

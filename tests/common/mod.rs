@@ -17,13 +17,17 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
     let text = doc.text();
     let mut prev_end = 0;
     for (i, s) in a.sentences.iter().enumerate() {
-        if s.start > s.end || text.get(s.clone()).is_none() {
+        if s.bytes.start > s.bytes.end || text.get(s.bytes.clone()).is_none() {
             return Err(format!("sentence {i} {s:?} is not a char range of the text"));
         }
-        if s.start < prev_end {
+        if s.bytes.start < prev_end {
             return Err(format!("sentence {i} {s:?} overlaps the one before"));
         }
-        prev_end = s.end;
+        prev_end = s.bytes.end;
+        let chars = text.get(s.bytes.clone()).map_or(0, |t| t.chars().count());
+        if s.chars.end.checked_sub(s.chars.start) != Some(chars) {
+            return Err(format!("sentence {i} {s:?} spans {chars} characters, not its character range"));
+        }
     }
     let mut prev_end = 0;
     for (i, m) in a.mentions.iter().enumerate() {
@@ -44,7 +48,7 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
         let Some(sentence) = a.sentences.get(m.sentence) else {
             return Err(format!("mention {i} names sentence {} of {}", m.sentence, a.sentences.len()));
         };
-        if span.start < sentence.start || span.end > sentence.end {
+        if span.start < sentence.bytes.start || span.end > sentence.bytes.end {
             return Err(format!("mention {i} {span:?} {written:?} is outside its sentence {sentence:?}"));
         }
         check_value(&m.value).map_err(|e| format!("mention {i} {written:?}: {e}"))?;
