@@ -52,13 +52,16 @@ const CARDINALS: &[(u32, &[&str])] = &[
 ];
 
 /// Collective numerals (`двое суток`, `трое детей`), read as cardinals.
-const COLLECTIVES: &[(u32, &[&str])] = &[
+pub(crate) const COLLECTIVES: &[(u32, &[&str])] = &[
     (2, &["двое", "двоих", "двоим", "двоими"]),
     (3, &["трое", "троих", "троим", "троими"]),
-    (4, &["четверо", "четверых", "четверым"]),
-    (5, &["пятеро", "пятерых", "пятерым"]),
-    (6, &["шестеро", "шестерых"]),
-    (7, &["семеро", "семерых"]),
+    (4, &["четверо", "четверых", "четверым", "четверыми"]),
+    (5, &["пятеро", "пятерых", "пятерым", "пятерыми"]),
+    (6, &["шестеро", "шестерых", "шестерым", "шестерыми"]),
+    (7, &["семеро", "семерых", "семерым", "семерыми"]),
+    (8, &["восьмеро", "восьмерых", "восьмерым", "восьмерыми"]),
+    (9, &["девятеро", "девятерых", "девятерым", "девятерыми"]),
+    (10, &["десятеро", "десятерых", "десятерым", "десятерыми"]),
 ];
 
 /// Ordinal stems and their value; the adjective endings in [`ORDINAL_ENDINGS`] complete them.
@@ -158,6 +161,16 @@ pub fn number_word(norm: &str) -> Option<NumberWord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collective_numerals_in_every_case() {
+        for (value, forms) in COLLECTIVES {
+            for form in *forms {
+                assert_eq!(number_word(form), Some(NumberWord::Cardinal(*value)), "{form}");
+            }
+        }
+        assert_eq!(number_word("восьмерыми"), Some(NumberWord::Cardinal(8)));
+    }
 
     #[test]
     fn number_words() {
