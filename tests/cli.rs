@@ -9,25 +9,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The example binary, from the test binary's place: `target/debug/deps/cli-…` →
-/// `target/debug/examples/timeline`.
-fn timeline() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let debug = exe.parent().and_then(Path::parent).expect("target/debug");
-    let bin = debug.join("examples").join(format!("timeline{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} is missing: run `cargo test` or `cargo build --example timeline`", bin.display());
-    bin
-}
+mod example;
+
+use example::timeline;
 
 /// A fresh directory for one test's files.
 fn scratch() -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir =
-        std::env::temp_dir().join(format!("khronika-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    dir
+    example::scratch("cli")
 }
 
 fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

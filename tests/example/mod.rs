@@ -1,0 +1,23 @@
+//! What the tests of the example binary share: where it is, and a scratch directory.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The example binary, from the test binary's place: `target/<profile>/deps/<test>-…` →
+/// `target/<profile>/examples/timeline`, which `cargo test` builds.
+pub fn timeline() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let debug = exe.parent().and_then(Path::parent).expect("target/debug");
+    let bin = debug.join("examples").join(format!("timeline{}", std::env::consts::EXE_SUFFIX));
+    assert!(bin.exists(), "{} is missing: run `cargo test` or `cargo build --example timeline`", bin.display());
+    bin
+}
+
+/// A fresh directory for one test's files (`tag` names the test file).
+pub fn scratch(tag: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("khronika-{tag}-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
