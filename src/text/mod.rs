@@ -4,7 +4,6 @@
 
 pub mod sentence;
 pub mod token;
-#[allow(dead_code)] // The engines take it up one by one.
 pub(crate) mod wordmap;
 
 pub use sentence::{split_sentences, Sentence, SentenceRules};

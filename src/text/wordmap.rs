@@ -65,25 +65,9 @@ impl<V> WordMap<V> {
         self.map.get(form)
     }
 
-    /// The value of a form, for updating it in place.
-    pub(crate) fn get_mut(&mut self, form: &str) -> Option<&mut V> {
-        self.map.get_mut(form)
-    }
-
     /// The value of a form, inserted with `make` when missing.
     pub(crate) fn entry_or_insert_with(&mut self, form: &str, make: impl FnOnce() -> V) -> &mut V {
         self.map.entry(form.into()).or_insert_with(make)
-    }
-
-    /// Whether the table has the form.
-    #[inline]
-    pub(crate) fn contains(&self, form: &str) -> bool {
-        self.map.contains_key(form)
-    }
-
-    /// Number of forms.
-    pub(crate) fn len(&self) -> usize {
-        self.map.len()
     }
 
     /// Every form and its value, in no particular order.
@@ -118,7 +102,7 @@ mod tests {
         assert_eq!(m.get("мая"), None);
         *m.entry_or_insert_with("мая", || 0) += 5;
         assert_eq!(m.get("мая"), Some(&5));
-        assert_eq!(m.len(), 3);
-        assert!(m.contains("апреля"));
+        assert_eq!(m.iter().count(), 3);
+        assert!(m.get("апреля").is_some());
     }
 }
