@@ -6,13 +6,11 @@
 //! `cargo test --test cli` alone does not, so build it first then
 //! (`cargo build --example timeline`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 mod example;
 
-use example::timeline;
+use example::run;
 
 /// A fresh directory for one test's files.
 fn scratch() -> PathBuf {
@@ -23,18 +21,6 @@ fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("a scratch file");
     path
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(timeline())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin written");
-    child.wait_with_output().expect("the example ends")
 }
 
 fn text(bytes: &[u8]) -> String {

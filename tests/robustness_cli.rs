@@ -8,30 +8,15 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, ExitStatus, Output, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 
 mod example;
 
-use example::timeline;
+use example::{run, timeline};
 
 /// A fresh directory for one test's files.
 fn scratch() -> PathBuf {
     example::scratch("robust")
-}
-
-fn run(args: &[&std::ffi::OsStr], stdin: &[u8]) -> Output {
-    let mut child = Command::new(timeline())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // The child may stop reading early (an argument error): a broken pipe here is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("the example ends")
 }
 
 fn os<'a>(args: &[&'a str]) -> Vec<&'a std::ffi::OsStr> {

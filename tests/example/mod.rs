@@ -1,6 +1,9 @@
 //! What the tests of the example binary share: where it is, and a scratch directory.
 
+use std::ffi::OsStr;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The example binary, from the test binary's place: `target/<profile>/deps/<test>-…` →
@@ -20,4 +23,20 @@ pub fn scratch(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("khronika-{tag}-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch directory");
     dir
+}
+
+/// Runs the example with `args`, `stdin` as its standard input, and collects its output.
+/// The child may stop reading early (an argument error): a broken pipe on its input is fine.
+pub fn run<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
+    let mut child = Command::new(timeline())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("the example ends")
 }
