@@ -70,11 +70,14 @@ fn merge_does_not_depend_on_input_order() {
 fn undated_sentences_join_or_stay() {
     let text = "date 2020-03-20\nУтром 19 марта в Актобе подтвердили коронавирус у шести человек. Все они прилетели из Турции. \
                 Погода в городе остаётся тёплой.";
-    let t = analyze(&Document::parse(text).unwrap()).timeline;
-    assert_eq!(t.len(), 2);
-    let inherited = &t.events()[1];
-    assert!(inherited.inherited);
-    assert_eq!(inherited.when.to_string(), "2020-03-19TMO");
+    let doc = Document::parse(text).unwrap();
+    let t = analyze(&doc).timeline;
+    // The continuation folds into the event as its second evidence sentence.
+    assert_eq!(t.len(), 1);
+    let e = &t.events()[0];
+    assert_eq!(e.when.to_string(), "2020-03-19TMO");
+    assert_eq!(e.evidence.len(), 2);
+    assert!(doc.text()[e.evidence[1].bytes.clone()].starts_with("Все они"));
     assert_eq!(t.undated().len(), 1);
     assert!(t.undated()[0].text.starts_with("Погода"));
     assert_eq!(t.events()[0].places[0].name, "Актобе");
@@ -82,15 +85,18 @@ fn undated_sentences_join_or_stay() {
 }
 
 #[test]
-fn decree_takes_the_measures_listed_after_it() {
+fn a_decree_lists_the_measures_after_it() {
     let text = "date 2020-03-20\nАким области ввёл карантин, который действует с 20 марта по 5 апреля. \
                 Закрыты кинотеатры и фитнес-клубы. Школьников отправили на дистанционное обучение.";
     let t = analyze(&Document::parse(text).unwrap()).timeline;
-    let kinds: Vec<Vec<EventKind>> = t.iter().map(|e| e.kinds.clone()).collect();
-    assert_eq!(t.len(), 3, "{kinds:?}");
-    assert!(t.iter().all(|e| e.when.to_string() == "2020-03-20/2020-04-05"));
-    assert!(kinds[1].contains(&EventKind::WorkplaceClosing));
-    assert!(kinds[2].contains(&EventKind::SchoolClosing));
+    // One event, the decree, with the measures listed after it.
+    assert_eq!(t.len(), 1, "{t:?}");
+    let decree = &t.events()[0];
+    assert_eq!(decree.when.to_string(), "2020-03-20/2020-04-05");
+    assert_eq!(decree.kinds, [EventKind::Quarantine]);
+    assert_eq!(decree.evidence.len(), 3);
+    assert!(decree.measures.contains(&EventKind::WorkplaceClosing), "{:?}", decree.measures);
+    assert!(decree.measures.contains(&EventKind::SchoolClosing), "{:?}", decree.measures);
 }
 
 #[test]

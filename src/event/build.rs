@@ -1,30 +1,49 @@
-//! From sentences and mentions to events.
+//! From sentences and mentions to events: happenings with their evidence.
 //!
-//! **Dated sentences.** In each sentence every calendar mention is an event, except that a
-//! start (no mod, or `с`) followed by an end bound (`до`, `по`) of a later day makes one
-//! interval event (`начал действовать 16 марта и продлится до 15 апреля`); mentions of the
-//! same value in one sentence are one event. Durations, sets and `PRESENT_REF`-style values
-//! date nothing.
+//! **Dated sentences.** In each sentence every calendar mention is an event, except that
+//! - a start (no mod, or `с`) followed by an end bound (`до`, `по`) of a later day makes one
+//!   interval event (`начал действовать 16 марта и продлится до 15 апреля`);
+//! - mentions of the same value, and a list of days (`9, 10 и 11 апреля`: days of one month
+//!   one after the other, with only punctuation or one short word between them), are one
+//!   event; a clock time on the day of a date in the same sentence refines that event;
+//! - a comparison reference (`по сравнению с маем`, `чем в прошлом году`) and a dateline
+//!   (`АЛМАТЫ, 5 апреля. /КазТАГ/.`) date nothing, and page furniture (timestamps, bylines,
+//!   view counters) is no event at all;
+//! - durations, sets and `PRESENT_REF`-style values date nothing.
+//!
+//! A sentence with two happenings on different dates gives two events; each takes the
+//! places and figures written from its own date up to the next event's date.
 //!
 //! **Undated sentences.** A sentence with no date of its own that directly follows a dated
-//! sentence (or a sentence already joined to it) in the same paragraph joins that event as an
-//! *inherited* event with the same date when
-//! 1. it opens with a connective or anaphoric phrase (the language's continuations: `Все
-//!    они`, `Из них`, `При этом`, `Также`, ...), or
-//! 2. the dated event is a decree (a state of emergency or a quarantine) and the sentence
-//!    names a measure of any kind (the list of measures after a decree), or
-//! 3. it reports an event of a kind the dated event has (the same topic goes on).
+//! sentence (or a sentence already joined to it) in the same paragraph, and does not refuse
+//! inheritance, goes on with the latest event:
+//! 1. it *continues* the happening and folds into that event (its span joins the event's
+//!    `evidence`, its places and figures join the event's, marked with their sentence) when
+//!    it opens with a connective or anaphoric phrase (`Все они`, `Из них`, `При этом`), refers
+//!    back (`это решение`, `об этом`), or reports a kind the event has;
+//! 2. after a decree (a state of emergency or a quarantine), a sentence that names a measure
+//!    folds in too, its kinds listed as the decree's `measures` (or, for the listed points of
+//!    a decree, as its kinds);
+//! 3. a sentence that reports a measure of its own (a policy kind the event does not have)
+//!    becomes its own *inherited* event, dated by the event before it.
 //!
-//! Any other undated sentence, and everything after it until the next date, stays undated
-//! and is kept in [`Timeline::undated`](crate::Timeline::undated): nothing the article says
-//! is thrown away.
+//! No date is lent across a retrospective connective (`ранее`, `до этого`), to an aggregate
+//! over the whole epidemic (`с начала пандемии`), to a conditional or hypothetical clause, or
+//! across a paragraph break. Any other undated sentence, and everything after it until the
+//! next date, stays undated and is kept in [`Timeline::undated`](crate::Timeline::undated):
+//! nothing the article says is thrown away.
+//!
+//! **Restatements.** When the document is read, events of one date and mod with the same
+//! kinds (not `other`) whose places and figures agree (the headline and the body sentence
+//! that say the same thing) become one event with the evidence of both.
 //!
 //! The builder reads the document's tokens and sentences as the pipeline made them (nothing
 //! is tokenized again), walks the sentences once in text order, and computes each
 //! sentence's character offsets with one forward cursor; the document's id is stored once
-//! and shared by every event. Limits: the rule looks one sentence back at a time, so a digression
-//! breaks the chain; an article written as one paragraph lets a chain run across topics
-//! that share a kind.
+//! and shared by every event. Limits: the rule looks one sentence back at a time, so a
+//! digression breaks the chain.
+
+mod pending;
 
 use super::kinds::{Cues, EventKind};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Source, Span};
@@ -77,6 +96,19 @@ pub(crate) struct Builder<'a> {
     sentences: Vec<Span>,
 }
 
+/// What an undated sentence does with the event before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Follow {
+    /// It continues the happening: its evidence, places and figures join the event.
+    Continues,
+    /// It names a measure under a decree: it joins the event, its kinds as measures.
+    Measure,
+    /// It is a listed point of a decree: it joins the event, its kinds as the decree's.
+    Point,
+    /// It reports a measure of its own: a new event with the same date.
+    Own,
+}
+
 impl<'a> Builder<'a> {
     /// A builder for the document `text` (whole) with the id `doc`, reading events with a
     /// language's `tables`.
@@ -95,11 +127,8 @@ impl<'a> Builder<'a> {
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (tables, text, tokens, mentions) = (self.tables, p.text, p.tokens, p.mentions);
         let cues: &Cues = tables.cues;
-        let events = &mut self.events;
-        // A dated event takes at least one mention of its own (inherited events may add more).
-        events.reserve(mentions.len());
-        // The events of the latest dated sentence, while the chain of continuations holds.
-        let mut chain: Option<Range<usize>> = None;
+        // The latest event, while the chain of continuations holds, and its paragraph.
+        let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
         let mut m = 0;
         for (local, sentence) in p.sentences.iter().enumerate() {
@@ -115,47 +144,132 @@ impl<'a> Builder<'a> {
             while m < mentions.len() && mentions[m].sentence == index {
                 m += 1;
             }
-            let start = events.len();
-            dated(events, &mentions[first..m], p.first_mention + first, &span, sentence_text);
-            if events.len() > start {
-                let d = describe_in(tables, text, tokens, sentence.tokens.clone());
-                if let Some((last, rest)) = events[start..].split_last_mut() {
-                    for e in rest {
-                        fill(e, &d, &self.doc);
+            let range = sentence.tokens.clone();
+            if cues.is_furniture(text, tokens, range.clone()) {
+                chain = None;
+                self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+                continue;
+            }
+            // A dateline's date and a comparison reference date nothing.
+            let dateline = cues.dateline(text, tokens, range.clone());
+            let own = &mentions[first..m];
+            let dating = |k: usize| {
+                let mention = &own[k];
+                let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
+                !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_before(text, tokens, at)
+            };
+            let start = self.events.len();
+            let dated = dated(&mut self.events, own, p.first_mention + first, &span, sentence_text, dating);
+            if dated.len() > 1 {
+                // Two happenings: each event takes the places and figures from its own date up
+                // to the next event's date; the kinds are the sentence's.
+                let mut d = Description::default();
+                describe_kinds_if(cues, text, tokens, range.clone(), &mut d, |_| true);
+                let cuts: Vec<usize> = dated
+                    .iter()
+                    .map(|&(_, at)| token_at(tokens, at.saturating_sub(p.offset)).clamp(range.start, range.end))
+                    .collect();
+                for (j, &(e, _)) in dated.iter().enumerate() {
+                    let from = if j == 0 { range.start } else { cuts[j] };
+                    let to = cuts.get(j + 1).copied().unwrap_or(range.end).max(from);
+                    let mut part = Description {
+                        kinds: d.kinds.clone(),
+                        cues: d.cues.clone(),
+                        exempted: d.exempted.clone(),
+                        ..Description::default()
+                    };
+                    describe_rest(tables, text, tokens, from..to, &mut part);
+                    if let Some(event) = self.events.get_mut(e) {
+                        fill_with(event, part, &self.doc);
                     }
-                    fill_with(last, d, &self.doc);
                 }
-                chain = Some(start..events.len());
+            } else if let Some(&(e, _)) = dated.first() {
+                let d = describe_in(tables, text, tokens, range.clone());
+                if let Some(event) = self.events.get_mut(e) {
+                    fill_with(event, d, &self.doc);
+                }
+            }
+            if self.events.len() > start {
+                chain = Some(self.events.len() - 1);
                 previous_paragraph = sentence.paragraph;
                 continue;
             }
-            let joined = match &chain {
-                Some(range) if sentence.paragraph == previous_paragraph => {
-                    // The kinds decide whether the sentence continues; its places and figures
-                    // are read only when it does.
-                    let opens = cues.opens_continuation(text, tokens, sentence.tokens.clone());
-                    let before = &events[range.clone()];
-                    let mut d = Description::default();
-                    // Events of no kind but `Other` (and so no decree) share no kind with
-                    // anything: only an opening continues them, and the sentence is not read
-                    // for nothing.
-                    let continues = (opens || before.iter().any(|e| e.kinds.iter().any(|k| *k != EventKind::Other)))
-                        && describe_kinds_if(cues, text, tokens, sentence.tokens.clone(), &mut d, |kinds| {
-                            opens || continues(before, kinds)
-                        });
-                    if continues {
-                        describe_rest(tables, text, tokens, sentence.tokens.clone(), &mut d);
-                        inherit(events, range.clone(), &span, sentence_text, &d, &self.doc);
-                    }
-                    continues
+            let followed = match chain {
+                Some(e) if sentence.paragraph == previous_paragraph && dateline.is_none() => {
+                    self.follow(e, text, tokens, range.clone(), &span, sentence_text)
                 }
-                _ => false,
+                _ => None,
             };
-            if !joined {
-                chain = None;
-                self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+            match followed {
+                Some(e) => chain = Some(e),
+                None => {
+                    chain = None;
+                    self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+                }
             }
         }
+    }
+
+    /// Reads an undated sentence after event `e` of the chain: folds it into the event, or
+    /// makes it an event of its own with the same date; returns the event the chain goes on
+    /// with, or `None` when the sentence does not go on with it.
+    fn follow(
+        &mut self,
+        e: usize,
+        text: &str,
+        tokens: &Tokens,
+        range: Range<usize>,
+        span: &Span,
+        sentence_text: &str,
+    ) -> Option<usize> {
+        let (tables, cues) = (self.tables, self.tables.cues);
+        if cues.refuses_inheritance(text, tokens, range.clone()) {
+            return None;
+        }
+        let before = self.events.get(e)?;
+        let opens = cues.opens_continuation(text, tokens, range.clone()) || cues.refers_back(text, tokens, range.clone());
+        let decree = before.kinds.iter().any(|k| is_decree(*k));
+        let known = before.kinds.iter().any(|k| *k != EventKind::Other);
+        if !opens && !known {
+            // Events of no kind but `other` share no kind with anything: only an opening
+            // continues them, and the sentence is not read for nothing.
+            return None;
+        }
+        let point = decree && starts_a_point(sentence_text);
+        let mut follow = None;
+        let mut d = Description::default();
+        describe_kinds_if(cues, text, tokens, range.clone(), &mut d, |kinds| {
+            let measure = kinds.iter().any(|k| is_measure(*k));
+            let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
+            let distinct = measure && !kinds.iter().any(|k| before.kinds.contains(k) || before.measures.contains(k));
+            follow = if point && measure {
+                Some(Follow::Point)
+            } else if decree && distinct {
+                Some(Follow::Measure)
+            } else if opens && distinct && !decree {
+                Some(Follow::Own)
+            } else if opens || shares {
+                Some(Follow::Continues)
+            } else if distinct && !decree {
+                Some(Follow::Own)
+            } else {
+                None
+            };
+            follow.is_some()
+        });
+        let follow = follow?;
+        describe_rest(tables, text, tokens, range, &mut d);
+        if follow == Follow::Own {
+            let (when, modifier) = (before.when.clone(), before.modifier);
+            let mut own = Event::new(when, modifier, span.clone(), sentence_text.to_string());
+            own.inherited = true;
+            fill_with(&mut own, d, &self.doc);
+            self.events.push(own);
+            return Some(self.events.len() - 1);
+        }
+        let event = self.events.get_mut(e)?;
+        fold(event, span, d, follow);
+        Some(e)
     }
 
     /// The timeline of every piece read.
@@ -165,8 +279,90 @@ impl<'a> Builder<'a> {
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
     pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
-        (Timeline::from_parts(self.events, self.undated), self.sentences)
+        let events = restatements(self.events);
+        (Timeline::from_parts(events, self.undated), self.sentences)
     }
+}
+
+/// Is it a decree, whose measures the sentences after it list?
+fn is_decree(kind: EventKind) -> bool {
+    matches!(kind, EventKind::StateOfEmergency | EventKind::Quarantine)
+}
+
+/// Is it a policy measure (a restriction, an economic or a health measure), which a sentence
+/// can report as a fact of its own? Public information and services, the course of the
+/// epidemic and `other` are not.
+fn is_measure(kind: EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::PublicInformation
+            | EventKind::PublicServices
+            | EventKind::Cases
+            | EventKind::Deaths
+            | EventKind::Recoveries
+            | EventKind::Other
+    )
+}
+
+/// Folds an undated sentence's description into the event it goes on with.
+fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
+    let at = event.evidence.len();
+    event.evidence.push(span.clone());
+    let only_other = event.kinds.iter().all(|k| *k == EventKind::Other);
+    let into = match follow {
+        Follow::Measure => &mut event.measures,
+        Follow::Point => &mut event.kinds,
+        Follow::Continues | Follow::Own if only_other && !d.kinds.is_empty() => {
+            event.kinds.clear();
+            &mut event.kinds
+        }
+        Follow::Continues | Follow::Own => &mut Vec::new(),
+    };
+    for k in d.kinds {
+        if !into.contains(&k) {
+            into.push(k);
+        }
+    }
+    for c in d.cues {
+        if !event.cues.contains(&c) {
+            event.cues.push(c);
+        }
+    }
+    for k in d.exempted {
+        if !event.exempted.contains(&k) {
+            event.exempted.push(k);
+        }
+    }
+    if follow == Follow::Measure {
+        // A measure under a decree is the decree's content: where and how much it applies
+        // stays in its sentence (the evidence), not in the decree's places and figures.
+        return;
+    }
+    for mut p in d.places {
+        if !event.places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
+            p.sentence = at;
+            event.places.push(p);
+        }
+    }
+    for mut f in d.figures {
+        f.sentence = at;
+        event.figures.push(f);
+    }
+}
+
+/// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`)?
+fn starts_a_point(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return digits <= 2 && matches!(s.as_bytes().get(digits), Some(b')' | b'.'));
+    }
+    s.starts_with(['-', '\u{2013}', '\u{2014}', '\u{2022}', '*'])
+}
+
+/// The index of the token at or after byte `at` of the piece.
+fn token_at(tokens: &Tokens, at: usize) -> usize {
+    tokens.as_slice().partition_point(|t| t.end() <= at)
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.
@@ -196,46 +392,90 @@ impl<'a> CharCursor<'a> {
     }
 }
 
-/// The events of one dated sentence (see the module docs).
-fn dated(events: &mut Vec<Event>, mentions: &[Mention], offset: usize, sentence: &Span, text: &str) {
+/// The events of one dated sentence (see the module docs), pushed onto `events`; returns
+/// each new event's index with the byte offset (in the document) of its first mention.
+/// `dating(k)` says whether mention `k` of `mentions` may date an event.
+fn dated(
+    events: &mut Vec<Event>,
+    mentions: &[Mention],
+    offset: usize,
+    sentence: &Span,
+    text: &str,
+    dating: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let first_event = events.len();
+    let mut made: Vec<(usize, usize)> = Vec::new();
     let mut open_start: Option<usize> = None;
+    // The latest day of a list of days, with the end of its mention.
+    let mut list: Option<(usize, usize)> = None;
     for (k, m) in mentions.iter().enumerate() {
-        let k = k + offset;
-        if !m.value.is_calendar() || matches!(m.kind, TimexType::Duration | TimexType::Set) {
+        if !m.value.is_calendar() || matches!(m.kind, TimexType::Duration | TimexType::Set) || !dating(k) {
             continue;
         }
+        let index = k + offset;
         if let (Some(e), Some(Mod::Before | Mod::OnOrBefore)) = (open_start, m.modifier) {
             let start: &mut Event = &mut events[e];
             if ends_after(&start.when, &m.value) {
                 start.when = Value::interval(start.when.clone(), m.value.clone());
                 start.modifier = None;
-                start.mentions.push(k);
+                start.mentions.push(index);
                 open_start = None;
+                list = None;
                 continue;
             }
         }
         if let Some(same) = events[first_event..].iter_mut().find(|e| e.when == m.value && e.modifier == m.modifier) {
-            same.mentions.push(k);
+            same.mentions.push(index);
             continue;
+        }
+        // A clock time on the day of a date of the sentence refines it, and a date on the
+        // day of a clock time adds its mention.
+        let fine = matches!(m.value, Value::Time { .. } | Value::PartOfDay { .. });
+        if let Some(day) = events[first_event..].iter_mut().find(|e| {
+            e.modifier == m.modifier && e.first_day().is_some() && e.first_day() == m.value.first_day() && {
+                let coarse = matches!(e.when, Value::Day(_));
+                (fine && coarse) || (!fine && matches!(m.value, Value::Day(_)) && !coarse && e.when.last_day() == e.when.first_day())
+            }
+        }) {
+            if fine {
+                day.when = m.value.clone();
+            }
+            day.mentions.push(index);
+            continue;
+        }
+        // The next day of a list of days (`9, 10 и 11 апреля`).
+        if let (Some((e, end)), Value::Day(d), None) = (list, &m.value, m.modifier) {
+            let last = events.get(e).and_then(Event::last_day);
+            if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span.start) {
+                let event = &mut events[e];
+                let first = event.when.first_day().map(Value::Day);
+                if let Some(first) = first {
+                    event.when = Value::interval(first, m.value.clone());
+                }
+                event.mentions.push(index);
+                list = Some((e, m.span.end));
+                continue;
+            }
         }
         let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
         open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
-        events.push(Event {
-            when: m.value.clone(),
-            modifier: m.modifier,
-            sentence: sentence.clone(),
-            text: text.to_string(),
-            mentions: vec![k],
-            kinds: Vec::new(),
-            cues: Vec::new(),
-            exempted: Vec::new(),
-            places: Vec::new(),
-            figures: Vec::new(),
-            inherited: false,
-            sources: Vec::new(),
-        });
+        list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
+        made.push((events.len(), m.span.start));
+        let mut e = Event::new(m.value.clone(), m.modifier, sentence.clone(), text.to_string());
+        e.mentions.push(index);
+        events.push(e);
     }
+    made
+}
+
+/// Are two mentions of a sentence one list (only punctuation, spaces and at most one short
+/// word, a conjunction, between the end of one and the start of the next; byte offsets in
+/// the document)?
+fn joined(text: &str, sentence: &Span, end: usize, start: usize) -> bool {
+    let base = sentence.bytes.start;
+    let Some(gap) = text.get(end.saturating_sub(base)..start.saturating_sub(base)) else { return false };
+    let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    gap.chars().count() <= 8 && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 4 && !w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Does `end` bound a period that starts with `start` (a later day, coarser than a clock)?
@@ -249,11 +489,6 @@ fn ends_after(start: &Value, end: &Value) -> bool {
     }
 }
 
-/// Gives an event a copy of its sentence's description and its source.
-fn fill(e: &mut Event, d: &Description, doc: &Option<Arc<str>>) {
-    fill_with(e, d.clone(), doc);
-}
-
 /// Gives an event its sentence's description (moved in) and its source.
 fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
     e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds };
@@ -264,49 +499,81 @@ fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
     e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
 }
 
-/// Does an undated sentence that opens with no continuation, of these kinds, go on with the
-/// events before it (a measure after a decree, or a kind they share)?
-fn continues(before: &[Event], kinds: &[EventKind]) -> bool {
-    let decree =
-        before.iter().any(|e| e.kinds.iter().any(|k| matches!(k, EventKind::StateOfEmergency | EventKind::Quarantine)));
-    if decree && !kinds.is_empty() {
-        return true;
-    }
-    kinds.iter().any(|k| *k != EventKind::Other && before.iter().any(|e| e.kinds.contains(k)))
-}
-
-/// Adds the inherited events of a continuing sentence: one per distinct date of the events
-/// `before` (a range of `events`).
-fn inherit(
-    events: &mut Vec<Event>,
-    before: Range<usize>,
-    sentence: &Span,
-    text: &str,
-    d: &Description,
-    doc: &Option<Arc<str>>,
-) {
-    let added = events.len();
-    for b in before {
-        let Some(e) = events.get(b) else { continue };
-        if events[added..].iter().any(|o| o.when == e.when && o.modifier == e.modifier) {
+/// Joins the restatements of one document: events of one date and mod with the same kinds
+/// (not only `other`) whose places and figures agree become one, with the evidence of both
+/// (the first in text order first). One pass with a map from (date, mod, kinds) to the
+/// first such event.
+fn restatements(events: Vec<Event>) -> Vec<Event> {
+    use std::collections::HashMap;
+    let mut first: HashMap<(Value, Option<Mod>, Vec<EventKind>), Vec<usize>> = HashMap::new();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if e.kinds.iter().all(|k| *k == EventKind::Other) || e.inherited {
+            out.push(e);
             continue;
         }
-        let mut inherited = Event {
-            when: e.when.clone(),
-            modifier: e.modifier,
-            sentence: sentence.clone(),
-            text: text.to_string(),
-            mentions: Vec::new(),
-            kinds: Vec::new(),
-            cues: Vec::new(),
-            exempted: Vec::new(),
-            places: Vec::new(),
-            figures: Vec::new(),
-            inherited: true,
-            sources: Vec::new(),
-        };
-        fill(&mut inherited, d, doc);
-        events.push(inherited);
+        let mut kinds = e.kinds.clone();
+        kinds.sort();
+        let key = (e.when.clone(), e.modifier, kinds);
+        let same = first.get(&key).and_then(|list| list.iter().copied().find(|&i| out.get(i).is_some_and(|o| agree(o, &e))));
+        match same.and_then(|i| out.get_mut(i)) {
+            Some(into) => restate(into, e),
+            None => {
+                first.entry(key).or_default().push(out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Do two events of one date and kinds say the same happening: places that are the same (or
+/// none on one side), figures of the same kind that agree within 10%?
+fn agree(a: &Event, b: &Event) -> bool {
+    fn names(e: &Event) -> Vec<&str> {
+        let mut v: Vec<&str> = e.places.iter().map(|p| &*p.name).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+    let (pa, pb) = (names(a), names(b));
+    let places = pa.is_empty() || pb.is_empty() || pa == pb;
+    let figures = a.figures.iter().all(|fa| {
+        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| {
+            let (x, y) = (fa.value.abs(), fb.value.abs());
+            (x - y).abs() <= 0.1 * x.max(y)
+        })
+    });
+    places && figures
+}
+
+/// Adds a restatement's evidence, places, figures and mentions to the event it restates.
+fn restate(into: &mut Event, e: Event) {
+    let base = into.evidence.len();
+    into.evidence.extend(e.evidence);
+    into.sources.extend(e.sources);
+    into.mentions.extend(e.mentions);
+    for c in e.cues {
+        if !into.cues.contains(&c) {
+            into.cues.push(c);
+        }
+    }
+    for k in e.measures {
+        if !into.measures.contains(&k) {
+            into.measures.push(k);
+        }
+    }
+    for mut p in e.places {
+        if !into.places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
+            p.sentence += base;
+            into.places.push(p);
+        }
+    }
+    for mut f in e.figures {
+        if !into.figures.iter().any(|g| g.what == f.what && g.unit == f.unit && g.value == f.value) {
+            f.sentence += base;
+            into.figures.push(f);
+        }
     }
 }
 
@@ -325,8 +592,11 @@ mod tests {
         let s: String = chars[e.sentence.chars.clone()].iter().collect();
         assert_eq!(s, "16 марта ввели карантин.");
         assert_eq!(e.sources[0].sentence, e.sentence);
-        // A measure after a quarantine continues it.
-        assert!(t.events()[1].inherited);
+        // A measure after a quarantine is one of its measures: its sentence is evidence.
+        assert_eq!(t.len(), 1);
+        assert_eq!(e.evidence.len(), 2);
+        assert_eq!(&doc.text()[e.evidence[1].bytes.clone()], "Школы закрыты.");
+        assert_eq!(e.measures, [crate::EventKind::SchoolClosing]);
         let json = serde_json::to_string(&t).unwrap();
         assert!(json.contains(r#""sentence":{"start":6,"end":30,"byte_start":10,"byte_end":52}"#), "{json}");
     }
@@ -350,7 +620,38 @@ mod tests {
         // Two spaces are not the opening `все они`; after an undated sentence the chain is broken.
         assert_eq!(t.len(), 1);
         assert_eq!(t.undated().len(), 2);
-        let doc = Document::parse("date 2020-03-20 16 марта выявили 5 случаев. «Все они» прибыли из Китая.").unwrap();
-        assert_eq!(analyze(&doc).timeline.len(), 2);
+        let doc = Document::parse("date 2020-03-20 16 марта выявили 5 случаев. «Все они» так считают.").unwrap();
+        let t = analyze(&doc).timeline;
+        assert_eq!((t.len(), t.undated().len(), t.events()[0].evidence.len()), (1, 0, 2));
+    }
+
+    #[test]
+    fn one_happening_per_clause() {
+        let t = |s: &str| analyze(&Document::parse(&format!("date 2020-04-05 {s}")).unwrap()).timeline;
+        // A list of days is one event.
+        let list = t("Нерабочими днями объявлены 9, 10 и 11 апреля.");
+        assert_eq!(list.len(), 1);
+        assert_eq!(list.events()[0].when.to_string(), "2020-04-09/2020-04-11");
+        assert_eq!(list.events()[0].mentions.len(), 3);
+        // A clock time on the day of a date refines it.
+        let refined = t("Рынки откроют 12 апреля, торговля начнётся в 10:00.");
+        assert_eq!(refined.len(), 1, "{refined:?}");
+        assert_eq!(refined.events()[0].when.to_string(), "2020-04-12T10:00");
+        // Two dates, two happenings, each with its own places.
+        let two = t("12 апреля карантин ввели в Алматы, а 14 апреля — в Шымкенте.");
+        assert_eq!(two.len(), 2);
+        let places: Vec<Vec<&str>> = two.iter().map(|e| e.places.iter().map(|p| &*p.name).collect()).collect();
+        assert_eq!(places, [vec!["Алматы"], vec!["Шымкент"]]);
+    }
+
+    #[test]
+    fn restatements_are_one_event() {
+        let doc = Document::parse(
+            "date 2020-04-05 С 6 апреля в Караганде закроют рынки\n\nВ Караганде с 6 апреля закроют все рынки, сообщил аким. Торговые центры работают.",
+        )
+        .unwrap();
+        let t = analyze(&doc).timeline;
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t.events()[0].evidence.len(), 2);
     }
 }

@@ -54,6 +54,10 @@ pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country (`KZ`, `RU`).
     pub country: Cow<'static, str>,
+    /// Which of its event's evidence sentences names it (an index into
+    /// [`Event::evidence`]; 0 outside an event).
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// Where a sentence is in its document's text: bytes for slicing, characters for JSON.
@@ -143,15 +147,24 @@ pub struct Event {
     /// The mod of a one-sided bound (`до 17.00` → BEFORE).
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
-    /// The sentence in the document text (bytes and characters).
+    /// Its first evidence sentence in the document text (bytes and characters): the one
+    /// that dates it.
     pub sentence: Span,
-    /// The sentence's text.
+    /// That sentence's text.
     pub text: String,
+    /// Every sentence that reports it, in order: `sentence` first, then its continuations
+    /// and restatements in text order.
+    pub evidence: Vec<Span>,
     /// Indices of the mentions that date it, in the document's mention list (empty for an
     /// inherited event).
     pub mentions: Vec<usize>,
     /// What kind of event it is; `[Other]` when no cue says.
     pub kinds: Vec<EventKind>,
+    /// The kinds of the measures its evidence lists under it, when it is a decree (a state
+    /// of emergency or a quarantine, then `Ограничен въезд в страну.`): the decree's content,
+    /// not its own kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<EventKind>,
     /// The words that decided the kinds, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
@@ -164,7 +177,8 @@ pub struct Event {
     /// The figures the sentence states.
     #[serde(default)]
     pub figures: Vec<Figure>,
-    /// True when the sentence has no date of its own and continues the dated one before it.
+    /// True when its sentence has no date of its own: a measure reported after a dated
+    /// sentence, dated by it.
     #[serde(default)]
     pub inherited: bool,
     /// The documents and sentences it was read from (several after a corpus merge).
@@ -173,6 +187,27 @@ pub struct Event {
 }
 
 impl Event {
+    /// An event of one dated sentence with nothing read from it yet: kinds, places and the
+    /// rest are empty, `evidence` is the sentence.
+    pub fn new(when: Value, modifier: Option<Mod>, sentence: Span, text: String) -> Self {
+        Event {
+            when,
+            modifier,
+            evidence: vec![sentence.clone()],
+            sentence,
+            text,
+            mentions: Vec::new(),
+            kinds: Vec::new(),
+            measures: Vec::new(),
+            cues: Vec::new(),
+            exempted: Vec::new(),
+            places: Vec::new(),
+            figures: Vec::new(),
+            inherited: false,
+            sources: Vec::new(),
+        }
+    }
+
     /// The first day the event covers.
     pub fn first_day(&self) -> Option<NaiveDate> {
         self.when.first_day()
@@ -266,7 +301,12 @@ pub(crate) fn describe_rest(
 ) {
     for p in places::places_with(tables.gazetteer, text, tokens, range.clone()) {
         if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
-            d.places.push(Place { name: Cow::Borrowed(p.name), kind: p.kind, country: Cow::Borrowed(p.country) });
+            d.places.push(Place {
+                name: Cow::Borrowed(p.name),
+                kind: p.kind,
+                country: Cow::Borrowed(p.country),
+                sentence: 0,
+            });
         }
     }
     let start = tokens.get(range.start).map_or(0, |t| t.start());

@@ -17,6 +17,7 @@
 use crate::document::{Document, Published};
 use crate::event::build::Undated;
 use crate::event::figures::FigureWhat;
+use crate::event::places::PlaceKind;
 use crate::event::kinds::EventKind;
 use crate::event::Event;
 use crate::extract::Analysis;
@@ -195,6 +196,23 @@ pub struct FigureRecord<'a> {
     pub what: FigureWhat,
     /// Qualified as approximate or a bound (`более`, `около`).
     pub approx: bool,
+    /// Which of the event's `evidence` sentences states it.
+    #[serde(default)]
+    pub sentence: usize,
+}
+
+/// A place as JSON writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceRecord<'a> {
+    /// Its nominative name (`Нур-Султан`).
+    pub name: Cow<'a, str>,
+    /// `country`, `region` or `city`.
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: Cow<'a, str>,
+    /// Which of the event's `evidence` sentences names it.
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// A sentence no date reaches, as JSON writes it.
@@ -214,27 +232,33 @@ pub struct EventRecord<'a> {
     /// The mod of a one-sided bound.
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Mod>,
-    /// The sentence, in characters.
+    /// Its first evidence sentence (the one that dates it), in characters.
     pub sentence: CharSpan,
-    /// The sentence's text.
+    /// That sentence's text.
     pub text: Cow<'a, str>,
+    /// Every sentence that reports it, in characters: `sentence` first, then its
+    /// continuations and restatements in text order.
+    pub evidence: Vec<CharSpan>,
     /// Indices into `mentions` (empty for an inherited event).
     pub mentions: Cow<'a, [usize]>,
     /// Event kinds (snake_case ids, stable).
     pub kinds: Cow<'a, [EventKind]>,
     /// OxCGRT indicator codes of the kinds.
     pub indicators: Vec<Cow<'a, str>>,
+    /// The kinds of the measures listed under a decree.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub measures: Cow<'a, [EventKind]>,
     /// The words that decided the kinds.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub cues: Cow<'a, [String]>,
     /// Kinds the sentence exempts or denies.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub exempted: Cow<'a, [EventKind]>,
-    /// Places, by their nominative names.
-    pub places: Vec<Cow<'a, str>>,
+    /// Places, each with the evidence sentence that names it.
+    pub places: Vec<PlaceRecord<'a>>,
     /// Figures the sentence states.
     pub figures: Vec<FigureRecord<'a>>,
-    /// The sentence has no date of its own and continues the one before it.
+    /// It has no date of its own: a measure reported after a dated sentence, dated by it.
     pub inherited: bool,
 }
 
@@ -377,16 +401,33 @@ fn event_record(e: &Event) -> EventRecord<'_> {
         modifier: e.modifier,
         sentence: CharSpan { start: e.sentence.chars.start, end: e.sentence.chars.end },
         text: Cow::Borrowed(&e.text),
+        evidence: e.evidence.iter().map(|s| CharSpan { start: s.chars.start, end: s.chars.end }).collect(),
         mentions: Cow::Borrowed(&e.mentions),
         kinds: Cow::Borrowed(&e.kinds),
         indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
+        measures: Cow::Borrowed(&e.measures),
         cues: Cow::Borrowed(&e.cues),
         exempted: Cow::Borrowed(&e.exempted),
-        places: e.places.iter().map(|p| Cow::Borrowed(p.name.as_ref())).collect(),
+        places: e
+            .places
+            .iter()
+            .map(|p| PlaceRecord {
+                name: Cow::Borrowed(p.name.as_ref()),
+                kind: p.kind,
+                country: Cow::Borrowed(p.country.as_ref()),
+                sentence: p.sentence,
+            })
+            .collect(),
         figures: e
             .figures
             .iter()
-            .map(|f| FigureRecord { value: f.value, unit: Cow::Borrowed(&f.unit), what: f.what, approx: f.approx })
+            .map(|f| FigureRecord {
+                value: f.value,
+                unit: Cow::Borrowed(&f.unit),
+                what: f.what,
+                approx: f.approx,
+                sentence: f.sentence,
+            })
             .collect(),
         inherited: e.inherited,
     }

@@ -116,6 +116,7 @@ mod tests {
             what,
             approx,
             span: Default::default(),
+            sentence: 0,
         };
         assert_eq!(figure_text(&f(14.0, "people", FigureWhat::Cases, false)), "14 cases");
         assert_eq!(figure_text(&f(500.0, "people", FigureWhat::People, true)), "~500 people");

@@ -85,9 +85,19 @@ pub fn write_event(out: &mut impl io::Write, e: &Event) -> io::Result<()> {
         rest.push_str("↳ ");
     }
     let _ = escape::line(&mut rest, &e.text);
-    if e.sources.len() > 1 {
+    if e.evidence.len() > 1 {
+        let _ = write!(rest, " (+{} sentences)", e.evidence.len() - 1);
+    }
+    for (i, k) in e.measures.iter().enumerate() {
+        rest.push_str(if i == 0 { " measures: " } else { "," });
+        rest.push_str(k.id());
+    }
+    // The documents it was read from, each once (a document's restatements share one).
+    let mut docs: Vec<&str> = e.sources.iter().filter_map(|s| s.doc.as_deref()).collect();
+    docs.dedup();
+    if docs.len() > 1 {
         rest.push_str(" [");
-        for (i, id) in e.sources.iter().filter_map(|s| s.doc.as_deref()).enumerate() {
+        for (i, id) in docs.iter().enumerate() {
             if i > 0 {
                 rest.push_str(", ");
             }

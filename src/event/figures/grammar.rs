@@ -472,6 +472,7 @@ impl<'a> Cx<'a> {
                 what,
                 approx,
                 span: Span { bytes: span, chars: 0..0 },
+                sentence: 0,
             },
             next,
         ))

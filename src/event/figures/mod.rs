@@ -129,6 +129,11 @@ pub struct Figure {
     /// bytes and characters from the start of the sentence.
     #[serde(default)]
     pub span: Span,
+    /// Which of its event's evidence sentences states it (an index into
+    /// [`Event::evidence`](crate::Event::evidence), which `span` counts from; 0 outside an
+    /// event).
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// Finds the figures a sentence states, in the order they appear (the tests' view: it
