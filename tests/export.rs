@@ -142,7 +142,7 @@ fn the_fixture_is_a_realistic_timeline() {
     distinct.dedup();
     assert!(distinct.len() >= 6, "{distinct:?}");
     assert!(t.iter().filter(|e| e.first_day() != e.last_day()).count() >= 3, "intervals");
-    assert!(t.iter().any(|e| e.inherited), "an inherited event");
+    assert!(t.iter().any(|e| e.evidence.len() > 1), "an event with more than one sentence");
     assert!(t.iter().any(|e| e.modifier.is_some()), "an open bound");
     assert!(t.series(FigureWhat::Cases).len() >= 4);
     assert!(!t.undated().is_empty());

@@ -528,7 +528,7 @@ fn restatements(events: Vec<Event>) -> Vec<Event> {
 }
 
 /// Do two events of one date and kinds say the same happening: places that are the same (or
-/// none on one side), figures of the same kind that agree within 10%?
+/// none on one side), and the same number for every figure of a kind both state?
 fn agree(a: &Event, b: &Event) -> bool {
     fn names(e: &Event) -> Vec<&str> {
         let mut v: Vec<&str> = e.places.iter().map(|p| &*p.name).collect();
@@ -539,10 +539,7 @@ fn agree(a: &Event, b: &Event) -> bool {
     let (pa, pb) = (names(a), names(b));
     let places = pa.is_empty() || pb.is_empty() || pa == pb;
     let figures = a.figures.iter().all(|fa| {
-        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| {
-            let (x, y) = (fa.value.abs(), fb.value.abs());
-            (x - y).abs() <= 0.1 * x.max(y)
-        })
+        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| fb.value == fa.value)
     });
     places && figures
 }

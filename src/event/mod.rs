@@ -23,7 +23,7 @@ use crate::text::Tokens;
 use crate::value::Value;
 use chrono::NaiveDate;
 use figures::words::FigureWords;
-use figures::Figure;
+use figures::{Figure, FigureWhat};
 use kinds::{Cues, EventKind};
 use once_cell::sync::Lazy;
 use places::gazetteer::Gazetteer;
@@ -311,4 +311,16 @@ pub(crate) fn describe_rest(
     }
     let start = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_with(tables.figures, text, tokens, range, start);
+    // A sentence that counts cases, deaths or recoveries reports them, whatever its verbs.
+    for f in &d.figures {
+        let kind = match f.what {
+            FigureWhat::Cases => EventKind::Cases,
+            FigureWhat::Deaths => EventKind::Deaths,
+            FigureWhat::Recoveries => EventKind::Recoveries,
+            _ => continue,
+        };
+        if !d.kinds.contains(&kind) && !d.exempted.contains(&kind) {
+            d.kinds.push(kind);
+        }
+    }
 }
