@@ -10,12 +10,12 @@
 use khronika::corpus;
 use khronika::export::json::RecordView;
 use khronika::export::{keep_kinds, Format};
-use khronika::EventKind;
-use khronika::{analyze, Analysis, Document, Published, Timeline};
+use khronika::{analyze, Analysis, Document, EventKind, Published, Timeline};
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// The sample article bundled with the crate (written for it; a 2020 regional news story).
 const SAMPLE: &str = include_str!("sample/article.txt");
@@ -170,14 +170,14 @@ fn read_document(path: Option<&PathBuf>) -> Result<String, String> {
 
 /// File (or stdin, or sample) mode; returns whether every document was read.
 fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
-    let mut inputs: Vec<(String, String)> = Vec::new();
+    let mut inputs: Vec<(String, Arc<str>)> = Vec::new(); // shared: the analysis copies no text
     if args.stdin {
-        inputs.push(("-".into(), read_document(None).map_err(io::Error::other)?));
+        inputs.push(("-".into(), read_document(None).map_err(io::Error::other)?.into()));
     }
     let mut ok = true;
     for path in &args.files {
         match read_document(Some(path)) {
-            Ok(text) => inputs.push((path.to_string_lossy().into_owned(), text)),
+            Ok(text) => inputs.push((path.to_string_lossy().into_owned(), text.into())),
             Err(e) => {
                 warn(&e);
                 ok = false;
@@ -185,7 +185,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
         }
     }
     if inputs.is_empty() && args.files.is_empty() && !args.stdin {
-        inputs.push(("sample".into(), SAMPLE.to_string()));
+        inputs.push(("sample".into(), SAMPLE.into()));
     }
     let mut analysed: Vec<(Document, Analysis)> = Vec::new();
     let mut timelines = Vec::new();
@@ -195,7 +195,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
             None => Document::parse(text),
         };
         let doc = match doc {
-            Ok(d) => d.with_id(name.as_str()),
+            Ok(d) => d.with_id(name.as_str()).with_shared_text(Arc::clone(text)),
             Err(e) => {
                 warn(&format!("{name}: {e}"));
                 ok = false;

@@ -165,6 +165,9 @@ pub struct Document<'a> {
     published: Published,
     text: &'a str,
     offset: usize,
+    /// A shared buffer that holds `text`, when the caller has one: the timeline then refers
+    /// to it instead of copying the text.
+    shared: Option<Arc<str>>,
 }
 
 impl<'a> Document<'a> {
@@ -178,7 +181,7 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.published().day(), date);
     /// ```
     pub fn new(published: impl Into<Published>, text: &'a str) -> Self {
-        Document { id: None, published: published.into(), text, offset: 0 }
+        Document { id: None, published: published.into(), text, offset: 0, shared: None }
     }
 
     /// Sets the document's id (a file name, a URL, a corpus key).
@@ -224,7 +227,41 @@ impl<'a> Document<'a> {
         if text_at == input.len() {
             return Err(Error::EmptyText { line: line_of(input, start) });
         }
-        Ok(Document { id: None, published, text: &input[text_at..], offset: text_at })
+        Ok(Document { id: None, published, text: &input[text_at..], offset: text_at, shared: None })
+    }
+
+    /// Tells the document that its text lies in `buf` (the text was read into a shared
+    /// buffer, `Document::new` or `Document::parse` given a slice of it): the analysis then
+    /// refers to `buf` for its sentences' text instead of copying the text. A `buf` that does
+    /// not hold the text is ignored.
+    ///
+    /// ```
+    /// use khronika::{analyze, Document};
+    /// use std::sync::Arc;
+    /// let input: Arc<str> = Arc::from("date 2020-03-20 16 марта ввели карантин.");
+    /// let doc = Document::parse(&input).unwrap().with_shared_text(Arc::clone(&input));
+    /// let analysis = analyze(&doc);
+    /// assert_eq!(analysis.timeline.events()[0].text, "16 марта ввели карантин.");
+    /// assert!(Arc::strong_count(&input) > 2, "the event shares the input");
+    /// ```
+    pub fn with_shared_text(mut self, buf: Arc<str>) -> Self {
+        if self.shared_range_in(&buf).is_some() {
+            self.shared = Some(buf);
+        }
+        self
+    }
+
+    /// The shared buffer holding the text and the text's byte offset in it, when it has one.
+    pub(crate) fn shared_text(&self) -> Option<(&Arc<str>, usize)> {
+        let buf = self.shared.as_ref()?;
+        Some((buf, self.shared_range_in(buf)?))
+    }
+
+    /// Where the text starts in `buf`, when `buf` holds it.
+    fn shared_range_in(&self, buf: &str) -> Option<usize> {
+        let (b, t) = (buf.as_ptr() as usize, self.text.as_ptr() as usize);
+        let start = t.checked_sub(b)?;
+        (start.checked_add(self.text.len())? <= buf.len()).then_some(start)
     }
 
     /// The document's id, when it has one.

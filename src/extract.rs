@@ -11,6 +11,7 @@ use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How much text is tokenized at a time: a longer text is read in pieces of about this size,
 /// cut at blank lines, so that the tokens of one piece at a time are kept (about three
@@ -100,7 +101,7 @@ impl Extractor {
 
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
-        let mut events = Builder::new(&self.lang.table().events, doc.text(), doc.id());
+        let mut events = Builder::new(&self.lang.table().events, doc);
         let mentions = self.read_in(doc, piece, |p| {
             events.piece(p);
         });
@@ -121,7 +122,9 @@ impl Extractor {
     pub fn describe(&self, sentence: &str) -> Description {
         let language = self.lang.table();
         let tokens = Tokens::with_lookalikes(sentence, language.lookalikes);
-        event::describe_in(&language.events, sentence, &tokens, 0..tokens.len())
+        let buf: Arc<str> = Arc::from(sentence);
+        let shared = event::Shared { buf: &buf, base: 0 };
+        event::describe_in(&language.events, &shared, sentence, &tokens, 0..tokens.len())
     }
 
     /// Tokenizes, splits and scans the document (in pieces when it is longer than one token
@@ -333,7 +336,11 @@ pub fn timeline(
     sentences: &[Sentence],
     mentions: &[Mention],
 ) -> Timeline {
-    let mut builder = Builder::new(&Lang::Ru.table().events, text, doc);
+    let mut document = Document::new(Published::date(NaiveDate::default()), text);
+    if let Some(id) = doc {
+        document = document.with_id(id);
+    }
+    let mut builder = Builder::new(&Lang::Ru.table().events, &document);
     builder.piece(&Piece { text, offset: 0, tokens, sentences, first_sentence: 0, mentions, first_mention: 0 });
     builder.finish()
 }

@@ -46,8 +46,10 @@
 mod pending;
 
 use super::kinds::{Cues, EventKind};
-use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Source, Span};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
+use crate::document::Document;
 use crate::mention::{Mention, Mod, TimexType};
+use crate::text::Excerpt;
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
 use crate::value::Value;
@@ -60,8 +62,8 @@ use std::sync::Arc;
 pub struct Undated {
     /// The sentence in the document text (bytes and characters).
     pub sentence: Span,
-    /// The sentence's text.
-    pub text: String,
+    /// The sentence's text (shared with the document's other sentences, see [`Excerpt`]).
+    pub text: Excerpt,
 }
 
 /// One piece of a document as the pipeline reads it: its text and tokens, and the sentences
@@ -90,10 +92,14 @@ pub(crate) struct Piece<'p> {
 pub(crate) struct Builder<'a> {
     tables: &'a EventTables,
     doc: Option<Arc<str>>,
+    /// The buffer the sentences' text is shared from, and where the document text starts in it.
+    shared: (Arc<str>, usize),
     chars: CharCursor<'a>,
     events: Vec<Event>,
     undated: Vec<Undated>,
     sentences: Vec<Span>,
+    /// The events one sentence made, reused from sentence to sentence.
+    made: Vec<(usize, usize)>,
 }
 
 /// What an undated sentence does with the event before it.
@@ -110,16 +116,25 @@ enum Follow {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder for the document `text` (whole) with the id `doc`, reading events with a
-    /// language's `tables`.
-    pub(crate) fn new(tables: &'a EventTables, text: &'a str, doc: Option<&str>) -> Self {
+    /// A builder for the document `doc` (its whole text), reading events with a language's
+    /// `tables`. The events share the document's buffer when it has one
+    /// ([`Document::with_shared_text`]); otherwise the text is copied once, into one buffer
+    /// the events and undated sentences share.
+    pub(crate) fn new(tables: &'a EventTables, doc: &Document<'a>) -> Self {
+        let text = doc.text();
+        let shared = match doc.shared_text() {
+            Some((buf, at)) => (Arc::clone(buf), at),
+            None => (Arc::from(text), 0),
+        };
         Builder {
             tables,
-            doc: doc.map(Arc::from),
+            doc: doc.shared_id().cloned(),
+            shared,
             chars: CharCursor::new(text),
             events: Vec::new(),
             undated: Vec::new(),
             sentences: Vec::new(),
+            made: Vec::new(),
         }
     }
 
@@ -127,6 +142,8 @@ impl<'a> Builder<'a> {
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (tables, text, tokens, mentions) = (self.tables, p.text, p.tokens, p.mentions);
         let cues: &Cues = tables.cues;
+        let (buf, at) = (Arc::clone(&self.shared.0), self.shared.1);
+        let shared = Shared { buf: &buf, base: at + p.offset };
         // The latest event, while the chain of continuations holds, and its paragraph.
         let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
@@ -135,6 +152,10 @@ impl<'a> Builder<'a> {
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
             let sentence_text = text.get(local_span).unwrap_or("");
+            let excerpt = || {
+                Excerpt::shared(&buf, at + sentence.span.start..at + sentence.span.end)
+                    .unwrap_or_else(|| Excerpt::from(sentence_text))
+            };
             let span = Span {
                 chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
                 bytes: sentence.span.clone(),
@@ -147,7 +168,7 @@ impl<'a> Builder<'a> {
             let range = sentence.tokens.clone();
             if cues.is_furniture(text, tokens, range.clone()) {
                 chain = None;
-                self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+                self.undated.push(Undated { sentence: span, text: excerpt() });
                 continue;
             }
             // A dateline's date and a comparison reference date nothing.
@@ -159,12 +180,14 @@ impl<'a> Builder<'a> {
                 !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_before(text, tokens, at)
             };
             let start = self.events.len();
-            let dated = dated(&mut self.events, own, p.first_mention + first, &span, sentence_text, dating);
+            let mut made = std::mem::take(&mut self.made);
+            dated(&mut self.events, &mut made, own, p.first_mention + first, &span, sentence_text, &excerpt, dating);
+            let dated = &made;
             if dated.len() > 1 {
                 // Two happenings: each event takes the places and figures from its own date up
                 // to the next event's date; the kinds are the sentence's.
                 let mut d = Description::default();
-                describe_kinds_if(cues, text, tokens, range.clone(), &mut d, |_| true);
+                describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
                 let cuts: Vec<usize> = dated
                     .iter()
                     .map(|&(_, at)| token_at(tokens, at.saturating_sub(p.offset)).clamp(range.start, range.end))
@@ -184,11 +207,12 @@ impl<'a> Builder<'a> {
                     }
                 }
             } else if let Some(&(e, _)) = dated.first() {
-                let d = describe_in(tables, text, tokens, range.clone());
+                let d = describe_in(tables, &shared, text, tokens, range.clone());
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, d, &self.doc);
                 }
             }
+            self.made = made;
             if self.events.len() > start {
                 chain = Some(self.events.len() - 1);
                 previous_paragraph = sentence.paragraph;
@@ -196,7 +220,7 @@ impl<'a> Builder<'a> {
             }
             let followed = match chain {
                 Some(e) if sentence.paragraph == previous_paragraph && dateline.is_none() => {
-                    self.follow(e, text, tokens, range.clone(), &span, sentence_text)
+                    self.follow(e, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt)
                 }
                 _ => None,
             };
@@ -204,7 +228,7 @@ impl<'a> Builder<'a> {
                 Some(e) => chain = Some(e),
                 None => {
                     chain = None;
-                    self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+                    self.undated.push(Undated { sentence: span, text: excerpt() });
                 }
             }
         }
@@ -216,18 +240,21 @@ impl<'a> Builder<'a> {
     fn follow(
         &mut self,
         e: usize,
+        shared: &Shared<'_>,
         text: &str,
         tokens: &Tokens,
         range: Range<usize>,
         span: &Span,
         sentence_text: &str,
+        excerpt: impl FnOnce() -> Excerpt,
     ) -> Option<usize> {
         let (tables, cues) = (self.tables, self.tables.cues);
         if cues.refuses_inheritance(text, tokens, range.clone()) {
             return None;
         }
         let before = self.events.get(e)?;
-        let opens = cues.opens_continuation(text, tokens, range.clone()) || cues.refers_back(text, tokens, range.clone());
+        let opens =
+            cues.opens_continuation(text, tokens, range.clone()) || cues.refers_back(text, tokens, range.clone());
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {
@@ -238,7 +265,7 @@ impl<'a> Builder<'a> {
         let point = decree && starts_a_point(sentence_text);
         let mut follow = None;
         let mut d = Description::default();
-        describe_kinds_if(cues, text, tokens, range.clone(), &mut d, |kinds| {
+        describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |kinds| {
             let measure = kinds.iter().any(|k| is_measure(*k));
             let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
             let distinct = measure && !kinds.iter().any(|k| before.kinds.contains(k) || before.measures.contains(k));
@@ -261,7 +288,7 @@ impl<'a> Builder<'a> {
         describe_rest(tables, text, tokens, range, &mut d);
         if follow == Follow::Own {
             let (when, modifier) = (before.when.clone(), before.modifier);
-            let mut own = Event::new(when, modifier, span.clone(), sentence_text.to_string());
+            let mut own = Event::new(when, modifier, span.clone(), excerpt());
             own.inherited = true;
             fill_with(&mut own, d, &self.doc);
             self.events.push(own);
@@ -392,19 +419,21 @@ impl<'a> CharCursor<'a> {
     }
 }
 
-/// The events of one dated sentence (see the module docs), pushed onto `events`; returns
-/// each new event's index with the byte offset (in the document) of its first mention.
+/// The events of one dated sentence (see the module docs), pushed onto `events`; `made`
+/// gets each new event's index with the byte offset (in the document) of its first mention.
 /// `dating(k)` says whether mention `k` of `mentions` may date an event.
 fn dated(
     events: &mut Vec<Event>,
+    made: &mut Vec<(usize, usize)>,
     mentions: &[Mention],
     offset: usize,
     sentence: &Span,
     text: &str,
+    excerpt: &dyn Fn() -> Excerpt,
     dating: impl Fn(usize) -> bool,
-) -> Vec<(usize, usize)> {
+) {
     let first_event = events.len();
-    let mut made: Vec<(usize, usize)> = Vec::new();
+    made.clear();
     let mut open_start: Option<usize> = None;
     // The latest day of a list of days, with the end of its mention.
     let mut list: Option<(usize, usize)> = None;
@@ -434,7 +463,8 @@ fn dated(
         if let Some(day) = events[first_event..].iter_mut().find(|e| {
             e.modifier == m.modifier && e.first_day().is_some() && e.first_day() == m.value.first_day() && {
                 let coarse = matches!(e.when, Value::Day(_));
-                (fine && coarse) || (!fine && matches!(m.value, Value::Day(_)) && !coarse && e.when.last_day() == e.when.first_day())
+                (fine && coarse)
+                    || (!fine && matches!(m.value, Value::Day(_)) && !coarse && e.when.last_day() == e.when.first_day())
             }
         }) {
             if fine {
@@ -461,11 +491,10 @@ fn dated(
         open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
         list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
         made.push((events.len(), m.span.start));
-        let mut e = Event::new(m.value.clone(), m.modifier, sentence.clone(), text.to_string());
+        let mut e = Event::new(m.value.clone(), m.modifier, sentence.clone(), excerpt());
         e.mentions.push(index);
         events.push(e);
     }
-    made
 }
 
 /// Are two mentions of a sentence one list (only punctuation, spaces and at most one short
@@ -475,7 +504,9 @@ fn joined(text: &str, sentence: &Span, end: usize, start: usize) -> bool {
     let base = sentence.bytes.start;
     let Some(gap) = text.get(end.saturating_sub(base)..start.saturating_sub(base)) else { return false };
     let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    gap.chars().count() <= 8 && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 4 && !w.chars().any(|c| c.is_ascii_digit()))
+    gap.chars().count() <= 8
+        && words.len() <= 1
+        && words.iter().all(|w| w.chars().count() <= 4 && !w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Does `end` bound a period that starts with `start` (a later day, coarser than a clock)?
@@ -499,32 +530,62 @@ fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
     e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
 }
 
+/// How many earlier events of the same date and kinds a restatement is compared with: more
+/// events of one key than this (a list of distinct counts on one day) stay apart, and the
+/// pass stays linear.
+const RESTATEMENT_CANDIDATES: usize = 8;
+
 /// Joins the restatements of one document: events of one date and mod with the same kinds
-/// (not only `other`) whose places and figures agree become one, with the evidence of both
-/// (the first in text order first). One pass with a map from (date, mod, kinds) to the
-/// first such event.
-fn restatements(events: Vec<Event>) -> Vec<Event> {
-    use std::collections::HashMap;
-    let mut first: HashMap<(Value, Option<Mod>, Vec<EventKind>), Vec<usize>> = HashMap::new();
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    for e in events {
-        if e.kinds.iter().all(|k| *k == EventKind::Other) || e.inherited {
-            out.push(e);
-            continue;
-        }
-        let mut kinds = e.kinds.clone();
-        kinds.sort();
-        let key = (e.when.clone(), e.modifier, kinds);
-        let same = first.get(&key).and_then(|list| list.iter().copied().find(|&i| out.get(i).is_some_and(|o| agree(o, &e))));
-        match same.and_then(|i| out.get_mut(i)) {
-            Some(into) => restate(into, e),
-            None => {
-                first.entry(key).or_default().push(out.len());
-                out.push(e);
+/// (not only `other`, not inherited) whose places and figures agree become one, with the
+/// evidence of both (the first in text order first). The events are grouped by a hash of
+/// (date, mod, kinds) with one sort; each is compared with at most
+/// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
+fn restatements(mut events: Vec<Event>) -> Vec<Event> {
+    use std::hash::{Hash, Hasher};
+    let mut keyed: Vec<(u64, usize)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other))
+        .map(|(i, e)| {
+            let mut h = crate::text::wordmap::FxHasher::default();
+            e.when.hash(&mut h);
+            e.modifier.hash(&mut h);
+            let kinds = e.kinds.iter().fold(0u64, |set, k| set | 1 << (*k as u8 % 64));
+            kinds.hash(&mut h);
+            (h.finish(), i)
+        })
+        .collect();
+    if keyed.len() < 2 {
+        return events;
+    }
+    keyed.sort_unstable();
+    let mut gone = vec![false; events.len()];
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for (n, &(_, i)) in run.iter().enumerate().skip(1) {
+            let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j);
+            let same = earlier.filter(|&j| !gone[j]).find(|&j| {
+                let (a, b) = (&events[j], &events[i]);
+                a.when == b.when && a.modifier == b.modifier && same_kinds(a, b) && agree(a, b)
+            });
+            // `j` is earlier in the run, and the run is sorted by index within one hash.
+            if let Some(j) = same.filter(|&j| j < i) {
+                let (head, tail) = events.split_at_mut(i);
+                restate(&mut head[j], &mut tail[0]);
+                gone[i] = true;
             }
         }
     }
-    out
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    events
+}
+
+/// Have two events the same kinds, in any order?
+fn same_kinds(a: &Event, b: &Event) -> bool {
+    a.kinds.len() == b.kinds.len() && a.kinds.iter().all(|k| b.kinds.contains(k))
 }
 
 /// Do two events of one date and kinds say the same happening: places that are the same (or
@@ -544,29 +605,30 @@ fn agree(a: &Event, b: &Event) -> bool {
     places && figures
 }
 
-/// Adds a restatement's evidence, places, figures and mentions to the event it restates.
-fn restate(into: &mut Event, e: Event) {
+/// Moves a restatement's evidence, sources, mentions, cues, measures, places and figures
+/// into the event it restates (what `e` keeps is dropped).
+fn restate(into: &mut Event, e: &mut Event) {
     let base = into.evidence.len();
-    into.evidence.extend(e.evidence);
-    into.sources.extend(e.sources);
-    into.mentions.extend(e.mentions);
-    for c in e.cues {
+    into.evidence.append(&mut e.evidence);
+    into.sources.append(&mut e.sources);
+    into.mentions.append(&mut e.mentions);
+    for c in std::mem::take(&mut e.cues) {
         if !into.cues.contains(&c) {
             into.cues.push(c);
         }
     }
-    for k in e.measures {
+    for k in std::mem::take(&mut e.measures) {
         if !into.measures.contains(&k) {
             into.measures.push(k);
         }
     }
-    for mut p in e.places {
+    for mut p in std::mem::take(&mut e.places) {
         if !into.places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
             p.sentence += base;
             into.places.push(p);
         }
     }
-    for mut f in e.figures {
+    for mut f in std::mem::take(&mut e.figures) {
         if !into.figures.iter().any(|g| g.what == f.what && g.unit == f.unit && g.value == f.value) {
             f.sentence += base;
             into.figures.push(f);

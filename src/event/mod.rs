@@ -19,7 +19,7 @@ pub mod kinds;
 pub mod places;
 
 use crate::mention::Mod;
-use crate::text::Tokens;
+use crate::text::{Excerpt, Tokens};
 use crate::value::Value;
 use chrono::NaiveDate;
 use figures::words::FigureWords;
@@ -150,8 +150,9 @@ pub struct Event {
     /// Its first evidence sentence in the document text (bytes and characters): the one
     /// that dates it.
     pub sentence: Span,
-    /// That sentence's text.
-    pub text: String,
+    /// That sentence's text (shared with the document's other sentences, see
+    /// [`Excerpt`](crate::Excerpt)).
+    pub text: Excerpt,
     /// Every sentence that reports it, in order: `sentence` first, then its continuations
     /// and restatements in text order.
     pub evidence: Vec<Span>,
@@ -165,9 +166,9 @@ pub struct Event {
     /// not its own kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<EventKind>,
-    /// The words that decided the kinds, as written.
+    /// The words that decided the kinds, as written (shared with the document's text).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cues: Vec<String>,
+    pub cues: Vec<Excerpt>,
     /// Kinds the sentence exempts or denies (`не затронул грузовые перевозки`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exempted: Vec<EventKind>,
@@ -189,13 +190,13 @@ pub struct Event {
 impl Event {
     /// An event of one dated sentence with nothing read from it yet: kinds, places and the
     /// rest are empty, `evidence` is the sentence.
-    pub fn new(when: Value, modifier: Option<Mod>, sentence: Span, text: String) -> Self {
+    pub fn new(when: Value, modifier: Option<Mod>, sentence: Span, text: impl Into<Excerpt>) -> Self {
         Event {
             when,
             modifier,
             evidence: vec![sentence.clone()],
             sentence,
-            text,
+            text: text.into(),
             mentions: Vec::new(),
             kinds: Vec::new(),
             measures: Vec::new(),
@@ -226,14 +227,35 @@ impl Event {
     }
 }
 
+/// The buffer a text being described lies in, so that what the description keeps of it (the
+/// cue words) shares the buffer instead of copying: `text` is `buf[base..]`'s prefix.
+pub(crate) struct Shared<'s> {
+    /// The buffer.
+    pub(crate) buf: &'s Arc<str>,
+    /// Where the described text starts in it.
+    pub(crate) base: usize,
+}
+
+impl Shared<'_> {
+    /// Bytes `span` of `text` (which starts at `base` of the buffer) as an excerpt of the
+    /// buffer, or a copy when the buffer does not hold them.
+    pub(crate) fn excerpt(&self, text: &str, span: Range<usize>) -> Excerpt {
+        let shared = self.base.checked_add(span.start).zip(self.base.checked_add(span.end));
+        match shared.and_then(|(a, b)| Excerpt::shared(self.buf, a..b)) {
+            Some(e) if e.as_str() == text.get(span.clone()).unwrap_or("") => e,
+            _ => Excerpt::from(text.get(span).unwrap_or("")),
+        }
+    }
+}
+
 /// What a sentence says besides its dates: kinds (with their cues and exemptions), places
 /// and figures.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Description {
     /// Kinds of its non-exempted cues, each once, in order.
     pub kinds: Vec<EventKind>,
-    /// The cue words, as written.
-    pub cues: Vec<String>,
+    /// The cue words, as written (shared with the text they were read from).
+    pub cues: Vec<Excerpt>,
     /// Kinds it exempts or denies.
     pub exempted: Vec<EventKind>,
     /// Places, each once, in order.
@@ -244,16 +266,17 @@ pub struct Description {
 
 /// Reads the kinds, places and figures of the sentence made of tokens `range` (token
 /// indices) of `text`, with a language's cue tables. Cue words are copied out of `text`.
-pub(crate) fn describe_in(tables: &EventTables, text: &str, tokens: &Tokens, range: Range<usize>) -> Description {
+pub(crate) fn describe_in(
+    tables: &EventTables,
+    shared: &Shared<'_>,
+    text: &str,
+    tokens: &Tokens,
+    range: Range<usize>,
+) -> Description {
     let mut d = Description::default();
-    describe_kinds(tables.cues, text, tokens, range.clone(), &mut d);
+    describe_kinds_if(tables.cues, shared, text, tokens, range.clone(), &mut d, |_| true);
     describe_rest(tables, text, tokens, range, &mut d);
     d
-}
-
-/// Fills the kinds, cue words and exempted kinds of a description (see [`describe_in`]).
-pub(crate) fn describe_kinds(cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>, d: &mut Description) {
-    describe_kinds_if(cues, text, tokens, range, d, |_| true);
 }
 
 /// Fills the kinds of a description, and, when `keep` says yes to them, its cue words and
@@ -261,6 +284,7 @@ pub(crate) fn describe_kinds(cues: &Cues, text: &str, tokens: &Tokens, range: Ra
 /// returns what `keep` said.
 pub(crate) fn describe_kinds_if(
     cues: &Cues,
+    shared: &Shared<'_>,
     text: &str,
     tokens: &Tokens,
     range: Range<usize>,
@@ -283,7 +307,7 @@ pub(crate) fn describe_kinds_if(
                 }
             } else if let Some(cue) = text.get(m.span.clone()) {
                 if !d.cues.iter().any(|c| c == cue) {
-                    d.cues.push(cue.to_string());
+                    d.cues.push(shared.excerpt(text, m.span.clone()));
                 }
             }
         }

@@ -17,11 +17,12 @@
 use crate::document::{Document, Published};
 use crate::event::build::Undated;
 use crate::event::figures::FigureWhat;
-use crate::event::places::PlaceKind;
 use crate::event::kinds::EventKind;
+use crate::event::places::PlaceKind;
 use crate::event::Event;
 use crate::extract::Analysis;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
+use crate::text::Excerpt;
 use crate::value::Value;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -250,7 +251,7 @@ pub struct EventRecord<'a> {
     pub measures: Cow<'a, [EventKind]>,
     /// The words that decided the kinds.
     #[serde(default, skip_serializing_if = "is_empty")]
-    pub cues: Cow<'a, [String]>,
+    pub cues: Cow<'a, [Excerpt]>,
     /// Kinds the sentence exempts or denies.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub exempted: Cow<'a, [EventKind]>,

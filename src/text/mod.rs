@@ -2,10 +2,12 @@
 //! word of any language: the language's tables ([`Lookalikes`], [`SentenceRules`]) are passed
 //! in.
 
+pub mod excerpt;
 pub mod sentence;
 pub mod token;
 pub(crate) mod wordmap;
 
+pub use excerpt::Excerpt;
 pub use sentence::{split_sentences, Sentence, SentenceRules};
 /// The normalized form of a table's word or phrase (lower case, `ё` as `е`, the hyphen family
 /// as `-`, touching tokens joined), exactly as [`Tokens::norm_span`] gives it for the same

@@ -61,7 +61,18 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
         if text.get(e.sentence.bytes.clone()) != Some(e.text.as_str()) {
             return Err(format!("event {i}: its sentence span {:?} does not hold its text", e.sentence));
         }
-        // An inherited event (a sentence continuing a dated one) has no mention of its own.
+        // Its evidence starts with its sentence; every sentence it names is one of them.
+        if e.evidence.first() != Some(&e.sentence) {
+            return Err(format!("event {i}: evidence {:?} does not start with its sentence", e.evidence));
+        }
+        if e.evidence.iter().any(|s| text.get(s.bytes.clone()).is_none()) {
+            return Err(format!("event {i}: an evidence span is not in the text: {:?}", e.evidence));
+        }
+        let n = e.evidence.len();
+        if e.places.iter().any(|p| p.sentence >= n) || e.figures.iter().any(|f| f.sentence >= n) {
+            return Err(format!("event {i}: a place or figure names an evidence sentence beyond {n}"));
+        }
+        // An inherited event (a measure dated by the sentence before) has no mention of its own.
         if e.mentions.is_empty() != e.inherited || e.mentions.iter().any(|&k| k >= a.mentions.len()) {
             return Err(format!(
                 "event {i}: mention indices {:?} out of range (inherited: {})",
