@@ -100,6 +100,9 @@ pub(crate) struct Builder<'a> {
     sentences: Vec<Span>,
     /// The events one sentence made, reused from sentence to sentence.
     made: Vec<(usize, usize)>,
+    /// The document's first sentence when it is a paragraph of its own (a headline), and
+    /// whether that is still open to tell.
+    headline: (Option<Span>, bool),
 }
 
 /// What an undated sentence does with the event before it.
@@ -135,6 +138,7 @@ impl<'a> Builder<'a> {
             undated: Vec::new(),
             sentences: Vec::new(),
             made: Vec::new(),
+            headline: (None, true),
         }
     }
 
@@ -161,6 +165,19 @@ impl<'a> Builder<'a> {
                 bytes: sentence.span.clone(),
             };
             self.sentences.push(span.clone());
+            if self.headline.1 {
+                match &self.headline.0 {
+                    None if index == 0 => self.headline.0 = Some(span.clone()),
+                    Some(_) => {
+                        // The first sentence is a headline when the second starts a new paragraph.
+                        if p.sentences.get(local.wrapping_sub(1)).is_some_and(|s| s.paragraph == sentence.paragraph) {
+                            self.headline.0 = None;
+                        }
+                        self.headline.1 = false;
+                    }
+                    None => self.headline.1 = false,
+                }
+            }
             let first = m;
             while m < mentions.len() && mentions[m].sentence == index {
                 m += 1;
@@ -306,7 +323,8 @@ impl<'a> Builder<'a> {
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
     pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
-        let events = restatements(self.events);
+        let headline = self.headline.0.filter(|_| !self.headline.1 || self.sentences.len() > 1);
+        let events = restatements(self.events, headline.as_ref());
         (Timeline::from_parts(events, self.undated), self.sentences)
     }
 }
@@ -540,7 +558,7 @@ const RESTATEMENT_CANDIDATES: usize = 8;
 /// evidence of both (the first in text order first). The events are grouped by a hash of
 /// (date, mod, kinds) with one sort; each is compared with at most
 /// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
-fn restatements(mut events: Vec<Event>) -> Vec<Event> {
+fn restatements(mut events: Vec<Event>, headline: Option<&Span>) -> Vec<Event> {
     use std::hash::{Hash, Hasher};
     let mut keyed: Vec<(u64, usize)> = events
         .iter()
@@ -570,7 +588,12 @@ fn restatements(mut events: Vec<Event>) -> Vec<Event> {
             // `j` is earlier in the run, and the run is sorted by index within one hash.
             if let Some(j) = same.filter(|&j| j < i) {
                 let (head, tail) = events.split_at_mut(i);
-                restate(&mut head[j], &mut tail[0]);
+                let (into, e) = (&mut head[j], &mut tail[0]);
+                // The body sentence, not the headline, is what the event is read from.
+                if headline == Some(&into.sentence) {
+                    std::mem::swap(into, e);
+                }
+                restate(into, e);
                 gone[i] = true;
             }
         }
