@@ -90,7 +90,7 @@ impl P<'_> {
         let hour_word = self.lex(k).contains(&Lex::Unit(Unit::Hour));
         if hour_word {
             k += 1;
-            // `16ч30`: minutes touching the hour letter.
+            // Minutes touching the hour letter.
             if self.is(k - 1, &["ч"]) && self.touching(k - 1) && self.touching(k) {
                 if let Some((m, 2)) = self.num(k) {
                     if m < 60 && !(self.w(k + 1) == "." && self.touching(k + 1)) {
