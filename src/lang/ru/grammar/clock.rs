@@ -74,8 +74,9 @@ impl P<'_> {
 
     /// `10 часов`, `10 часов 30 минут`, `11 утра`, `3 часа ночи`, `2 ч.`
     ///
-    /// The hour may be a cardinal in words (`в четырнадцать часов`, `в шесть утра`);
-    /// `16ч30` is 16:30.
+    /// The hour may be a cardinal in words (`в четырнадцать часов`, `в шесть утра`).
+    /// Minutes touching the hour letter are read when the tokens are `16`, `ч`, `30`; the
+    /// tokenizer keeps `16ч30` as it is written, so that one is 16:00 for now.
     pub(super) fn hour_words(&self, i: usize) -> Option<(Clock, usize)> {
         let (h, next) = match self.num(i) {
             Some((h, dh)) if dh <= 2 => (h, i + 1),
