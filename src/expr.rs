@@ -93,6 +93,8 @@ pub enum Expr {
     Present,
     /// Some recent day (`на днях`).
     Recently,
+    /// Some time soon (`в ближайшее время`): FUTURE_REF.
+    Soon,
     /// A clock time with no day of its own.
     Clock(Clock),
     /// A day and a clock time on it.

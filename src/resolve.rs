@@ -169,6 +169,7 @@ impl Resolver {
             Expr::Recently => {
                 Some(Out { value: Value::PastRef, anchor: Anchor::Publication, modifier: Some(Mod::Approx) })
             }
+            Expr::Soon => Out::new(Value::FutureRef, Anchor::Publication),
             Expr::Clock(c) => {
                 let (date, anchor) = match ctx.sentence_day {
                     Some(d) => (d, Anchor::Previous),

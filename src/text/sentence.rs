@@ -153,7 +153,15 @@ fn period_is_abbreviation(tokens: &Tokens, rules: &SentenceRules, i: usize) -> b
 fn period_inside_date(tokens: &Tokens, rules: &SentenceRules, i: usize, next: usize) -> bool {
     let number = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Number);
     let touching = |k: usize, s: &str| tokens.get(k).is_some_and(|t| t.gap == Gap::None) && tokens.norm(k) == s;
-    if tokens.norm(i) != "." || number(next).is_none() || i == 0 {
+    if tokens.norm(i) != "." || i == 0 {
+        return false;
+    }
+    // `03.11. - 05.11.`: a dotted day and month, a dash and the second end go on.
+    if tokens.norm(next) == "-" && number(next + 1).is_some() && i >= 3 {
+        let short = |k: usize| number(k).is_some_and(|t| t.digits <= 2);
+        return short(i - 1) && touching(i - 2, ".") && short(i - 3);
+    }
+    if number(next).is_none() {
         return false;
     }
     let day_before = number(i - 1).is_some_and(|t| t.digits <= 2);

@@ -160,7 +160,140 @@ pub mod class {
     /// `и`, which joins the days of a list (`16 и 17 марта`) and the ends of a range; it
     /// starts nothing, but a number before it may start a match.
     pub const LINK: u64 = 1 << 51;
+    /// Season adjectives (`летний`), which open `в летний период`.
+    pub const SEASON_ADJECTIVE: u64 = 1 << 52;
 }
+
+/// Season adjectives in the forms `в летний период`, `летнего сезона` use.
+pub const SEASON_ADJECTIVES: &[(Season, &[&str])] = &[
+    (Season::Summer, &["летний", "летнего", "летнем", "летнему"]),
+    (Season::Winter, &["зимний", "зимнего", "зимнем", "зимнему"]),
+    (Season::Spring, &["весенний", "весеннего", "весеннем", "весеннему"]),
+    (Season::Fall, &["осенний", "осеннего", "осеннем", "осеннему"]),
+];
+
+/// [`SEASON_ADJECTIVES`]' forms in one list, for [`GRAMMAR_WORDS`].
+const SEASON_ADJECTIVES_FLAT: &[&str] = &[
+    "летний",
+    "летнего",
+    "летнем",
+    "летнему",
+    "зимний",
+    "зимнего",
+    "зимнем",
+    "зимнему",
+    "весенний",
+    "весеннего",
+    "весеннем",
+    "весеннему",
+    "осенний",
+    "осеннего",
+    "осеннем",
+    "осеннему",
+];
+
+/// Nouns a season adjective makes a season of (`в летний период`, `зимнего сезона`).
+pub const SEASON_NOUNS: &[&str] = &["период", "периода", "периоде", "сезон", "сезона", "сезоне"];
+
+/// Words before an amount of years that make it an age, not a duration (`в возрасте 47
+/// лет`, `старше 65 лет`).
+pub const AGE_BEFORE: &[&str] =
+    &["возрасте", "возраста", "возраст", "возрастом", "старше", "младше", "моложе", "старшие", "младшие"];
+
+/// Who has an age: before `до`/`от` and an amount of years, they make it an age (`детей до
+/// 14 лет`, `пенсионный возраст до 63 лет`).
+pub const AGE_HOLDERS: &[&str] = &[
+    "возраст",
+    "возраста",
+    "возрасте",
+    "дети",
+    "детей",
+    "детям",
+    "детьми",
+    "ребенок",
+    "ребенка",
+    "детям",
+    "лица",
+    "лиц",
+    "лицам",
+    "граждане",
+    "граждан",
+    "гражданам",
+    "люди",
+    "людей",
+    "людям",
+    "пенсионеров",
+    "пенсионеры",
+    "жители",
+    "жителей",
+    "жителям",
+    "подростки",
+    "подростков",
+    "школьников",
+    "школьники",
+    "мужчин",
+    "женщин",
+    "мужчины",
+    "женщины",
+    "пациентов",
+    "пациенты",
+    "работников",
+    "сотрудников",
+    "студентов",
+];
+
+/// Words after an amount of years and `и` that make it an age (`65 лет и старше`).
+pub const AGE_AFTER: &[&str] = &["старше", "младше", "более", "выше", "моложе"];
+
+/// Units in the genitive singular after an approximating word (`около недели`, `более года
+/// назад`, `почти месяца`), read as one unit.
+pub const GENITIVE_ONE: &[&str] = &["года", "месяца", "недели", "суток", "дня", "часа", "минуты", "квартала"];
+
+/// Words before a genitive unit that make it one unit, approximately (`около недели`).
+pub const APPROXIMATORS: &[&str] = &["около", "почти", "более", "менее", "больше", "меньше", "свыше", "примерно"];
+
+/// Function words that may follow a bare year after `в`/`к` (`в 2019 и 2020`, `к 2025
+/// году` is read elsewhere).
+pub const YEAR_FOLLOWERS: &[&str] = &[
+    "и",
+    "или",
+    "а",
+    "но",
+    "на",
+    "по",
+    "в",
+    "во",
+    "с",
+    "со",
+    "после",
+    "для",
+    "уже",
+    "же",
+    "ещё",
+    "еще",
+    "также",
+    "тоже",
+];
+
+/// Verb endings (past, present-future, infinitive, reflexive, short participles) that tell a
+/// verb after a bare year (`в 1998 построили`) from a counted noun (`в 2019 случаях`).
+const VERB_ENDINGS: &[&str] = &[
+    "ли", "ла", "ло", "лся", "лась", "лось", "лись", "ут", "ют", "ят", "ит", "ется", "ются", "ится", "ятся", "утся",
+    "атся", "ть", "ться", "ены", "ена", "ено", "аны", "ана", "ано", "был", "стал",
+];
+
+/// Does the word look like a verb form (see [`VERB_ENDINGS`])? Words of four letters or
+/// fewer are not judged, except `был`.
+pub fn verb_like(word: &str) -> bool {
+    if word == "был" || word == "стал" {
+        return true;
+    }
+    word.chars().count() > 4 && VERB_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Units in the accusative singular after `в` that make a rate (`10 тысяч тестов в день`,
+/// `раз в неделю`).
+pub const PER_UNIT: &[&str] = &["день", "сутки", "неделю", "месяц", "год", "час", "минуту", "квартал"];
 
 /// Words the grammar names by their form (prepositions and the like, which the lexicon
 /// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
@@ -175,6 +308,13 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::START | class::PRESENT, &["на", "тогда", "накануне", "настоящее", "настоящий", "данный", "текущий"]),
     (class::START | class::SHIFTED, &["тот", "того", "том", "тому", "та", "ту", "той", "другой"]),
     (class::START | class::WINDOW, &["прошлые", "ближайших", "следующих", "ближайшие", "следующие"]),
+    (class::START | class::WINDOW, &["последние", "последних", "последнее"]),
+    (class::START | class::SHIFTED, &["след"]),
+    (class::START | class::SET, &["раз", "раза"]),
+    (class::START | class::PRESENT, &["несколько", "нескольких"]),
+    (class::START, &["более", "менее", "больше", "меньше", "почти", "свыше"]),
+    (class::START | class::SEASON_ADJECTIVE, SEASON_ADJECTIVES_FLAT),
+    (class::START | class::PRESENT, &["недавно", "скором", "ближайшее"]),
     (class::START | class::DEICTIC, &["сегодняшний", "сегодняшнему"]),
     (class::START | class::NIGHT, &["ночь"]),
     (class::START | class::QUARTER, &["i", "ii", "iii", "iv"]),
@@ -249,7 +389,7 @@ const WEEKDAYS_PLURAL: &[(u32, &[&str])] = &[
 const UNITS: &[(Unit, &[&str])] = &[
     (Unit::Second, &["секунда", "секунды", "секунду", "секунд", "секундой", "секундами", "секундах", "сек"]),
     (Unit::Minute, &["минута", "минуты", "минуту", "минут", "минутой", "минутами", "минутах", "мин"]),
-    (Unit::Hour, &["час", "часа", "часу", "часов", "часом", "часами", "часах", "часы", "ч"]),
+    (Unit::Hour, &["час", "часа", "часу", "часов", "часом", "часам", "часами", "часах", "часы", "ч"]),
     (
         Unit::Day,
         &[
@@ -304,7 +444,7 @@ const PARTS_OF_DAY: &[(PartOfDay, &[&str])] = &[
 /// Parts of the day in the genitive, after a clock hour (`в 11 вечера`).
 const CLOCK_PARTS: &[(PartOfDay, &[&str])] = &[
     (PartOfDay::Morning, &["утра"]),
-    (PartOfDay::Afternoon, &["дня"]),
+    (PartOfDay::Afternoon, &["дня", "пополудни"]),
     (PartOfDay::Evening, &["вечера"]),
     (PartOfDay::Night, &["ночи"]),
 ];
@@ -373,7 +513,7 @@ const SINGLE: &[(Lex, &[&str])] = &[
     (Lex::Ago, &["назад"]),
     (Lex::Later, &["через", "спустя"]),
     (Lex::Now, &["сейчас", "ныне", "нынче"]),
-    (Lex::Noon, &["полдень"]),
+    (Lex::Noon, &["полдень", "полудня"]),
     (Lex::HalfUnit(Unit::Hour), &["полчаса", "получаса"]),
     (Lex::HalfUnit(Unit::Year), &["полгода", "полугода"]),
     (Lex::HalfUnit(Unit::Month), &["полмесяца"]),

@@ -4,7 +4,7 @@
 
 use super::{longest, Found, M, P};
 use crate::expr::{Clock, Expr, YearRef};
-use crate::lang::ru::lexicon::Lex;
+use crate::lang::ru::lexicon::{verb_like, Lex, YEAR_FOLLOWERS};
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 
@@ -122,6 +122,14 @@ impl P<'_> {
     /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
     pub(super) fn clock_after(&self, i: usize) -> Option<(Clock, usize)> {
         let k = if self.is(i, &["в", ","]) { i + 1 } else { i };
+        if self.is(i, &["в"]) {
+            if self.lex(k).contains(&Lex::Noon) && self.is(k, &["полдень"]) {
+                return Some((Clock { hour: 12, minute: 0, second: None }, k + 1));
+            }
+            if self.is(k, &["полночь"]) {
+                return Some((Clock { hour: 0, minute: 0, second: None }, k + 1));
+            }
+        }
         let (c, end) = self
             .colon_clock(k)
             .or_else(|| if k > i { self.dotted_clock(k) } else { None })
@@ -245,7 +253,9 @@ impl P<'_> {
         if dm > 2 || self.w(i + 3) != sep || !self.touching(i + 3) {
             return None;
         }
-        let (y, dy) = self.num(i + 4).filter(|_| close(i + 4))?;
+        let Some((y, dy)) = self.num(i + 4).filter(|_| close(i + 4)) else {
+            return self.day_month_dotted(i, a, m, dm);
+        };
         let year = match dy {
             4 => YearRef::Absolute(y as i32),
             2 => YearRef::TwoDigit(y),
@@ -263,6 +273,42 @@ impl P<'_> {
             end = e;
         }
         Some(self.with_clock(Expr::Date { day: Some(a), month: m, year: Some(year) }, end))
+    }
+
+    /// `21.09.`: a day and a month with the trailing dot of a date and no year, when more of
+    /// the sentence follows the dot (a sentence's last `10.10.` may be a time or a number).
+    /// `a`, `m` are the day and the month at `i` and `i + 2`, `dm` the month's digits.
+    fn day_month_dotted(&self, i: usize, a: u32, m: u32, dm: u8) -> M {
+        if dm != 2 || self.w(i + 1) != "." || !(1..=12).contains(&m) {
+            return None;
+        }
+        // At the sentence's end only as the second end of a dotted range (`21.–23.09.`).
+        let second_end = self.prev_is(i, &["-", "/", "по", "до"]) && i >= self.lo + 2 && self.w(i - 2) == ".";
+        if i + 4 >= self.hi && !second_end {
+            return None;
+        }
+        // `21.09.2020` with a space is a full date read above; a number after the dot here
+        // is something else (`21.09. 15`).
+        if self.num(i + 4).is_some() {
+            return None;
+        }
+        if !YearRef::valid_day(a, m, None) {
+            return Some((Expr::Invalid, i + 4));
+        }
+        Some(self.with_clock(Expr::Date { day: Some(a), month: m, year: None }, i + 4))
+    }
+
+    /// `21.` before a range link and a dotted date: the first end of `21.–23.09.`,
+    /// `21./22.09.` (a day whose month the second end gives).
+    pub(super) fn dotted_day_end(&self, j: usize) -> Option<(u32, usize)> {
+        let (n, d) = self.num(j)?;
+        if d > 2 || !(1..=31).contains(&n) || self.w(j + 1) != "." || !self.touching(j + 1) {
+            return None;
+        }
+        if self.num(j + 2).is_some_and(|_| self.touching(j + 2)) {
+            return None;
+        }
+        Some((n, j + 2))
     }
 
     pub(super) fn with_clock(&self, date: Expr, end: usize) -> (Expr, usize) {
@@ -323,7 +369,36 @@ impl P<'_> {
                 }
             }
         }
-        let end = self.year_word_end(i + 1)?;
-        Some((Expr::Year(YearRef::Absolute(n as i32)), end))
+        match self.year_word_end(i + 1) {
+            Some(end) => Some((Expr::Year(YearRef::Absolute(n as i32)), end)),
+            None => self.bare_year_after_preposition(i, n),
+        }
+    }
+
+    /// `в 1998`, `к 2025`, `в 2019—2020`: a year number after `в`/`к` with no year word,
+    /// when no word follows it (`в 2019 случаях` is a count) and it is a plausible year.
+    fn bare_year_after_preposition(&self, i: usize, n: u32) -> M {
+        if !(1900..=2100).contains(&n) || !self.prev_is(i, &["в", "во", "к", "ко"]) {
+            return None;
+        }
+        let free = |k: usize| self.tok(k).is_none_or(|t| t.kind == crate::text::TokenKind::Punct);
+        if self.hyphen(i + 1) {
+            if let Some((m, 4)) = self.num(i + 2) {
+                if m > n && m <= 2100 && (free(i + 3) || self.is(i + 3, YEAR_FOLLOWERS) || verb_like(self.w(i + 3))) {
+                    let a = Expr::Year(YearRef::Absolute(n as i32));
+                    let b = Expr::Year(YearRef::Absolute(m as i32));
+                    return Some((Expr::Range(a.boxed(), b.boxed()), i + 3));
+                }
+            }
+            return None;
+        }
+        // `в 2020.` ends the phrase; `в 2020, 2021` lists; `в 2000 раз` counts. A word
+        // after it must be a verb or a function word (`в 1998 построили`, `в 2019 на 15%`),
+        // not a counted noun (`в 2019 случаях`).
+        let next_ok = free(i + 1) || self.is(i + 1, YEAR_FOLLOWERS) || verb_like(self.w(i + 1));
+        if !next_ok || matches!(self.w(i + 1), "%" | ":" | ",") || (self.w(i + 1) == "." && self.num(i + 2).is_some()) {
+            return None;
+        }
+        Some((Expr::Year(YearRef::Absolute(n as i32)), i + 1))
     }
 }

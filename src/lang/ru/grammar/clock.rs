@@ -73,16 +73,32 @@ impl P<'_> {
     }
 
     /// `10 часов`, `10 часов 30 минут`, `11 утра`, `3 часа ночи`, `2 ч.`
+    ///
+    /// The hour may be a cardinal in words (`в четырнадцать часов`, `в шесть утра`).
+    /// Minutes touching the hour letter are read when the tokens are `16`, `ч`, `30`; the
+    /// tokenizer keeps `16ч30` as it is written, so that one is 16:00 for now.
     pub(super) fn hour_words(&self, i: usize) -> Option<(Clock, usize)> {
-        let (h, dh) = self.num(i)?;
-        if dh > 2 || h > 24 {
+        let (h, next) = match self.num(i) {
+            Some((h, dh)) if dh <= 2 => (h, i + 1),
+            Some(_) => return None,
+            None => self.cardinal(i)?,
+        };
+        if h > 24 {
             return None;
         }
-        let mut k = i + 1;
+        let mut k = next;
         let mut minute = 0;
         let hour_word = self.lex(k).contains(&Lex::Unit(Unit::Hour));
         if hour_word {
             k += 1;
+            // Minutes touching the hour letter.
+            if self.is(k - 1, &["ч"]) && self.touching(k - 1) && self.touching(k) {
+                if let Some((m, 2)) = self.num(k) {
+                    if m < 60 && !(self.w(k + 1) == "." && self.touching(k + 1)) {
+                        return Some((Clock { hour: h % 24, minute: m, second: None }, k + 1));
+                    }
+                }
+            }
             if self.w(k) == "." && self.is(k - 1, &["ч"]) {
                 k += 1;
             }
@@ -114,7 +130,12 @@ impl P<'_> {
         let after_prep =
             self.prev_is(i, &["в", "во", "на", "до", "с", "со", "к", "ко", "около", "после", "по", "примерно", "-"]);
         if after_prep {
-            if let Some((c, end)) = self.dotted_clock(i).or_else(|| self.hour_words(i)) {
+            // A cardinal in words is an hour only after a preposition of a moment, not
+            // after `на` (`на четыре часа` is an amount).
+            let with_part = |k: usize| self.lex(k).iter().any(|l| matches!(l, Lex::ClockPart(_)));
+            let words_ok = self.num(i).is_some() || !self.prev_is(i, &["на", "-", "по"]) || with_part(i + 1);
+            let hour = if words_ok { self.hour_words(i) } else { None };
+            if let Some((c, end)) = self.dotted_clock(i).or(hour) {
                 return Some((Expr::Clock(c), end));
             }
         }
@@ -174,9 +195,18 @@ impl P<'_> {
     }
 
     /// `в 10:00 16 марта`, `9:00 20 марта`: a clock time before its day.
+    ///
+    /// An hour in words or a dotted time after its preposition (`в 10 часов послезавтра`)
+    /// takes the day that follows it directly; a comma between them stops it.
     pub(super) fn clock_then_day(&self, i: usize) -> M {
-        let (c, k) = self.colon_clock(i)?;
-        let (day, end) = longest(self.day_month(k), self.deictic(k))?;
+        let (c, k) = self.colon_clock(i).or_else(|| match self.clock(i) {
+            Some((Expr::Clock(c), k)) if !self.lex(i).contains(&Lex::Noon) && !self.lex(i).contains(&Lex::Midnight) => {
+                Some((c, k))
+            }
+            _ => None,
+        })?;
+        let weekday = if self.is(k, &["в", "во"]) { self.weekday(k + 1) } else { None };
+        let (day, end) = longest(longest(self.day_month(k), self.deictic(k)), longest(self.numeric_date(k), weekday))?;
         if matches!(day, Expr::At(..) | Expr::Invalid) {
             return None;
         }
@@ -188,6 +218,10 @@ impl P<'_> {
     /// Takes what [`P::day_like`] read at the first token (the core reads it once).
     pub(super) fn day_then_part(&self, day_like: M) -> M {
         let (day, k) = day_like?;
+        // `сегодня в обед`: the middle of that day.
+        if self.is(k, &["в"]) && self.is(k + 1, &["обед"]) {
+            return Some((Expr::PartOfDay(Some(day.boxed()), PartOfDay::Midday), k + 2));
+        }
         let part = self.part_word(k)?;
         Some((Expr::PartOfDay(Some(day.boxed()), part), k + 1))
     }

@@ -19,7 +19,7 @@ mod clock;
 mod periods;
 mod relative;
 
-use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM};
+use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS};
 use super::tense;
 use crate::expr::{Expr, Tense};
 use crate::lang::Dates;
@@ -318,8 +318,18 @@ impl<'a> P<'a> {
                     ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
                         || (next == "день" && self.is(i + 2, &["до"]))
                 }
-                "начиная" | "вплоть" | "накануне" => true,
-                "в" | "во" => self.is(i + 1, &["течение"]),
+                "более" | "менее" | "больше" | "меньше" | "свыше" | "почти" => {
+                    self.may_start_core(i + 1)
+                }
+                "начиная" | "вплоть" | "накануне" | "недавно" | "последние" | "последних" => {
+                    true
+                }
+                "несколько" | "нескольких" | "раз" | "раза" => true,
+                "след" => self.w(i + 1) == "." && self.touching(i + 1),
+                "в" | "во" => {
+                    self.is(i + 1, &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том"])
+                        || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
+                }
                 "на" => self.is(i + 1, &["днях"]),
                 "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
                 "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" => {
@@ -331,6 +341,7 @@ impl<'a> P<'a> {
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
                 "сегодняшний" | "сегодняшнему" | "ночь" => true,
                 "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
+                _ if self.class(i) & class::SEASON_ADJECTIVE != 0 => self.is(i + 1, SEASON_NOUNS),
                 w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
             },
         }
@@ -388,7 +399,12 @@ impl<'a> P<'a> {
             "вплоть" if self.is(i + 1, &["до"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
             "после" => (Prefix::Bound(Mod::After), i + 1),
             "к" | "ко" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
-            "около" | "примерно" | "приблизительно" => (Prefix::Bound(Mod::Approx), i + 1),
+            "около" | "примерно" | "приблизительно" | "почти" => {
+                (Prefix::Bound(Mod::Approx), i + 1)
+            }
+            "более" | "больше" | "свыше" | "менее" | "меньше" => {
+                (Prefix::Bound(Mod::Approx), i + 1)
+            }
             _ if two("не", &["позднее", "позже"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
             _ if two("не", &["ранее", "раньше"]) => (Prefix::Bound(Mod::OnOrAfter), i + 2),
             _ => return None,
@@ -421,6 +437,24 @@ impl<'a> P<'a> {
         if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
             return None;
         }
+        // `до полуночи`: midnight that ends a day is the start of the next one.
+        if matches!(m, Mod::Before | Mod::OnOrBefore) && self.lex(j).contains(&Lex::Midnight) && end == j + 1 {
+            if let Expr::Clock(c) = expr {
+                return Some(Found { tokens: i..end, expr: Expr::At(Expr::Deictic(1).boxed(), c), modifier: Some(m) });
+            }
+        }
+        // `более года назад`: earlier than a year ago; `менее недели назад`: later.
+        if let Expr::Offset { sign: -1, .. } = expr {
+            if self.is(i, &["более", "больше", "свыше"]) {
+                return Some(Found { tokens: i..end, expr, modifier: Some(Mod::Before) });
+            }
+            if self.is(i, &["менее", "меньше"]) {
+                return Some(Found { tokens: i..end, expr, modifier: Some(Mod::After) });
+            }
+        }
+        if self.is(i, &["более", "больше", "свыше", "менее", "меньше"]) {
+            return None;
+        }
         // `до 1 мая включительно`: the bound day counts.
         if self.is(end, &["включительно"]) && matches!(m, Mod::Before | Mod::OnOrBefore) {
             return Some(Found { tokens: i..end + 1, expr, modifier: Some(Mod::OnOrBefore) });
@@ -437,6 +471,10 @@ impl<'a> P<'a> {
         if k2 == k && self.hyphen(k) {
             return Some(k + 1);
         }
+        // `21./22.09.`: a slash after a dotted day.
+        if k2 == k && self.w(k) == "/" && k > self.lo && self.w(k - 1) == "." {
+            return Some(k + 1);
+        }
         None
     }
 
@@ -444,6 +482,11 @@ impl<'a> P<'a> {
     /// марта`, `16-17 марта`) or an hour (`с 10 до 11 утра`). It is a `Date` with month 0
     /// until [`make_range`] knows which.
     fn bare_end(&self, j: usize) -> M {
+        if let Some((n, end)) = self.dotted_day_end(j) {
+            if self.is(end, &["-", "/"]) && self.num(end + 1).is_some() {
+                return Some((Expr::Date { day: Some(n), month: 0, year: None }, end));
+            }
+        }
         let (n, d) = self.num(j)?;
         if d <= 2 && n <= 31 {
             return Some((Expr::Date { day: Some(n), month: 0, year: None }, j + 1));
@@ -488,7 +531,7 @@ impl<'a> P<'a> {
         let day_month = if has(first::DAY_NUMBER) { self.day_month(i) } else { None };
         let numeric_date = if has(first::NUMBER) { self.numeric_date(i) } else { None };
         let deictic = if has(first::DEICTIC) { self.deictic(i) } else { None };
-        let weekday = if has(first::WEEKDAY) { self.weekday(i) } else { None };
+        let weekday = if has(first::WEEKDAY | first::WEEKDAY_ABBR) { self.weekday(i) } else { None };
         let mut best = None;
         macro_rules! rule {
             ($first:expr, $m:expr) => {
@@ -499,7 +542,7 @@ impl<'a> P<'a> {
         }
         rule!(first::PART, self.part_then_day(i));
         rule!(class::NIGHT, self.night_of(i));
-        rule!(first::NUMBER, self.clock_then_day(i));
+        rule!(first::NUMBER | first::CARDINAL, self.clock_then_day(i));
         rule!(first::MONTH, self.month_day_year(i));
         let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
         rule!(first::DAY, self.day_then_part(day));
@@ -509,16 +552,20 @@ impl<'a> P<'a> {
         rule!(first::MONTH, self.month_year(i));
         rule!(first::NUMBER | first::UNIT, self.year(i));
         best = longest(best, deictic);
-        rule!(first::NUMBER | first::CLOCK_WORD, self.clock(i));
+        rule!(first::NUMBER | first::CLOCK_WORD | first::CARDINAL, self.clock(i));
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
         rule!(class::WINDOW, self.window(i));
         rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
         best = longest(best, weekday);
         rule!(first::WEEKEND, self.weekend(i));
-        rule!(first::EVERY, self.set(i));
+        rule!(first::EVERY | class::START, self.set(i));
+        rule!(class::PRESENT | class::WINDOW | first::LATER, self.vague(i));
         rule!(first::PORTION | first::ORDINAL, self.portion(i));
-        rule!(first::SEASON | first::ORDINAL | class::QUARTER | first::NUMBER, self.season_quarter(i));
+        rule!(
+            first::SEASON | first::ORDINAL | class::QUARTER | first::NUMBER | class::SEASON_ADJECTIVE,
+            self.season_quarter(i)
+        );
         rule!(first::HOLIDAY, self.holiday(i));
         rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
         rule!(class::DURATION | first::AMOUNT, self.duration(i));

@@ -5,10 +5,10 @@
 //! fixed-date holidays (`Новый год`).
 
 use super::{longest, M, P};
-use crate::expr::{Expr, YearRef};
-use crate::lang::ru::lexicon::{Lex, HOLIDAYS};
+use crate::expr::{Base, Expr, YearRef};
+use crate::lang::ru::lexicon::{Lex, HOLIDAYS, PER_UNIT, SEASON_ADJECTIVES, SEASON_NOUNS};
 use crate::lang::ru::numbers::NumberWord;
-use crate::value::{Duration, Unit, Value};
+use crate::value::{Duration, Season, Unit, Value};
 
 impl P<'_> {
     /// `на этой неделе`, `в прошлом году`, `этого месяца`, `в эти выходные`, `в прошлую
@@ -18,6 +18,34 @@ impl P<'_> {
             let k = if self.is(i + 1, &["же"]) { i + 2 } else { i + 1 };
             if self.is(k, &["день", "дня", "дне"]) {
                 return Some((Expr::Anaphor(0), k + 1));
+            }
+            // `в том же году`, `в том же месяце`: the period of the latest date mentioned.
+            if k == i + 2 && self.is(i, &["том", "той", "тот", "ту"]) {
+                let unit = match self.w(k) {
+                    "году" | "год" => Unit::Year,
+                    "месяце" | "месяц" => Unit::Month,
+                    "неделе" | "неделю" => Unit::Week,
+                    _ => return None,
+                };
+                let same = Expr::Offset { amount: Duration::default(), unit, sign: 1, base: Base::Previous };
+                return Some((same, k + 1));
+            }
+            return None;
+        }
+        // `след. пятницу`: the abbreviation of `следующий`.
+        if self.is(i, &["след"]) {
+            if self.w(i + 1) != "." || !self.touching(i + 1) {
+                return None;
+            }
+            for l in self.lex(i + 2) {
+                match *l {
+                    Lex::Weekday(day) => return Some((Expr::Weekday { day, shift: Some(1), upcoming: false }, i + 3)),
+                    Lex::Weekend => return Some((Expr::Weekend(Some(1)), i + 3)),
+                    Lex::Unit(u @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)) => {
+                        return Some((Expr::Shifted { unit: u, shift: 1 }, i + 3))
+                    }
+                    _ => {}
+                }
             }
             return None;
         }
@@ -64,6 +92,9 @@ impl P<'_> {
 
     /// `в понедельник`, `с понедельника`, `во вторник`.
     pub(super) fn weekday(&self, i: usize) -> M {
+        if let Some(found) = self.weekday_abbreviation(i) {
+            return Some(found);
+        }
         let day = self.find(i, |l| if let Lex::Weekday(d) = l { Some(*d) } else { None })?;
         // Locative and nominative forms (`в среде`, `среда`) are other words.
         if matches!(
@@ -86,8 +117,53 @@ impl P<'_> {
         Some((day, i + 1))
     }
 
-    /// `ежедневно`, `каждую пятницу`, `по пятницам`, `по выходным`, `каждые выходные`.
+    /// `в пт`, `до вс.`: a lowercase weekday abbreviation after a preposition, with nothing
+    /// but punctuation, `и`/`или` or a time after it (`в ВС РК` is a court, `ср.` a
+    /// reference).
+    fn weekday_abbreviation(&self, i: usize) -> M {
+        let day = self.find(i, |l| if let Lex::WeekdayAbbr(d) = l { Some(*d) } else { None })?;
+        if self.tok(i)?.capitalized || !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "по", "и", "или"])
+        {
+            return None;
+        }
+        if self.prev_is(i, &["и", "или"])
+            && !(i >= self.lo + 2 && self.lex(i - 2).iter().any(|l| matches!(l, Lex::WeekdayAbbr(_))))
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.w(k) == "." && self.touching(k) {
+            k += 1;
+        }
+        let free = self.tok(k).is_none_or(|t| t.kind != crate::text::TokenKind::Word) || self.is(k, &["и", "или", "в"]);
+        if !free || self.is(k, &["-"]) && self.num(k + 1).is_none() {
+            return None;
+        }
+        let day = Expr::Weekday { day, shift: None, upcoming: false };
+        if let Some((c, e)) = self.clock_after(k) {
+            return Some((Expr::At(day.boxed(), c), e));
+        }
+        Some((day, k))
+    }
+
+    /// `ежедневно`, `каждую пятницу`, `по пятницам`, `по выходным`, `каждые выходные`,
+    /// `каждые три года`, `раз в неделю`, `два раза в месяц`, and a rate after a quantity
+    /// (`10 тысяч тестов в день`).
     pub(super) fn set(&self, i: usize) -> M {
+        if self.is(i, &["раз", "раза"]) && self.is(i + 1, &["в"]) {
+            if let Some((amount, _, end)) = self.amount(i + 2, true) {
+                return Some((Expr::Set(Value::Duration(amount)), end));
+            }
+            return None;
+        }
+        if self.is(i, &["в"]) {
+            return self.rate(i);
+        }
+        if self.lex(i).contains(&Lex::EachWord) && !self.is(i, &["каждым"]) {
+            if let Some((amount, _, end)) = self.amount(i + 1, false) {
+                return Some((Expr::Set(Value::Duration(amount)), end));
+            }
+        }
         if let Some(u) = self.find(i, |l| if let Lex::Every(u) = l { Some(*u) } else { None }) {
             return Some((Expr::Set(Value::Duration(Duration::one(u))), i + 1));
         }
@@ -111,6 +187,29 @@ impl P<'_> {
             }
         }
         None
+    }
+
+    /// `в день`, `в сутки`, `в год` after a quantity (`10 тысяч тестов в день`, `по 500
+    /// человек в сутки`): a rate, one per unit. The quantity is a number within the three
+    /// words before; a noun after the unit (`в день выборов`, `в год пандемии`) makes it a
+    /// day or a year, not a rate.
+    fn rate(&self, i: usize) -> M {
+        if !self.is(i + 1, PER_UNIT) {
+            return None;
+        }
+        let u = self.find(i + 1, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+        let quantity = (1..=3).any(|back| {
+            i >= self.lo + back
+                && (self.num(i - back).is_some()
+                    || self.lex(i - back).iter().any(|l| matches!(l, Lex::Number(NumberWord::Cardinal(_)))))
+        });
+        let after = self.tok(i + 2);
+        let ends = after.is_none_or(|t| t.kind != crate::text::TokenKind::Word)
+            || self.is(i + 2, &["и", "а", "или", "но", "по", "на", "в", "во", "с", "до"]);
+        if !quantity || !ends {
+            return None;
+        }
+        Some((Expr::Set(Value::Duration(Duration::one(u))), i + 2))
     }
 
     /// What a portion can be of: a month, a year, a week or month of now.
@@ -171,9 +270,30 @@ impl P<'_> {
 
     /// `весной 2020 года`, `весной`, `в первом квартале`, `во 2 квартале 2021 года`.
     pub(super) fn season_quarter(&self, i: usize) -> M {
+        // `в летний период`, `зимнего сезона 2020 года`.
+        if let Some(s) = SEASON_ADJECTIVES.iter().find(|(_, forms)| forms.contains(&self.w(i))).map(|(s, _)| *s) {
+            if !self.is(i + 1, SEASON_NOUNS) {
+                return None;
+            }
+            return match self.year_after(i + 2).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_))) {
+                Some((y, end)) => Some((Expr::Season(s, Some(y)), end)),
+                None => Some((Expr::Season(s, None), i + 2)),
+            };
+        }
         if let Some(s) = self.find(i, |l| if let Lex::Season(s) = l { Some(*s) } else { None }) {
             // `лето`, `осень` as subjects are nouns; the adverbs and `весной 2020 года` are times.
             if let Some((y, end)) = self.year_after(i + 1).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_))) {
+                // `зимой 2020/2021`, `зимой 2020–2021 гг.`: a winter is named by the year of
+                // its January (as `Season::of` names it), the second of the pair.
+                if let (YearRef::Absolute(a), true) = (y, self.is(end, &["/", "-"])) {
+                    if let Some((b, 4)) = self.num(end + 1) {
+                        if b as i32 == a + 1 {
+                            let end = self.year_word_end(end + 2).unwrap_or(end + 2);
+                            let named = if s == Season::Winter { YearRef::Absolute(a + 1) } else { y };
+                            return Some((Expr::Season(s, Some(named)), end));
+                        }
+                    }
+                }
                 return Some((Expr::Season(s, Some(y)), end));
             }
             if matches!(self.w(i), "весной" | "летом" | "осенью" | "зимой" | "весною" | "зимою")

@@ -5,7 +5,9 @@
 
 use super::{longest, M, P};
 use crate::expr::{Base, Expr};
-use crate::lang::ru::lexicon::{duration_adjective, duration_adjective_unit, Lex};
+use crate::lang::ru::lexicon::{
+    duration_adjective, duration_adjective_unit, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS, APPROXIMATORS, GENITIVE_ONE,
+};
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 use crate::value::{Duration, Unit};
@@ -89,7 +91,13 @@ impl P<'_> {
                     | "днем"
                     | "неделей"
                     | "сутками"
+                    | "месяцем"
+                    | "годом"
             ) {
+                return Some((1, false, u, end));
+            }
+            // `около недели`, `более года назад`: a genitive after an approximating word.
+            if k > self.lo && self.is(k - 1, APPROXIMATORS) && self.is(k, GENITIVE_ONE) {
                 return Some((1, false, u, end));
             }
         }
@@ -153,6 +161,13 @@ impl P<'_> {
             let n = if self.is(end, &["ранее", "раньше"]) { -days } else { days };
             return Some((Expr::Anaphor(n), end + 1));
         }
+        // `годом позже`, `месяцем ранее`: counted from the previous date, at the unit's grain.
+        if matches!(unit, Unit::Month | Unit::Year | Unit::Quarter)
+            && self.is(end, &["ранее", "раньше", "позже", "позднее"])
+        {
+            let sign = if self.is(end, &["ранее", "раньше"]) { -1 } else { 1 };
+            return Some((Expr::Offset { amount, unit, sign, base: Base::Previous }, end + 1));
+        }
         None
     }
 
@@ -176,9 +191,9 @@ impl P<'_> {
             w if w.starts_with("ближайш") || w.starts_with("следующ") => false,
             _ => return None,
         };
-        if k == i && back && !self.w(k).starts_with("прошл") {
-            return None;
-        }
+        // A bare `последние 10 дней` is a window too, but not `последние 10 дней марта`
+        // (the end of a month) nor `последние 2 года жизни`-style parts of something named after.
+        let bare = k == i && back && !self.w(k).starts_with("прошл");
         let plural = matches!(
             self.w(k),
             "последних"
@@ -199,7 +214,70 @@ impl P<'_> {
             return None;
         }
         let (amount, unit, end) = self.amount(k + 1, true)?;
+        if bare && self.class(end) & super::first::MEANING != 0 {
+            return None;
+        }
         Some((Expr::Window { amount, unit, back }, end))
+    }
+
+    /// Vague references: `недавно`, `в последнее время`, `в последние дни`, `несколько дней
+    /// назад` (PAST_REF); `в ближайшее время`, `в скором времени`, `в ближайшие дни`, `через
+    /// несколько дней` (FUTURE_REF).
+    pub(super) fn vague(&self, i: usize) -> M {
+        let plural_unit = |k: usize| self.is(k, &["дни", "недели", "месяцы", "годы", "часы"]);
+        match self.w(i) {
+            "недавно" => return Some((Expr::Recently, i + 1)),
+            "в" | "во" => {
+                return match self.w(i + 1) {
+                    "ближайшее" if self.is(i + 2, &["время"]) => Some((Expr::Soon, i + 3)),
+                    "скором" if self.is(i + 2, &["времени"]) => Some((Expr::Soon, i + 3)),
+                    "последнее" if self.is(i + 2, &["время"]) => Some((Expr::Recently, i + 3)),
+                    "ближайшие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
+                    "последние" if plural_unit(i + 2) => Some((Expr::Recently, i + 3)),
+                    _ => None,
+                }
+            }
+            _ => {}
+        }
+        let later = self.lex(i).contains(&Lex::Later) && self.is(i, &["через"]);
+        let k = if later { i + 1 } else { i };
+        if !self.is(k, &["несколько", "нескольких"]) {
+            return None;
+        }
+        self.find(k + 1, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+        if later {
+            return Some((Expr::Soon, k + 2));
+        }
+        if self.is(k + 2, &["назад"]) {
+            return Some((Expr::Recently, k + 3));
+        }
+        None
+    }
+
+    /// Is the amount of years at `i..end` an age (`в возрасте 47 лет`, `в 12 лет`, `старше
+    /// 65 лет`, `детей до 14 лет`, `65 лет и старше`), not a duration?
+    fn is_age(&self, i: usize, end: usize) -> bool {
+        if self.is(end, &["и"]) && self.is(end + 1, AGE_AFTER) {
+            return true;
+        }
+        if i <= self.lo {
+            return false;
+        }
+        let before = i - 1;
+        if self.is(before, AGE_BEFORE) || (self.is(before, &["в", "во"]) && !self.is(i, &["течение"])) {
+            return true;
+        }
+        if !self.is(before, &["до", "от", "с"]) {
+            return false;
+        }
+        // `от 18 до 60 лет`: skip the first end.
+        let mut b = before;
+        if self.is(b, &["до"]) && b >= self.lo + 2 && self.num(b - 1).is_some() && self.is(b - 2, &["от", "с"]) {
+            b -= 2;
+        }
+        // `детей до 14 лет`; `возраст для мужчин составляет до 63 лет`.
+        (b > self.lo && self.is(b - 1, AGE_HOLDERS))
+            || (1..=4).any(|back| b >= self.lo + back && self.w(b - back).starts_with("возраст"))
     }
 
     /// `сейчас`, `в настоящее время`, `на данный момент`, `на днях`, `накануне`, `тогда же`.
@@ -247,8 +325,14 @@ impl P<'_> {
         if let Some((n, u)) = duration_adjective(self.w(i)) {
             return Some((Expr::amount(u, n)?, i + 1));
         }
-        let bare = self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые"]);
+        let bare =
+            self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые"]) || self.prev_is(i, APPROXIMATORS);
         let (amount, _, end) = self.amount(i, bare)?;
+        // An age is not a duration: the words are consumed and nothing is emitted.
+        let years_only = Duration { years: amount.years, ..Duration::default() };
+        if amount.years > 0 && years_only == amount && self.is_age(i, end) {
+            return Some((Expr::Invalid, end));
+        }
         Some((Expr::Duration(amount), end))
     }
 }
