@@ -387,8 +387,24 @@ impl Value {
         NaiveDate::from_ymd_opt(year, month, day).filter(|d| in_range(d.year())).map(Value::Day)
     }
 
-    /// An interval from `a` to `b`.
+    /// An interval from `a` to `b`. An interval given as an end stands for its own end on
+    /// that side (its start as `a`, its end as `b`): an interval never nests.
+    ///
+    /// ```
+    /// use khronika::Value;
+    /// let days: Value = "2020-03-16/2020-03-18".parse().unwrap();
+    /// let v = Value::interval(days, "2020-04-15".parse().unwrap());
+    /// assert_eq!(v.to_string(), "2020-03-16/2020-04-15");
+    /// ```
     pub fn interval(a: Value, b: Value) -> Value {
+        let a = match a {
+            Value::Interval(start, _) => *start,
+            a => a,
+        };
+        let b = match b {
+            Value::Interval(_, end) => *end,
+            b => b,
+        };
         Value::Interval(Box::new(a), Box::new(b))
     }
 

@@ -48,7 +48,7 @@ mod pending;
 use super::kinds::{Cues, EventKind};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use crate::document::Document;
-use crate::mention::{Mention, Mod, TimexType};
+use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
 use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
@@ -191,8 +191,23 @@ impl<'a> Builder<'a> {
             // A dateline's date and a comparison reference date nothing.
             let dateline = cues.dateline(text, tokens, range.clone());
             let own = &mentions[first..m];
+            // A clock time with no day written, in a chain, schedules the event before it
+            // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
+            let chained = chain.is_some() && sentence.paragraph == previous_paragraph;
             let dating = |k: usize| {
                 let mention = &own[k];
+                let clock = matches!(mention.value, Value::Time { .. })
+                    || matches!(&mention.value, Value::Interval(a, _) if matches!(**a, Value::Time { .. }));
+                if chained && clock && mention.anchor != Anchor::Absolute {
+                    // Only digits and short words (prepositions): no day is written.
+                    let written = text
+                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    let no_day = written
+                        .is_some_and(|w| w.split(|c: char| !c.is_alphabetic()).all(|word| word.chars().count() <= 3));
+                    if no_day {
+                        return false;
+                    }
+                }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_before(text, tokens, at)
             };
@@ -280,29 +295,27 @@ impl<'a> Builder<'a> {
             return None;
         }
         let point = decree && starts_a_point(sentence_text);
-        let mut follow = None;
+        // The whole description: the kinds its figures carry (a count of recoveries) decide too.
         let mut d = Description::default();
-        describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |kinds| {
-            let measure = kinds.iter().any(|k| is_measure(*k));
-            let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
-            let distinct = measure && !kinds.iter().any(|k| before.kinds.contains(k) || before.measures.contains(k));
-            follow = if point && measure {
-                Some(Follow::Point)
-            } else if decree && distinct {
-                Some(Follow::Measure)
-            } else if opens && distinct && !decree {
-                Some(Follow::Own)
-            } else if opens || shares {
-                Some(Follow::Continues)
-            } else if distinct && !decree {
-                Some(Follow::Own)
-            } else {
-                None
-            };
-            follow.is_some()
-        });
-        let follow = follow?;
+        describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
         describe_rest(tables, text, tokens, range, &mut d);
+        let kinds = &d.kinds;
+        let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
+        let new = |k: &EventKind| !before.kinds.contains(k) && !before.measures.contains(k);
+        // A measure the event does not have yet, and a statistic of another kind.
+        let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
+        let statistic = kinds.iter().any(|k| is_statistic(*k)) && !shares;
+        let follow = if point && measure {
+            Follow::Point
+        } else if decree && measure {
+            Follow::Measure
+        } else if measure || statistic {
+            Follow::Own
+        } else if opens || shares {
+            Follow::Continues
+        } else {
+            return None;
+        };
         if follow == Follow::Own {
             let (when, modifier) = (before.when.clone(), before.modifier);
             let mut own = Event::new(when, modifier, span.clone(), excerpt());
@@ -347,6 +360,12 @@ fn is_measure(kind: EventKind) -> bool {
             | EventKind::Recoveries
             | EventKind::Other
     )
+}
+
+/// Is it a count of the epidemic's course, which a sentence can report as a statistic of
+/// its own?
+fn is_statistic(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Cases | EventKind::Deaths | EventKind::Recoveries)
 }
 
 /// Folds an undated sentence's description into the event it goes on with.
@@ -395,8 +414,13 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
     }
 }
 
-/// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`)?
+/// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`), or hold numbered points
+/// (`...: 1) ...`)?
 fn starts_a_point(sentence: &str) -> bool {
+    let numbered = sentence.as_bytes().windows(3).any(|w| w[0] == b' ' && w[1] == b'1' && w[2] == b')');
+    if numbered {
+        return true;
+    }
     let s = sentence.trim_start();
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
@@ -492,7 +516,11 @@ fn dated(
             continue;
         }
         // The next day of a list of days (`9, 10 и 11 апреля`).
-        if let (Some((e, end)), Value::Day(d), None) = (list, &m.value, m.modifier) {
+        // Only days written as numbers make a list (`9, 10 и 11 апреля`, not `на следующий день`).
+        let base = sentence.bytes.start;
+        let written = text.get(m.span.start.saturating_sub(base)..m.span.end.saturating_sub(base)).unwrap_or("");
+        let numeral = written.starts_with(|c: char| c.is_ascii_digit());
+        if let (Some((e, end)), Value::Day(d), None, true) = (list, &m.value, m.modifier, numeral) {
             let last = events.get(e).and_then(Event::last_day);
             if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span.start) {
                 let event = &mut events[e];
