@@ -201,3 +201,33 @@ pub(crate) fn anaphora(gazetteer: &Gazetteer, _text: &str, tokens: &Tokens, rang
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The anaphora of a sentence (the tests' view: it tokenizes the sentence).
+    fn of(s: &str) -> Anaphors {
+        let tokens = Tokens::new(s);
+        anaphora(crate::lang::Lang::Ru.table().events.gazetteer, s, &tokens, 0..tokens.len())
+    }
+
+    #[test]
+    fn levels_of_a_sentence() {
+        assert!(of("По области выявлено 12 случаев.").contains(Anaphor::Region));
+        assert!(of("В области здравоохранения приняты меры.").is_empty());
+        assert_eq!(of("Здесь и в столице").iter().collect::<Vec<_>>(), [Anaphor::Capital, Anaphor::Here]);
+    }
+
+    #[test]
+    fn a_range_past_the_tokens_is_clipped() {
+        let s = "в стране";
+        let tokens = Tokens::new(s);
+        let a = anaphora(crate::lang::Lang::Ru.table().events.gazetteer, s, &tokens, 0..usize::MAX);
+        assert!(a.contains(Anaphor::Country));
+        for odd in ["", "в", "по", "на территории", "во всей", "в в в", "тут", "здесь же"]
+        {
+            let _ = of(odd);
+        }
+    }
+}

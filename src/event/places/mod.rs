@@ -8,6 +8,10 @@
 //! assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
 //! let codes: Vec<&str> = d.places.iter().map(|p| p.code.as_ref()).collect();
 //! assert_eq!(codes, ["KZ-71", "KZ-35", "CHN"]);
+//! assert_eq!(
+//!     serde_json::to_string(&d.places[0]).unwrap(),
+//!     r#"{"name":"Нур-Султан","kind":"city","country":"KZ","code":"KZ-71"}"#
+//! );
 //! ```
 //!
 //! # Codes
