@@ -28,14 +28,16 @@
 //!
 //! # The gazetteer
 //!
-//! One table per language, kept with the language (`src/lang/ru/gazetteer.rs` for Russian):
-//! each row is a spelling as it is written in the nominative, a declension class per word, the canonical nominative it stands for, its kind
-//! and its country (ISO 3166-1 alpha-2). The case forms running text uses are generated from the
-//! class (`Караганда` → `Караганды`, `Караганде`, `Караганду`, `Карагандой`; `Уральск` →
-//! `Уральска`, `Уральске`, ...; `Карагандинская область` → `Карагандинской области`, ...);
-//! irregular forms go in the row's extra column. A new spelling is a one-line change. The
-//! language generates the forms and compiles them into a `Gazetteer`; the engine
-//! here only matches forms, on the document's tokens.
+//! One table per language, kept with the language (`src/lang/ru/gazetteer/` for Russian, one
+//! file each for Kazakhstan, Russia and the world): each row is a spelling as it is written
+//! in the nominative, a declension class per word, the canonical nominative it stands for, its
+//! kind, its country (ISO 3166-1 alpha-2) and its code (below). The case forms running text
+//! uses are generated from the class (`Караганда` → `Караганды`, `Караганде`, `Караганду`,
+//! `Карагандой`; `Уральск` → `Уральска`, `Уральске`, ...; `Карагандинская область` →
+//! `Карагандинской области`, ...; `Филиппины` → `Филиппин`, ...); irregular forms go in the
+//! row's extra column. A new spelling is a one-line change. The language generates the forms
+//! and compiles them into a `Gazetteer`; the engine here only matches forms, on the
+//! document's tokens.
 //!
 //! # Matching
 //!
