@@ -10,6 +10,8 @@
 //! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx` separated by `;`, in order.
 //! - `places.tsv`: `sentence, places`; canonical nominatives separated by `,`, in order (a
 //!   place named twice, in two spellings, counts once).
+//! - `place_anaphora.tsv`: `sentence, levels`; the levels the sentence refers to by anaphora
+//!   (`country`, `region`, `city`, `capital`, `here`), in that order (`-` for none).
 //!
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
@@ -172,6 +174,20 @@ fn ru_places() {
         }
         let described = describe(sentence);
         let got: Vec<&str> = described.places.iter().map(|p| p.name.as_ref()).collect();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn ru_place_anaphora() {
+    corpus!("ru/place_anaphora.tsv", 2).run(30, |c| {
+        let [sentence, levels] = *c else { unreachable!("the loader checks columns") };
+        let want: Vec<&str> = levels.split(',').map(str::trim).filter(|l| *l != "-").collect();
+        let got: Vec<&str> = khronika::internals::sentence_anaphora(sentence).iter().map(|a| a.as_str()).collect();
         if got == want {
             Ok(())
         } else {

@@ -46,6 +46,11 @@
 mod pending;
 
 use super::kinds::{Cues, EventKind};
+use super::places::anaphora::{anaphora, Anaphor, Anaphors};
+use super::places::gazetteer::{self, Gazetteer};
+use super::places::{places_with, PlaceKind};
+use super::Place;
+use std::borrow::Cow;
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
@@ -103,6 +108,11 @@ pub(crate) struct Builder<'a> {
     /// The document's first sentence when it is a paragraph of its own (a headline), and
     /// whether that is still open to tell.
     headline: (Option<Span>, bool),
+    /// The places an event's evidence names by anaphora (`в республике`): the event, its
+    /// evidence sentence, the levels; resolved when the document is read.
+    anaphora: Vec<(usize, usize, Anaphors)>,
+    /// The places the document names (datelines included), counted, in order of first mention.
+    named: Vec<(Place, usize)>,
 }
 
 /// What an undated sentence does with the event before it.
@@ -139,6 +149,8 @@ impl<'a> Builder<'a> {
             sentences: Vec::new(),
             made: Vec::new(),
             headline: (None, true),
+            anaphora: Vec::new(),
+            named: Vec::new(),
         }
     }
 
@@ -190,6 +202,19 @@ impl<'a> Builder<'a> {
             }
             // A dateline's date and a comparison reference date nothing.
             let dateline = cues.dateline(text, tokens, range.clone());
+            if let Some(d) = &dateline {
+                let names = places_with(tables.gazetteer, text, tokens, d.clone());
+                for p in names {
+                    let place = Place {
+                        name: Cow::Borrowed(p.name),
+                        kind: p.kind,
+                        country: Cow::Borrowed(p.country),
+                        code: Cow::Borrowed(p.code),
+                        sentence: 0,
+                    };
+                    count_places(&mut self.named, std::slice::from_ref(&place));
+                }
+            }
             let own = &mentions[first..m];
             // A clock time with no day written, in a chain, schedules the event before it
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
@@ -246,6 +271,15 @@ impl<'a> Builder<'a> {
             }
             self.made = made;
             if self.events.len() > start {
+                let levels = anaphora(tables.gazetteer, text, tokens, range.clone());
+                for e in start..self.events.len() {
+                    if !levels.is_empty() {
+                        self.anaphora.push((e, 0, levels));
+                    }
+                    if let Some(event) = self.events.get(e) {
+                        count_places(&mut self.named, &event.places);
+                    }
+                }
                 chain = Some(self.events.len() - 1);
                 previous_paragraph = sentence.paragraph;
                 continue;
@@ -298,6 +332,7 @@ impl<'a> Builder<'a> {
         // The whole description: the kinds its figures carry (a count of recoveries) decide too.
         let mut d = Description::default();
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
+        let range_copy = range.clone();
         describe_rest(tables, text, tokens, range, &mut d);
         let kinds = &d.kinds;
         let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
@@ -316,15 +351,23 @@ impl<'a> Builder<'a> {
         } else {
             return None;
         };
+        let levels = anaphora(tables.gazetteer, text, tokens, range_copy);
+        count_places(&mut self.named, &d.places);
         if follow == Follow::Own {
             let (when, modifier) = (before.when.clone(), before.modifier);
             let mut own = Event::new(when, modifier, span.clone(), excerpt());
             own.inherited = true;
             fill_with(&mut own, d, &self.doc);
+            if !levels.is_empty() {
+                self.anaphora.push((self.events.len(), 0, levels));
+            }
             self.events.push(own);
             return Some(self.events.len() - 1);
         }
         let event = self.events.get_mut(e)?;
+        if !levels.is_empty() && follow != Follow::Measure {
+            self.anaphora.push((e, event.evidence.len(), levels));
+        }
         fold(event, span, d, follow);
         Some(e)
     }
@@ -336,9 +379,76 @@ impl<'a> Builder<'a> {
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
     pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
-        let headline = self.headline.0.filter(|_| !self.headline.1 || self.sentences.len() > 1);
-        let events = restatements(self.events, headline.as_ref());
+        let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
+        let mut events = self.events;
+        resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
+        let events = restatements(events, headline.as_ref());
         (Timeline::from_parts(events, self.undated), self.sentences)
+    }
+}
+
+/// Counts the places a sentence names into the document's list (first mention first).
+fn count_places(named: &mut Vec<(Place, usize)>, places: &[Place]) {
+    for p in places {
+        match named.iter_mut().find(|(q, _)| q.name == p.name && q.kind == p.kind) {
+            Some((_, n)) => *n += 1,
+            None => named.push((Place { sentence: 0, ..p.clone() }, 1)),
+        }
+    }
+}
+
+/// The place of one level the article is about: the one of that kind it names most often
+/// (the first named of those on a tie).
+fn article_place(named: &[(Place, usize)], kind: PlaceKind) -> Option<&Place> {
+    let mut best: Option<&(Place, usize)> = None;
+    for entry in named.iter().filter(|(p, _)| p.kind == kind) {
+        if best.is_none_or(|b| entry.1 > b.1) {
+            best = Some(entry);
+        }
+    }
+    best.map(|(p, _)| p)
+}
+
+/// Gives each event the places its evidence names by anaphora: `в республике` is the
+/// article's country (the one it names most, or the country of the places it names), `по
+/// области` its region (or the region of its city), `в городе` its city, `в столице` its
+/// country's capital, `здесь` its most specific place. A level the article never names stays
+/// unresolved.
+fn resolve_anaphora(events: &mut [Event], pending: &[(usize, usize, Anaphors)], named: &[(Place, usize)], gaz: &Gazetteer) {
+    if pending.is_empty() {
+        return;
+    }
+    let from = |p: &gazetteer::Place| Place {
+        name: Cow::Borrowed(p.name),
+        kind: p.kind,
+        country: Cow::Borrowed(p.country),
+        code: Cow::Borrowed(p.code),
+        sentence: 0,
+    };
+    let city = article_place(named, PlaceKind::City).cloned();
+    let region = article_place(named, PlaceKind::Region)
+        .cloned()
+        .or_else(|| city.as_ref().and_then(|c| gaz.region(&c.code)).map(from));
+    let country = article_place(named, PlaceKind::Country)
+        .cloned()
+        .or_else(|| named.first().and_then(|(p, _)| gaz.country(&p.country)).map(from));
+    let capital = country.as_ref().and_then(|c| gaz.capital(&c.country)).map(from);
+    let here = city.clone().or_else(|| region.clone()).or_else(|| country.clone());
+    for &(e, sentence, levels) in pending {
+        let Some(event) = events.get_mut(e) else { continue };
+        for level in levels.iter() {
+            let place = match level {
+                Anaphor::Country => &country,
+                Anaphor::Region => &region,
+                Anaphor::City => &city,
+                Anaphor::Capital => &capital,
+                Anaphor::Here => &here,
+            };
+            let Some(place) = place else { continue };
+            if !event.places.iter().any(|q| q.name == place.name && q.kind == place.kind) {
+                event.places.push(Place { sentence, ..place.clone() });
+            }
+        }
     }
 }
 

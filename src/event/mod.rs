@@ -54,6 +54,12 @@ pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country (`KZ`, `RU`).
     pub country: Cow<'static, str>,
+    /// The code to join on: ISO 3166-1 alpha-3 for a country (`KAZ`, `RUS`), ISO 3166-2 for a
+    /// region and for a city that is a region of its own (`KZ-75` Almaty, `RU-MOW` Moscow);
+    /// any other city carries its region's code (`Караганда` → `KZ-35`). Written as `"code"`
+    /// in JSON; empty when a JSON without it is read back.
+    #[serde(default)]
+    pub code: Cow<'static, str>,
     /// Which of its event's evidence sentences names it (an index into
     /// [`Event::evidence`]; 0 outside an event).
     #[serde(default)]
@@ -329,6 +335,7 @@ pub(crate) fn describe_rest(
                 name: Cow::Borrowed(p.name),
                 kind: p.kind,
                 country: Cow::Borrowed(p.country),
+                code: Cow::Borrowed(p.code),
                 sentence: 0,
             });
         }

@@ -211,6 +211,10 @@ pub struct PlaceRecord<'a> {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country.
     pub country: Cow<'a, str>,
+    /// The code to join on: ISO 3166-1 alpha-3 for a country, ISO 3166-2 for a region (and
+    /// for a city, its region's or its own).
+    #[serde(default)]
+    pub code: Cow<'a, str>,
     /// Which of the event's `evidence` sentences names it.
     #[serde(default)]
     pub sentence: usize,
@@ -416,6 +420,7 @@ fn event_record(e: &Event) -> EventRecord<'_> {
                 name: Cow::Borrowed(p.name.as_ref()),
                 kind: p.kind,
                 country: Cow::Borrowed(p.country.as_ref()),
+                code: Cow::Borrowed(p.code.as_ref()),
                 sentence: p.sentence,
             })
             .collect(),

@@ -2,6 +2,7 @@
 //! first word. A language fills it through [`GazetteerBuilder`] with the forms its declension
 //! rules generate; the engine only matches forms.
 
+use super::anaphora::AnaphoraWords;
 use super::PlaceKind;
 use crate::text::wordmap::WordMap;
 
@@ -14,10 +15,32 @@ pub(crate) struct Place {
     pub(crate) kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country.
     pub(crate) country: &'static str,
+    /// The code users join on: ISO 3166-1 alpha-3 for a country, ISO 3166-2 for a region and
+    /// for the region a city is or lies in.
+    pub(crate) code: &'static str,
+    /// The capital of its country.
+    pub(crate) capital: bool,
     /// Its name is also a common word: not matched as the first word of a sentence.
     pub(crate) homograph: bool,
     /// Its name completes a currency (`долларов США`): not matched after a currency word.
     pub(crate) in_currency: bool,
+}
+
+/// The contexts in which a gazetteer name is not a place of the event: every list holds
+/// prefixes of the written word (lower case), matched with `starts_with`.
+#[derive(Debug)]
+pub(crate) struct NotPlace {
+    /// The word right before the name (or before its title) makes it a citizenship or an
+    /// origin of a person (`гражданин Турции`, `граждан Республики Казахстан`).
+    pub(crate) citizenship: &'static [&'static str],
+    /// Prepositions of origin (`из`): with a product word right before them the name is the
+    /// product's origin (`вакцина из России`), not where anything happened.
+    pub(crate) origin: &'static [&'static str],
+    /// Product words before an origin preposition (`вакцин`, `маск`, `тест`).
+    pub(crate) products: &'static [&'static str],
+    /// Opening quotation marks: a name right after one (no space) begins the name of an
+    /// organization, a medium, a club or a brand (`«Казахстан темир жолы»`, `«Астана»`).
+    pub(crate) quotes: &'static [&'static str],
 }
 
 /// A way to complete a match that starts with a given first word.
@@ -53,6 +76,10 @@ pub(crate) struct Gazetteer {
     pub(crate) conjunctions: &'static [&'static str],
     /// Prefixes of currency words after which an [`Place::in_currency`] name is not a place.
     pub(crate) currency_prefixes: &'static [&'static str],
+    /// Contexts in which a name is not a place.
+    pub(crate) not_place: &'static NotPlace,
+    /// The words of place anaphora (`в стране`, `по области`, `здесь`).
+    pub(crate) anaphora: &'static AnaphoraWords,
 }
 
 impl Gazetteer {
@@ -60,6 +87,22 @@ impl Gazetteer {
     /// exactly `written`.
     pub(crate) fn head(&self, norm: &str, written: &str) -> Option<&Head> {
         self.heads.get(norm)?.iter().find(|h| &*h.form == written)
+    }
+
+    /// The country whose ISO 3166-1 alpha-2 code is `country`.
+    pub(crate) fn country(&self, country: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.kind == PlaceKind::Country && p.country == country)
+    }
+
+    /// The region whose code is `code` (a city's code is its region's).
+    pub(crate) fn region(&self, code: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.kind == PlaceKind::Region && p.code == code)
+    }
+
+    /// The capital of the country with ISO 3166-1 alpha-2 code `country`, if the gazetteer
+    /// has it (what `в столице` resolves to, for an article about that country).
+    pub(crate) fn capital(&self, country: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.capital && p.country == country)
     }
 
     /// Whether `written` is one of the forms of slot `slot`.
@@ -75,11 +118,14 @@ pub(crate) struct GazetteerBuilder {
 }
 
 impl GazetteerBuilder {
-    /// An empty gazetteer with the language's title forms, conjunctions and currency prefixes.
+    /// An empty gazetteer with the language's title forms, conjunctions, currency prefixes,
+    /// not-a-place contexts and anaphora words.
     pub(crate) fn new(
         titles: &'static [&'static str],
         conjunctions: &'static [&'static str],
         currency_prefixes: &'static [&'static str],
+        not_place: &'static NotPlace,
+        anaphora: &'static AnaphoraWords,
     ) -> Self {
         GazetteerBuilder {
             gazetteer: Gazetteer {
@@ -89,6 +135,8 @@ impl GazetteerBuilder {
                 titles,
                 conjunctions,
                 currency_prefixes,
+                not_place,
+                anaphora,
             },
         }
     }

@@ -161,6 +161,42 @@ impl Matcher<'_> {
         Some(cur)
     }
 
+    /// The normalized form of a word (lower case, `ё` as `е`).
+    fn norm(&self, w: &Word) -> &str {
+        self.tokens.norm_span(w.first..w.last + 1)
+    }
+
+    /// Whether the normalized form of `w` starts with one of `prefixes`.
+    fn starts_with_any(&self, w: &Word, prefixes: &[&str]) -> bool {
+        let norm = self.norm(w);
+        prefixes.iter().any(|p| norm.starts_with(p))
+    }
+
+    /// Whether the words before a name that starts at `start` (after `before`, the word before
+    /// it) say it is no place of the event: a citizenship (`гражданин Турции`), a product's
+    /// origin (`вакцина из России`), or the name of an organization in quotation marks.
+    fn not_a_place(&self, start: usize, before: Option<Word>) -> bool {
+        let np = self.gaz.not_place;
+        let head = self.text.get(..start).unwrap_or("");
+        if np.quotes.iter().any(|q| head.ends_with(q)) {
+            return true;
+        }
+        let Some(b) =
+            before.filter(|b| self.text.get(b.end..start).is_some_and(|g| !g.is_empty() && g.trim().is_empty()))
+        else {
+            return false;
+        };
+        if self.starts_with_any(&b, np.citizenship) {
+            return true;
+        }
+        if np.origin.contains(&self.norm(&b)) {
+            if let Some(product) = self.previous(&b) {
+                return self.adjacent(&product, &b) && self.starts_with_any(&product, np.products);
+            }
+        }
+        false
+    }
+
     /// Reports place `place` named by the words `first` to `last` (unless the words before
     /// it say it is no place here), its span widened to a title before it.
     fn push(&self, out: &mut Vec<PlaceMatch>, place: u16, first: Word, last: Word) {
@@ -175,15 +211,20 @@ impl Matcher<'_> {
             return;
         }
         let mut start = first.start;
+        let mut before = previous;
         if let Some(prev) = previous {
             if p.kind != PlaceKind::City
                 && self.adjacent(&prev, &first)
                 && self.gaz.titles.contains(&self.written(&prev))
             {
                 start = prev.start;
+                before = self.previous(&prev);
             }
         }
-        out.push(PlaceMatch { name: p.name, kind: p.kind, country: p.country, span: start..last.end });
+        if self.not_a_place(start, before) {
+            return;
+        }
+        out.push(PlaceMatch { name: p.name, kind: p.kind, country: p.country, code: p.code, span: start..last.end });
     }
 
     /// Matches at word `w`; returns the token index after the match.
@@ -274,6 +315,7 @@ impl Matcher<'_> {
                             name: p.name,
                             kind: p.kind,
                             country: p.country,
+                            code: p.code,
                             span: piece.start..piece.end,
                         });
                     }

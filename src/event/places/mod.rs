@@ -1,22 +1,43 @@
-//! Places a sentence names: countries, regions and cities of Kazakhstan, Russia and the
-//! countries that 2020–2022 news mentions most.
+//! Places a sentence names: the regions and cities of Kazakhstan and Russia, the world's
+//! countries, and the foreign cities and provinces that 2020–2022 news mentions most; and the
+//! levels of place it refers to by anaphora ([`anaphora`]).
 //!
 //! ```
 //! let d = khronika::describe("В Нур-Султане и Карагандинской области выявлены больные, прибывшие из Китая.");
 //! let names: Vec<&str> = d.places.iter().map(|p| p.name.as_ref()).collect();
 //! assert_eq!(names, ["Нур-Султан", "Карагандинская область", "Китай"]);
+//! let codes: Vec<&str> = d.places.iter().map(|p| p.code.as_ref()).collect();
+//! assert_eq!(codes, ["KZ-71", "KZ-35", "CHN"]);
+//! assert_eq!(
+//!     serde_json::to_string(&d.places[0]).unwrap(),
+//!     r#"{"name":"Нур-Султан","kind":"city","country":"KZ","code":"KZ-71"}"#
+//! );
 //! ```
+//!
+//! # Codes
+//!
+//! Every place carries a code to join on: ISO 3166-1 alpha-3 for a country (`KAZ`, `RUS`,
+//! `CHN`); ISO 3166-2 for a region and for a city that is a region of its own (`KZ-75`
+//! Almaty, `KZ-71` Astana/Nur-Sultan, `KZ-79` Shymkent, `RU-MOW` Moscow, `RU-SPE` Saint
+//! Petersburg); any other city carries the code of the region it lies in (`Караганда` →
+//! `KZ-35`, Karaganda Region; `Казань` → `RU-TA`, Tatarstan; `Ухань` → `CN-HB`, Hubei).
+//! Kazakhstan's codes are those of ISO 3166-2:KZ as changed in November 2022 (two-digit
+//! codes, with the regions created that year: Abai `KZ-10`, Jetisu `KZ-33`, Ulytau `KZ-62`),
+//! not the letter codes of earlier revisions (`KZ-ALA`, `KZ-AST`, `KZ-SHY`); a city takes its
+//! region as it stands since 2022 (`Семей` → Abai, `KZ-10`).
 //!
 //! # The gazetteer
 //!
-//! One table per language, kept with the language (`src/lang/ru/gazetteer.rs` for Russian):
-//! each row is a spelling as it is written in the nominative, a declension class per word, the canonical nominative it stands for, its kind
-//! and its country (ISO 3166-1 alpha-2). The case forms running text uses are generated from the
-//! class (`Караганда` → `Караганды`, `Караганде`, `Караганду`, `Карагандой`; `Уральск` →
-//! `Уральска`, `Уральске`, ...; `Карагандинская область` → `Карагандинской области`, ...);
-//! irregular forms go in the row's extra column. A new spelling is a one-line change. The
-//! language generates the forms and compiles them into a `Gazetteer`; the engine
-//! here only matches forms, on the document's tokens.
+//! One table per language, kept with the language (`src/lang/ru/gazetteer/` for Russian, one
+//! file each for Kazakhstan, Russia and the world): each row is a spelling as it is written
+//! in the nominative, a declension class per word, the canonical nominative it stands for, its
+//! kind, its country (ISO 3166-1 alpha-2) and its code (below). The case forms running text
+//! uses are generated from the class (`Караганда` → `Караганды`, `Караганде`, `Караганду`,
+//! `Карагандой`; `Уральск` → `Уральска`, `Уральске`, ...; `Карагандинская область` →
+//! `Карагандинской области`, ...; `Филиппины` → `Филиппин`, ...); irregular forms go in the
+//! row's extra column. A new spelling is a one-line change. The language generates the forms
+//! and compiles them into a `Gazetteer`; the engine here only matches forms, on the
+//! document's tokens.
 //!
 //! # Matching
 //!
@@ -31,6 +52,14 @@
 //! - Inside a hyphenated word that is not itself a name, names are found part by part
 //!   (`рейс Алматы-Нур-Султан`).
 //! - `США` after `долларов` is a currency, not a place.
+//! - Not a place of the event (the annotation guide's rules): a citizenship or a person's
+//!   origin (`гражданин Турции`, `граждан Республики Казахстан`, `уроженец Узбекистана`), a
+//!   product's origin (`вакцина из России`, `маски из Китая`; but `вакцина прибыла из
+//!   России` is a shipment's origin, a place), and a name right after an opening quotation
+//!   mark (`«Казахстан темир жолы»`, `игроки «Астаны»`: an organization, a club, a medium).
+//!   Demonyms and adjectives (`казахстанцы`, `российский`, `Казахстанская правда`) are no
+//!   gazetteer forms. The jurisdiction of an acting authority is a place
+//!   (`Министерство здравоохранения Казахстана` → `Казахстан`).
 //!
 //! # Decisions and limits
 //!
@@ -45,16 +74,17 @@
 //!   `Грозный` (an adjective, `Иван Грозный`), `Ростов` alone (Ростов Великий or
 //!   Ростов-на-Дону), `Питер` (a first name), `Королёв` (a surname), `Корея` alone (North or
 //!   South), `Америка` (the continent), `Балхаш` (the lake), `Сатпаев`, `Конаев` (surnames),
-//!   `Аксу` (a river), `Шахты` (`шахты`), `Орал` (a verb at a sentence start), `Мирный`,
-//!   `Того`, `Мали`, `Чад`, `Перу`, `Чили` (common words), and `Крым`, `Севастополь` (whose
-//!   country the sources dispute).
-//! - Homographs of common words (`Семей` — `семей`, `Рудный`, `Курган`, `Орёл`, `Катар`) are not
-//!   matched as the first word of a sentence, where every word is capitalized.
+//!   `Аксу` (a river), `Шахты` (`шахты`), `Орал` (a verb at a sentence start), `Мирный`, and
+//!   `Крым`, `Севастополь`, `Косово` (whose status the sources dispute).
+//! - Homographs of common words (`Семей` — `семей`, `Рудный`, `Курган`, `Орёл`, `Катар`,
+//!   `Того`, `Мали`, `Чад`, `Перу`, `Чили`) are not matched as the first word of a sentence,
+//!   where every word is capitalized.
 //! - Abbreviations are taken in the Kazakhstani sense: `РК` is Kazakhstan (not Karelia or Komi),
 //!   `ВКО` is East Kazakhstan Region (not the Russian aerospace defence forces).
 //! - Names of organizations that contain a place (`Астана Опера`, `Кубок Казахстана`, the
 //!   clubs `Кубань` and `Югра`) are reported as the place.
 
+pub(crate) mod anaphora;
 pub(crate) mod gazetteer;
 pub(crate) mod matcher;
 
@@ -84,6 +114,9 @@ pub struct PlaceMatch {
     pub kind: PlaceKind,
     /// The ISO 3166-1 alpha-2 code of the country the place is in (`"KZ"`, `"RU"`, `"CN"`).
     pub country: &'static str,
+    /// The code users join on: ISO 3166-1 alpha-3 for a country (`"KAZ"`), ISO 3166-2 for a
+    /// region and for the region a city is or lies in (`"KZ-75"` Almaty, `"RU-TA"` Kazan).
+    pub code: &'static str,
     /// Byte span of the name as written (`Карагандинской области`): in the sentence for
     /// [`places`], in the document text for the token path.
     pub span: Range<usize>,
