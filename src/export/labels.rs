@@ -115,6 +115,8 @@ mod tests {
             unit: unit.into(),
             what,
             approx,
+            count: None,
+            subset: false,
             span: Default::default(),
         };
         assert_eq!(figure_text(&f(14.0, "people", FigureWhat::Cases, false)), "14 cases");

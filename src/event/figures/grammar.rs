@@ -1,5 +1,6 @@
 //! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
 
+use super::count::{nearest, Cue};
 use super::toks::{Kind, NumForm, Tok};
 use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
@@ -27,27 +28,93 @@ enum Unit {
     Percent,
     /// A counted noun: unit, own kind, index of the noun, first index of the adjectives before it.
     Count(CountUnit, Option<FigureWhat>, usize, usize),
+    /// Carried over from the count before (a list item or a subset): its unit and kind.
+    Carried(&'static str, FigureWhat),
+}
+
+/// Where a figure was found, for what comes after it (list items, subsets, new or
+/// cumulative).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    /// Index of its number.
+    pub(crate) k: usize,
+    /// Index of the token after it.
+    pub(crate) end: usize,
+    /// Its clause: first index and one past its last (the clause's break).
+    pub(crate) clause: (usize, usize),
+    /// Its unit.
+    pub(crate) unit: &'static str,
+    /// Index (in the sentence's figures) of the count it continues or is a part of.
+    pub(crate) head: Option<usize>,
+    /// Whether it is a level reached (`выросло до 1 234`), which a period (`за сутки`) does
+    /// not make new.
+    pub(crate) level: bool,
+}
+
+/// Whether a figure of this kind can be new or cumulative (money and percentages cannot).
+fn counted(what: FigureWhat) -> bool {
+    !matches!(what, FigureWhat::Money | FigureWhat::Percent)
+}
+
+/// Whether a kind counts persons in a role (what a subset of persons takes from its head).
+fn person_kind(what: FigureWhat) -> bool {
+    matches!(
+        what,
+        FigureWhat::Cases | FigureWhat::Deaths | FigureWhat::Recoveries | FigureWhat::Tests | FigureWhat::Vaccinated
+    )
 }
 
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
     pub(crate) fn figures(&self) -> Vec<Figure> {
         let mut out = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.can_start(i) {
                 i += 1;
                 continue;
             }
-            match self.figure_at(i) {
-                Some((fig, next)) => {
+            let head = out.len().checked_sub(1).and_then(|h| Some((h, out.get(h)?, found.get(h)?)));
+            match self.figure_at(i, head) {
+                Some((fig, at)) => {
                     out.push(fig);
-                    i = next.max(i + 1);
+                    i = at.end.max(i + 1);
+                    found.push(at);
                 }
                 None => i += 1,
             }
         }
+        if !out.is_empty() {
+            self.counts(&mut out, &found);
+        }
         out
+    }
+
+    /// Says of each count whether it is new or cumulative: the nearest cue of its clause,
+    /// else its head's (a list item or a subset), else the nearest period cue of the sentence
+    /// before it, else after it.
+    fn counts(&self, out: &mut [Figure], found: &[Found]) {
+        let cues = self.count_cues();
+        if cues.is_empty() && found.iter().all(|f| f.head.is_none()) {
+            return;
+        }
+        for (n, at) in found.iter().enumerate() {
+            let Some(what) = out.get(n).map(|f| f.what) else { continue };
+            if !counted(what) {
+                continue;
+            }
+            let usable = |c: &&Cue| !(at.level && c.period);
+            let (cs, ce) = at.clause;
+            let own = nearest(cues.iter().filter(usable).filter(|c| (cs..ce).contains(&c.at)), at.k);
+            let count = own.or_else(|| at.head.and_then(|h| out.get(h)).and_then(|h| h.count)).or_else(|| {
+                let sentence = || cues.iter().filter(usable).filter(|c| !c.clause_only);
+                nearest(sentence().filter(|c| c.at < at.k), at.k).or_else(|| nearest(sentence(), at.k))
+            });
+            if let Some(f) = out.get_mut(n) {
+                f.count = count;
+            }
+        }
     }
 
     /// Whether a figure can start at `i`: a currency sign, a number, or a word that is a
@@ -88,12 +155,12 @@ impl<'a> Cx<'a> {
     }
 
     /// The meaning of word `i` to the grammar.
-    fn lex(&self, i: usize) -> Option<Lex> {
+    pub(crate) fn lex(&self, i: usize) -> Option<Lex> {
         self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
     }
 
     /// The table entry of a word.
-    fn entry(&self, t: &Tok) -> &'static Entry {
+    pub(crate) fn entry(&self, t: &Tok) -> &'static Entry {
         t.looked_up(self.words, self.tokens).0
     }
 
@@ -238,8 +305,9 @@ impl<'a> Cx<'a> {
         None
     }
 
-    /// The figure that starts at token `i`, and the index of the token after it.
-    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+    /// The figure that starts at token `i`, and where it is; `head` is the figure before it
+    /// in the sentence (index, figure, where), which a list item or a subset continues.
+    fn figure_at(&self, i: usize, head: Option<(usize, &Figure, &Found)>) -> Option<(Figure, Found)> {
         // A currency sign before the number.
         let mut prefix_money = None;
         let mut k = i;
@@ -321,11 +389,53 @@ impl<'a> Cx<'a> {
             after = self.skip_abbrev_dot(after + 1);
             multiplied = true;
         }
+        // A numeral too long for a float is no figure.
+        if !value.is_finite() {
+            return None;
+        }
         // `500 с лишним человек`.
         if self.is(after, flag::WITH) && self.is(after + 1, flag::APPROX_AFTER) {
             approx = true;
             after += 2;
         }
+
+        // Qualifiers on the left.
+        let num_start = start;
+        let mut at_before = false;
+        let mut level = false;
+        if start > 0 {
+            let q = start - 1;
+            if self.is(q, flag::UP_TO) {
+                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
+                if change {
+                    level = true;
+                } else {
+                    approx = true;
+                    start = q;
+                }
+            } else if self.is(q, flag::THAN) && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
+                approx = true;
+                start = q - 1;
+                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
+                    start -= 1;
+                }
+            } else if self.is(q, flag::QUALIFIER) {
+                approx = true;
+                start = q;
+                if self.is(q, flag::COMPARATIVE) && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
+                    start = q - 1;
+                }
+            }
+            if start > 0 && self.is(start - 1, flag::AT) {
+                at_before = true;
+            }
+        }
+
+        // `из них 12`, `в том числе 40`, `180 из них`: a part of the count before.
+        let mut subset = start >= 2
+            && ((self.is(start - 1, flag::PRONOUN) && self.is(start - 2, flag::OF))
+                || (self.is(start - 1, flag::INCLUDING_END) && self.is(start - 2, flag::INCLUDING)));
+        let part_after = |e: usize| self.is(e, flag::OF) && self.is(e + 1, flag::PRONOUN);
 
         // The unit.
         let (unit, end) = if let Some(code) = prefix_money {
@@ -364,16 +474,27 @@ impl<'a> Cx<'a> {
                     _ => false,
                 };
                 let right_cue = self.word(end).and_then(|w| self.words.cue_of(w));
-                let left_cue = if free_after && start > 0 {
-                    let q = if self.is(start - 1, flag::QUALIFIER) && start > 1 { start - 2 } else { start - 1 };
+                let left_cue = if free_after && num_start > 0 {
+                    let q = if self.is(num_start - 1, flag::QUALIFIER) && num_start > 1 {
+                        num_start - 2
+                    } else {
+                        num_start - 1
+                    };
                     self.word(q).and_then(|w| self.words.cue_of(w))
                 } else {
                     None
                 };
+                let subject = || if free_after && digits.is_some() { self.subject_unit(clause_start, k) } else { None };
                 match right_cue.or(left_cue) {
                     Some((_, what)) => Unit::Count(CountUnit::People, Some(what), end, end),
-                    None if free_after && digits.is_some() => self.subject_unit(clause_start, k)?,
-                    None => return None,
+                    None => match subject() {
+                        Some(u) => u,
+                        None => {
+                            subset |= part_after(end);
+                            let free = free_after || self.kind(end) == Some(Kind::Dash);
+                            self.carried(head, start, k, end, free, subset)?
+                        }
+                    },
                 }
             }
         };
@@ -384,38 +505,11 @@ impl<'a> Cx<'a> {
             return None;
         }
 
-        // Qualifiers on the left.
-        let mut at_before = false;
-        if start > 0 {
-            let q = start - 1;
-            if self.is(q, flag::UP_TO) {
-                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
-                if !change {
-                    approx = true;
-                    start = q;
-                }
-            } else if self.is(q, flag::THAN) && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
-                approx = true;
-                start = q - 1;
-                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
-                    start -= 1;
-                }
-            } else if self.is(q, flag::QUALIFIER) {
-                approx = true;
-                start = q;
-                if self.is(q, flag::COMPARATIVE) && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
-                    start = q - 1;
-                }
-            }
-            if start > 0 && self.is(start - 1, flag::AT) {
-                at_before = true;
-            }
-        }
-
         // What it counts.
         let (unit_name, what) = match unit {
             Unit::Money(code) => (code, FigureWhat::Money),
             Unit::Percent => ("%", FigureWhat::Percent),
+            Unit::Carried(u, what) => (u, what),
             Unit::Count(u, own, noun, adj_from) => {
                 let what = match own {
                     Some(FigureWhat::Cases) if u == CountUnit::Cases => {
@@ -445,6 +539,20 @@ impl<'a> Cx<'a> {
             }
         };
 
+        // A part of a count of persons counts what that count counts, unless its own words say
+        // more; a list item is a part when its head is.
+        subset |= part_after(end);
+        let head = head.filter(|(_, h, _)| h.what != FigureWhat::Percent);
+        let carried = matches!(unit, Unit::Carried(..));
+        let mut what = what;
+        if let Some((_, h, _)) = head {
+            if subset && what == FigureWhat::People && person_kind(h.what) {
+                what = h.what;
+            }
+            subset |= carried && h.subset;
+        }
+        let head = head.filter(|_| carried || subset).map(|(n, _, _)| n);
+
         // `один` forms are mostly determiners (`стоимость одного теста`, `один из`): they count
         // only as a case, a death, a recovery or a vaccination.
         if value == 1.0 && digits.is_none() {
@@ -471,10 +579,59 @@ impl<'a> Cx<'a> {
                 unit: std::borrow::Cow::Borrowed(unit_name),
                 what,
                 approx,
+                count: None,
+                subset,
                 span: Span { bytes: span, chars: 0..0 },
             },
-            next,
+            Found { k, end: next, clause: self.clause(k), unit: unit_name, head, level },
         ))
+    }
+
+    /// A number with nothing countable of its own (`free`: nothing follows it in its clause
+    /// but a dash or a preposition) that continues the count before it (`head`): a part of it
+    /// (`из них 1 040`, `subset`), or the next item of a list after one counted noun (`у 312
+    /// человек, в Шымкенте — у 95`). A list item stands in the clause after its head's, or in
+    /// the same one after a colon or right after "and", and opens its clause or follows a
+    /// dash, a colon, "at" or "and".
+    /// Its kind is its clause's cue, else its head's.
+    fn carried(
+        &self,
+        head: Option<(usize, &Figure, &Found)>,
+        start: usize,
+        k: usize,
+        end: usize,
+        free: bool,
+        subset: bool,
+    ) -> Option<Unit> {
+        if !free {
+            return None;
+        }
+        let head = head.filter(|(_, f, _)| f.what != FigureWhat::Percent);
+        let Some((_, f, at)) = head else {
+            return subset.then_some(Unit::Count(CountUnit::People, None, end, end));
+        };
+        if !subset {
+            let (cs, _) = self.clause(k);
+            let next_clause = cs == at.clause.1 + 1;
+            let before = start.checked_sub(1);
+            let same_clause = cs == at.clause.0
+                && ((at.end..start).any(|j| self.kind(j) == Some(Kind::Sym(':')))
+                    || before.is_some_and(|p| self.is(p, flag::AND)));
+            let lead = start == cs
+                || before.is_some_and(|p| {
+                    matches!(self.kind(p), Some(Kind::Dash | Kind::Sym(':'))) || self.is(p, flag::AT | flag::AND)
+                });
+            if !(next_clause || same_clause) || !lead {
+                return None;
+            }
+        }
+        if !counted(f.what) {
+            return Some(Unit::Carried(at.unit, f.what));
+        }
+        match self.cue_kind(k) {
+            Some(what) if what != f.what => Some(Unit::Carried(CountUnit::People.as_str(), what)),
+            _ => Some(Unit::Carried(at.unit, f.what)),
+        }
     }
 
     /// Whether a word of the clause that starts at `clause_start` starts with one of `prefixes`.

@@ -75,6 +75,7 @@
 //! - A bare `тысячи`, `миллионы` (`тысячи людей`) is vague and not reported.
 //! - Money without a currency word (`выделено 5 млрд`) is not reported.
 
+pub(crate) mod count;
 pub(crate) mod grammar;
 pub(crate) mod toks;
 pub(crate) mod words;
@@ -110,6 +111,18 @@ pub enum FigureWhat {
     Other,
 }
 
+/// Whether a count is the day's new ones or the running total (see the module docs, "New
+/// or cumulative").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Count {
+    /// New in the period the sentence reports (`за сутки`, `49 новых случаев`, `прирост`).
+    New,
+    /// The running total (`всего`, `общее число`, `с начала пандемии`, `в общей сложности`).
+    Cumulative,
+}
+
 /// One figure stated in a sentence.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
@@ -125,10 +138,24 @@ pub struct Figure {
     pub what: FigureWhat,
     /// Whether a qualifier (`более`, `около`, `до`, `с лишним`, a range, ...) makes it approximate.
     pub approx: bool,
+    /// For a count (not money, not a percentage): whether the sentence gives it as new or as
+    /// the running total; `None` when it says neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    /// Whether it counts a part of another count (`из них 12`, `180 из них`, `в том числе
+    /// 40`): its `what` is then the other count's, unless its own words say more (`из них 3
+    /// скончались` counts deaths).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub subset: bool,
     /// Where it is written in its sentence (qualifier, number, multiplier and unit words):
     /// bytes and characters from the start of the sentence.
     #[serde(default)]
     pub span: Span,
+}
+
+/// Whether a flag is unset (serde skips it then).
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Finds the figures a sentence states, in the order they appear (the tests' view: it

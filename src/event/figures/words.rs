@@ -85,6 +85,36 @@ pub(crate) mod flag {
     pub(crate) const APPROX_AFTER: u32 = 1 << 11;
     /// A form of a thousand that counts alone (`тысяча человек`; not the vague `тысячи людей`).
     pub(crate) const EXACT_THOUSAND: u32 = 1 << 12;
+    /// Says that the counts of its clause are new (`новых`, `впервые`, `прирост`).
+    pub(crate) const COUNT_NEW: u32 = 1 << 13;
+    /// Says that the counts of its sentence are running totals (`всего`).
+    pub(crate) const COUNT_TOTAL: u32 = 1 << 14;
+    /// Opens a period of time (`за`, `в течение`) before [`DAY`].
+    pub(crate) const FOR: u32 = 1 << 15;
+    /// Between [`FOR`] and [`DAY`]: `последние`, `прошедшие`, `минувший`.
+    pub(crate) const WINDOW: u32 = 1 << 16;
+    /// A day (`сутки`, `день`): after [`FOR`], the period of new counts.
+    pub(crate) const DAY: u32 = 1 << 17;
+    /// `начала` after "with" (`с начала пандемии`): a running total.
+    pub(crate) const START: u32 = 1 << 18;
+    /// `общее`, `общей`, ...: before a subject (`общее число`) or [`SUM`], a running total.
+    pub(crate) const TOTAL_ADJ: u32 = 1 << 19;
+    /// `сложности` after [`TOTAL_ADJ`] (`в общей сложности`).
+    pub(crate) const SUM: u32 = 1 << 20;
+    /// `весь`, `все`: between [`FOR`] and [`PERIOD`].
+    pub(crate) const WHOLE: u32 = 1 << 21;
+    /// `период`, `время` after [`FOR`] + [`WHOLE`] (`за весь период`): a running total.
+    pub(crate) const PERIOD: u32 = 1 << 22;
+    /// "Of" before a pronoun (`из них`).
+    pub(crate) const OF: u32 = 1 << 23;
+    /// A pronoun for the count before (`них`, `которых`): after [`OF`], marks a subset.
+    pub(crate) const PRONOUN: u32 = 1 << 24;
+    /// The first word of "including" (`том` in `в том числе`).
+    pub(crate) const INCLUDING: u32 = 1 << 25;
+    /// The word after [`INCLUDING`] (`числе`).
+    pub(crate) const INCLUDING_END: u32 = 1 << 26;
+    /// "And" between the items of a list (`8 в Караганде и 5 в Павлодаре`).
+    pub(crate) const AND: u32 = 1 << 27;
 }
 
 /// One word of the compiled table: everything the grammar asks about it.
@@ -177,6 +207,36 @@ pub(crate) struct FigureTables {
     pub(crate) case_next: &'static [(&'static str, FigureWhat)],
     /// Suffixes after `N-` that keep a cardinal reading (`2-х`), as written.
     pub(crate) cardinal_suffixes: &'static [&'static str],
+    /// Words that make the counts of their clause new.
+    pub(crate) count_new: &'static [&'static str],
+    /// Words that make the counts of their sentence running totals.
+    pub(crate) count_total: &'static [&'static str],
+    /// Words that open a period before a day (`за`, `течение`).
+    pub(crate) period_heads: &'static [&'static str],
+    /// Words between a period's head and its day (`последние`).
+    pub(crate) windows: &'static [&'static str],
+    /// Days (`сутки`, `день`).
+    pub(crate) days: &'static [&'static str],
+    /// `начала` (after "with": since the start of).
+    pub(crate) starts: &'static [&'static str],
+    /// Forms of "total" (`общее`).
+    pub(crate) total_adjectives: &'static [&'static str],
+    /// The noun of "in total" after a form of "total" (`сложности`).
+    pub(crate) sums: &'static [&'static str],
+    /// "Whole" (`весь`) before a period noun.
+    pub(crate) wholes: &'static [&'static str],
+    /// Period nouns (`период`, `время`).
+    pub(crate) periods: &'static [&'static str],
+    /// "Of" before a pronoun (`из`).
+    pub(crate) of: &'static [&'static str],
+    /// Pronouns for the count before (`них`, `которых`).
+    pub(crate) pronouns: &'static [&'static str],
+    /// "Including", as two words: the first ones (`том`) ...
+    pub(crate) including: &'static [&'static str],
+    /// ... and the second ones (`числе`).
+    pub(crate) including_ends: &'static [&'static str],
+    /// "And" between list items.
+    pub(crate) and: &'static [&'static str],
 }
 
 /// The figure words of one language, compiled for lookups.
@@ -276,7 +336,7 @@ impl FigureWords {
             // The first value a form is given wins, as in the number-word table.
             e.cardinal = e.cardinal.or(Some(v));
         }
-        let classes: [(&[&str], u32); 13] = [
+        let classes: [(&[&str], u32); 28] = [
             (tables.abbreviations, flag::ABBREVIATION),
             (tables.address_words, flag::ADDRESS),
             (tables.after_bare, flag::AFTER_BARE),
@@ -290,6 +350,21 @@ impl FigureWords {
             (tables.with, flag::WITH),
             (tables.approx_after, flag::APPROX_AFTER),
             (tables.exact_thousand, flag::EXACT_THOUSAND),
+            (tables.count_new, flag::COUNT_NEW),
+            (tables.count_total, flag::COUNT_TOTAL),
+            (tables.period_heads, flag::FOR),
+            (tables.windows, flag::WINDOW),
+            (tables.days, flag::DAY),
+            (tables.starts, flag::START),
+            (tables.total_adjectives, flag::TOTAL_ADJ),
+            (tables.sums, flag::SUM),
+            (tables.wholes, flag::WHOLE),
+            (tables.periods, flag::PERIOD),
+            (tables.of, flag::OF),
+            (tables.pronouns, flag::PRONOUN),
+            (tables.including, flag::INCLUDING),
+            (tables.including_ends, flag::INCLUDING_END),
+            (tables.and, flag::AND),
         ];
         for (forms, bit) in classes {
             for w in forms {
