@@ -145,6 +145,10 @@ impl<'a> Builder<'a> {
                         });
                     if continues {
                         describe_rest(tables, text, tokens, sentence.tokens.clone(), &mut d);
+                        // `Из них 12 — дети.`: parts count what the count before them counts.
+                        if let Some(outer) = before.iter().rev().find(|e| !e.figures.is_empty()) {
+                            super::figures::take_outer(&outer.figures, &mut d.figures);
+                        }
                         inherit(events, range.clone(), &span, sentence_text, &d, &self.doc);
                     }
                     continues

@@ -52,12 +52,12 @@ pub(crate) struct Found {
 }
 
 /// Whether a figure of this kind can be new or cumulative (money and percentages cannot).
-fn counted(what: FigureWhat) -> bool {
+pub(crate) fn counted(what: FigureWhat) -> bool {
     !matches!(what, FigureWhat::Money | FigureWhat::Percent)
 }
 
 /// Whether a kind counts persons in a role (what a subset of persons takes from its head).
-fn person_kind(what: FigureWhat) -> bool {
+pub(crate) fn person_kind(what: FigureWhat) -> bool {
     matches!(
         what,
         FigureWhat::Cases | FigureWhat::Deaths | FigureWhat::Recoveries | FigureWhat::Tests | FigureWhat::Vaccinated

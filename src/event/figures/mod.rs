@@ -51,6 +51,46 @@
 //! [`FigureWhat::People`]. Doses count vaccinations only next to a vaccination cue, else
 //! [`FigureWhat::Other`].
 //!
+//! # Lists and parts
+//!
+//! - **A list after one counted noun**: a number with nothing countable after it continues
+//!   the figure before it in the sentence, with its unit and kind (`Новые случаи выявлены в
+//!   Алматы — у 312 человек, в Шымкенте — у 95, в Туркестанской области — у 40` → three
+//!   counts of cases; `выявлено 447 случаев: в Алматы — 312, ...`; `12 в Нур-Султане, 8 в
+//!   Караганде и 5 в Павлодаре`). The item stands in the clause right after the figure's, or
+//!   in the same clause after a colon or right after `и`/`а`; it opens its clause or follows a
+//!   dash, a colon, `у` or `и`; nothing but a preposition follows it in its clause. A cue of
+//!   its own clause gives it its own kind (`выявлено 49 случаев, выздоровели — 12` → 12
+//!   recoveries). Money lists carry too (`5 млрд тенге, в Шымкенте — 3 млрд`); percentages do
+//!   not.
+//! - **A part of a count** (`из них 12 — дети`, `180 из них`, `в том числе 20 детей`, `среди
+//!   которых два медика`) is a figure with [`Figure::subset`] set. A part of persons that its
+//!   own words do not type (`дети`, `медика`) counts what the count before it counts (`из них
+//!   12 — дети` after `56 случаев` is 12 cases); its own cue wins (`из них 3 скончались` is 3
+//!   deaths). A bare number is a part only when a dash, a preposition or the clause's end
+//!   follows it (`из них 16 марта` is a date). A sentence that opens with `Из них` has no count
+//!   before it: its part is read alone, and the event builder gives it the kind of the
+//!   count it continues ([`take_outer`]).
+//!
+//! # New or cumulative
+//!
+//! A count of persons, cases, tests, doses or beds (not money, not a percentage) gets a
+//! [`Count`] when the sentence says which it is:
+//!
+//! - **new**: `новый`, `суточный` in any form, `прирост`, `впервые`, `вновь` (for their own
+//!   clause); `за сутки`, `за последние/прошедшие/минувшие сутки`, `в течение суток`, `за
+//!   (прошедший) день` (for the whole sentence; not `за день до ...`);
+//! - **cumulative**: `всего`, `итого`, `с начала ...` (пандемии, эпидемии, года), `в общей
+//!   сложности`, `общее число`/`общее количество` (any form of `общий` before a subject or a
+//!   counted noun), `за весь период`, `за всё время`.
+//!
+//! The nearest cue in the figure's clause decides; else a list item or a part takes its
+//! head's count; else the nearest cue of the sentence that speaks for the whole sentence,
+//! the one before the figure first. A level reached after a verb of change (`число заболевших
+//! за сутки выросло до 1 234`) is the running total, which a period does not make new: it
+//! takes only the other cues. `Всего` meaning "only" (`всего 3 человека`) reads as
+//! cumulative: the tables cannot tell the two apart.
+//!
 //! # Approximate figures
 //!
 //! `более`, `свыше`, `около`, `почти`, `порядка`, `примерно`, `приблизительно`, `больше`,
@@ -74,6 +114,10 @@
 //! - Increments are reported as stated: `выросло на 120 человек` is 120 people.
 //! - A bare `тысячи`, `миллионы` (`тысячи людей`) is vague and not reported.
 //! - Money without a currency word (`выделено 5 млрд`) is not reported.
+//! - A numeral too long for a 64-bit float (a run of 400 digits) is no figure: every value
+//!   is finite.
+//! - `на сегодняшний день` alone says nothing about the count (`на сегодня выздоровели
+//!   1 023 человека` has none); with `в общей сложности` it is cumulative.
 
 pub(crate) mod count;
 pub(crate) mod grammar;
@@ -210,6 +254,21 @@ pub(crate) fn figures_with(
     out
 }
 
+/// Gives the parts that a sentence of their own states (`Из них 12 — дети.`, after a
+/// sentence with `56 случаев`) what the count they are part of counts: the last count of
+/// `outer` (the figures of the sentence they continue). A part of persons that its own words
+/// do not type takes that count's kind when it counts persons in a role (cases, deaths, ...),
+/// and its new-or-cumulative when it has none.
+pub(crate) fn take_outer(outer: &[Figure], parts: &mut [Figure]) {
+    let Some(head) = outer.iter().rev().find(|f| grammar::counted(f.what)) else { return };
+    for f in parts.iter_mut().filter(|f| f.subset && grammar::counted(f.what)) {
+        if f.what == FigureWhat::People && grammar::person_kind(head.what) {
+            f.what = head.what;
+        }
+        f.count = f.count.or(head.count);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +376,50 @@ mod tests {
                 proptest::prop_assert!(spaced.get(m.span.bytes.clone()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn numerals_too_large_for_a_float_are_no_figures() {
+        let digits = "9".repeat(400);
+        assert!(figures(&format!("На карантине {digits} человек.")).is_empty());
+        let digits = "9".repeat(300);
+        assert!(figures(&format!("Выделено {digits} трлн тенге.")).is_empty());
+        let grouped = vec!["999"; 120].join(" ");
+        assert!(figures(&format!("Заболели {grouped} человек.")).is_empty());
+        let f = one(&format!("Выделено {} тенге.", "9".repeat(300)));
+        assert!(f.value.is_finite());
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn counts_serialize_as_words_and_are_skipped_when_unknown() {
+        let f = one("За сутки выявлено 49 новых случаев.");
+        assert_eq!(f.count, Some(Count::New));
+        let json = serde_json::to_string(&f).unwrap();
+        assert!(json.contains(r#""count":"new""#) && !json.contains("subset"), "{json}");
+        let f = one("Всего выявлено 1 234 случая.");
+        assert_eq!(f.count, Some(Count::Cumulative));
+        assert!(serde_json::to_string(&f).unwrap().contains(r#""count":"cumulative""#));
+        let f = one("В больницах находятся 240 пациентов.");
+        assert!(!serde_json::to_string(&f).unwrap().contains("count"));
+    }
+
+    #[test]
+    fn parts_alone_take_the_outer_count() {
+        let outer = figures("За сутки выявлено 56 случаев.");
+        let mut parts = figures("Из них 12 — дети, 3 скончались.");
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts.iter().all(|f| f.subset || f.what == FigureWhat::Deaths), "{parts:?}");
+        take_outer(&outer, &mut parts);
+        assert_eq!((parts[0].what, parts[0].count), (FigureWhat::Cases, Some(Count::New)));
+        // A part with its own kind keeps it.
+        let mut own = figures("Из них 3 человека скончались.");
+        take_outer(&outer, &mut own);
+        assert_eq!(own[0].what, FigureWhat::Deaths);
+        // Not a part: untouched.
+        let mut plain = figures("Госпитализированы 40 человек.");
+        take_outer(&outer, &mut plain);
+        assert_eq!((plain[0].what, plain[0].count), (FigureWhat::People, None));
     }
 
     #[test]
