@@ -28,14 +28,18 @@ impl Cx<'_> {
         let mut out = Vec::new();
         let flags = |i: usize| -> u32 {
             match self.toks.get(i) {
-                Some(t) if t.kind == Kind::Word => self.entry(t).flags,
+                Some(t) if matches!(t.kind, Kind::Word) => self.entry(t).flags,
                 _ => 0,
             }
         };
         // Flags of the two words before the current one, carried forward: one lookup per word.
         let (mut f1, mut f2) = (0u32, 0u32);
         for (i, t) in self.toks.iter().enumerate() {
-            let f = if t.kind == Kind::Word { self.entry(t).flags } else { 0 };
+            // Most words are in no cue: the filter turns them away before any lookup.
+            let f = match t.kind {
+                Kind::Word if self.words.may_be_count_cue(self.norm(t)) => self.entry(t).flags,
+                _ => 0,
+            };
             let cue = |count, clause_only, period| Cue { at: i, count, clause_only, period };
             if f & flag::COUNT_NEW != 0 {
                 out.push(cue(Count::New, true, false));

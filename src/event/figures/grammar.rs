@@ -32,6 +32,21 @@ enum Unit {
     Carried(&'static str, FigureWhat),
 }
 
+/// What stands on the left of a number ([`Cx::left`]).
+#[derive(Clone, Copy, Debug)]
+struct Left {
+    /// Where the figure starts: its first qualifier, or the number.
+    start: usize,
+    /// Whether a qualifier makes it approximate.
+    approx: bool,
+    /// Whether "at" stands before it (`у 14 человек`).
+    at_before: bool,
+    /// Whether it is a level reached (`выросло до 1 234`).
+    level: bool,
+    /// Whether `из них` or `в том числе` stands before it.
+    subset: bool,
+}
+
 /// Where a figure was found, for what comes after it (list items, subsets, new or
 /// cumulative).
 #[derive(Clone, Copy, Debug)]
@@ -126,18 +141,21 @@ impl<'a> Cx<'a> {
             Kind::Sym(c) => self.words.sign(c).is_some(),
             // A word with no number word in it cannot start one (`миллион` alone is no
             // number: a multiplier needs one before it).
-            Kind::Word => {
-                let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
-                self.words.starts(self.tokens.norm_span(a..b))
-            }
+            // The starters' own filter turns away more words than the full table's would.
+            Kind::Word => self.words.starts(self.norm(t)),
             _ => false,
         }
+    }
+
+    /// The normalized form of a grouped token (its document tokens' forms).
+    pub(crate) fn norm(&self, t: &Tok) -> &'a str {
+        self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize)
     }
 
     /// The normalized form of word `i` (`None` for other tokens).
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        if t.kind == Kind::Word {
+        if matches!(t.kind, Kind::Word) {
             Some(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
         } else {
             None
@@ -146,7 +164,7 @@ impl<'a> Cx<'a> {
 
     /// Whether word `i` belongs to the word classes `bits` ([`flag`]).
     fn is(&self, i: usize, bits: u32) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.entry(t).flags & bits != 0)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && self.entry(t).flags & bits != 0)
     }
 
     /// What token `i` is.
@@ -170,14 +188,14 @@ impl<'a> Cx<'a> {
             return (t.clause.0 as usize, t.clause.1 as usize);
         }
         let i = i.min(self.toks.len());
-        let start = self.toks[..i].iter().rposition(|t| t.kind == Kind::Break).map_or(0, |p| p + 1);
-        let end = self.toks[i..].iter().position(|t| t.kind == Kind::Break).map_or(self.toks.len(), |p| i + p);
+        let start = self.toks[..i].iter().rposition(|t| matches!(t.kind, Kind::Break)).map_or(0, |p| p + 1);
+        let end = self.toks[i..].iter().position(|t| matches!(t.kind, Kind::Break)).map_or(self.toks.len(), |p| i + p);
         (start, end)
     }
 
     /// A full stop after an abbreviation (`тыс.`) belongs to it.
     fn skip_abbrev_dot(&self, i: usize) -> usize {
-        if self.kind(i) == Some(Kind::Sym('.')) {
+        if matches!(self.kind(i), Some(Kind::Sym('.'))) {
             i + 1
         } else {
             i
@@ -233,7 +251,7 @@ impl<'a> Cx<'a> {
         let mut last: Option<u32> = None;
         let mut any = false;
         let mut j = k;
-        while let Some(t) = self.toks.get(j).filter(|t| t.kind == Kind::Word) {
+        while let Some(t) = self.toks.get(j).filter(|t| matches!(t.kind, Kind::Word)) {
             let entry = self.entry(t);
             let Some(v) = entry.cardinal else { break };
             if v == 1000 {
@@ -277,16 +295,19 @@ impl<'a> Cx<'a> {
         let (cs, ce) = self.clause(k);
         let mut best: Option<(usize, usize, FigureWhat)> = None;
         for j in cs..ce {
-            let Some(w) = self.word(j) else { continue };
-            let Some((rank, what)) = self.words.cue_of(w) else {
-                continue;
-            };
+            let Some((rank, what)) = self.cue_at(j) else { continue };
             let dist = j.abs_diff(k);
             if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
                 best = Some((dist, rank, what));
             }
         }
         best.map(|(_, _, w)| w)
+    }
+
+    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`], asked once per word).
+    fn cue_at(&self, j: usize) -> Option<(usize, FigureWhat)> {
+        let rank = self.toks.get(j)?.cue(self.words, self.tokens)?;
+        self.words.tables.cues.get(rank).map(|(what, _)| (rank, *what))
     }
 
     /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.
@@ -362,16 +383,19 @@ impl<'a> Cx<'a> {
                 }
             }
             // The first half of a range or of a hyphenated chain (`10-15%`, `76-65-43`).
-            if self.kind(after) == Some(Kind::Dash) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
+            if matches!(self.kind(after), Some(Kind::Dash)) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
                 return None;
             }
             // The second half of a range: reported once, approximate, spanning both.
             if k >= 2
                 && prefix_money.is_none()
-                && self.kind(k - 1) == Some(Kind::Dash)
+                && matches!(self.kind(k - 1), Some(Kind::Dash))
                 && matches!(self.kind(k - 2), Some(Kind::Num(..)))
             {
-                if k >= 4 && self.kind(k - 3) == Some(Kind::Dash) && matches!(self.kind(k - 4), Some(Kind::Num(..))) {
+                if k >= 4
+                    && matches!(self.kind(k - 3), Some(Kind::Dash))
+                    && matches!(self.kind(k - 4), Some(Kind::Num(..)))
+                {
                     return None;
                 }
                 if matches!(self.kind(k - 2), Some(Kind::Num(_, NumForm::Skip))) {
@@ -399,42 +423,10 @@ impl<'a> Cx<'a> {
             after += 2;
         }
 
-        // Qualifiers on the left.
+        // The qualifiers on the left and a part's `из них` are read once, when needed (most
+        // numbers are dates and never get that far).
         let num_start = start;
-        let mut at_before = false;
-        let mut level = false;
-        if start > 0 {
-            let q = start - 1;
-            if self.is(q, flag::UP_TO) {
-                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
-                if change {
-                    level = true;
-                } else {
-                    approx = true;
-                    start = q;
-                }
-            } else if self.is(q, flag::THAN) && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
-                approx = true;
-                start = q - 1;
-                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
-                    start -= 1;
-                }
-            } else if self.is(q, flag::QUALIFIER) {
-                approx = true;
-                start = q;
-                if self.is(q, flag::COMPARATIVE) && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
-                    start = q - 1;
-                }
-            }
-            if start > 0 && self.is(start - 1, flag::AT) {
-                at_before = true;
-            }
-        }
-
-        // `из них 12`, `в том числе 40`, `180 из них`: a part of the count before.
-        let mut subset = start >= 2
-            && ((self.is(start - 1, flag::PRONOUN) && self.is(start - 2, flag::OF))
-                || (self.is(start - 1, flag::INCLUDING_END) && self.is(start - 2, flag::INCLUDING)));
+        let mut left: Option<Left> = None;
         let part_after = |e: usize| self.is(e, flag::OF) && self.is(e + 1, flag::PRONOUN);
 
         // The unit.
@@ -473,14 +465,14 @@ impl<'a> Cx<'a> {
                     Some(Kind::Word) => self.is(end, flag::AFTER_BARE),
                     _ => false,
                 };
-                let right_cue = self.word(end).and_then(|w| self.words.cue_of(w));
+                let right_cue = self.cue_at(end);
                 let left_cue = if free_after && num_start > 0 {
                     let q = if self.is(num_start - 1, flag::QUALIFIER) && num_start > 1 {
                         num_start - 2
                     } else {
                         num_start - 1
                     };
-                    self.word(q).and_then(|w| self.words.cue_of(w))
+                    self.cue_at(q)
                 } else {
                     None
                 };
@@ -490,9 +482,13 @@ impl<'a> Cx<'a> {
                     None => match subject() {
                         Some(u) => u,
                         None => {
-                            subset |= part_after(end);
-                            let free = free_after || self.kind(end) == Some(Kind::Dash);
-                            self.carried(head, start, k, end, free, subset)?
+                            let free = free_after || matches!(self.kind(end), Some(Kind::Dash));
+                            if !free {
+                                return None;
+                            }
+                            let l = *left.get_or_insert_with(|| self.left(num_start));
+                            let subset = l.subset || part_after(end);
+                            self.carried(head, l.start, k, end, subset)?
                         }
                     },
                 }
@@ -504,6 +500,10 @@ impl<'a> Cx<'a> {
         if half && !multiplied && !matches!(unit, Unit::Count(..)) {
             return None;
         }
+
+        let Left { start, approx: qualified, at_before, level, subset } = left.unwrap_or_else(|| self.left(num_start));
+        approx |= qualified;
+        let mut subset = subset;
 
         // What it counts.
         let (unit_name, what) = match unit {
@@ -568,7 +568,7 @@ impl<'a> Cx<'a> {
         // The span ends at the last word (a trailing abbreviation dot is the sentence's).
         let next = end.max(k + 1);
         let mut last = next - 1;
-        while last > k && self.kind(last) == Some(Kind::Sym('.')) {
+        while last > k && matches!(self.kind(last), Some(Kind::Sym('.'))) {
             last -= 1;
         }
         let span = self.toks.get(start)?.start..self.toks.get(last)?.end;
@@ -587,8 +587,8 @@ impl<'a> Cx<'a> {
         ))
     }
 
-    /// A number with nothing countable of its own (`free`: nothing follows it in its clause
-    /// but a dash or a preposition) that continues the count before it (`head`): a part of it
+    /// A number with nothing countable of its own (and nothing after it in its clause but a
+    /// dash or a preposition) that continues the count before it (`head`): a part of it
     /// (`из них 1 040`, `subset`), or the next item of a list after one counted noun (`у 312
     /// человек, в Шымкенте — у 95`). A list item stands in the clause after its head's, or in
     /// the same one after a colon or right after "and", and opens its clause or follows a
@@ -600,12 +600,8 @@ impl<'a> Cx<'a> {
         start: usize,
         k: usize,
         end: usize,
-        free: bool,
         subset: bool,
     ) -> Option<Unit> {
-        if !free {
-            return None;
-        }
         let head = head.filter(|(_, f, _)| f.what != FigureWhat::Percent);
         let Some((_, f, at)) = head else {
             return subset.then_some(Unit::Count(CountUnit::People, None, end, end));
@@ -615,7 +611,7 @@ impl<'a> Cx<'a> {
             let next_clause = cs == at.clause.1 + 1;
             let before = start.checked_sub(1);
             let same_clause = cs == at.clause.0
-                && ((at.end..start).any(|j| self.kind(j) == Some(Kind::Sym(':')))
+                && ((at.end..start).any(|j| matches!(self.kind(j), Some(Kind::Sym(':'))))
                     || before.is_some_and(|p| self.is(p, flag::AND)));
             let lead = start == cs
                 || before.is_some_and(|p| {
@@ -631,6 +627,53 @@ impl<'a> Cx<'a> {
         match self.cue_kind(k) {
             Some(what) if what != f.what => Some(Unit::Carried(CountUnit::People.as_str(), what)),
             _ => Some(Unit::Carried(at.unit, f.what)),
+        }
+    }
+
+    /// The qualifiers on the left of a number that starts at `start`, and whether `из них`
+    /// or `в том числе` stands before them.
+    fn left(&self, mut start: usize) -> Left {
+        let mut approx = false;
+        let mut level = false;
+        if start > 0 {
+            let q = start - 1;
+            let fq = self.flags(q);
+            if fq & flag::UP_TO != 0 {
+                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
+                if change {
+                    level = true;
+                } else {
+                    approx = true;
+                    start = q;
+                }
+            } else if fq & flag::THAN != 0 && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
+                approx = true;
+                start = q - 1;
+                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
+                    start -= 1;
+                }
+            } else if fq & flag::QUALIFIER != 0 {
+                approx = true;
+                start = q;
+                if fq & flag::COMPARATIVE != 0 && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
+                    start = q - 1;
+                }
+            }
+        }
+        // `у`, `из них`, `в том числе` before the number and its qualifiers.
+        let before = start.checked_sub(1).map_or(0, |p| self.flags(p));
+        let at_before = before & flag::AT != 0;
+        let subset = start >= 2
+            && ((before & flag::PRONOUN != 0 && self.is(start - 2, flag::OF))
+                || (before & flag::INCLUDING_END != 0 && self.is(start - 2, flag::INCLUDING)));
+        Left { start, approx, at_before, level, subset }
+    }
+
+    /// The word classes of token `i` ([`flag`]; none for a token that is no word).
+    fn flags(&self, i: usize) -> u32 {
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, Kind::Word) => self.entry(t).flags,
+            _ => 0,
         }
     }
 

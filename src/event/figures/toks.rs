@@ -57,39 +57,70 @@ pub(crate) struct Tok {
     /// (clauses end at a [`Kind::Break`], which is the last token of none).
     pub(crate) clause: (u32, u32),
     /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
-    /// ([`Entry::NONE`] when it has none) and its meaning, which for a hyphenated word falls
-    /// back to the last part (`экспресс-тестов` → `тестов`) for counted nouns.
-    looked: Cell<Option<(&'static Entry, Option<Lex>)>>,
+    /// ([`Entry::NONE`] when it has none) and the entry its meaning comes from, which for a
+    /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
+    /// nouns. (Two references: small to copy out of the cell.)
+    looked: Cell<Option<(&'static Entry, &'static Entry)>>,
+    /// For words, once asked ([`Tok::cue`]): 0 not yet, [`NO_CUE`] none, else the rank of its
+    /// cue plus one.
+    cue: Cell<u8>,
 }
+
+/// [`Tok::cue`]'s mark for a word that is no cue.
+const NO_CUE: u8 = u8::MAX;
 
 impl Tok {
     /// A token not looked up yet.
     fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None), cue: Cell::new(0) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
     /// never asked about).
     pub(crate) fn looked_up(&self, words: &'static FigureWords, tokens: &Tokens) -> (&'static Entry, Option<Lex>) {
-        if let Some(l) = self.looked.get() {
-            return l;
+        if let Some((entry, meaning)) = self.looked.get() {
+            return (entry, meaning.lex);
         }
-        let l = if self.kind == Kind::Word {
+        let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
             let entry = words.get(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE);
-            let mut lex = entry.lex;
-            if lex.is_none() && last > a {
-                lex = match words.get(tokens.norm_span(last..b)).and_then(|e| e.lex) {
-                    l @ Some(Lex::Count(..)) => l,
-                    _ => None,
-                };
+            let mut meaning = entry;
+            if entry.lex.is_none() && last > a {
+                if let Some(e) = words.get(tokens.norm_span(last..b)) {
+                    if matches!(e.lex, Some(Lex::Count(..))) {
+                        meaning = e;
+                    }
+                }
             }
-            (entry, lex)
+            (entry, meaning)
         } else {
-            (&Entry::NONE, None)
+            (&Entry::NONE, &Entry::NONE)
         };
-        self.looked.set(Some(l));
-        l
+        self.looked.set(Some((entry, meaning)));
+        (entry, meaning.lex)
+    }
+}
+
+impl Tok {
+    /// The rank of the cue the word is ([`FigureWords::cue_of`]), asked once.
+    pub(crate) fn cue(&self, words: &FigureWords, tokens: &Tokens) -> Option<usize> {
+        match self.cue.get() {
+            0 => {}
+            NO_CUE => return None,
+            r => return Some(usize::from(r - 1)),
+        }
+        let rank = if matches!(self.kind, Kind::Word) {
+            words.cue_of(tokens.norm_span(self.tokens.0 as usize..self.tokens.1 as usize)).map(|(r, _)| r)
+        } else {
+            None
+        };
+        // Ranks are few (one per kind); a rank too large for the mark is asked again each time.
+        match rank {
+            Some(r) if r + 1 < usize::from(NO_CUE) => self.cue.set(r as u8 + 1),
+            Some(_) => {}
+            None => self.cue.set(NO_CUE),
+        }
+        rank
     }
 }
 
@@ -139,6 +170,7 @@ fn is_group_separator(s: &str) -> bool {
 /// can start one (a number word, a collective numeral, `полтора`; each is one word token).
 pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>) -> bool {
     let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
     ts.iter().any(|t| t.kind == TokenKind::Number)
         || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)))
 }
@@ -194,7 +226,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
                         let abbrev = out.last().is_some_and(|p| {
-                            p.kind == Kind::Word
+                            matches!(p.kind, Kind::Word)
                                 && p.end == t.start()
                                 && p.looked_up(words, tokens).0.flags & flag::ABBREVIATION != 0
                         });
@@ -216,13 +248,13 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
     let mut start = 0;
     for (k, t) in out.iter_mut().enumerate() {
         t.clause.0 = start as u32;
-        if t.kind == Kind::Break {
+        if matches!(t.kind, Kind::Break) {
             start = k + 1;
         }
     }
     let mut stop = out.len();
     for (k, t) in out.iter_mut().enumerate().rev() {
-        if t.kind == Kind::Break {
+        if matches!(t.kind, Kind::Break) {
             stop = k;
         }
         t.clause.1 = stop as u32;

@@ -260,6 +260,33 @@ pub(crate) struct FigureWords {
     adjective_long: Vec<&'static str>,
     /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
     starters: Box<[u64; FILTER_WORDS]>,
+    /// The filter of [`FigureWords::may_be_count_cue`]: the words of the count cues.
+    count_words: Box<[u64; FILTER_WORDS]>,
+    /// How many bytes [`FigureWords::adjective_last`] holds of each ending: the shortest
+    /// ending's length, at most eight.
+    adjective_tail: usize,
+    /// The last [`FigureWords::adjective_tail`] bytes of every adjective ending, packed
+    /// (sorted): a word that ends otherwise is no adjective, whatever its length.
+    adjective_last: Vec<u64>,
+}
+
+/// The word classes of the count cues ([`FigureWords::may_be_count_cue`]).
+const COUNT_CUE_FLAGS: u32 = flag::COUNT_NEW
+    | flag::COUNT_TOTAL
+    | flag::FOR
+    | flag::WINDOW
+    | flag::DAY
+    | flag::START
+    | flag::WITH
+    | flag::TOTAL_ADJ
+    | flag::SUM
+    | flag::WHOLE
+    | flag::PERIOD;
+
+/// The last `n` bytes of a word, packed (`None` for a shorter word).
+#[inline]
+fn tail(w: &[u8], n: usize) -> Option<u64> {
+    w.len().checked_sub(n).and_then(|from| w.get(from..)).map(pack)
 }
 
 /// The first four bytes of a word as one number (zeros past its end).
@@ -377,12 +404,21 @@ impl FigureWords {
             filter[bit / 64] |= 1 << (bit % 64);
         }
         let mut starters = Box::new([0u64; FILTER_WORDS]);
+        let mut count_words = Box::new([0u64; FILTER_WORDS]);
         for (w, e) in words.iter() {
+            let bit = filter_bit(w.as_bytes());
             if e.starts() {
-                let bit = filter_bit(w.as_bytes());
                 starters[bit / 64] |= 1 << (bit % 64);
             }
+            if e.flags & COUNT_CUE_FLAGS != 0 {
+                count_words[bit / 64] |= 1 << (bit % 64);
+            }
         }
+        let adjective_tail = tables.adjective_endings.iter().map(|e| e.len()).min().unwrap_or(0).min(8);
+        let mut adjective_last: Vec<u64> =
+            tables.adjective_endings.iter().filter_map(|e| tail(e.as_bytes(), adjective_tail)).collect();
+        adjective_last.sort_unstable();
+        adjective_last.dedup();
         let mut cue_groups: Vec<(u32, Vec<(usize, &'static str)>)> = Vec::new();
         let cue_grouped = tables.cues.iter().all(|(_, ps)| ps.iter().all(|p| p.len() >= 4));
         for (rank, (_, prefixes)) in tables.cues.iter().enumerate() {
@@ -410,7 +446,19 @@ impl FigureWords {
         for (_, ends) in &mut adjective_ends {
             ends.sort_unstable();
         }
-        FigureWords { tables, words, filter, cue_groups, cue_grouped, adjective_ends, adjective_long, starters }
+        FigureWords {
+            tables,
+            words,
+            filter,
+            cue_groups,
+            cue_grouped,
+            adjective_ends,
+            adjective_long,
+            starters,
+            count_words,
+            adjective_tail,
+            adjective_last,
+        }
     }
 
     /// The entry of a normalized word, if the tables have it.
@@ -429,6 +477,13 @@ impl FigureWords {
         has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
     }
 
+    /// Whether a normalized word may be part of a count cue (`за сутки`, `всего`): `false`
+    /// is sure, `true` means "look it up".
+    #[inline]
+    pub(crate) fn may_be_count_cue(&self, norm: &str) -> bool {
+        has_bit(&*self.count_words, filter_bit(norm.as_bytes()))
+    }
+
     /// The code of a currency sign.
     pub(crate) fn sign(&self, c: char) -> Option<&'static str> {
         self.tables.signs.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
@@ -440,8 +495,9 @@ impl FigureWords {
         let ends = |&(len, ref set): &(usize, Vec<u64>)| {
             b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.binary_search(&pack(tail)).is_ok())
         };
-        w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
+        tail(b, self.adjective_tail).is_some_and(|t| self.adjective_last.binary_search(&t).is_ok())
             && (self.adjective_ends.iter().any(ends) || self.adjective_long.iter().any(|e| w.ends_with(e)))
+            && w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
     }
 
     /// The cue `w` is, with its rank (lower ranks win at equal distance).
