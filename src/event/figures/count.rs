@@ -24,8 +24,9 @@ impl Cx<'_> {
     /// their clause); `за [последние] сутки`, `в течение суток`, `за день` (new, not before
     /// `до`); `всего`, `с начала ...`, `в общей сложности`, `общее число`, `за весь период`
     /// (cumulative).
-    pub(crate) fn count_cues(&self) -> Vec<Cue> {
-        let mut out = Vec::new();
+    /// (Into `out`, which it clears first.)
+    pub(crate) fn count_cues(&self, out: &mut Vec<Cue>) {
+        out.clear();
         let flags = |i: usize| -> u32 {
             match self.toks.get(i) {
                 Some(t) if matches!(t.kind, Kind::Word) => self.entry(t).flags,
@@ -40,6 +41,10 @@ impl Cx<'_> {
                 Kind::Word if self.words.may_be_count_cue(self.norm(t)) => self.entry(t).flags,
                 _ => 0,
             };
+            if f == 0 {
+                (f2, f1) = (f1, 0);
+                continue;
+            }
             let cue = |count, clause_only, period| Cue { at: i, count, clause_only, period };
             if f & flag::COUNT_NEW != 0 {
                 out.push(cue(Count::New, true, false));
@@ -63,7 +68,6 @@ impl Cx<'_> {
             }
             (f2, f1) = (f1, f);
         }
-        out
     }
 }
 

@@ -32,6 +32,21 @@ enum Unit {
     Carried(&'static str, FigureWhat),
 }
 
+/// The buffers the grammar fills for each sentence, kept by the caller from one sentence to
+/// the next so that a sentence costs no allocation but its figures.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Where each figure was found.
+    pub(crate) found: Vec<Found>,
+    /// The sentence's count cues.
+    pub(crate) cues: Vec<Cue>,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new() };
+}
+
 /// What stands on the left of a number ([`Cx::left`]).
 #[derive(Clone, Copy, Debug)]
 struct Left {
@@ -81,9 +96,10 @@ pub(crate) fn person_kind(what: FigureWhat) -> bool {
 
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
-    pub(crate) fn figures(&self) -> Vec<Figure> {
+    pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
         let mut out = Vec::new();
-        let mut found: Vec<Found> = Vec::new();
+        let found = &mut scratch.found;
+        found.clear();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.can_start(i) {
@@ -101,7 +117,8 @@ impl<'a> Cx<'a> {
             }
         }
         if !out.is_empty() {
-            self.counts(&mut out, &found);
+            self.count_cues(&mut scratch.cues);
+            self.counts(&mut out, &scratch.found, &scratch.cues);
         }
         out
     }
@@ -109,8 +126,7 @@ impl<'a> Cx<'a> {
     /// Says of each count whether it is new or cumulative: the nearest cue of its clause,
     /// else its head's (a list item or a subset), else the nearest period cue of the sentence
     /// before it, else after it.
-    fn counts(&self, out: &mut [Figure], found: &[Found]) {
-        let cues = self.count_cues();
+    fn counts(&self, out: &mut [Figure], found: &[Found], cues: &[Cue]) {
         if cues.is_empty() && found.iter().all(|f| f.head.is_none()) {
             return;
         }
@@ -153,6 +169,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The normalized form of word `i` (`None` for other tokens).
+    #[inline]
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         if matches!(t.kind, Kind::Word) {
@@ -163,21 +180,25 @@ impl<'a> Cx<'a> {
     }
 
     /// Whether word `i` belongs to the word classes `bits` ([`flag`]).
+    #[inline]
     fn is(&self, i: usize, bits: u32) -> bool {
         self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && self.entry(t).flags & bits != 0)
     }
 
     /// What token `i` is.
+    #[inline]
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
     /// The meaning of word `i` to the grammar.
+    #[inline]
     pub(crate) fn lex(&self, i: usize) -> Option<Lex> {
         self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
     }
 
     /// The table entry of a word.
+    #[inline]
     pub(crate) fn entry(&self, t: &Tok) -> &'static Entry {
         t.looked_up(self.words, self.tokens).0
     }
@@ -304,10 +325,9 @@ impl<'a> Cx<'a> {
         best.map(|(_, _, w)| w)
     }
 
-    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`], asked once per word).
+    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]).
     fn cue_at(&self, j: usize) -> Option<(usize, FigureWhat)> {
-        let rank = self.toks.get(j)?.cue(self.words, self.tokens)?;
-        self.words.tables.cues.get(rank).map(|(what, _)| (rank, *what))
+        self.word(j).and_then(|w| self.words.cue_of(w))
     }
 
     /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.
@@ -670,6 +690,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The word classes of token `i` ([`flag`]; none for a token that is no word).
+    #[inline]
     fn flags(&self, i: usize) -> u32 {
         match self.toks.get(i) {
             Some(t) if matches!(t.kind, Kind::Word) => self.entry(t).flags,

@@ -226,16 +226,17 @@ pub(crate) fn figures_with(
     if !toks::possible(words, tokens, range.clone()) {
         return Vec::new();
     }
-    // The grouped tokens go into a buffer each thread keeps, so that a sentence costs no
+    // The grouped tokens and the grammar's buffers are kept by each thread, so that a sentence costs no
     // allocation but its figures. (Taken out while in use: a nested call would start a new one.)
     thread_local! {
-        static SCRATCH: std::cell::Cell<Vec<toks::Tok>> = const { std::cell::Cell::new(Vec::new()) };
+        static SCRATCH: std::cell::Cell<(Vec<toks::Tok>, grammar::Scratch)> =
+            const { std::cell::Cell::new((Vec::new(), grammar::Scratch::EMPTY)) };
     }
-    let mut toks = SCRATCH.with(|s| s.take());
+    let (mut toks, mut scratch) = SCRATCH.with(|s| s.take());
     toks::group(words, text, tokens, range.clone(), &mut toks);
-    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
+    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures(&mut scratch);
     toks.clear();
-    SCRATCH.with(|s| s.set(toks));
+    SCRATCH.with(|s| s.set((toks, scratch)));
     // Document bytes to sentence bytes and characters, with one forward cursor (figures come
     // in text order).
     let (mut byte, mut chars) = (start, 0);

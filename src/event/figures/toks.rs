@@ -61,22 +61,17 @@ pub(crate) struct Tok {
     /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
     /// nouns. (Two references: small to copy out of the cell.)
     looked: Cell<Option<(&'static Entry, &'static Entry)>>,
-    /// For words, once asked ([`Tok::cue`]): 0 not yet, [`NO_CUE`] none, else the rank of its
-    /// cue plus one.
-    cue: Cell<u8>,
 }
-
-/// [`Tok::cue`]'s mark for a word that is no cue.
-const NO_CUE: u8 = u8::MAX;
 
 impl Tok {
     /// A token not looked up yet.
     fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None), cue: Cell::new(0) }
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
     /// never asked about).
+    #[inline]
     pub(crate) fn looked_up(&self, words: &'static FigureWords, tokens: &Tokens) -> (&'static Entry, Option<Lex>) {
         if let Some((entry, meaning)) = self.looked.get() {
             return (entry, meaning.lex);
@@ -98,29 +93,6 @@ impl Tok {
         };
         self.looked.set(Some((entry, meaning)));
         (entry, meaning.lex)
-    }
-}
-
-impl Tok {
-    /// The rank of the cue the word is ([`FigureWords::cue_of`]), asked once.
-    pub(crate) fn cue(&self, words: &FigureWords, tokens: &Tokens) -> Option<usize> {
-        match self.cue.get() {
-            0 => {}
-            NO_CUE => return None,
-            r => return Some(usize::from(r - 1)),
-        }
-        let rank = if matches!(self.kind, Kind::Word) {
-            words.cue_of(tokens.norm_span(self.tokens.0 as usize..self.tokens.1 as usize)).map(|(r, _)| r)
-        } else {
-            None
-        };
-        // Ranks are few (one per kind); a rank too large for the mark is asked again each time.
-        match rank {
-            Some(r) if r + 1 < usize::from(NO_CUE) => self.cue.set(r as u8 + 1),
-            Some(_) => {}
-            None => self.cue.set(NO_CUE),
-        }
-        rank
     }
 }
 
