@@ -82,7 +82,7 @@ pub use chrono::{NaiveDate, NaiveDateTime};
 pub use document::{Document, Published};
 pub use error::{Error, Result};
 pub use event::build::Undated;
-pub use event::figures::{Figure, FigureWhat};
+pub use event::figures::{Count, Figure, FigureWhat};
 pub use event::kinds::{EventKind, ParseEventKindError};
 pub use event::places::PlaceKind;
 pub use event::{Description, Event, Place, Source, Span};

@@ -7,7 +7,8 @@
 //!   `surface` must exist and have that TIMEX3 value and mod (`-` for none).
 //! - `no_mentions.tsv`: `phrase, publication`; the phrase has no mention at all.
 //! - `event_kinds.tsv`: `sentence, kinds`; the kinds of the sentence, as a set (ids, `-` for none).
-//! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx` separated by `;`, in order.
+//! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx`, then `|new` or `|cumulative`
+//!   when the figure has a count and `|subset` when it is one, separated by `;`, in order.
 //! - `places.tsv`: `sentence, places`; canonical nominatives separated by `,`, in order (a
 //!   place named twice, in two spellings, counts once).
 //! - `place_anaphora.tsv`: `sentence, levels`; the levels the sentence refers to by anaphora
@@ -16,7 +17,7 @@
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
 
-use khronika::describe;
+use khronika::{describe, Count};
 use khronika::{extract, Document, Published};
 use std::collections::HashSet;
 
@@ -141,15 +142,25 @@ fn ru_figures() {
         let got: Vec<String> = describe(sentence)
             .figures
             .iter()
-            .map(|f| format!("{}|{}|{}|{}", f.value, f.unit, what(&f.what), f.approx))
+            .map(|f| {
+                let mut s = format!("{}|{}|{}|{}", f.value, f.unit, what(&f.what), f.approx);
+                match f.count {
+                    Some(Count::New) => s.push_str("|new"),
+                    Some(Count::Cumulative) => s.push_str("|cumulative"),
+                    _ => {}
+                }
+                if f.subset {
+                    s.push_str("|subset");
+                }
+                s
+            })
             .collect();
         let same = got.len() == want.len()
             && got.iter().zip(&want).all(|(g, w)| {
                 // Values compare as numbers (`1200000` and `1.2e6` are one figure).
                 let (g, w): (Vec<&str>, Vec<&str>) = (g.split('|').collect(), w.split('|').collect());
                 let num = |s: &str| s.parse::<f64>().ok();
-                g.len() == 4
-                    && w.len() == 4
+                g.len() == w.len()
                     && matches!((num(g[0]), num(w[0])), (Some(a), Some(b)) if (a - b).abs() <= 1e-9 * b.abs().max(1.0))
                     && g[1..] == w[1..]
             });

@@ -50,7 +50,6 @@ use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind};
 use super::Place;
-use std::borrow::Cow;
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
@@ -59,6 +58,7 @@ use crate::text::{Sentence, Tokens};
 use crate::timeline::Timeline;
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -334,6 +334,10 @@ impl<'a> Builder<'a> {
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
         let range_copy = range.clone();
         describe_rest(tables, text, tokens, range, &mut d);
+        // `Из них 12 — дети.`: parts count what the count before them counts.
+        if !before.figures.is_empty() {
+            super::figures::take_outer(&before.figures, &mut d.figures);
+        }
         let kinds = &d.kinds;
         let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
         let new = |k: &EventKind| !before.kinds.contains(k) && !before.measures.contains(k);
@@ -414,7 +418,12 @@ fn article_place(named: &[(Place, usize)], kind: PlaceKind) -> Option<&Place> {
 /// области` its region (or the region of its city), `в городе` its city, `в столице` its
 /// country's capital, `здесь` its most specific place. A level the article never names stays
 /// unresolved.
-fn resolve_anaphora(events: &mut [Event], pending: &[(usize, usize, Anaphors)], named: &[(Place, usize)], gaz: &Gazetteer) {
+fn resolve_anaphora(
+    events: &mut [Event],
+    pending: &[(usize, usize, Anaphors)],
+    named: &[(Place, usize)],
+    gaz: &Gazetteer,
+) {
     if pending.is_empty() {
         return;
     }

@@ -16,7 +16,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::Undated;
-use crate::event::figures::FigureWhat;
+use crate::event::figures::{Count, FigureWhat};
 use crate::event::kinds::EventKind;
 use crate::event::places::PlaceKind;
 use crate::event::Event;
@@ -197,6 +197,12 @@ pub struct FigureRecord<'a> {
     pub what: FigureWhat,
     /// Qualified as approximate or a bound (`более`, `около`).
     pub approx: bool,
+    /// `new` or `cumulative`, when the sentence says (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    /// Present and true when it counts a part of another count (`из них 12`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subset: bool,
     /// Which of the event's `evidence` sentences states it.
     #[serde(default)]
     pub sentence: usize,
@@ -432,6 +438,8 @@ fn event_record(e: &Event) -> EventRecord<'_> {
                 unit: Cow::Borrowed(&f.unit),
                 what: f.what,
                 approx: f.approx,
+                count: f.count,
+                subset: f.subset,
                 sentence: f.sentence,
             })
             .collect(),

@@ -115,6 +115,8 @@ mod tests {
             unit: unit.into(),
             what,
             approx,
+            count: None,
+            subset: false,
             span: Default::default(),
             sentence: 0,
         };

@@ -1,5 +1,6 @@
 //! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
 
+use super::count::{nearest, Cue};
 use super::toks::{Kind, NumForm, Tok};
 use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
@@ -27,27 +28,124 @@ enum Unit {
     Percent,
     /// A counted noun: unit, own kind, index of the noun, first index of the adjectives before it.
     Count(CountUnit, Option<FigureWhat>, usize, usize),
+    /// Carried over from the count before (a list item or a subset): its unit and kind.
+    Carried(&'static str, FigureWhat),
+}
+
+/// The buffers the grammar fills for each sentence, kept by the caller from one sentence to
+/// the next so that a sentence costs no allocation but its figures.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Where each figure was found.
+    pub(crate) found: Vec<Found>,
+    /// The sentence's count cues.
+    pub(crate) cues: Vec<Cue>,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new() };
+}
+
+/// What stands on the left of a number ([`Cx::left`]).
+#[derive(Clone, Copy, Debug)]
+struct Left {
+    /// Where the figure starts: its first qualifier, or the number.
+    start: usize,
+    /// Whether a qualifier makes it approximate.
+    approx: bool,
+    /// Whether "at" stands before it (`у 14 человек`).
+    at_before: bool,
+    /// Whether it is a level reached (`выросло до 1 234`).
+    level: bool,
+    /// Whether `из них` or `в том числе` stands before it.
+    subset: bool,
+}
+
+/// Where a figure was found, for what comes after it (list items, subsets, new or
+/// cumulative).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    /// Index of its number.
+    pub(crate) k: usize,
+    /// Index of the token after it.
+    pub(crate) end: usize,
+    /// Its clause: first index and one past its last (the clause's break).
+    pub(crate) clause: (usize, usize),
+    /// Its unit.
+    pub(crate) unit: &'static str,
+    /// Index (in the sentence's figures) of the count it continues or is a part of.
+    pub(crate) head: Option<usize>,
+    /// Whether it is a level reached (`выросло до 1 234`), which a period (`за сутки`) does
+    /// not make new.
+    pub(crate) level: bool,
+}
+
+/// Whether a figure of this kind can be new or cumulative (money and percentages cannot).
+pub(crate) fn counted(what: FigureWhat) -> bool {
+    !matches!(what, FigureWhat::Money | FigureWhat::Percent)
+}
+
+/// Whether a kind counts persons in a role (what a subset of persons takes from its head).
+pub(crate) fn person_kind(what: FigureWhat) -> bool {
+    matches!(
+        what,
+        FigureWhat::Cases | FigureWhat::Deaths | FigureWhat::Recoveries | FigureWhat::Tests | FigureWhat::Vaccinated
+    )
 }
 
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
-    pub(crate) fn figures(&self) -> Vec<Figure> {
+    pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
         let mut out = Vec::new();
+        let found = &mut scratch.found;
+        found.clear();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.can_start(i) {
                 i += 1;
                 continue;
             }
-            match self.figure_at(i) {
-                Some((fig, next)) => {
+            let head = out.len().checked_sub(1).and_then(|h| Some((h, out.get(h)?, found.get(h)?)));
+            match self.figure_at(i, head) {
+                Some((fig, at)) => {
                     out.push(fig);
-                    i = next.max(i + 1);
+                    i = at.end.max(i + 1);
+                    found.push(at);
                 }
                 None => i += 1,
             }
         }
+        if !out.is_empty() {
+            self.count_cues(&mut scratch.cues);
+            self.counts(&mut out, &scratch.found, &scratch.cues);
+        }
         out
+    }
+
+    /// Says of each count whether it is new or cumulative: the nearest cue of its clause,
+    /// else its head's (a list item or a subset), else the nearest period cue of the sentence
+    /// before it, else after it.
+    fn counts(&self, out: &mut [Figure], found: &[Found], cues: &[Cue]) {
+        if cues.is_empty() && found.iter().all(|f| f.head.is_none()) {
+            return;
+        }
+        for (n, at) in found.iter().enumerate() {
+            let Some(what) = out.get(n).map(|f| f.what) else { continue };
+            if !counted(what) {
+                continue;
+            }
+            let usable = |c: &&Cue| !(at.level && c.period);
+            let (cs, ce) = at.clause;
+            let own = nearest(cues.iter().filter(usable).filter(|c| (cs..ce).contains(&c.at)), at.k);
+            let count = own.or_else(|| at.head.and_then(|h| out.get(h)).and_then(|h| h.count)).or_else(|| {
+                let sentence = || cues.iter().filter(usable).filter(|c| !c.clause_only);
+                nearest(sentence().filter(|c| c.at < at.k), at.k).or_else(|| nearest(sentence(), at.k))
+            });
+            if let Some(f) = out.get_mut(n) {
+                f.count = count;
+            }
+        }
     }
 
     /// Whether a figure can start at `i`: a currency sign, a number, or a word that is a
@@ -59,18 +157,22 @@ impl<'a> Cx<'a> {
             Kind::Sym(c) => self.words.sign(c).is_some(),
             // A word with no number word in it cannot start one (`миллион` alone is no
             // number: a multiplier needs one before it).
-            Kind::Word => {
-                let (a, b) = (t.tokens.0 as usize, t.tokens.1 as usize);
-                self.words.starts(self.tokens.norm_span(a..b))
-            }
+            // The starters' own filter turns away more words than the full table's would.
+            Kind::Word => self.words.starts(self.norm(t)),
             _ => false,
         }
     }
 
+    /// The normalized form of a grouped token (its document tokens' forms).
+    pub(crate) fn norm(&self, t: &Tok) -> &'a str {
+        self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize)
+    }
+
     /// The normalized form of word `i` (`None` for other tokens).
+    #[inline]
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        if t.kind == Kind::Word {
+        if matches!(t.kind, Kind::Word) {
             Some(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
         } else {
             None
@@ -78,22 +180,26 @@ impl<'a> Cx<'a> {
     }
 
     /// Whether word `i` belongs to the word classes `bits` ([`flag`]).
+    #[inline]
     fn is(&self, i: usize, bits: u32) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && self.entry(t).flags & bits != 0)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && self.entry(t).flags & bits != 0)
     }
 
     /// What token `i` is.
+    #[inline]
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
     /// The meaning of word `i` to the grammar.
-    fn lex(&self, i: usize) -> Option<Lex> {
+    #[inline]
+    pub(crate) fn lex(&self, i: usize) -> Option<Lex> {
         self.toks.get(i).and_then(|t| t.looked_up(self.words, self.tokens).1)
     }
 
     /// The table entry of a word.
-    fn entry(&self, t: &Tok) -> &'static Entry {
+    #[inline]
+    pub(crate) fn entry(&self, t: &Tok) -> &'static Entry {
         t.looked_up(self.words, self.tokens).0
     }
 
@@ -103,14 +209,14 @@ impl<'a> Cx<'a> {
             return (t.clause.0 as usize, t.clause.1 as usize);
         }
         let i = i.min(self.toks.len());
-        let start = self.toks[..i].iter().rposition(|t| t.kind == Kind::Break).map_or(0, |p| p + 1);
-        let end = self.toks[i..].iter().position(|t| t.kind == Kind::Break).map_or(self.toks.len(), |p| i + p);
+        let start = self.toks[..i].iter().rposition(|t| matches!(t.kind, Kind::Break)).map_or(0, |p| p + 1);
+        let end = self.toks[i..].iter().position(|t| matches!(t.kind, Kind::Break)).map_or(self.toks.len(), |p| i + p);
         (start, end)
     }
 
     /// A full stop after an abbreviation (`тыс.`) belongs to it.
     fn skip_abbrev_dot(&self, i: usize) -> usize {
-        if self.kind(i) == Some(Kind::Sym('.')) {
+        if matches!(self.kind(i), Some(Kind::Sym('.'))) {
             i + 1
         } else {
             i
@@ -166,7 +272,7 @@ impl<'a> Cx<'a> {
         let mut last: Option<u32> = None;
         let mut any = false;
         let mut j = k;
-        while let Some(t) = self.toks.get(j).filter(|t| t.kind == Kind::Word) {
+        while let Some(t) = self.toks.get(j).filter(|t| matches!(t.kind, Kind::Word)) {
             let entry = self.entry(t);
             let Some(v) = entry.cardinal else { break };
             if v == 1000 {
@@ -210,16 +316,18 @@ impl<'a> Cx<'a> {
         let (cs, ce) = self.clause(k);
         let mut best: Option<(usize, usize, FigureWhat)> = None;
         for j in cs..ce {
-            let Some(w) = self.word(j) else { continue };
-            let Some((rank, what)) = self.words.cue_of(w) else {
-                continue;
-            };
+            let Some((rank, what)) = self.cue_at(j) else { continue };
             let dist = j.abs_diff(k);
             if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
                 best = Some((dist, rank, what));
             }
         }
         best.map(|(_, _, w)| w)
+    }
+
+    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]).
+    fn cue_at(&self, j: usize) -> Option<(usize, FigureWhat)> {
+        self.word(j).and_then(|w| self.words.cue_of(w))
     }
 
     /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.
@@ -238,8 +346,9 @@ impl<'a> Cx<'a> {
         None
     }
 
-    /// The figure that starts at token `i`, and the index of the token after it.
-    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+    /// The figure that starts at token `i`, and where it is; `head` is the figure before it
+    /// in the sentence (index, figure, where), which a list item or a subset continues.
+    fn figure_at(&self, i: usize, head: Option<(usize, &Figure, &Found)>) -> Option<(Figure, Found)> {
         // A currency sign before the number.
         let mut prefix_money = None;
         let mut k = i;
@@ -294,16 +403,19 @@ impl<'a> Cx<'a> {
                 }
             }
             // The first half of a range or of a hyphenated chain (`10-15%`, `76-65-43`).
-            if self.kind(after) == Some(Kind::Dash) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
+            if matches!(self.kind(after), Some(Kind::Dash)) && matches!(self.kind(after + 1), Some(Kind::Num(..))) {
                 return None;
             }
             // The second half of a range: reported once, approximate, spanning both.
             if k >= 2
                 && prefix_money.is_none()
-                && self.kind(k - 1) == Some(Kind::Dash)
+                && matches!(self.kind(k - 1), Some(Kind::Dash))
                 && matches!(self.kind(k - 2), Some(Kind::Num(..)))
             {
-                if k >= 4 && self.kind(k - 3) == Some(Kind::Dash) && matches!(self.kind(k - 4), Some(Kind::Num(..))) {
+                if k >= 4
+                    && matches!(self.kind(k - 3), Some(Kind::Dash))
+                    && matches!(self.kind(k - 4), Some(Kind::Num(..)))
+                {
                     return None;
                 }
                 if matches!(self.kind(k - 2), Some(Kind::Num(_, NumForm::Skip))) {
@@ -321,11 +433,21 @@ impl<'a> Cx<'a> {
             after = self.skip_abbrev_dot(after + 1);
             multiplied = true;
         }
+        // A numeral too long for a float is no figure.
+        if !value.is_finite() {
+            return None;
+        }
         // `500 с лишним человек`.
         if self.is(after, flag::WITH) && self.is(after + 1, flag::APPROX_AFTER) {
             approx = true;
             after += 2;
         }
+
+        // The qualifiers on the left and a part's `из них` are read once, when needed (most
+        // numbers are dates and never get that far).
+        let num_start = start;
+        let mut left: Option<Left> = None;
+        let part_after = |e: usize| self.is(e, flag::OF) && self.is(e + 1, flag::PRONOUN);
 
         // The unit.
         let (unit, end) = if let Some(code) = prefix_money {
@@ -363,17 +485,32 @@ impl<'a> Cx<'a> {
                     Some(Kind::Word) => self.is(end, flag::AFTER_BARE),
                     _ => false,
                 };
-                let right_cue = self.word(end).and_then(|w| self.words.cue_of(w));
-                let left_cue = if free_after && start > 0 {
-                    let q = if self.is(start - 1, flag::QUALIFIER) && start > 1 { start - 2 } else { start - 1 };
-                    self.word(q).and_then(|w| self.words.cue_of(w))
+                let right_cue = self.cue_at(end);
+                let left_cue = if free_after && num_start > 0 {
+                    let q = if self.is(num_start - 1, flag::QUALIFIER) && num_start > 1 {
+                        num_start - 2
+                    } else {
+                        num_start - 1
+                    };
+                    self.cue_at(q)
                 } else {
                     None
                 };
+                let subject = || if free_after && digits.is_some() { self.subject_unit(clause_start, k) } else { None };
                 match right_cue.or(left_cue) {
                     Some((_, what)) => Unit::Count(CountUnit::People, Some(what), end, end),
-                    None if free_after && digits.is_some() => self.subject_unit(clause_start, k)?,
-                    None => return None,
+                    None => match subject() {
+                        Some(u) => u,
+                        None => {
+                            let free = free_after || matches!(self.kind(end), Some(Kind::Dash));
+                            if !free {
+                                return None;
+                            }
+                            let l = *left.get_or_insert_with(|| self.left(num_start));
+                            let subset = l.subset || part_after(end);
+                            self.carried(head, l.start, k, end, subset)?
+                        }
+                    },
                 }
             }
         };
@@ -384,38 +521,15 @@ impl<'a> Cx<'a> {
             return None;
         }
 
-        // Qualifiers on the left.
-        let mut at_before = false;
-        if start > 0 {
-            let q = start - 1;
-            if self.is(q, flag::UP_TO) {
-                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
-                if !change {
-                    approx = true;
-                    start = q;
-                }
-            } else if self.is(q, flag::THAN) && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
-                approx = true;
-                start = q - 1;
-                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
-                    start -= 1;
-                }
-            } else if self.is(q, flag::QUALIFIER) {
-                approx = true;
-                start = q;
-                if self.is(q, flag::COMPARATIVE) && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
-                    start = q - 1;
-                }
-            }
-            if start > 0 && self.is(start - 1, flag::AT) {
-                at_before = true;
-            }
-        }
+        let Left { start, approx: qualified, at_before, level, subset } = left.unwrap_or_else(|| self.left(num_start));
+        approx |= qualified;
+        let mut subset = subset;
 
         // What it counts.
         let (unit_name, what) = match unit {
             Unit::Money(code) => (code, FigureWhat::Money),
             Unit::Percent => ("%", FigureWhat::Percent),
+            Unit::Carried(u, what) => (u, what),
             Unit::Count(u, own, noun, adj_from) => {
                 let what = match own {
                     Some(FigureWhat::Cases) if u == CountUnit::Cases => {
@@ -445,6 +559,20 @@ impl<'a> Cx<'a> {
             }
         };
 
+        // A part of a count of persons counts what that count counts, unless its own words say
+        // more; a list item is a part when its head is.
+        subset |= part_after(end);
+        let head = head.filter(|(_, h, _)| h.what != FigureWhat::Percent);
+        let carried = matches!(unit, Unit::Carried(..));
+        let mut what = what;
+        if let Some((_, h, _)) = head {
+            if subset && what == FigureWhat::People && person_kind(h.what) {
+                what = h.what;
+            }
+            subset |= carried && h.subset;
+        }
+        let head = head.filter(|_| carried || subset).map(|(n, _, _)| n);
+
         // `один` forms are mostly determiners (`стоимость одного теста`, `один из`): they count
         // only as a case, a death, a recovery or a vaccination.
         if value == 1.0 && digits.is_none() {
@@ -460,7 +588,7 @@ impl<'a> Cx<'a> {
         // The span ends at the last word (a trailing abbreviation dot is the sentence's).
         let next = end.max(k + 1);
         let mut last = next - 1;
-        while last > k && self.kind(last) == Some(Kind::Sym('.')) {
+        while last > k && matches!(self.kind(last), Some(Kind::Sym('.'))) {
             last -= 1;
         }
         let span = self.toks.get(start)?.start..self.toks.get(last)?.end;
@@ -471,11 +599,104 @@ impl<'a> Cx<'a> {
                 unit: std::borrow::Cow::Borrowed(unit_name),
                 what,
                 approx,
+                count: None,
+                subset,
                 span: Span { bytes: span, chars: 0..0 },
                 sentence: 0,
             },
-            next,
+            Found { k, end: next, clause: self.clause(k), unit: unit_name, head, level },
         ))
+    }
+
+    /// A number with nothing countable of its own (and nothing after it in its clause but a
+    /// dash or a preposition) that continues the count before it (`head`): a part of it
+    /// (`из них 1 040`, `subset`), or the next item of a list after one counted noun (`у 312
+    /// человек, в Шымкенте — у 95`). A list item stands in the clause after its head's, or in
+    /// the same one after a colon or right after "and", and opens its clause or follows a
+    /// dash, a colon, "at" or "and".
+    /// Its kind is its clause's cue, else its head's.
+    fn carried(
+        &self,
+        head: Option<(usize, &Figure, &Found)>,
+        start: usize,
+        k: usize,
+        end: usize,
+        subset: bool,
+    ) -> Option<Unit> {
+        let head = head.filter(|(_, f, _)| f.what != FigureWhat::Percent);
+        let Some((_, f, at)) = head else {
+            return subset.then_some(Unit::Count(CountUnit::People, None, end, end));
+        };
+        if !subset {
+            let (cs, _) = self.clause(k);
+            let next_clause = cs == at.clause.1 + 1;
+            let before = start.checked_sub(1);
+            let same_clause = cs == at.clause.0
+                && ((at.end..start).any(|j| matches!(self.kind(j), Some(Kind::Sym(':'))))
+                    || before.is_some_and(|p| self.is(p, flag::AND)));
+            let lead = start == cs
+                || before.is_some_and(|p| {
+                    matches!(self.kind(p), Some(Kind::Dash | Kind::Sym(':'))) || self.is(p, flag::AT | flag::AND)
+                });
+            if !(next_clause || same_clause) || !lead {
+                return None;
+            }
+        }
+        if !counted(f.what) {
+            return Some(Unit::Carried(at.unit, f.what));
+        }
+        match self.cue_kind(k) {
+            Some(what) if what != f.what => Some(Unit::Carried(CountUnit::People.as_str(), what)),
+            _ => Some(Unit::Carried(at.unit, f.what)),
+        }
+    }
+
+    /// The qualifiers on the left of a number that starts at `start`, and whether `из них`
+    /// or `в том числе` stands before them.
+    fn left(&self, mut start: usize) -> Left {
+        let mut approx = false;
+        let mut level = false;
+        if start > 0 {
+            let q = start - 1;
+            let fq = self.flags(q);
+            if fq & flag::UP_TO != 0 {
+                let change = q > 0 && self.word(q - 1).is_some_and(|w| has_prefix(w, self.words.tables.change_verbs));
+                if change {
+                    level = true;
+                } else {
+                    approx = true;
+                    start = q;
+                }
+            } else if fq & flag::THAN != 0 && q > 0 && self.is(q - 1, flag::COMPARATIVE) {
+                approx = true;
+                start = q - 1;
+                if start > 0 && self.is(start - 1, flag::QUALIFIER_HEAD) {
+                    start -= 1;
+                }
+            } else if fq & flag::QUALIFIER != 0 {
+                approx = true;
+                start = q;
+                if fq & flag::COMPARATIVE != 0 && q > 0 && self.is(q - 1, flag::QUALIFIER_HEAD) {
+                    start = q - 1;
+                }
+            }
+        }
+        // `у`, `из них`, `в том числе` before the number and its qualifiers.
+        let before = start.checked_sub(1).map_or(0, |p| self.flags(p));
+        let at_before = before & flag::AT != 0;
+        let subset = start >= 2
+            && ((before & flag::PRONOUN != 0 && self.is(start - 2, flag::OF))
+                || (before & flag::INCLUDING_END != 0 && self.is(start - 2, flag::INCLUDING)));
+        Left { start, approx, at_before, level, subset }
+    }
+
+    /// The word classes of token `i` ([`flag`]; none for a token that is no word).
+    #[inline]
+    fn flags(&self, i: usize) -> u32 {
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, Kind::Word) => self.entry(t).flags,
+            _ => 0,
+        }
     }
 
     /// Whether a word of the clause that starts at `clause_start` starts with one of `prefixes`.

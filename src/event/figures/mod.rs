@@ -51,6 +51,46 @@
 //! [`FigureWhat::People`]. Doses count vaccinations only next to a vaccination cue, else
 //! [`FigureWhat::Other`].
 //!
+//! # Lists and parts
+//!
+//! - **A list after one counted noun**: a number with nothing countable after it continues
+//!   the figure before it in the sentence, with its unit and kind (`Новые случаи выявлены в
+//!   Алматы — у 312 человек, в Шымкенте — у 95, в Туркестанской области — у 40` → three
+//!   counts of cases; `выявлено 447 случаев: в Алматы — 312, ...`; `12 в Нур-Султане, 8 в
+//!   Караганде и 5 в Павлодаре`). The item stands in the clause right after the figure's, or
+//!   in the same clause after a colon or right after `и`/`а`; it opens its clause or follows a
+//!   dash, a colon, `у` or `и`; nothing but a preposition follows it in its clause. A cue of
+//!   its own clause gives it its own kind (`выявлено 49 случаев, выздоровели — 12` → 12
+//!   recoveries). Money lists carry too (`5 млрд тенге, в Шымкенте — 3 млрд`); percentages do
+//!   not.
+//! - **A part of a count** (`из них 12 — дети`, `180 из них`, `в том числе 20 детей`, `среди
+//!   которых два медика`) is a figure with [`Figure::subset`] set. A part of persons that its
+//!   own words do not type (`дети`, `медика`) counts what the count before it counts (`из них
+//!   12 — дети` after `56 случаев` is 12 cases); its own cue wins (`из них 3 скончались` is 3
+//!   deaths). A bare number is a part only when a dash, a preposition or the clause's end
+//!   follows it (`из них 16 марта` is a date). A sentence that opens with `Из них` has no count
+//!   before it: its part is read alone, and the event builder gives it the kind of the
+//!   count it continues ([`take_outer`]).
+//!
+//! # New or cumulative
+//!
+//! A count of persons, cases, tests, doses or beds (not money, not a percentage) gets a
+//! [`Count`] when the sentence says which it is:
+//!
+//! - **new**: `новый`, `суточный` in any form, `прирост`, `впервые`, `вновь` (for their own
+//!   clause); `за сутки`, `за последние/прошедшие/минувшие сутки`, `в течение суток`, `за
+//!   (прошедший) день` (for the whole sentence; not `за день до ...`);
+//! - **cumulative**: `всего`, `итого`, `с начала ...` (пандемии, эпидемии, года), `в общей
+//!   сложности`, `общее число`/`общее количество` (any form of `общий` before a subject or a
+//!   counted noun), `за весь период`, `за всё время`.
+//!
+//! The nearest cue in the figure's clause decides; else a list item or a part takes its
+//! head's count; else the nearest cue of the sentence that speaks for the whole sentence,
+//! the one before the figure first. A level reached after a verb of change (`число заболевших
+//! за сутки выросло до 1 234`) is the running total, which a period does not make new: it
+//! takes only the other cues. `Всего` meaning "only" (`всего 3 человека`) reads as
+//! cumulative: the tables cannot tell the two apart.
+//!
 //! # Approximate figures
 //!
 //! `более`, `свыше`, `около`, `почти`, `порядка`, `примерно`, `приблизительно`, `больше`,
@@ -74,7 +114,12 @@
 //! - Increments are reported as stated: `выросло на 120 человек` is 120 people.
 //! - A bare `тысячи`, `миллионы` (`тысячи людей`) is vague and not reported.
 //! - Money without a currency word (`выделено 5 млрд`) is not reported.
+//! - A numeral too long for a 64-bit float (a run of 400 digits) is no figure: every value
+//!   is finite.
+//! - `на сегодняшний день` alone says nothing about the count (`на сегодня выздоровели
+//!   1 023 человека` has none); with `в общей сложности` it is cumulative.
 
+pub(crate) mod count;
 pub(crate) mod grammar;
 pub(crate) mod toks;
 pub(crate) mod words;
@@ -110,6 +155,18 @@ pub enum FigureWhat {
     Other,
 }
 
+/// Whether a count is the day's new ones or the running total (see the module docs, "New
+/// or cumulative").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Count {
+    /// New in the period the sentence reports (`за сутки`, `49 новых случаев`, `прирост`).
+    New,
+    /// The running total (`всего`, `общее число`, `с начала пандемии`, `в общей сложности`).
+    Cumulative,
+}
+
 /// One figure stated in a sentence.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
@@ -125,6 +182,15 @@ pub struct Figure {
     pub what: FigureWhat,
     /// Whether a qualifier (`более`, `около`, `до`, `с лишним`, a range, ...) makes it approximate.
     pub approx: bool,
+    /// For a count (not money, not a percentage): whether the sentence gives it as new or as
+    /// the running total; `None` when it says neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    /// Whether it counts a part of another count (`из них 12`, `180 из них`, `в том числе
+    /// 40`): its `what` is then the other count's, unless its own words say more (`из них 3
+    /// скончались` counts deaths).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub subset: bool,
     /// Where it is written in its sentence (qualifier, number, multiplier and unit words):
     /// bytes and characters from the start of the sentence.
     #[serde(default)]
@@ -134,6 +200,11 @@ pub struct Figure {
     /// event).
     #[serde(default)]
     pub sentence: usize,
+}
+
+/// Whether a flag is unset (serde skips it then).
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Finds the figures a sentence states, in the order they appear (the tests' view: it
@@ -160,16 +231,17 @@ pub(crate) fn figures_with(
     if !toks::possible(words, tokens, range.clone()) {
         return Vec::new();
     }
-    // The grouped tokens go into a buffer each thread keeps, so that a sentence costs no
+    // The grouped tokens and the grammar's buffers are kept by each thread, so that a sentence costs no
     // allocation but its figures. (Taken out while in use: a nested call would start a new one.)
     thread_local! {
-        static SCRATCH: std::cell::Cell<Vec<toks::Tok>> = const { std::cell::Cell::new(Vec::new()) };
+        static SCRATCH: std::cell::Cell<(Vec<toks::Tok>, grammar::Scratch)> =
+            const { std::cell::Cell::new((Vec::new(), grammar::Scratch::EMPTY)) };
     }
-    let mut toks = SCRATCH.with(|s| s.take());
+    let (mut toks, mut scratch) = SCRATCH.with(|s| s.take());
     toks::group(words, text, tokens, range.clone(), &mut toks);
-    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures();
+    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures(&mut scratch);
     toks.clear();
-    SCRATCH.with(|s| s.set(toks));
+    SCRATCH.with(|s| s.set((toks, scratch)));
     // Document bytes to sentence bytes and characters, with one forward cursor (figures come
     // in text order).
     let (mut byte, mut chars) = (start, 0);
@@ -186,6 +258,21 @@ pub(crate) fn figures_with(
         f.span.bytes = b.start.saturating_sub(start)..b.end.saturating_sub(start);
     }
     out
+}
+
+/// Gives the parts that a sentence of their own states (`Из них 12 — дети.`, after a
+/// sentence with `56 случаев`) what the count they are part of counts: the last count of
+/// `outer` (the figures of the sentence they continue). A part of persons that its own words
+/// do not type takes that count's kind when it counts persons in a role (cases, deaths, ...),
+/// and its new-or-cumulative when it has none.
+pub(crate) fn take_outer(outer: &[Figure], parts: &mut [Figure]) {
+    let Some(head) = outer.iter().rev().find(|f| grammar::counted(f.what)) else { return };
+    for f in parts.iter_mut().filter(|f| f.subset && grammar::counted(f.what)) {
+        if f.what == FigureWhat::People && grammar::person_kind(head.what) {
+            f.what = head.what;
+        }
+        f.count = f.count.or(head.count);
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +382,50 @@ mod tests {
                 proptest::prop_assert!(spaced.get(m.span.bytes.clone()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn numerals_too_large_for_a_float_are_no_figures() {
+        let digits = "9".repeat(400);
+        assert!(figures(&format!("На карантине {digits} человек.")).is_empty());
+        let digits = "9".repeat(300);
+        assert!(figures(&format!("Выделено {digits} трлн тенге.")).is_empty());
+        let grouped = vec!["999"; 120].join(" ");
+        assert!(figures(&format!("Заболели {grouped} человек.")).is_empty());
+        let f = one(&format!("Выделено {} тенге.", "9".repeat(300)));
+        assert!(f.value.is_finite());
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn counts_serialize_as_words_and_are_skipped_when_unknown() {
+        let f = one("За сутки выявлено 49 новых случаев.");
+        assert_eq!(f.count, Some(Count::New));
+        let json = serde_json::to_string(&f).unwrap();
+        assert!(json.contains(r#""count":"new""#) && !json.contains("subset"), "{json}");
+        let f = one("Всего выявлено 1 234 случая.");
+        assert_eq!(f.count, Some(Count::Cumulative));
+        assert!(serde_json::to_string(&f).unwrap().contains(r#""count":"cumulative""#));
+        let f = one("В больницах находятся 240 пациентов.");
+        assert!(!serde_json::to_string(&f).unwrap().contains("count"));
+    }
+
+    #[test]
+    fn parts_alone_take_the_outer_count() {
+        let outer = figures("За сутки выявлено 56 случаев.");
+        let mut parts = figures("Из них 12 — дети, 3 скончались.");
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts.iter().all(|f| f.subset || f.what == FigureWhat::Deaths), "{parts:?}");
+        take_outer(&outer, &mut parts);
+        assert_eq!((parts[0].what, parts[0].count), (FigureWhat::Cases, Some(Count::New)));
+        // A part with its own kind keeps it.
+        let mut own = figures("Из них 3 человека скончались.");
+        take_outer(&outer, &mut own);
+        assert_eq!(own[0].what, FigureWhat::Deaths);
+        // Not a part: untouched.
+        let mut plain = figures("Госпитализированы 40 человек.");
+        take_outer(&outer, &mut plain);
+        assert_eq!((plain[0].what, plain[0].count), (FigureWhat::People, None));
     }
 
     #[test]

@@ -57,9 +57,10 @@ pub(crate) struct Tok {
     /// (clauses end at a [`Kind::Break`], which is the last token of none).
     pub(crate) clause: (u32, u32),
     /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
-    /// ([`Entry::NONE`] when it has none) and its meaning, which for a hyphenated word falls
-    /// back to the last part (`экспресс-тестов` → `тестов`) for counted nouns.
-    looked: Cell<Option<(&'static Entry, Option<Lex>)>>,
+    /// ([`Entry::NONE`] when it has none) and the entry its meaning comes from, which for a
+    /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
+    /// nouns. (Two references: small to copy out of the cell.)
+    looked: Cell<Option<(&'static Entry, &'static Entry)>>,
 }
 
 impl Tok {
@@ -70,26 +71,28 @@ impl Tok {
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
     /// never asked about).
+    #[inline]
     pub(crate) fn looked_up(&self, words: &'static FigureWords, tokens: &Tokens) -> (&'static Entry, Option<Lex>) {
-        if let Some(l) = self.looked.get() {
-            return l;
+        if let Some((entry, meaning)) = self.looked.get() {
+            return (entry, meaning.lex);
         }
-        let l = if self.kind == Kind::Word {
+        let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
             let entry = words.get(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE);
-            let mut lex = entry.lex;
-            if lex.is_none() && last > a {
-                lex = match words.get(tokens.norm_span(last..b)).and_then(|e| e.lex) {
-                    l @ Some(Lex::Count(..)) => l,
-                    _ => None,
-                };
+            let mut meaning = entry;
+            if entry.lex.is_none() && last > a {
+                if let Some(e) = words.get(tokens.norm_span(last..b)) {
+                    if matches!(e.lex, Some(Lex::Count(..))) {
+                        meaning = e;
+                    }
+                }
             }
-            (entry, lex)
+            (entry, meaning)
         } else {
-            (&Entry::NONE, None)
+            (&Entry::NONE, &Entry::NONE)
         };
-        self.looked.set(Some(l));
-        l
+        self.looked.set(Some((entry, meaning)));
+        (entry, meaning.lex)
     }
 }
 
@@ -139,6 +142,7 @@ fn is_group_separator(s: &str) -> bool {
 /// can start one (a number word, a collective numeral, `полтора`; each is one word token).
 pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>) -> bool {
     let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
     ts.iter().any(|t| t.kind == TokenKind::Number)
         || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)))
 }
@@ -194,7 +198,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
                         let abbrev = out.last().is_some_and(|p| {
-                            p.kind == Kind::Word
+                            matches!(p.kind, Kind::Word)
                                 && p.end == t.start()
                                 && p.looked_up(words, tokens).0.flags & flag::ABBREVIATION != 0
                         });
@@ -216,13 +220,13 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
     let mut start = 0;
     for (k, t) in out.iter_mut().enumerate() {
         t.clause.0 = start as u32;
-        if t.kind == Kind::Break {
+        if matches!(t.kind, Kind::Break) {
             start = k + 1;
         }
     }
     let mut stop = out.len();
     for (k, t) in out.iter_mut().enumerate().rev() {
-        if t.kind == Kind::Break {
+        if matches!(t.kind, Kind::Break) {
             stop = k;
         }
         t.clause.1 = stop as u32;

@@ -85,6 +85,36 @@ pub(crate) mod flag {
     pub(crate) const APPROX_AFTER: u32 = 1 << 11;
     /// A form of a thousand that counts alone (`тысяча человек`; not the vague `тысячи людей`).
     pub(crate) const EXACT_THOUSAND: u32 = 1 << 12;
+    /// Says that the counts of its clause are new (`новых`, `впервые`, `прирост`).
+    pub(crate) const COUNT_NEW: u32 = 1 << 13;
+    /// Says that the counts of its sentence are running totals (`всего`).
+    pub(crate) const COUNT_TOTAL: u32 = 1 << 14;
+    /// Opens a period of time (`за`, `в течение`) before [`DAY`].
+    pub(crate) const FOR: u32 = 1 << 15;
+    /// Between [`FOR`] and [`DAY`]: `последние`, `прошедшие`, `минувший`.
+    pub(crate) const WINDOW: u32 = 1 << 16;
+    /// A day (`сутки`, `день`): after [`FOR`], the period of new counts.
+    pub(crate) const DAY: u32 = 1 << 17;
+    /// `начала` after "with" (`с начала пандемии`): a running total.
+    pub(crate) const START: u32 = 1 << 18;
+    /// `общее`, `общей`, ...: before a subject (`общее число`) or [`SUM`], a running total.
+    pub(crate) const TOTAL_ADJ: u32 = 1 << 19;
+    /// `сложности` after [`TOTAL_ADJ`] (`в общей сложности`).
+    pub(crate) const SUM: u32 = 1 << 20;
+    /// `весь`, `все`: between [`FOR`] and [`PERIOD`].
+    pub(crate) const WHOLE: u32 = 1 << 21;
+    /// `период`, `время` after [`FOR`] + [`WHOLE`] (`за весь период`): a running total.
+    pub(crate) const PERIOD: u32 = 1 << 22;
+    /// "Of" before a pronoun (`из них`).
+    pub(crate) const OF: u32 = 1 << 23;
+    /// A pronoun for the count before (`них`, `которых`): after [`OF`], marks a subset.
+    pub(crate) const PRONOUN: u32 = 1 << 24;
+    /// The first word of "including" (`том` in `в том числе`).
+    pub(crate) const INCLUDING: u32 = 1 << 25;
+    /// The word after [`INCLUDING`] (`числе`).
+    pub(crate) const INCLUDING_END: u32 = 1 << 26;
+    /// "And" between the items of a list (`8 в Караганде и 5 в Павлодаре`).
+    pub(crate) const AND: u32 = 1 << 27;
 }
 
 /// One word of the compiled table: everything the grammar asks about it.
@@ -177,6 +207,36 @@ pub(crate) struct FigureTables {
     pub(crate) case_next: &'static [(&'static str, FigureWhat)],
     /// Suffixes after `N-` that keep a cardinal reading (`2-х`), as written.
     pub(crate) cardinal_suffixes: &'static [&'static str],
+    /// Words that make the counts of their clause new.
+    pub(crate) count_new: &'static [&'static str],
+    /// Words that make the counts of their sentence running totals.
+    pub(crate) count_total: &'static [&'static str],
+    /// Words that open a period before a day (`за`, `течение`).
+    pub(crate) period_heads: &'static [&'static str],
+    /// Words between a period's head and its day (`последние`).
+    pub(crate) windows: &'static [&'static str],
+    /// Days (`сутки`, `день`).
+    pub(crate) days: &'static [&'static str],
+    /// `начала` (after "with": since the start of).
+    pub(crate) starts: &'static [&'static str],
+    /// Forms of "total" (`общее`).
+    pub(crate) total_adjectives: &'static [&'static str],
+    /// The noun of "in total" after a form of "total" (`сложности`).
+    pub(crate) sums: &'static [&'static str],
+    /// "Whole" (`весь`) before a period noun.
+    pub(crate) wholes: &'static [&'static str],
+    /// Period nouns (`период`, `время`).
+    pub(crate) periods: &'static [&'static str],
+    /// "Of" before a pronoun (`из`).
+    pub(crate) of: &'static [&'static str],
+    /// Pronouns for the count before (`них`, `которых`).
+    pub(crate) pronouns: &'static [&'static str],
+    /// "Including", as two words: the first ones (`том`) ...
+    pub(crate) including: &'static [&'static str],
+    /// ... and the second ones (`числе`).
+    pub(crate) including_ends: &'static [&'static str],
+    /// "And" between list items.
+    pub(crate) and: &'static [&'static str],
 }
 
 /// The figure words of one language, compiled for lookups.
@@ -200,6 +260,33 @@ pub(crate) struct FigureWords {
     adjective_long: Vec<&'static str>,
     /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
     starters: Box<[u64; FILTER_WORDS]>,
+    /// The filter of [`FigureWords::may_be_count_cue`]: the words of the count cues.
+    count_words: Box<[u64; FILTER_WORDS]>,
+    /// How many bytes [`FigureWords::adjective_last`] holds of each ending: the shortest
+    /// ending's length, at most eight.
+    adjective_tail: usize,
+    /// The last [`FigureWords::adjective_tail`] bytes of every adjective ending, packed
+    /// (sorted): a word that ends otherwise is no adjective, whatever its length.
+    adjective_last: Vec<u64>,
+}
+
+/// The word classes of the count cues ([`FigureWords::may_be_count_cue`]).
+const COUNT_CUE_FLAGS: u32 = flag::COUNT_NEW
+    | flag::COUNT_TOTAL
+    | flag::FOR
+    | flag::WINDOW
+    | flag::DAY
+    | flag::START
+    | flag::WITH
+    | flag::TOTAL_ADJ
+    | flag::SUM
+    | flag::WHOLE
+    | flag::PERIOD;
+
+/// The last `n` bytes of a word, packed (`None` for a shorter word).
+#[inline]
+fn tail(w: &[u8], n: usize) -> Option<u64> {
+    w.len().checked_sub(n).and_then(|from| w.get(from..)).map(pack)
 }
 
 /// The first four bytes of a word as one number (zeros past its end).
@@ -276,7 +363,7 @@ impl FigureWords {
             // The first value a form is given wins, as in the number-word table.
             e.cardinal = e.cardinal.or(Some(v));
         }
-        let classes: [(&[&str], u32); 13] = [
+        let classes: [(&[&str], u32); 28] = [
             (tables.abbreviations, flag::ABBREVIATION),
             (tables.address_words, flag::ADDRESS),
             (tables.after_bare, flag::AFTER_BARE),
@@ -290,6 +377,21 @@ impl FigureWords {
             (tables.with, flag::WITH),
             (tables.approx_after, flag::APPROX_AFTER),
             (tables.exact_thousand, flag::EXACT_THOUSAND),
+            (tables.count_new, flag::COUNT_NEW),
+            (tables.count_total, flag::COUNT_TOTAL),
+            (tables.period_heads, flag::FOR),
+            (tables.windows, flag::WINDOW),
+            (tables.days, flag::DAY),
+            (tables.starts, flag::START),
+            (tables.total_adjectives, flag::TOTAL_ADJ),
+            (tables.sums, flag::SUM),
+            (tables.wholes, flag::WHOLE),
+            (tables.periods, flag::PERIOD),
+            (tables.of, flag::OF),
+            (tables.pronouns, flag::PRONOUN),
+            (tables.including, flag::INCLUDING),
+            (tables.including_ends, flag::INCLUDING_END),
+            (tables.and, flag::AND),
         ];
         for (forms, bit) in classes {
             for w in forms {
@@ -302,12 +404,21 @@ impl FigureWords {
             filter[bit / 64] |= 1 << (bit % 64);
         }
         let mut starters = Box::new([0u64; FILTER_WORDS]);
+        let mut count_words = Box::new([0u64; FILTER_WORDS]);
         for (w, e) in words.iter() {
+            let bit = filter_bit(w.as_bytes());
             if e.starts() {
-                let bit = filter_bit(w.as_bytes());
                 starters[bit / 64] |= 1 << (bit % 64);
             }
+            if e.flags & COUNT_CUE_FLAGS != 0 {
+                count_words[bit / 64] |= 1 << (bit % 64);
+            }
         }
+        let adjective_tail = tables.adjective_endings.iter().map(|e| e.len()).min().unwrap_or(0).min(8);
+        let mut adjective_last: Vec<u64> =
+            tables.adjective_endings.iter().filter_map(|e| tail(e.as_bytes(), adjective_tail)).collect();
+        adjective_last.sort_unstable();
+        adjective_last.dedup();
         let mut cue_groups: Vec<(u32, Vec<(usize, &'static str)>)> = Vec::new();
         let cue_grouped = tables.cues.iter().all(|(_, ps)| ps.iter().all(|p| p.len() >= 4));
         for (rank, (_, prefixes)) in tables.cues.iter().enumerate() {
@@ -335,7 +446,19 @@ impl FigureWords {
         for (_, ends) in &mut adjective_ends {
             ends.sort_unstable();
         }
-        FigureWords { tables, words, filter, cue_groups, cue_grouped, adjective_ends, adjective_long, starters }
+        FigureWords {
+            tables,
+            words,
+            filter,
+            cue_groups,
+            cue_grouped,
+            adjective_ends,
+            adjective_long,
+            starters,
+            count_words,
+            adjective_tail,
+            adjective_last,
+        }
     }
 
     /// The entry of a normalized word, if the tables have it.
@@ -354,6 +477,13 @@ impl FigureWords {
         has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
     }
 
+    /// Whether a normalized word may be part of a count cue (`за сутки`, `всего`): `false`
+    /// is sure, `true` means "look it up".
+    #[inline]
+    pub(crate) fn may_be_count_cue(&self, norm: &str) -> bool {
+        has_bit(&*self.count_words, filter_bit(norm.as_bytes()))
+    }
+
     /// The code of a currency sign.
     pub(crate) fn sign(&self, c: char) -> Option<&'static str> {
         self.tables.signs.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
@@ -365,8 +495,9 @@ impl FigureWords {
         let ends = |&(len, ref set): &(usize, Vec<u64>)| {
             b.len() >= len && b.get(b.len() - len..).is_some_and(|tail| set.binary_search(&pack(tail)).is_ok())
         };
-        w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
+        tail(b, self.adjective_tail).is_some_and(|t| self.adjective_last.binary_search(&t).is_ok())
             && (self.adjective_ends.iter().any(ends) || self.adjective_long.iter().any(|e| w.ends_with(e)))
+            && w.chars().nth(self.tables.adjective_min_chars.saturating_sub(1)).is_some()
     }
 
     /// The cue `w` is, with its rank (lower ranks win at equal distance).

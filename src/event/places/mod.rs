@@ -10,7 +10,7 @@
 //! assert_eq!(codes, ["KZ-71", "KZ-35", "CHN"]);
 //! assert_eq!(
 //!     serde_json::to_string(&d.places[0]).unwrap(),
-//!     r#"{"name":"Нур-Султан","kind":"city","country":"KZ","code":"KZ-71"}"#
+//!     r#"{"name":"Нур-Султан","kind":"city","country":"KZ","code":"KZ-71","sentence":0}"#
 //! );
 //! ```
 //!

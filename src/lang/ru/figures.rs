@@ -129,7 +129,7 @@ pub(crate) const AFTER_BARE: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const SUBJECTS: &[&str] = &[
     "число", "числа", "числе", "количество", "количества", "количестве", "численность",
-    "численности",
+    "численности", "прирост", "прироста", "приросте",
 ];
 /// Single-word qualifiers before a number that make it approximate.
 #[rustfmt::skip]
@@ -202,6 +202,49 @@ pub(crate) const CASE_NEXT: &[(&str, FigureWhat)] = &[
     ("выздоровления", FigureWhat::Recoveries),
 ];
 
+/// Words that make the counts of their clause new: `новый` and `суточный` in every form,
+/// `прирост`, `впервые`, `вновь`.
+#[rustfmt::skip]
+pub(crate) const COUNT_NEW: &[&str] = &[
+    "новый", "нового", "новому", "новым", "новом", "новая", "новой", "новую", "новое", "новые",
+    "новых", "новыми",
+    "суточный", "суточного", "суточному", "суточным", "суточном", "суточная", "суточной",
+    "суточную", "суточное", "суточные", "суточных", "суточными",
+    "прирост", "прироста", "приросту", "приростом", "приросте", "впервые", "вновь",
+];
+/// Words that make the counts of their sentence running totals.
+#[rustfmt::skip]
+pub(crate) const COUNT_TOTAL: &[&str] = &["всего", "итого", "совокупно", "суммарно"];
+/// Words that open a period before a day: `за сутки`, `в течение суток`.
+#[rustfmt::skip]
+pub(crate) const PERIOD_HEADS: &[&str] = &["за", "течение"];
+/// Words between a period's head and its day (`за последние сутки`), in every form that
+/// goes with `сутки` or `день`.
+#[rustfmt::skip]
+pub(crate) const WINDOWS: &[&str] = &[
+    "последние", "последних", "последний", "прошедшие", "прошедших", "прошедший", "минувшие",
+    "минувших", "минувший", "истекшие", "истекших", "истекший", "прошлые", "прошлых", "прошлый",
+    "предыдущие", "предыдущих", "предыдущий", "отчетные", "отчетных", "отчетный",
+];
+/// Days: after a period's head, the period of new counts.
+#[rustfmt::skip]
+pub(crate) const DAYS: &[&str] = &["сутки", "суток", "день", "дня"];
+/// Forms of `общий` (`общее число`, `в общей сложности`).
+#[rustfmt::skip]
+pub(crate) const TOTAL_ADJECTIVES: &[&str] = &[
+    "общий", "общего", "общему", "общим", "общем", "общая", "общей", "общую", "общее", "общие",
+    "общих", "общими",
+];
+/// `весь` before a period noun (`за весь период`, `за всё время`, `за всю историю`).
+#[rustfmt::skip]
+pub(crate) const WHOLES: &[&str] = &["весь", "все", "всю"];
+/// Period nouns after `за весь`.
+#[rustfmt::skip]
+pub(crate) const PERIODS: &[&str] = &["период", "время", "историю"];
+/// Pronouns for the count before, after `из` (`из них`, `из которых`).
+#[rustfmt::skip]
+pub(crate) const PRONOUNS: &[&str] = &["них", "которых"];
+
 /// The Russian tables, as the figure engine takes them.
 pub(crate) static TABLES: FigureTables = FigureTables {
     counts: &[
@@ -248,6 +291,21 @@ pub(crate) static TABLES: FigureTables = FigureTables {
     deadly_case: DEADLY_CASE,
     case_next: CASE_NEXT,
     cardinal_suffixes: CARDINAL_SUFFIXES,
+    count_new: COUNT_NEW,
+    count_total: COUNT_TOTAL,
+    period_heads: PERIOD_HEADS,
+    windows: WINDOWS,
+    days: DAYS,
+    starts: &["начала"],
+    total_adjectives: TOTAL_ADJECTIVES,
+    sums: &["сложности"],
+    wholes: WHOLES,
+    periods: PERIODS,
+    of: &["из", "среди"],
+    pronouns: PRONOUNS,
+    including: &["том"],
+    including_ends: &["числе"],
+    and: &["и", "а"],
 };
 
 /// The Russian figure words, compiled once (with the cardinal number words of
