@@ -832,17 +832,17 @@ impl Cues {
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
-        self.try_rules(tokens, s, true);
+        self.try_rules(s, true);
         if s.hits.is_empty() {
             return;
         }
-        self.try_rules(tokens, s, false);
+        self.try_rules(s, false);
         self.resolve(s)
     }
 
     /// Adds the hits of the cue rules (`cues`) or of the others, word by word.
-    fn try_rules(&self, tokens: &Tokens, s: &mut Scratch, cues: bool) {
-        let words = Words { toks: &s.toks, atoms: &s.memo.atoms, tokens, is_number_word: self.is_number_word };
+    fn try_rules(&self, s: &mut Scratch, cues: bool) {
+        let words = Words { toks: &s.toks, atoms: &s.memo.atoms };
         for (i, t) in s.toks.iter().enumerate() {
             let (lo, mid, hi) = t.rules;
             let (from, to) = if cues { (lo, mid) } else { (mid, hi) };
@@ -937,14 +937,13 @@ impl Cues {
 struct Words<'a> {
     toks: &'a [Tok],
     atoms: &'a [u32],
-    tokens: &'a Tokens,
-    is_number_word: fn(&str) -> bool,
 }
 
 impl Words<'_> {
+    /// Whether a word is a number: digits or a number word (the memo gave either the number
+    /// atom first when it learnt the word).
     fn is_number(&self, t: &Tok) -> bool {
-        self.atoms[t.atoms.clone()].first() == Some(&NUMBER_ATOM)
-            || (self.is_number_word)(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
+        self.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
     }
 }
 
@@ -958,7 +957,8 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     let try_at = |j: usize, picked: &mut [u32; MAX_ELEMENTS]| -> bool {
         let Some(t) = toks.get(j) else { return false };
         let apart = match rule.gaps[k] {
-            Gap::Next => t.clause != toks[prev].clause,
+            // The next word of the sentence, not only the next word that carries an atom.
+            Gap::Next => t.clause != toks[prev].clause || t.index != toks[prev].index + 1,
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
@@ -969,7 +969,10 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
         let mut end = j;
         if element[0] == NUMBER_ATOM && w.is_number(t) {
             // `#` takes a whole written number: `42 500`, `шестидесяти пяти`.
-            while toks.get(end + 1).is_some_and(|n| n.clause == t.clause && n.sep == 0 && w.is_number(n)) {
+            while toks
+                .get(end + 1)
+                .is_some_and(|n| n.index == toks[end].index + 1 && n.clause == t.clause && n.sep == 0 && w.is_number(n))
+            {
                 end += 1;
             }
         } else if !has(t) {
@@ -993,14 +996,14 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     }
 }
 
-/// One word of the sentence: one word or number token, or several that touch.
+/// One word of the sentence that carries an atom (one word or number token, or several
+/// that touch): a word without atoms can take no element of any rule, so it is counted
+/// (in `index`, `pos` and the punctuation `seps`) but not kept.
 #[derive(Clone, Debug)]
 struct Tok {
     /// Byte span in the text.
     start: usize,
     end: usize,
-    /// Its tokens (indices into [`Tokens`]), end exclusive.
-    tokens: (u32, u32),
     /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
@@ -1009,6 +1012,11 @@ struct Tok {
     flags: u8,
     /// Strength of the punctuation before the word: 0 none, 1 clause, 2 list scope.
     sep: u8,
+    /// The strongest punctuation before this word or before a word not kept since the last
+    /// kept one: what separates this word from that one.
+    seps: u8,
+    /// Its place among all the words of the sentence (kept or not): adjacency is `+ 1`.
+    index: u32,
     /// Clause number (cues and negations stay inside one).
     clause: u32,
     /// List-scope number (exemption lists and gaps stay inside one).
@@ -1066,9 +1074,33 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// A word as [`Scratch::read`] collects it: tokens `first..=last` (they touch), their byte
+/// span, and whether it is one number token.
+#[derive(Clone, Copy)]
+struct Word {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    number: bool,
+}
+
+/// Where [`Scratch::read`] is in the sentence's words.
+#[derive(Default)]
+struct Reader {
+    /// The strongest punctuation since the last kept word (see [`Tok::seps`]).
+    seps: u8,
+    /// Words read so far.
+    index: u32,
+    /// The position of the last word read (see [`Tok::pos`]).
+    pos: u32,
+    /// Where the last word read ends, once there is one.
+    last_end: Option<usize>,
+}
+
 impl Scratch {
-    /// Reads the words of the sentence made of tokens `range`, looks each word up once, and
-    /// numbers clauses and list scopes.
+    /// Reads the words of the sentence made of tokens `range`, looks each word up once, keeps
+    /// the words that carry an atom, and numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         self.toks.clear();
         self.memo.begin(cues);
@@ -1082,16 +1114,19 @@ impl Scratch {
         // The byte before `i` and the byte at `i`, inside the sentence (a space outside it).
         let before = |i: usize| if i > lo { bytes.get(i - 1).copied().unwrap_or(b' ') } else { b' ' };
         let at = |i: usize| if i < hi { bytes.get(i).copied().unwrap_or(b' ') } else { b' ' };
+        let mut reader = Reader::default();
         let mut sep = 0u8;
-        let mut word: Option<(usize, usize)> = None;
+        let mut word: Option<Word> = None;
         let mut prev_end = lo;
         for (k, t) in sentence.iter().enumerate() {
             let index = range.start + k;
-            if t.gap != TokenGap::None || prev_end != t.start() {
-                if let Some((f, l)) = word.take() {
-                    self.push_word(cues, tokens, f, l, sep);
-                    sep = 0;
+            let split = t.gap != TokenGap::None || prev_end != t.start();
+            if split || t.kind == TokenKind::Punct {
+                if let Some(w) = word.take() {
+                    self.push_word(cues, tokens, bytes, w, std::mem::take(&mut sep), &mut reader);
                 }
+            }
+            if split {
                 let line_break = t.gap >= TokenGap::Newline
                     && bytes.get(prev_end..t.start()).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
                 if line_break {
@@ -1100,13 +1135,18 @@ impl Scratch {
             }
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    word = Some(word.map_or((index, index), |(f, _)| (f, index)));
+                    word = Some(match word {
+                        None => Word {
+                            first: index,
+                            last: index,
+                            start: t.start(),
+                            end: t.end(),
+                            number: t.kind == TokenKind::Number,
+                        },
+                        Some(w) => Word { last: index, end: t.end(), number: false, ..w },
+                    });
                 }
                 TokenKind::Punct => {
-                    if let Some((f, l)) = word.take() {
-                        self.push_word(cues, tokens, f, l, sep);
-                        sep = 0;
-                    }
                     let c = match bytes.get(t.start()) {
                         Some(&b) if b.is_ascii() => char::from(b),
                         _ => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' '),
@@ -1125,55 +1165,67 @@ impl Scratch {
             }
             prev_end = t.end();
         }
-        if let Some((f, l)) = word {
-            self.push_word(cues, tokens, f, l, sep);
+        if let Some(w) = word {
+            self.push_word(cues, tokens, bytes, w, sep, &mut reader);
         }
-        let flags = |t: &Tok| t.flags;
-        let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
+        // Clause and list-scope numbers are only compared for equality, so a word not kept
+        // adds its punctuation to the next kept word's `seps`; it has no flags of its own.
+        let (mut clause, mut scope) = (0u32, 0u32);
         for i in 0..self.toks.len() {
-            if i > 0 && bytes.get(self.toks[i - 1].end..self.toks[i].start) != Some(b"-") {
-                pos += 1;
-            }
-            let t = &self.toks[i];
-            let f = flags(t);
-            let brk = f & BREAK_WORD != 0 && self.toks.get(i + 1).is_none_or(|n| flags(n) & BREAK_UNLESS_NEXT == 0);
-            let opens = t.sep >= 1 && f & SUBCLAUSE_OPENER != 0;
+            let next_flags = match (self.toks.get(i), self.toks.get(i + 1)) {
+                (Some(t), Some(n)) if n.index == t.index + 1 => n.flags,
+                _ => 0,
+            };
             let t = &mut self.toks[i];
-            if t.sep >= 2 || brk || opens {
+            let brk = t.flags & BREAK_WORD != 0 && next_flags & BREAK_UNLESS_NEXT == 0;
+            let opens = t.sep >= 1 && t.flags & SUBCLAUSE_OPENER != 0;
+            if t.seps >= 2 || brk || opens {
                 scope += 1;
             }
-            if t.sep >= 1 || brk {
+            if t.seps >= 1 || brk {
                 clause += 1;
             }
             t.clause = clause;
             t.scope = scope;
-            t.pos = pos;
         }
     }
 
-    /// Adds the word made of tokens `first..=last` (they touch).
-    fn push_word(&mut self, cues: &Cues, tokens: &Tokens, first: usize, last: usize, sep: u8) {
-        let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else { return };
-        // Number words (`трех`) get the number atom lazily, in `extend`: `#` is rare in cues.
-        let number = first == last && a.kind == TokenKind::Number;
+    /// Reads the word `w`, preceded by punctuation of strength `sep`, and keeps it if it
+    /// carries an atom. (Inlined: it runs for every word, and its arguments cost more to
+    /// pass than its body to run.)
+    #[inline(always)]
+    fn push_word(&mut self, cues: &Cues, tokens: &Tokens, bytes: &[u8], w: Word, sep: u8, r: &mut Reader) {
+        let Word { first, last, start, end, number } = w;
+        // The parts of a hyphenated word (`фитнес-клубов`) share one position.
+        if let Some(prev) = r.last_end {
+            if bytes.get(prev..start) != Some(b"-") {
+                r.pos += 1;
+            }
+        }
+        r.last_end = Some(end);
+        r.seps = r.seps.max(sep);
+        let index = r.index;
+        r.index += 1;
         let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
         let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
-        for &atom in self.memo.atoms.get(lo..hi).unwrap_or(&[]) {
+        let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
+        for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
                 *w |= 1 << (atom % 64);
             }
         }
         self.toks.push(Tok {
-            start: a.start(),
-            end: b.end(),
-            tokens: (first as u32, last as u32 + 1),
+            start,
+            end,
             atoms: lo..hi,
             rules: info.rules,
             flags: info.flags,
             sep,
+            seps: std::mem::take(&mut r.seps),
+            index,
             clause: 0,
             scope: 0,
-            pos: 0,
+            pos: r.pos,
         });
     }
 }
