@@ -10,6 +10,8 @@
 //! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx` separated by `;`, in order.
 //! - `places.tsv`: `sentence, places`; canonical nominatives separated by `,`, in order (a
 //!   place named twice, in two spellings, counts once).
+//! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
+//!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
@@ -172,6 +174,23 @@ fn ru_places() {
         }
         let described = describe(sentence);
         let got: Vec<&str> = described.places.iter().map(|p| p.name.as_ref()).collect();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn ru_discourse() {
+    corpus!("ru/discourse.tsv", 2).run(40, |c| {
+        let [sentence, classes] = *c else { unreachable!("the loader checks columns") };
+        let mut want: Vec<&str> =
+            if classes.trim() == "-" { Vec::new() } else { classes.split(',').map(str::trim).collect() };
+        let mut got = khronika::internals::discourse(sentence);
+        want.sort_unstable();
+        got.sort_unstable();
         if got == want {
             Ok(())
         } else {

@@ -101,7 +101,11 @@
 //! mention of a mosque, a church or a ЦОН counts (the tables treat them as cues on their
 //! own).
 
+mod discourse;
 mod memo;
+
+#[doc(hidden)]
+pub use discourse::classes as discourse_classes;
 
 use crate::text::wordmap::WordMap;
 use crate::text::{Gap as TokenGap, TokenKind, Tokens};
@@ -401,6 +405,10 @@ pub(crate) struct KindCues {
     pub(crate) cues: &'static [&'static str],
     /// Look-alike phrases that cancel an overlapping cue of this kind.
     pub(crate) blockers: &'static [&'static str],
+    /// Generic cues (`ограничения`, `ограничительные меры`): they count only when the
+    /// sentence names no measure of another kind (a non-exempted cue of any kind but the
+    /// course of the epidemic: cases, deaths, recoveries), which is then what they mean.
+    pub(crate) generic: &'static [&'static str],
 }
 
 /// A language's tables for the kind engine and the event builder, as written (see the module
@@ -436,6 +444,37 @@ pub(crate) struct CueTables {
     pub(crate) continuations: &'static [&'static str],
     /// Whether a normalized word is a cardinal number word (what `#` takes besides digits).
     pub(crate) is_number_word: fn(&str) -> bool,
+    /// The discourse word classes the event builder asks about (see
+    /// [`discourse`](self::discourse)).
+    pub(crate) discourse: &'static DiscourseTables,
+}
+
+/// A language's discourse word classes, as written: cue phrases (the cue syntax, plus `^`
+/// before a phrase that must start at the sentence's first word) and plain word lists
+/// (normalized forms). See the `discourse` submodule for what each is for.
+#[derive(Debug)]
+pub(crate) struct DiscourseTables {
+    /// Phrases that point back to an earlier event (`это решение`, `об этом`, `режим продлён`).
+    pub(crate) refers_back: &'static [&'static str],
+    /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
+    /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
+    pub(crate) no_inheritance: &'static [&'static str],
+    /// Phrases that make the mention right after them a comparison reference (`по сравнению с`).
+    pub(crate) comparisons: &'static [&'static str],
+    /// Most words (numbers not counted) between a comparison phrase and its mention.
+    pub(crate) comparison_reach: usize,
+    /// Phrases that open page furniture (`обновлено`, `просмотров`, `фото`, `читайте также`),
+    /// at the sentence's start or after a leading timestamp.
+    pub(crate) furniture: &'static [&'static str],
+    /// Words a bare timestamp or byline date is made of besides numbers (month names, `г`,
+    /// `года`, `в`).
+    pub(crate) timestamp_words: &'static [&'static str],
+    /// Month names as a dateline writes them (`апреля`).
+    pub(crate) months: &'static [&'static str],
+    /// Rubric names: a short sentence made only of them is furniture (`Общество`).
+    pub(crate) rubrics: &'static [&'static str],
+    /// Words of news agency names in datelines (`казтаг`, `kazinform`, `риа`, `новости`).
+    pub(crate) agencies: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,11 +486,14 @@ const MAX_ELEMENTS: usize = 8;
 const NUMBER_ATOM: u32 = 0;
 
 /// Word flags (per atom): the word opens a clause (`clause_break_words`), cancels such a
-/// break before it (`clause_break_unless_next`), or opens a subordinate clause after a comma
-/// (`subclause_openers`).
+/// break before it (`clause_break_unless_next`), opens a subordinate clause after a comma
+/// (`subclause_openers`), is a word of a timestamp (`timestamp_words`, `months`) or a
+/// rubric name (`rubrics`).
 const BREAK_WORD: u8 = 1;
 const BREAK_UNLESS_NEXT: u8 = 2;
 const SUBCLAUSE_OPENER: u8 = 4;
+const TIMESTAMP_WORD: u8 = 8;
+const RUBRIC_WORD: u8 = 16;
 
 /// What a rule's matches are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -462,6 +504,32 @@ enum Role {
     NegateAfter,
     ExemptList,
     NotNegation,
+    /// A discourse class (see `discourse`).
+    RefersBack,
+    NoInheritance,
+    Comparison,
+    Furniture,
+}
+
+/// Which pass tries a rule: cues, then (only where a cue matched) blockers and negations;
+/// discourse rules only when the builder asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Cue,
+    Other,
+    Discourse,
+}
+
+impl Role {
+    fn part(self) -> Part {
+        match self {
+            Role::Cue(_) => Part::Cue,
+            Role::Block(_) | Role::NegateBefore | Role::NegateAfter | Role::ExemptList | Role::NotNegation => {
+                Part::Other
+            }
+            Role::RefersBack | Role::NoInheritance | Role::Comparison | Role::Furniture => Part::Discourse,
+        }
+    }
 }
 
 /// How an element is placed relative to the one before it.
@@ -479,6 +547,10 @@ enum Gap {
 #[derive(Debug)]
 struct Rule {
     role: Role,
+    /// A generic cue (see [`KindCues::generic`]).
+    generic: bool,
+    /// Its first element must be the sentence's first word (`^` in the table).
+    anchored: bool,
     elements: Vec<Box<[u32]>>,
     gaps: Vec<Gap>,
     /// For each element after the first that cannot take a number: its atoms as a sparse
@@ -536,6 +608,22 @@ pub(crate) struct Cues {
     is_number_word: fn(&str) -> bool,
     /// Continuation openings by their first word: the words that follow it in each.
     continuations: WordMap<Vec<Box<[Box<str>]>>>,
+    /// Dateline words (months, agency names) by normalized form: `discourse::MONTH`, ...
+    marks: WordMap<u8>,
+    /// See [`DiscourseTables::comparison_reach`].
+    comparison_reach: usize,
+}
+
+/// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
+/// one that yields to a measure of another kind.
+const SPECIFIC: u8 = 0;
+const GENERIC: u8 = 1;
+const YIELDED: u8 = 2;
+
+/// Whether a kind reports the course of the epidemic (cases, deaths, recoveries) rather than
+/// a measure: a generic cue does not yield to these.
+fn reports_course(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Cases | EventKind::Deaths | EventKind::Recoveries)
 }
 
 /// The normalized form of a word of the tables, through the one case fold.
@@ -594,6 +682,10 @@ impl Builder {
     }
 
     fn rule(&mut self, cue: &str, role: Role) -> Rule {
+        let (anchored, cue) = match cue.strip_prefix('^') {
+            Some(rest) => (true, rest),
+            None => (false, cue),
+        };
         let mut elements = Vec::new();
         let mut gaps = Vec::new();
         let mut pending: Option<Gap> = None;
@@ -642,7 +734,7 @@ impl Builder {
                 bits.into_boxed_slice()
             })
             .collect();
-        Rule { role, elements, gaps, needs }
+        Rule { role, generic: false, anchored, elements, gaps, needs }
     }
 }
 
@@ -652,15 +744,21 @@ impl Cues {
     pub(crate) fn compile(t: &CueTables) -> Cues {
         let mut b = Builder { next_atom: NUMBER_ATOM + 1, ..Builder::default() };
         let mut rules = Vec::new();
-        for KindCues { kind, cues, blockers } in t.kinds {
+        for KindCues { kind, cues, blockers, generic } in t.kinds {
             rules.extend(cues.iter().map(|c| b.rule(c, Role::Cue(*kind))));
+            rules.extend(generic.iter().map(|c| Rule { generic: true, ..b.rule(c, Role::Cue(*kind)) }));
             rules.extend(blockers.iter().map(|c| b.rule(c, Role::Block(*kind))));
         }
+        let d = t.discourse;
         let tables = [
             (t.negate_before, Role::NegateBefore),
             (t.negate_after, Role::NegateAfter),
             (t.exempt_list, Role::ExemptList),
             (t.not_negations, Role::NotNegation),
+            (d.refers_back, Role::RefersBack),
+            (d.no_inheritance, Role::NoInheritance),
+            (d.comparisons, Role::Comparison),
+            (d.furniture, Role::Furniture),
         ];
         for (table, role) in tables {
             rules.extend(table.iter().map(|c| b.rule(c, role)));
@@ -670,6 +768,9 @@ impl Cues {
             (t.clause_break_words, BREAK_WORD),
             (t.clause_break_unless_next, BREAK_UNLESS_NEXT),
             (t.subclause_openers, SUBCLAUSE_OPENER),
+            (d.timestamp_words, TIMESTAMP_WORD),
+            (d.months, TIMESTAMP_WORD),
+            (d.rubrics, RUBRIC_WORD),
         ];
         for (table, flag) in words {
             for w in table {
@@ -714,6 +815,12 @@ impl Cues {
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
             continuations.entry_or_insert_with(&first, Vec::new).push(rest);
         }
+        let mut marks: WordMap<u8> = WordMap::new();
+        for (table, mark) in [(d.months, discourse::MONTH), (d.agencies, discourse::AGENCY)] {
+            for w in table {
+                *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;
+            }
+        }
         static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Cues {
             id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -728,6 +835,8 @@ impl Cues {
             exempt_list_reach: t.exempt_list_reach,
             is_number_word: t.is_number_word,
             continuations,
+            marks,
+            comparison_reach: d.comparison_reach,
         }
     }
 
@@ -832,23 +941,23 @@ impl Cues {
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
-        self.try_rules(s, true);
+        self.try_rules(s, Part::Cue);
         if s.hits.is_empty() {
             return;
         }
-        self.try_rules(s, false);
+        self.try_rules(s, Part::Other);
         self.resolve(s)
     }
 
-    /// Adds the hits of the cue rules (`cues`) or of the others, word by word.
-    fn try_rules(&self, s: &mut Scratch, cues: bool) {
+    /// Adds the hits of the rules of one part, word by word.
+    fn try_rules(&self, s: &mut Scratch, part: Part) {
         let words = Words { toks: &s.toks, atoms: &s.memo.atoms };
         for (i, t) in s.toks.iter().enumerate() {
-            let (lo, mid, hi) = t.rules;
-            let (from, to) = if cues { (lo, mid) } else { (mid, hi) };
+            let k = part as usize;
+            let (from, to) = (t.rules[k], t.rules[k + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
                 let Some(rule) = self.rules.get(r as usize) else { continue };
-                if !rule.possible(&s.present) {
+                if !rule.possible(&s.present) || (rule.anchored && t.index != 0) {
                     continue;
                 }
                 let mut picked = [0u32; MAX_ELEMENTS];
@@ -876,6 +985,7 @@ impl Cues {
         }));
         let mut out = std::mem::take(&mut s.out);
         out.clear();
+        s.generic.clear();
         for (i, (h, kind)) in kept.iter().enumerate() {
             // A match inside another of the same kind is dropped (of two equal ones, the later).
             let inside = kept.iter().enumerate().any(|(j, (o, k))| {
@@ -891,7 +1001,26 @@ impl Cues {
             let start = s.toks[h.first as usize].start;
             let end = s.toks[h.last as usize].end;
             out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
+            s.generic.push(if self.rules[h.rule as usize].generic { GENERIC } else { SPECIFIC });
         }
+        // A generic cue yields to a measure of another kind the sentence names (see
+        // `KindCues::generic`).
+        for i in 0..out.len() {
+            if s.generic[i] == GENERIC {
+                let yields = out
+                    .iter()
+                    .zip(&s.generic)
+                    .any(|(n, &g)| g == SPECIFIC && !n.exempted && n.kind != out[i].kind && !reports_course(n.kind));
+                if yields {
+                    s.generic[i] = YIELDED;
+                }
+            }
+        }
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            s.generic.get(i - 1) != Some(&YIELDED)
+        });
         s.kept = kept;
         out.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
         s.out = out;
@@ -1007,7 +1136,7 @@ struct Tok {
     /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
-    rules: (u32, u32, u32),
+    rules: [u32; 4],
     /// Its clause flags.
     flags: u8,
     /// Strength of the punctuation before the word: 0 none, 1 clause, 2 list scope.
@@ -1067,6 +1196,12 @@ struct Scratch {
     hits: Vec<Hit>,
     kept: Vec<(Hit, EventKind)>,
     out: Vec<KindMatch>,
+    /// For each match of `out` (while `resolve` runs): `SPECIFIC`, `GENERIC` or `YIELDED`.
+    generic: Vec<u8>,
+    /// How many words the sentence read last has (kept or not).
+    words: u32,
+    /// The strongest punctuation after its last kept word.
+    tail_sep: u8,
     memo: memo::Memo,
 }
 
@@ -1103,6 +1238,8 @@ impl Scratch {
     /// the words that carry an atom, and numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         self.toks.clear();
+        self.words = 0;
+        self.tail_sep = 0;
         self.memo.begin(cues);
         self.present.clear();
         self.present.resize(cues.word_flags.len().div_ceil(64), 0);
@@ -1165,9 +1302,15 @@ impl Scratch {
             }
             prev_end = t.end();
         }
-        if let Some(w) = word {
-            self.push_word(cues, tokens, bytes, w, sep, &mut reader);
-        }
+        let tail = match word {
+            Some(w) => {
+                self.push_word(cues, tokens, bytes, w, sep, &mut reader);
+                0
+            }
+            None => sep,
+        };
+        self.words = reader.index;
+        self.tail_sep = reader.seps.max(tail);
         // Clause and list-scope numbers are only compared for equality, so a word not kept
         // adds its punctuation to the next kept word's `seps`; it has no flags of its own.
         let (mut clause, mut scope) = (0u32, 0u32);

@@ -16,7 +16,7 @@
 //! does between sentences only, so the atom ranges handed out for one sentence stay valid
 //! while it is classified.
 
-use super::{Cues, Role, NUMBER_ATOM};
+use super::{Cues, Part, NUMBER_ATOM};
 
 /// Sets in the cache (two slots each).
 const SETS: usize = 1 << 12;
@@ -34,8 +34,9 @@ pub(super) struct WordInfo {
     /// token or a number word).
     pub(super) atoms: (u32, u32),
     /// The rules its atoms start, by rule index, in [`Memo::rules`]: cue rules
-    /// `rules.0..rules.1`, the others `rules.1..rules.2`, each part ascending.
-    pub(super) rules: (u32, u32, u32),
+    /// `rules[0]..rules[1]`, blockers and negations `rules[1]..rules[2]`, discourse rules
+    /// `rules[2]..rules[3]` (see [`Part`]), each part ascending.
+    pub(super) rules: [u32; 4],
     /// The union of its atoms' clause flags.
     pub(super) flags: u8,
 }
@@ -205,9 +206,9 @@ impl Memo {
             }
         }
         let mine = self.rules.get_mut(start..).unwrap_or(&mut []);
-        // Cue rules first, each part by rule index.
-        let is_cue = |r: u32| cues.rules.get(r as usize).is_some_and(|r| matches!(r.role, Role::Cue(_)));
-        mine.sort_unstable_by_key(|&r| (!is_cue(r), r));
+        // By part (cue rules first), each part by rule index.
+        let part = |r: u32| cues.rules.get(r as usize).map_or(Part::Discourse, |r| r.role.part());
+        mine.sort_unstable_by_key(|&r| (part(r), r));
         let mut kept = 0;
         for k in 0..mine.len() {
             if kept == 0 || mine[k] != mine[kept - 1] {
@@ -216,10 +217,11 @@ impl Memo {
             }
         }
         self.rules.truncate(start + kept);
-        let cue_end = start + self.rules[start..].iter().take_while(|&&r| is_cue(r)).count();
+        let mine = self.rules.get(start..).unwrap_or(&[]);
+        let end_of = |p: Part| (start + mine.iter().take_while(|&&r| part(r) <= p).count()) as u32;
         WordInfo {
             atoms: (lo as u32, hi as u32),
-            rules: (start as u32, cue_end as u32, self.rules.len() as u32),
+            rules: [start as u32, end_of(Part::Cue), end_of(Part::Other), self.rules.len() as u32],
             flags,
         }
     }
@@ -280,7 +282,7 @@ mod tests {
         }
         // A number token is a different word from the same letters in a word token.
         assert_eq!(memo.atoms.get(number.atoms.0 as usize), Some(&NUMBER_ATOM));
-        let rules = |i: WordInfo| memo.rules[i.rules.0 as usize..i.rules.2 as usize].to_vec();
+        let rules = |i: WordInfo| memo.rules[i.rules[0] as usize..i.rules[3] as usize].to_vec();
         assert!(!rules(first[0]).is_empty());
         assert!(rules(first[7]).is_empty());
     }
