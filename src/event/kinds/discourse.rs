@@ -408,3 +408,84 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> &'static Cues {
+        crate::lang::Lang::Ru.table().events.cues
+    }
+
+    fn on(s: &str) -> (Tokens, Range<usize>) {
+        let t = Tokens::new(s);
+        let n = t.len();
+        (t, 0..n)
+    }
+
+    #[test]
+    fn back_references() {
+        for s in
+            ["Это решение принято вчера.", "Об этом сообщили в акимате.", "Режим продлён.", "Указанные меры отменят."]
+        {
+            let (t, r) = on(s);
+            assert!(cues().refers_back(s, &t, r), "{s}");
+        }
+        let s = "Этот магазин открылся.";
+        let (t, r) = on(s);
+        assert!(!cues().refers_back(s, &t, r));
+    }
+
+    #[test]
+    fn inheritance_limits() {
+        for s in [
+            "Ранее заболевших не было.",
+            "Если ситуация ухудшится, школы закроют.",
+            "С начала пандемии умерли 12 человек.",
+        ] {
+            let (t, r) = on(s);
+            assert!(cues().refuses_inheritance(s, &t, r), "{s}");
+        }
+        // `Ранее` only as an opener; `раньше` inside a clause is no connective.
+        let s = "Каникулы начались на неделю раньше.";
+        let (t, r) = on(s);
+        assert!(!cues().refuses_inheritance(s, &t, r));
+    }
+
+    #[test]
+    fn comparison_references() {
+        let s = "Выявлено 150 случаев против 120 накануне.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "накануне").unwrap();
+        assert!(cues().comparison_before(s, &t, at));
+        let s = "Школы закрыли. Чем 5 мая.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "закрыли").unwrap();
+        assert!(!cues().comparison_before(s, &t, at));
+        // A comma between the phrase and the mention: another clause.
+        let s = "Решения против, 5 мая.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "5").unwrap();
+        assert!(!cues().comparison_before(s, &t, at));
+        assert!(!cues().comparison_before(s, &t, 0));
+        assert!(!cues().comparison_before(s, &t, 10_000));
+    }
+
+    #[test]
+    fn furniture_and_datelines() {
+        for s in ["3 апреля 2020, 09:15", "Просмотров: 1520", "Общество", "", "—"] {
+            let (t, r) = on(s);
+            assert!(cues().is_furniture(s, &t, r), "{s:?}");
+        }
+        let s = "АЛМАТЫ, 5 апреля. /КазТАГ/. В городе закрыли рынки.";
+        let (t, r) = on(s);
+        let d = cues().dateline(s, &t, r.clone()).unwrap();
+        assert_eq!(t.norm(d.end), "в");
+        assert!(!cues().is_furniture(s, &t, r.clone()));
+        let all = cues().discourse(s, &t, r);
+        assert_eq!((all.dateline, all.furniture), (Some(d), false));
+        let s = "Алматы, 5 апреля, вышел на новый режим.";
+        let (t, r) = on(s);
+        assert_eq!(cues().dateline(s, &t, r), None);
+    }
+}
