@@ -486,14 +486,14 @@ const MAX_ELEMENTS: usize = 8;
 const NUMBER_ATOM: u32 = 0;
 
 /// Word flags (per atom): the word opens a clause (`clause_break_words`), cancels such a
-/// break before it (`clause_break_unless_next`), opens a subordinate clause after a comma
-/// (`subclause_openers`), is a word of a timestamp (`timestamp_words`, `months`) or a
-/// rubric name (`rubrics`).
+/// break before it (`clause_break_unless_next`), or opens a subordinate clause after a comma
+/// (`subclause_openers`).
 const BREAK_WORD: u8 = 1;
 const BREAK_UNLESS_NEXT: u8 = 2;
 const SUBCLAUSE_OPENER: u8 = 4;
-const TIMESTAMP_WORD: u8 = 8;
-const RUBRIC_WORD: u8 = 16;
+/// The atom stands in a rule of the kind engine (a cue, blocker or negation), not only in a
+/// discourse rule: a word with none of these flags is not kept when only kinds are asked.
+const KIND_ATOM: u8 = 8;
 
 /// What a rule's matches are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -608,11 +608,14 @@ pub(crate) struct Cues {
     is_number_word: fn(&str) -> bool,
     /// Continuation openings by their first word: the words that follow it in each.
     continuations: WordMap<Vec<Box<[Box<str>]>>>,
-    /// Dateline words (months, agency names) by normalized form: `discourse::MONTH`, ...
+    /// Dateline, timestamp and rubric words by normalized form: `discourse::MONTH`, ...
     marks: WordMap<u8>,
     /// See [`DiscourseTables::comparison_reach`].
     comparison_reach: usize,
 }
+
+/// The flags of a word the kind engine can use (see [`KIND_ATOM`]).
+const KIND_FLAGS: u8 = KIND_ATOM | BREAK_WORD | BREAK_UNLESS_NEXT | SUBCLAUSE_OPENER;
 
 /// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
 /// one that yields to a measure of another kind.
@@ -636,20 +639,29 @@ fn normalize(form: &str) -> String {
 struct Builder {
     /// Every form: its stem atoms and whole-word atoms.
     forms: HashMap<String, (Vec<u32>, Vec<u32>)>,
-    atoms: HashMap<(String, bool), u32>,
+    /// The atom of each stem (`prefix`) and of each whole-word form, by form.
+    stems: HashMap<String, u32>,
+    exact: HashMap<String, u32>,
+    /// The atoms of each element as written: the shared alternatives (`close_verbs!()`)
+    /// stand in many cues and are read once.
+    elements: HashMap<String, Box<[u32]>>,
     next_atom: u32,
 }
 
 impl Builder {
     fn atom(&mut self, form: &str, prefix: bool, cue: &str) -> u32 {
         let form = normalize(form);
-        assert!(!form.is_empty() && form.chars().all(char::is_alphanumeric), "cue `{cue}`: bad word form `{form}`");
-        if let Some(&id) = self.atoms.get(&(form.clone(), prefix)) {
+        let known = if prefix { &self.stems } else { &self.exact };
+        if let Some(&id) = known.get(&form) {
             return id;
         }
+        // Cyrillic and ASCII letters first: `is_alphanumeric` is a slow table walk for them.
+        let letter = |c: char| c.is_ascii_alphanumeric() || ('\u{400}'..='\u{4ff}').contains(&c) || c.is_alphanumeric();
+        assert!(!form.is_empty() && form.chars().all(letter), "cue `{cue}`: bad word form `{form}`");
         let id = self.next_atom;
         self.next_atom += 1;
-        self.atoms.insert((form.clone(), prefix), id);
+        let known = if prefix { &mut self.stems } else { &mut self.exact };
+        known.insert(form.clone(), id);
         let entry = self.forms.entry(form).or_default();
         if prefix {
             entry.0.push(id);
@@ -661,6 +673,16 @@ impl Builder {
 
     /// The atoms of one element (`a|b*|c{x,y}|#`).
     fn element(&mut self, text: &str, cue: &str) -> Box<[u32]> {
+        if let Some(atoms) = self.elements.get(text) {
+            return atoms.clone();
+        }
+        let atoms = self.read_element(text, cue);
+        self.elements.insert(text.to_string(), atoms.clone());
+        atoms
+    }
+
+    /// Reads an element not met before.
+    fn read_element(&mut self, text: &str, cue: &str) -> Box<[u32]> {
         let mut atoms = Vec::new();
         for alt in text.split('|') {
             if alt == "#" {
@@ -768,9 +790,6 @@ impl Cues {
             (t.clause_break_words, BREAK_WORD),
             (t.clause_break_unless_next, BREAK_UNLESS_NEXT),
             (t.subclause_openers, SUBCLAUSE_OPENER),
-            (d.timestamp_words, TIMESTAMP_WORD),
-            (d.months, TIMESTAMP_WORD),
-            (d.rubrics, RUBRIC_WORD),
         ];
         for (table, flag) in words {
             for w in table {
@@ -780,6 +799,14 @@ impl Cues {
         let mut word_flags = vec![0u8; b.next_atom as usize];
         for (atom, flag) in flagged {
             word_flags[atom as usize] |= flag;
+        }
+        word_flags[NUMBER_ATOM as usize] |= KIND_ATOM;
+        for rule in rules.iter().filter(|r| r.role.part() != Part::Discourse) {
+            for &atom in rule.elements.iter().flat_map(|e| e.iter()) {
+                if let Some(f) = word_flags.get_mut(atom as usize) {
+                    *f |= KIND_ATOM;
+                }
+            }
         }
         let mut anchors = vec![Vec::new(); b.next_atom as usize];
         for (id, rule) in rules.iter().enumerate() {
@@ -816,7 +843,14 @@ impl Cues {
             continuations.entry_or_insert_with(&first, Vec::new).push(rest);
         }
         let mut marks: WordMap<u8> = WordMap::new();
-        for (table, mark) in [(d.months, discourse::MONTH), (d.agencies, discourse::AGENCY)] {
+        // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
+        let marked = [
+            (d.months, discourse::MONTH | discourse::STAMP),
+            (d.agencies, discourse::AGENCY),
+            (d.timestamp_words, discourse::STAMP),
+            (d.rubrics, discourse::RUBRIC),
+        ];
+        for (table, mark) in marked {
             for w in table {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;
             }
@@ -938,6 +972,7 @@ impl Cues {
     /// tried only when every later element it has names an atom some word of the sentence
     /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
+        s.all_words = false;
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
@@ -1198,6 +1233,9 @@ struct Scratch {
     out: Vec<KindMatch>,
     /// For each match of `out` (while `resolve` runs): `SPECIFIC`, `GENERIC` or `YIELDED`.
     generic: Vec<u8>,
+    /// Whether `read` keeps every word with an atom (for the discourse rules), not only the
+    /// words the kind engine can use.
+    all_words: bool,
     /// How many words the sentence read last has (kept or not).
     words: u32,
     /// The strongest punctuation after its last kept word.
@@ -1352,6 +1390,9 @@ impl Scratch {
         let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
         let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
         let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
+        if !self.all_words && info.flags & KIND_FLAGS == 0 {
+            return;
+        }
         for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
                 *w |= 1 << (atom % 64);

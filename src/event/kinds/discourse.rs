@@ -24,7 +24,7 @@
 //! measure is new (`Эта мера вводится впервые`); a dateline is recognized only at the
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
-use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, RUBRIC_WORD, SCRATCH, TIMESTAMP_WORD};
+use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, SCRATCH};
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
 
@@ -32,6 +32,10 @@ use std::ops::Range;
 pub(super) const MONTH: u8 = 1;
 /// A dateline mark: a word of a news agency's name.
 pub(super) const AGENCY: u8 = 2;
+/// A word of a bare timestamp (a month name, `года`, `в`).
+pub(super) const STAMP: u8 = 4;
+/// A rubric name.
+pub(super) const RUBRIC: u8 = 8;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -67,6 +71,7 @@ impl Cues {
     /// Reads the sentence made of tokens `range` and leaves the hits of the discourse rules
     /// in `s.hits`.
     fn discourse_hits(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
+        s.all_words = true;
         s.read(self, text, tokens, range);
         s.hits.clear();
         self.try_rules(s, Part::Discourse);
@@ -145,7 +150,7 @@ impl Cues {
         let dateline = self.dateline(text, tokens, range.clone());
         with_scratch(|s| {
             self.discourse_hits(text, tokens, range.clone(), s);
-            self.furniture_of(s, dateline.as_ref(), range.end)
+            self.furniture_of(s, tokens, range, dateline.as_ref())
         })
     }
 
@@ -168,34 +173,36 @@ impl Cues {
             Discourse {
                 refers_back: self.hit(s, Role::RefersBack),
                 refuses_inheritance: self.hit(s, Role::NoInheritance),
-                furniture: self.furniture_of(s, dateline.as_ref(), range.end),
+                furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
                 dateline,
             }
         })
     }
 
-    /// [`Cues::is_furniture`] on a sentence read into `s` (with its discourse hits).
-    fn furniture_of(&self, s: &Scratch, dateline: Option<&Range<usize>>, end: usize) -> bool {
-        if s.words == 0 || dateline.is_some_and(|d| d.end >= end) {
+    /// [`Cues::is_furniture`] on the sentence made of tokens `range`, read into `s` (with
+    /// its discourse hits).
+    fn furniture_of(&self, s: &Scratch, tokens: &Tokens, range: Range<usize>, dateline: Option<&Range<usize>>) -> bool {
+        if s.words == 0 || dateline.is_some_and(|d| d.end >= range.end) {
             return true;
         }
-        let kept_all = s.toks.len() as u32 == s.words;
-        let stamp = |t: &Tok| is_number(s, t) || t.flags & TIMESTAMP_WORD != 0;
-        if kept_all
-            && s.words <= MAX_TIMESTAMP_WORDS
-            && s.toks.iter().all(stamp)
-            && s.toks.iter().any(|t| is_number(s, t))
-        {
-            return true;
-        }
-        if kept_all && s.words <= MAX_RUBRIC_WORDS && s.toks.iter().all(|t| t.flags & RUBRIC_WORD != 0) {
-            return true;
+        let mark = |i: usize| self.marks.get(tokens.norm(i)).copied().unwrap_or(0);
+        let number = |i: usize, t: &Token| t.kind == TokenKind::Number || (self.is_number_word)(tokens.norm(i));
+        let words =
+            || range.clone().filter_map(|i| tokens.get(i).filter(|t| t.kind != TokenKind::Punct).map(|t| (i, t)));
+        let stamp = |(i, t): (usize, &Token)| number(i, t) || mark(i) & STAMP != 0;
+        if s.words <= MAX_TIMESTAMP_WORDS {
+            if words().all(stamp) && words().any(|(i, t)| number(i, t)) {
+                return true;
+            }
+            if s.words <= MAX_RUBRIC_WORDS && words().all(|(i, t)| !number(i, t) && mark(i) & RUBRIC != 0) {
+                return true;
+            }
         }
         // A furniture phrase whose words before it (if any) are a timestamp.
         s.hits.iter().any(|h| {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
             self.rules.get(h.rule as usize).is_some_and(|r| r.role == Role::Furniture)
-                && s.toks[..h.first as usize].iter().filter(|t| stamp(t)).count() as u32 == first.index
+                && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
         })
     }
 }
@@ -305,11 +312,8 @@ impl Dateline<'_> {
         if self.get(i).is_some_and(|t| t.kind == TokenKind::Number && t.digits == 4) {
             i += 1;
             // `г.`, `года`: a timestamp word right after the year.
-            if self.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-                let flags = self.cues.word_flags_of(self.tokens.norm(i));
-                if flags & TIMESTAMP_WORD != 0 {
-                    i += 1;
-                }
+            if self.mark(i) & STAMP != 0 {
+                i += 1;
             }
         }
         let mut dash = false;
@@ -349,19 +353,6 @@ impl Dateline<'_> {
             }
         }
         (caps || agency || dash).then_some(start..i)
-    }
-}
-
-impl Cues {
-    /// The clause and timestamp flags of a normalized word, looked up in the word table.
-    fn word_flags_of(&self, word: &str) -> u8 {
-        let Some(e) = self.words.get(word) else { return 0 };
-        let (lo, hi) = e.exact;
-        self.pool
-            .get(lo as usize..hi as usize)
-            .unwrap_or(&[])
-            .iter()
-            .fold(0, |f, &a| f | self.word_flags.get(a as usize).copied().unwrap_or(0))
     }
 }
 
