@@ -62,6 +62,19 @@
 //! any of that kind's blocker matches shares a word with it. A match inside a longer match
 //! of the same kind is dropped too.
 //!
+//! # Generic cues
+//!
+//! A kind may list *generic* cues (`ограничения`, `ограничительные меры` for quarantine):
+//! they count only when the sentence names no measure of another kind (a non-exempted cue
+//! of any kind but cases, deaths and recoveries); otherwise the generic word means that
+//! measure (`ограничения на въезд` is international travel, not quarantine).
+//!
+//! # Discourse classes
+//!
+//! The same tables hold the discourse word classes the event builder asks about
+//! (back-references, inheritance limits, comparisons, page furniture, datelines); see the
+//! `discourse` submodule. Their rules run only when asked, never in the kind pass.
+//!
 //! # Exemption
 //!
 //! A match is *exempted* (the sentence denies or exempts it) when a phrase from one of the
