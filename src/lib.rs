@@ -98,6 +98,7 @@ pub use value::{Duration, PartOfDay, Season, Unit, Value};
 /// of the API: anything here may change in any release.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::event::kinds::discourse_classes as discourse;
     pub use crate::expr::{Found, Tense};
     pub use crate::extract::timeline;
     pub use crate::lang::internals::*;

@@ -13,6 +13,8 @@
 //!   place named twice, in two spellings, counts once).
 //! - `place_anaphora.tsv`: `sentence, levels`; the levels the sentence refers to by anaphora
 //!   (`country`, `region`, `city`, `capital`, `here`), in that order (`-` for none).
+//! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
+//!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
@@ -199,6 +201,23 @@ fn ru_place_anaphora() {
         let [sentence, levels] = *c else { unreachable!("the loader checks columns") };
         let want: Vec<&str> = levels.split(',').map(str::trim).filter(|l| *l != "-").collect();
         let got: Vec<&str> = khronika::internals::sentence_anaphora(sentence).iter().map(|a| a.as_str()).collect();
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn ru_discourse() {
+    corpus!("ru/discourse.tsv", 2).run(40, |c| {
+        let [sentence, classes] = *c else { unreachable!("the loader checks columns") };
+        let mut want: Vec<&str> =
+            if classes.trim() == "-" { Vec::new() } else { classes.split(',').map(str::trim).collect() };
+        let mut got = khronika::internals::discourse(sentence);
+        want.sort_unstable();
+        got.sort_unstable();
         if got == want {
             Ok(())
         } else {

@@ -43,8 +43,7 @@
 //! and shared by every event. Limits: the rule looks one sentence back at a time, so a
 //! digression breaks the chain.
 
-mod pending;
-
+use super::kinds::discourse::Discourse;
 use super::kinds::{Cues, EventKind};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
@@ -195,13 +194,15 @@ impl<'a> Builder<'a> {
                 m += 1;
             }
             let range = sentence.tokens.clone();
-            if cues.is_furniture(text, tokens, range.clone()) {
+            // One reading of the sentence for its discourse classes.
+            let talk = cues.discourse(text, tokens, range.clone());
+            if talk.furniture {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt() });
                 continue;
             }
             // A dateline's date and a comparison reference date nothing.
-            let dateline = cues.dateline(text, tokens, range.clone());
+            let dateline = talk.dateline.clone();
             if let Some(d) = &dateline {
                 let names = places_with(tables.gazetteer, text, tokens, d.clone());
                 for p in names {
@@ -286,7 +287,7 @@ impl<'a> Builder<'a> {
             }
             let followed = match chain {
                 Some(e) if sentence.paragraph == previous_paragraph && dateline.is_none() => {
-                    self.follow(e, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt)
+                    self.follow(e, &talk, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt)
                 }
                 _ => None,
             };
@@ -306,6 +307,7 @@ impl<'a> Builder<'a> {
     fn follow(
         &mut self,
         e: usize,
+        talk: &Discourse,
         shared: &Shared<'_>,
         text: &str,
         tokens: &Tokens,
@@ -315,12 +317,11 @@ impl<'a> Builder<'a> {
         excerpt: impl FnOnce() -> Excerpt,
     ) -> Option<usize> {
         let (tables, cues) = (self.tables, self.tables.cues);
-        if cues.refuses_inheritance(text, tokens, range.clone()) {
+        if talk.refuses_inheritance {
             return None;
         }
         let before = self.events.get(e)?;
-        let opens =
-            cues.opens_continuation(text, tokens, range.clone()) || cues.refers_back(text, tokens, range.clone());
+        let opens = cues.opens_continuation(text, tokens, range.clone()) || talk.refers_back;
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {

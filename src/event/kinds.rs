@@ -62,6 +62,19 @@
 //! any of that kind's blocker matches shares a word with it. A match inside a longer match
 //! of the same kind is dropped too.
 //!
+//! # Generic cues
+//!
+//! A kind may list *generic* cues (`ограничения`, `ограничительные меры` for quarantine):
+//! they count only when the sentence names no measure of another kind (a non-exempted cue
+//! of any kind but cases, deaths and recoveries); otherwise the generic word means that
+//! measure (`ограничения на въезд` is international travel, not quarantine).
+//!
+//! # Discourse classes
+//!
+//! The same tables hold the discourse word classes the event builder asks about
+//! (back-references, inheritance limits, comparisons, page furniture, datelines); see the
+//! `discourse` submodule. Their rules run only when asked, never in the kind pass.
+//!
 //! # Exemption
 //!
 //! A match is *exempted* (the sentence denies or exempts it) when a phrase from one of the
@@ -101,7 +114,11 @@
 //! mention of a mosque, a church or a ЦОН counts (the tables treat them as cues on their
 //! own).
 
+pub(crate) mod discourse;
 mod memo;
+
+#[doc(hidden)]
+pub use discourse::classes as discourse_classes;
 
 use crate::text::wordmap::WordMap;
 use crate::text::{Gap as TokenGap, TokenKind, Tokens};
@@ -401,6 +418,10 @@ pub(crate) struct KindCues {
     pub(crate) cues: &'static [&'static str],
     /// Look-alike phrases that cancel an overlapping cue of this kind.
     pub(crate) blockers: &'static [&'static str],
+    /// Generic cues (`ограничения`, `ограничительные меры`): they count only when the
+    /// sentence names no measure of another kind (a non-exempted cue of any kind but the
+    /// course of the epidemic: cases, deaths, recoveries), which is then what they mean.
+    pub(crate) generic: &'static [&'static str],
 }
 
 /// A language's tables for the kind engine and the event builder, as written (see the module
@@ -436,6 +457,37 @@ pub(crate) struct CueTables {
     pub(crate) continuations: &'static [&'static str],
     /// Whether a normalized word is a cardinal number word (what `#` takes besides digits).
     pub(crate) is_number_word: fn(&str) -> bool,
+    /// The discourse word classes the event builder asks about (see
+    /// [`discourse`](self::discourse)).
+    pub(crate) discourse: &'static DiscourseTables,
+}
+
+/// A language's discourse word classes, as written: cue phrases (the cue syntax, plus `^`
+/// before a phrase that must start at the sentence's first word) and plain word lists
+/// (normalized forms). See the `discourse` submodule for what each is for.
+#[derive(Debug)]
+pub(crate) struct DiscourseTables {
+    /// Phrases that point back to an earlier event (`это решение`, `об этом`, `режим продлён`).
+    pub(crate) refers_back: &'static [&'static str],
+    /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
+    /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
+    pub(crate) no_inheritance: &'static [&'static str],
+    /// Phrases that make the mention right after them a comparison reference (`по сравнению с`).
+    pub(crate) comparisons: &'static [&'static str],
+    /// Most words (numbers not counted) between a comparison phrase and its mention.
+    pub(crate) comparison_reach: usize,
+    /// Phrases that open page furniture (`обновлено`, `просмотров`, `фото`, `читайте также`),
+    /// at the sentence's start or after a leading timestamp.
+    pub(crate) furniture: &'static [&'static str],
+    /// Words a bare timestamp or byline date is made of besides numbers (month names, `г`,
+    /// `года`, `в`).
+    pub(crate) timestamp_words: &'static [&'static str],
+    /// Month names as a dateline writes them (`апреля`).
+    pub(crate) months: &'static [&'static str],
+    /// Rubric names: a short sentence made only of them is furniture (`Общество`).
+    pub(crate) rubrics: &'static [&'static str],
+    /// Words of news agency names in datelines (`казтаг`, `kazinform`, `риа`, `новости`).
+    pub(crate) agencies: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,6 +504,9 @@ const NUMBER_ATOM: u32 = 0;
 const BREAK_WORD: u8 = 1;
 const BREAK_UNLESS_NEXT: u8 = 2;
 const SUBCLAUSE_OPENER: u8 = 4;
+/// The atom stands in a rule of the kind engine (a cue, blocker or negation), not only in a
+/// discourse rule: a word with none of these flags is not kept when only kinds are asked.
+const KIND_ATOM: u8 = 8;
 
 /// What a rule's matches are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -462,6 +517,32 @@ enum Role {
     NegateAfter,
     ExemptList,
     NotNegation,
+    /// A discourse class (see `discourse`).
+    RefersBack,
+    NoInheritance,
+    Comparison,
+    Furniture,
+}
+
+/// Which pass tries a rule: cues, then (only where a cue matched) blockers and negations;
+/// discourse rules only when the builder asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Cue,
+    Other,
+    Discourse,
+}
+
+impl Role {
+    fn part(self) -> Part {
+        match self {
+            Role::Cue(_) => Part::Cue,
+            Role::Block(_) | Role::NegateBefore | Role::NegateAfter | Role::ExemptList | Role::NotNegation => {
+                Part::Other
+            }
+            Role::RefersBack | Role::NoInheritance | Role::Comparison | Role::Furniture => Part::Discourse,
+        }
+    }
 }
 
 /// How an element is placed relative to the one before it.
@@ -479,6 +560,10 @@ enum Gap {
 #[derive(Debug)]
 struct Rule {
     role: Role,
+    /// A generic cue (see [`KindCues::generic`]).
+    generic: bool,
+    /// Its first element must be the sentence's first word (`^` in the table).
+    anchored: bool,
     elements: Vec<Box<[u32]>>,
     gaps: Vec<Gap>,
     /// For each element after the first that cannot take a number: its atoms as a sparse
@@ -536,6 +621,25 @@ pub(crate) struct Cues {
     is_number_word: fn(&str) -> bool,
     /// Continuation openings by their first word: the words that follow it in each.
     continuations: WordMap<Vec<Box<[Box<str>]>>>,
+    /// Dateline, timestamp and rubric words by normalized form: `discourse::MONTH`, ...
+    marks: WordMap<u8>,
+    /// See [`DiscourseTables::comparison_reach`].
+    comparison_reach: usize,
+}
+
+/// The flags of a word the kind engine can use (see [`KIND_ATOM`]).
+const KIND_FLAGS: u8 = KIND_ATOM | BREAK_WORD | BREAK_UNLESS_NEXT | SUBCLAUSE_OPENER;
+
+/// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
+/// one that yields to a measure of another kind.
+const SPECIFIC: u8 = 0;
+const GENERIC: u8 = 1;
+const YIELDED: u8 = 2;
+
+/// Whether a kind reports the course of the epidemic (cases, deaths, recoveries) rather than
+/// a measure: a generic cue does not yield to these.
+fn reports_course(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Cases | EventKind::Deaths | EventKind::Recoveries)
 }
 
 /// The normalized form of a word of the tables, through the one case fold.
@@ -548,20 +652,29 @@ fn normalize(form: &str) -> String {
 struct Builder {
     /// Every form: its stem atoms and whole-word atoms.
     forms: HashMap<String, (Vec<u32>, Vec<u32>)>,
-    atoms: HashMap<(String, bool), u32>,
+    /// The atom of each stem (`prefix`) and of each whole-word form, by form.
+    stems: HashMap<String, u32>,
+    exact: HashMap<String, u32>,
+    /// The atoms of each element as written: the shared alternatives (`close_verbs!()`)
+    /// stand in many cues and are read once.
+    elements: HashMap<String, Box<[u32]>>,
     next_atom: u32,
 }
 
 impl Builder {
     fn atom(&mut self, form: &str, prefix: bool, cue: &str) -> u32 {
         let form = normalize(form);
-        assert!(!form.is_empty() && form.chars().all(char::is_alphanumeric), "cue `{cue}`: bad word form `{form}`");
-        if let Some(&id) = self.atoms.get(&(form.clone(), prefix)) {
+        let known = if prefix { &self.stems } else { &self.exact };
+        if let Some(&id) = known.get(&form) {
             return id;
         }
+        // Cyrillic and ASCII letters first: `is_alphanumeric` is a slow table walk for them.
+        let letter = |c: char| c.is_ascii_alphanumeric() || ('\u{400}'..='\u{4ff}').contains(&c) || c.is_alphanumeric();
+        assert!(!form.is_empty() && form.chars().all(letter), "cue `{cue}`: bad word form `{form}`");
         let id = self.next_atom;
         self.next_atom += 1;
-        self.atoms.insert((form.clone(), prefix), id);
+        let known = if prefix { &mut self.stems } else { &mut self.exact };
+        known.insert(form.clone(), id);
         let entry = self.forms.entry(form).or_default();
         if prefix {
             entry.0.push(id);
@@ -573,6 +686,16 @@ impl Builder {
 
     /// The atoms of one element (`a|b*|c{x,y}|#`).
     fn element(&mut self, text: &str, cue: &str) -> Box<[u32]> {
+        if let Some(atoms) = self.elements.get(text) {
+            return atoms.clone();
+        }
+        let atoms = self.read_element(text, cue);
+        self.elements.insert(text.to_string(), atoms.clone());
+        atoms
+    }
+
+    /// Reads an element not met before.
+    fn read_element(&mut self, text: &str, cue: &str) -> Box<[u32]> {
         let mut atoms = Vec::new();
         for alt in text.split('|') {
             if alt == "#" {
@@ -594,6 +717,10 @@ impl Builder {
     }
 
     fn rule(&mut self, cue: &str, role: Role) -> Rule {
+        let (anchored, cue) = match cue.strip_prefix('^') {
+            Some(rest) => (true, rest),
+            None => (false, cue),
+        };
         let mut elements = Vec::new();
         let mut gaps = Vec::new();
         let mut pending: Option<Gap> = None;
@@ -642,7 +769,7 @@ impl Builder {
                 bits.into_boxed_slice()
             })
             .collect();
-        Rule { role, elements, gaps, needs }
+        Rule { role, generic: false, anchored, elements, gaps, needs }
     }
 }
 
@@ -652,15 +779,21 @@ impl Cues {
     pub(crate) fn compile(t: &CueTables) -> Cues {
         let mut b = Builder { next_atom: NUMBER_ATOM + 1, ..Builder::default() };
         let mut rules = Vec::new();
-        for KindCues { kind, cues, blockers } in t.kinds {
+        for KindCues { kind, cues, blockers, generic } in t.kinds {
             rules.extend(cues.iter().map(|c| b.rule(c, Role::Cue(*kind))));
+            rules.extend(generic.iter().map(|c| Rule { generic: true, ..b.rule(c, Role::Cue(*kind)) }));
             rules.extend(blockers.iter().map(|c| b.rule(c, Role::Block(*kind))));
         }
+        let d = t.discourse;
         let tables = [
             (t.negate_before, Role::NegateBefore),
             (t.negate_after, Role::NegateAfter),
             (t.exempt_list, Role::ExemptList),
             (t.not_negations, Role::NotNegation),
+            (d.refers_back, Role::RefersBack),
+            (d.no_inheritance, Role::NoInheritance),
+            (d.comparisons, Role::Comparison),
+            (d.furniture, Role::Furniture),
         ];
         for (table, role) in tables {
             rules.extend(table.iter().map(|c| b.rule(c, role)));
@@ -679,6 +812,14 @@ impl Cues {
         let mut word_flags = vec![0u8; b.next_atom as usize];
         for (atom, flag) in flagged {
             word_flags[atom as usize] |= flag;
+        }
+        word_flags[NUMBER_ATOM as usize] |= KIND_ATOM;
+        for rule in rules.iter().filter(|r| r.role.part() != Part::Discourse) {
+            for &atom in rule.elements.iter().flat_map(|e| e.iter()) {
+                if let Some(f) = word_flags.get_mut(atom as usize) {
+                    *f |= KIND_ATOM;
+                }
+            }
         }
         let mut anchors = vec![Vec::new(); b.next_atom as usize];
         for (id, rule) in rules.iter().enumerate() {
@@ -714,6 +855,19 @@ impl Cues {
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
             continuations.entry_or_insert_with(&first, Vec::new).push(rest);
         }
+        let mut marks: WordMap<u8> = WordMap::new();
+        // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
+        let marked = [
+            (d.months, discourse::MONTH | discourse::STAMP),
+            (d.agencies, discourse::AGENCY),
+            (d.timestamp_words, discourse::STAMP),
+            (d.rubrics, discourse::RUBRIC),
+        ];
+        for (table, mark) in marked {
+            for w in table {
+                *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;
+            }
+        }
         static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Cues {
             id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -728,6 +882,8 @@ impl Cues {
             exempt_list_reach: t.exempt_list_reach,
             is_number_word: t.is_number_word,
             continuations,
+            marks,
+            comparison_reach: d.comparison_reach,
         }
     }
 
@@ -829,26 +985,27 @@ impl Cues {
     /// tried only when every later element it has names an atom some word of the sentence
     /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
+        s.all_words = false;
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
-        self.try_rules(tokens, s, true);
+        self.try_rules(s, Part::Cue);
         if s.hits.is_empty() {
             return;
         }
-        self.try_rules(tokens, s, false);
+        self.try_rules(s, Part::Other);
         self.resolve(s)
     }
 
-    /// Adds the hits of the cue rules (`cues`) or of the others, word by word.
-    fn try_rules(&self, tokens: &Tokens, s: &mut Scratch, cues: bool) {
-        let words = Words { toks: &s.toks, atoms: &s.memo.atoms, tokens, is_number_word: self.is_number_word };
+    /// Adds the hits of the rules of one part, word by word.
+    fn try_rules(&self, s: &mut Scratch, part: Part) {
+        let words = Words { toks: &s.toks, atoms: &s.memo.atoms };
         for (i, t) in s.toks.iter().enumerate() {
-            let (lo, mid, hi) = t.rules;
-            let (from, to) = if cues { (lo, mid) } else { (mid, hi) };
+            let k = part as usize;
+            let (from, to) = (t.rules[k], t.rules[k + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
                 let Some(rule) = self.rules.get(r as usize) else { continue };
-                if !rule.possible(&s.present) {
+                if !rule.possible(&s.present) || (rule.anchored && t.index != 0) {
                     continue;
                 }
                 let mut picked = [0u32; MAX_ELEMENTS];
@@ -876,6 +1033,7 @@ impl Cues {
         }));
         let mut out = std::mem::take(&mut s.out);
         out.clear();
+        s.generic.clear();
         for (i, (h, kind)) in kept.iter().enumerate() {
             // A match inside another of the same kind is dropped (of two equal ones, the later).
             let inside = kept.iter().enumerate().any(|(j, (o, k))| {
@@ -891,7 +1049,26 @@ impl Cues {
             let start = s.toks[h.first as usize].start;
             let end = s.toks[h.last as usize].end;
             out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
+            s.generic.push(if self.rules[h.rule as usize].generic { GENERIC } else { SPECIFIC });
         }
+        // A generic cue yields to a measure of another kind the sentence names (see
+        // `KindCues::generic`).
+        for i in 0..out.len() {
+            if s.generic[i] == GENERIC {
+                let yields = out
+                    .iter()
+                    .zip(&s.generic)
+                    .any(|(n, &g)| g == SPECIFIC && !n.exempted && n.kind != out[i].kind && !reports_course(n.kind));
+                if yields {
+                    s.generic[i] = YIELDED;
+                }
+            }
+        }
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            s.generic.get(i - 1) != Some(&YIELDED)
+        });
         s.kept = kept;
         out.sort_by_key(|a| (a.span.start, a.span.end, a.kind));
         s.out = out;
@@ -937,14 +1114,13 @@ impl Cues {
 struct Words<'a> {
     toks: &'a [Tok],
     atoms: &'a [u32],
-    tokens: &'a Tokens,
-    is_number_word: fn(&str) -> bool,
 }
 
 impl Words<'_> {
+    /// Whether a word is a number: digits or a number word (the memo gave either the number
+    /// atom first when it learnt the word).
     fn is_number(&self, t: &Tok) -> bool {
-        self.atoms[t.atoms.clone()].first() == Some(&NUMBER_ATOM)
-            || (self.is_number_word)(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
+        self.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
     }
 }
 
@@ -958,7 +1134,8 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     let try_at = |j: usize, picked: &mut [u32; MAX_ELEMENTS]| -> bool {
         let Some(t) = toks.get(j) else { return false };
         let apart = match rule.gaps[k] {
-            Gap::Next => t.clause != toks[prev].clause,
+            // The next word of the sentence, not only the next word that carries an atom.
+            Gap::Next => t.clause != toks[prev].clause || t.index != toks[prev].index + 1,
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
@@ -969,7 +1146,10 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
         let mut end = j;
         if element[0] == NUMBER_ATOM && w.is_number(t) {
             // `#` takes a whole written number: `42 500`, `шестидесяти пяти`.
-            while toks.get(end + 1).is_some_and(|n| n.clause == t.clause && n.sep == 0 && w.is_number(n)) {
+            while toks
+                .get(end + 1)
+                .is_some_and(|n| n.index == toks[end].index + 1 && n.clause == t.clause && n.sep == 0 && w.is_number(n))
+            {
                 end += 1;
             }
         } else if !has(t) {
@@ -993,22 +1173,27 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     }
 }
 
-/// One word of the sentence: one word or number token, or several that touch.
+/// One word of the sentence that carries an atom (one word or number token, or several
+/// that touch): a word without atoms can take no element of any rule, so it is counted
+/// (in `index`, `pos` and the punctuation `seps`) but not kept.
 #[derive(Clone, Debug)]
 struct Tok {
     /// Byte span in the text.
     start: usize,
     end: usize,
-    /// Its tokens (indices into [`Tokens`]), end exclusive.
-    tokens: (u32, u32),
     /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
-    rules: (u32, u32, u32),
+    rules: [u32; 4],
     /// Its clause flags.
     flags: u8,
     /// Strength of the punctuation before the word: 0 none, 1 clause, 2 list scope.
     sep: u8,
+    /// The strongest punctuation before this word or before a word not kept since the last
+    /// kept one: what separates this word from that one.
+    seps: u8,
+    /// Its place among all the words of the sentence (kept or not): adjacency is `+ 1`.
+    index: u32,
     /// Clause number (cues and negations stay inside one).
     clause: u32,
     /// List-scope number (exemption lists and gaps stay inside one).
@@ -1059,6 +1244,15 @@ struct Scratch {
     hits: Vec<Hit>,
     kept: Vec<(Hit, EventKind)>,
     out: Vec<KindMatch>,
+    /// For each match of `out` (while `resolve` runs): `SPECIFIC`, `GENERIC` or `YIELDED`.
+    generic: Vec<u8>,
+    /// Whether `read` keeps every word with an atom (for the discourse rules), not only the
+    /// words the kind engine can use.
+    all_words: bool,
+    /// How many words the sentence read last has (kept or not).
+    words: u32,
+    /// The strongest punctuation after its last kept word.
+    tail_sep: u8,
     memo: memo::Memo,
 }
 
@@ -1066,11 +1260,37 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// A word as [`Scratch::read`] collects it: tokens `first..=last` (they touch), their byte
+/// span, and whether it is one number token.
+#[derive(Clone, Copy)]
+struct Word {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    number: bool,
+}
+
+/// Where [`Scratch::read`] is in the sentence's words.
+#[derive(Default)]
+struct Reader {
+    /// The strongest punctuation since the last kept word (see [`Tok::seps`]).
+    seps: u8,
+    /// Words read so far.
+    index: u32,
+    /// The position of the last word read (see [`Tok::pos`]).
+    pos: u32,
+    /// Where the last word read ends, once there is one.
+    last_end: Option<usize>,
+}
+
 impl Scratch {
-    /// Reads the words of the sentence made of tokens `range`, looks each word up once, and
-    /// numbers clauses and list scopes.
+    /// Reads the words of the sentence made of tokens `range`, looks each word up once, keeps
+    /// the words that carry an atom, and numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         self.toks.clear();
+        self.words = 0;
+        self.tail_sep = 0;
         self.memo.begin(cues);
         self.present.clear();
         self.present.resize(cues.word_flags.len().div_ceil(64), 0);
@@ -1082,16 +1302,19 @@ impl Scratch {
         // The byte before `i` and the byte at `i`, inside the sentence (a space outside it).
         let before = |i: usize| if i > lo { bytes.get(i - 1).copied().unwrap_or(b' ') } else { b' ' };
         let at = |i: usize| if i < hi { bytes.get(i).copied().unwrap_or(b' ') } else { b' ' };
+        let mut reader = Reader::default();
         let mut sep = 0u8;
-        let mut word: Option<(usize, usize)> = None;
+        let mut word: Option<Word> = None;
         let mut prev_end = lo;
         for (k, t) in sentence.iter().enumerate() {
             let index = range.start + k;
-            if t.gap != TokenGap::None || prev_end != t.start() {
-                if let Some((f, l)) = word.take() {
-                    self.push_word(cues, tokens, f, l, sep);
-                    sep = 0;
+            let split = t.gap != TokenGap::None || prev_end != t.start();
+            if split || t.kind == TokenKind::Punct {
+                if let Some(w) = word.take() {
+                    self.push_word(cues, tokens, bytes, w, std::mem::take(&mut sep), &mut reader);
                 }
+            }
+            if split {
                 let line_break = t.gap >= TokenGap::Newline
                     && bytes.get(prev_end..t.start()).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
                 if line_break {
@@ -1100,13 +1323,18 @@ impl Scratch {
             }
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    word = Some(word.map_or((index, index), |(f, _)| (f, index)));
+                    word = Some(match word {
+                        None => Word {
+                            first: index,
+                            last: index,
+                            start: t.start(),
+                            end: t.end(),
+                            number: t.kind == TokenKind::Number,
+                        },
+                        Some(w) => Word { last: index, end: t.end(), number: false, ..w },
+                    });
                 }
                 TokenKind::Punct => {
-                    if let Some((f, l)) = word.take() {
-                        self.push_word(cues, tokens, f, l, sep);
-                        sep = 0;
-                    }
                     let c = match bytes.get(t.start()) {
                         Some(&b) if b.is_ascii() => char::from(b),
                         _ => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' '),
@@ -1125,55 +1353,76 @@ impl Scratch {
             }
             prev_end = t.end();
         }
-        if let Some((f, l)) = word {
-            self.push_word(cues, tokens, f, l, sep);
-        }
-        let flags = |t: &Tok| t.flags;
-        let (mut clause, mut scope, mut pos) = (0u32, 0u32, 0u32);
-        for i in 0..self.toks.len() {
-            if i > 0 && bytes.get(self.toks[i - 1].end..self.toks[i].start) != Some(b"-") {
-                pos += 1;
+        let tail = match word {
+            Some(w) => {
+                self.push_word(cues, tokens, bytes, w, sep, &mut reader);
+                0
             }
-            let t = &self.toks[i];
-            let f = flags(t);
-            let brk = f & BREAK_WORD != 0 && self.toks.get(i + 1).is_none_or(|n| flags(n) & BREAK_UNLESS_NEXT == 0);
-            let opens = t.sep >= 1 && f & SUBCLAUSE_OPENER != 0;
+            None => sep,
+        };
+        self.words = reader.index;
+        self.tail_sep = reader.seps.max(tail);
+        // Clause and list-scope numbers are only compared for equality, so a word not kept
+        // adds its punctuation to the next kept word's `seps`; it has no flags of its own.
+        let (mut clause, mut scope) = (0u32, 0u32);
+        for i in 0..self.toks.len() {
+            let next_flags = match (self.toks.get(i), self.toks.get(i + 1)) {
+                (Some(t), Some(n)) if n.index == t.index + 1 => n.flags,
+                _ => 0,
+            };
             let t = &mut self.toks[i];
-            if t.sep >= 2 || brk || opens {
+            let brk = t.flags & BREAK_WORD != 0 && next_flags & BREAK_UNLESS_NEXT == 0;
+            let opens = t.sep >= 1 && t.flags & SUBCLAUSE_OPENER != 0;
+            if t.seps >= 2 || brk || opens {
                 scope += 1;
             }
-            if t.sep >= 1 || brk {
+            if t.seps >= 1 || brk {
                 clause += 1;
             }
             t.clause = clause;
             t.scope = scope;
-            t.pos = pos;
         }
     }
 
-    /// Adds the word made of tokens `first..=last` (they touch).
-    fn push_word(&mut self, cues: &Cues, tokens: &Tokens, first: usize, last: usize, sep: u8) {
-        let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else { return };
-        // Number words (`трех`) get the number atom lazily, in `extend`: `#` is rare in cues.
-        let number = first == last && a.kind == TokenKind::Number;
+    /// Reads the word `w`, preceded by punctuation of strength `sep`, and keeps it if it
+    /// carries an atom. (Inlined: it runs for every word, and its arguments cost more to
+    /// pass than its body to run.)
+    #[inline(always)]
+    fn push_word(&mut self, cues: &Cues, tokens: &Tokens, bytes: &[u8], w: Word, sep: u8, r: &mut Reader) {
+        let Word { first, last, start, end, number } = w;
+        // The parts of a hyphenated word (`фитнес-клубов`) share one position.
+        if let Some(prev) = r.last_end {
+            if bytes.get(prev..start) != Some(b"-") {
+                r.pos += 1;
+            }
+        }
+        r.last_end = Some(end);
+        r.seps = r.seps.max(sep);
+        let index = r.index;
+        r.index += 1;
         let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
         let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
-        for &atom in self.memo.atoms.get(lo..hi).unwrap_or(&[]) {
+        let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
+        if !self.all_words && info.flags & KIND_FLAGS == 0 {
+            return;
+        }
+        for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
                 *w |= 1 << (atom % 64);
             }
         }
         self.toks.push(Tok {
-            start: a.start(),
-            end: b.end(),
-            tokens: (first as u32, last as u32 + 1),
+            start,
+            end,
             atoms: lo..hi,
             rules: info.rules,
             flags: info.flags,
             sep,
+            seps: std::mem::take(&mut r.seps),
+            index,
             clause: 0,
             scope: 0,
-            pos: 0,
+            pos: r.pos,
         });
     }
 }

@@ -342,11 +342,11 @@ pub(crate) fn describe_rest(
     }
     let start = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_with(tables.figures, text, tokens, range, start);
-    // A sentence that counts cases, deaths or recoveries reports them, whatever its verbs.
+    // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
+    // need a cue of their own: the cues know a road accident from the epidemic.)
     for f in &d.figures {
         let kind = match f.what {
             FigureWhat::Cases => EventKind::Cases,
-            FigureWhat::Deaths => EventKind::Deaths,
             FigureWhat::Recoveries => EventKind::Recoveries,
             _ => continue,
         };

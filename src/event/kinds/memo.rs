@@ -3,45 +3,124 @@
 //! (news repeat their words) costs one probe of a small cache instead of a walk over its
 //! prefixes in the cue tables and a merge of the rule lists of its atoms.
 //!
-//! The cache is two-way set associative: a word's hash picks a set of two slots; a slot
-//! holds the word's hash, where its bytes and its atoms are in two arenas, and nothing else,
-//! so a probe reads one cache line. A hit is checked against the stored bytes (a hash alone
-//! decides nothing). A new word goes into the first slot of its set and the word there moves
-//! to the second. The arenas only grow; when they pass their bound, the cache starts afresh,
-//! which [`Memo::begin`] does between sentences only, so the atom ranges handed out for one
-//! sentence stay valid while it is classified.
+//! A word is keyed by its length and two 8-byte loads, its first and its last 8 bytes (a
+//! shorter word is packed whole into the first): for a word of at most 16 bytes (most
+//! words: eight Cyrillic letters) the key *is* the word, so a probe compares three integers
+//! and reads nothing else; a longer word's bytes are also kept in an arena, and a probe that
+//! matches its key compares them too. The hash mixes the key in one multiply, so no word is
+//! read byte by byte.
+//!
+//! The cache is two-way set associative: a word's hash picks a set of two slots. A new word
+//! goes into the first slot of its set and the word there moves to the second. The arenas
+//! only grow; when they pass their bound, the cache starts afresh, which [`Memo::begin`]
+//! does between sentences only, so the atom ranges handed out for one sentence stay valid
+//! while it is classified.
 
-use super::{Cues, Role, NUMBER_ATOM};
+use super::{Cues, Part, NUMBER_ATOM};
 
 /// Sets in the cache (two slots each).
 const SETS: usize = 1 << 12;
-/// Bytes of words kept before the cache starts afresh.
+/// Bytes of long words kept before the cache starts afresh.
 const MAX_KEY_BYTES: usize = 1 << 20;
 /// Atoms kept before the cache starts afresh.
 const MAX_ATOMS: usize = 1 << 18;
+/// The longest word whose key is the word itself.
+const SHORT: usize = 16;
 
 /// What the engine needs of one word; the ranges are in the memo's arenas.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct WordInfo {
-    /// Its atoms in [`Memo::atoms`] (led by the number atom when the word is one number).
+    /// Its atoms in [`Memo::atoms`] (led by the number atom when the word is one number
+    /// token or a number word).
     pub(super) atoms: (u32, u32),
     /// The rules its atoms start, by rule index, in [`Memo::rules`]: cue rules
-    /// `rules.0..rules.1`, the others `rules.1..rules.2`, each part ascending.
-    pub(super) rules: (u32, u32, u32),
+    /// `rules[0]..rules[1]`, blockers and negations `rules[1]..rules[2]`, discourse rules
+    /// `rules[2]..rules[3]` (see [`Part`]), each part ascending.
+    pub(super) rules: [u32; 4],
     /// The union of its atoms' clause flags.
     pub(super) flags: u8,
 }
 
-/// One cached word.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// The word's hash; 0 for an empty slot (no word hashes to 0, see [`hash`]).
-    hash: u64,
-    /// Where its bytes are in [`Memo::keys`], and how many.
-    key: u32,
+/// A word as the cache keys it: its first and last 8 bytes (little endian, overlapping for
+/// a word of 8 to 16 bytes; a word shorter than 8 packed into `head`, `tail` 0), and its
+/// length shifted left once with whether it is a number token in the low bit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    tail: u64,
     len: u32,
+}
+
+/// The `len` of an empty slot: no word has it (lengths are capped well below).
+const EMPTY: u32 = u32::MAX;
+
+impl Key {
+    /// The key of a word's bytes.
+    #[inline]
+    fn of(bytes: &[u8], number: bool) -> Key {
+        let n = bytes.len();
+        let (head, tail) = if n >= 8 {
+            (load8(bytes, 0), load8(bytes, n - 8))
+        } else if n >= 4 {
+            // Bytes 0..4 and n-4..n cover the word.
+            (load4(bytes, 0) | load4(bytes, n - 4) << 32, 0)
+        } else if n >= 2 {
+            (load2(bytes, 0) | load2(bytes, n - 2) << 16, 0)
+        } else {
+            (bytes.first().map_or(0, |&b| u64::from(b)), 0)
+        };
+        // Capped so that `EMPTY` stays free; a longer word is compared by its bytes anyway.
+        let len = (n.min(1 << 30) as u32) << 1 | u32::from(number);
+        Key { head, tail, len }
+    }
+
+    /// The word's length in bytes.
+    #[inline]
+    fn bytes(self) -> usize {
+        (self.len >> 1) as usize
+    }
+
+    /// A hash of the key (its high bits are the well mixed ones).
+    #[inline]
+    fn hash(self) -> u64 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        (self.head.rotate_left(23) ^ self.tail ^ u64::from(self.len)).wrapping_mul(K)
+    }
+}
+
+/// The 8 bytes at `at` as a little-endian word (0 past the end).
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 8).and_then(|c| c.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The 4 bytes at `at` as a little-endian word (0 past the end).
+#[inline]
+fn load4(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 4).and_then(|c| c.try_into().ok()).map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+}
+
+/// The 2 bytes at `at` as a little-endian word (0 past the end).
+#[inline]
+fn load2(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 2).and_then(|c| c.try_into().ok()).map_or(0, |c| u64::from(u16::from_le_bytes(c)))
+}
+
+/// One cached word.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The word's key; `len` is [`EMPTY`] for an empty slot.
+    key: Key,
+    /// For a word longer than [`SHORT`] bytes: where its bytes are in [`Memo::keys`].
+    at: u32,
     /// What it is.
     info: WordInfo,
+}
+
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot { key: Key { head: 0, tail: 0, len: EMPTY }, at: 0, info: WordInfo::default() }
+    }
 }
 
 /// The per-thread cache of word atoms.
@@ -51,76 +130,12 @@ pub(super) struct Memo {
     owner: usize,
     /// `2 * SETS` slots, allocated on first use.
     slots: Vec<Slot>,
-    /// The bytes of the cached words, one after another (a slot's length is the word's).
+    /// The bytes of the cached words longer than [`SHORT`], one after another.
     keys: Vec<u8>,
     /// The atoms of the cached words.
     pub(super) atoms: Vec<u32>,
     /// The rules the cached words start.
     pub(super) rules: Vec<u32>,
-}
-
-/// The 8 bytes at `at` as a little-endian word (0 past the end).
-#[inline]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(c) => {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            u64::from_le_bytes(w)
-        }
-        None => 0,
-    }
-}
-
-/// The bytes of a word as 8-byte words, for hashing and comparing without a byte loop: the
-/// whole words, then (for a length that is no multiple of 8) the last 8 bytes, which overlap
-/// the word before them; a word shorter than 8 bytes is read byte by byte.
-#[inline]
-fn for_each_word(bytes: &[u8], mut f: impl FnMut(u64) -> bool) -> bool {
-    let n = bytes.len();
-    if n < 8 {
-        let w = bytes.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
-        return f(w);
-    }
-    let mut at = 0;
-    while at + 8 <= n {
-        if !f(word_at(bytes, at)) {
-            return false;
-        }
-        at += 8;
-    }
-    at == n || f(word_at(bytes, n - 8))
-}
-
-/// A hash of a word's bytes (and whether it is a number), never 0: 8 bytes at a time, with
-/// the multiply-rotate mix of FxHash, the length mixed in first.
-#[inline]
-fn hash(word: &[u8], number: bool) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = (word.len() as u64) << 1 | u64::from(number);
-    for_each_word(word, |w| {
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        true
-    });
-    h | 1
-}
-
-/// Whether two words of the same length have the same bytes.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let mut at = 0;
-    let n = b.len();
-    a.len() == n
-        && for_each_word(b, |w| {
-            let mine = if n < 8 {
-                a.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b))
-            } else {
-                let x = word_at(a, at.min(n - 8));
-                at += 8;
-                x
-            };
-            mine == w
-        })
 }
 
 impl Memo {
@@ -149,25 +164,26 @@ impl Memo {
     #[inline]
     pub(super) fn lookup(&mut self, cues: &Cues, word: &str, number: bool) -> WordInfo {
         let bytes = word.as_bytes();
-        let h = hash(bytes, number);
-        // The high bits of the last multiply are the well mixed ones.
-        let set = ((h >> 40) as usize & (SETS - 1)) * 2;
+        let key = Key::of(bytes, number);
+        let set = ((key.hash() >> 40) as usize & (SETS - 1)) * 2;
         if let Some(pair) = self.slots.get(set..set + 2) {
             for slot in pair {
-                if slot.hash == h && slot.len as usize == bytes.len() {
-                    let at = slot.key as usize;
-                    if self.keys.get(at..at + bytes.len()).is_some_and(|k| same(k, bytes)) {
+                if slot.key == key {
+                    let at = slot.at as usize;
+                    if key.bytes() <= SHORT || self.keys.get(at..at + bytes.len()) == Some(bytes) {
                         return slot.info;
                     }
                 }
             }
         }
         let info = self.learn(cues, word, number);
-        let key = self.keys.len() as u32;
-        self.keys.extend_from_slice(bytes);
+        let at = self.keys.len() as u32;
+        if bytes.len() > SHORT {
+            self.keys.extend_from_slice(bytes);
+        }
         if let Some([first, second]) = self.slots.get_mut(set..set + 2) {
             *second = *first;
-            *first = Slot { hash: h, key, len: bytes.len() as u32, info };
+            *first = Slot { key, at, info };
         }
         info
     }
@@ -175,7 +191,8 @@ impl Memo {
     /// Looks a new word up in `cues`: its atoms, the rules they start, their flags.
     fn learn(&mut self, cues: &Cues, word: &str, number: bool) -> WordInfo {
         let lo = self.atoms.len();
-        if number {
+        // A number word (`пяти`) is a number for `#` as digits are.
+        if number || (cues.is_number_word)(word) {
             self.atoms.push(NUMBER_ATOM);
         }
         cues.lookup(word, &mut self.atoms);
@@ -189,9 +206,9 @@ impl Memo {
             }
         }
         let mine = self.rules.get_mut(start..).unwrap_or(&mut []);
-        // Cue rules first, each part by rule index.
-        let is_cue = |r: u32| cues.rules.get(r as usize).is_some_and(|r| matches!(r.role, Role::Cue(_)));
-        mine.sort_unstable_by_key(|&r| (!is_cue(r), r));
+        // By part (cue rules first), each part by rule index.
+        let part = |r: u32| cues.rules.get(r as usize).map_or(Part::Discourse, |r| r.role.part());
+        mine.sort_unstable_by_key(|&r| (part(r), r));
         let mut kept = 0;
         for k in 0..mine.len() {
             if kept == 0 || mine[k] != mine[kept - 1] {
@@ -200,10 +217,11 @@ impl Memo {
             }
         }
         self.rules.truncate(start + kept);
-        let cue_end = start + self.rules[start..].iter().take_while(|&&r| is_cue(r)).count();
+        let mine = self.rules.get(start..).unwrap_or(&[]);
+        let end_of = |p: Part| (start + mine.iter().take_while(|&&r| part(r) <= p).count()) as u32;
         WordInfo {
             atoms: (lo as u32, hi as u32),
-            rules: (start as u32, cue_end as u32, self.rules.len() as u32),
+            rules: [start as u32, end_of(Part::Cue), end_of(Part::Other), self.rules.len() as u32],
             flags,
         }
     }
@@ -214,20 +232,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_compare_8_bytes_at_a_time() {
+    fn a_short_key_is_the_word() {
         let words: Vec<String> = (0..40).map(|n| "ж".repeat(n / 2) + &"z".repeat(n % 2)).collect();
         for a in &words {
             for b in &words {
-                if a.len() == b.len() {
-                    assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+                if a.len() <= SHORT && b.len() <= SHORT {
+                    assert_eq!(Key::of(a.as_bytes(), false) == Key::of(b.as_bytes(), false), a == b, "{a} {b}");
                 }
             }
-            assert_ne!(hash(a.as_bytes(), false), 0);
-            assert_ne!(hash(a.as_bytes(), false), hash(a.as_bytes(), true));
+            assert_ne!(Key::of(a.as_bytes(), false), Key::of(a.as_bytes(), true));
+            assert_ne!(Key::of(a.as_bytes(), false).len, EMPTY);
         }
-        assert!(!same(b"abcdefghij", b"abcdefghiJ"));
-        assert!(!same(b"Abcdefghij", b"abcdefghij"));
-        assert!(!same(b"abc", b"abd"));
+        for (a, b) in [("abcdefghij", "abcdefghiJ"), ("Abcdefghij", "abcdefghij"), ("abc", "abd"), ("ab", "abc")] {
+            assert_ne!(Key::of(a.as_bytes(), false), Key::of(b.as_bytes(), false));
+        }
+    }
+
+    #[test]
+    fn long_words_with_one_key_are_told_apart() {
+        let cues: &super::super::Cues = crate::lang::Lang::Ru.table().events.cues;
+        let mut memo = Memo::default();
+        memo.begin(cues);
+        // Same length, same first and last 8 bytes: one key, two words.
+        let (a, b) = ("карантинxyzинные", "карантинzyxинные");
+        assert_eq!(Key::of(a.as_bytes(), false), Key::of(b.as_bytes(), false));
+        let first = memo.lookup(cues, "карантинные", false);
+        let x = memo.lookup(cues, a, false);
+        let y = memo.lookup(cues, b, false);
+        assert_ne!(first.atoms.0, first.atoms.1);
+        assert_eq!((x.atoms.1 - x.atoms.0, y.atoms.1 - y.atoms.0), (1, 1), "both start with `карантин`");
+        assert_eq!(memo.lookup(cues, a, false).atoms, x.atoms);
+        assert_eq!(memo.lookup(cues, b, false).atoms, y.atoms);
     }
 
     #[test]
@@ -247,7 +282,7 @@ mod tests {
         }
         // A number token is a different word from the same letters in a word token.
         assert_eq!(memo.atoms.get(number.atoms.0 as usize), Some(&NUMBER_ATOM));
-        let rules = |i: WordInfo| memo.rules[i.rules.0 as usize..i.rules.2 as usize].to_vec();
+        let rules = |i: WordInfo| memo.rules[i.rules[0] as usize..i.rules[3] as usize].to_vec();
         assert!(!rules(first[0]).is_empty());
         assert!(rules(first[7]).is_empty());
     }

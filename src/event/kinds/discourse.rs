@@ -1,0 +1,482 @@
+//! Discourse word classes: what a sentence says about its place in the story, for the event
+//! builder (which sentence continues which, which may borrow a date, which is no event).
+//!
+//! Each class is a language's table ([`DiscourseTables`](super::DiscourseTables), the
+//! Russian one in `src/lang/ru/cues/discourse.rs`), read on the document's existing tokens;
+//! the phrase classes are cue phrases (the syntax of [`crate::event::kinds`], plus `^` for a
+//! phrase that must start at the sentence's first word), compiled with the kind cues into the
+//! same word table and run by the same matcher. Nothing is allocated: the thread's buffers of
+//! the kind engine are reused.
+//!
+//! | class | method | examples (Russian tables) |
+//! |---|---|---|
+//! | points back to an earlier event | [`Cues::refers_back`] | `это решение`, `такое решение`, `данная мера`, `об этом`, `режим продлён`, `эти меры`, `указанные ограничения` |
+//! | must not borrow the previous date | [`Cues::refuses_inheritance`] | `Ранее ...`, `До этого ...`, `всего за период`, `с начала пандемии`, `за всё время`, `если`, `в случае`, `при условии`, `могут быть`, `возможно`, `не исключено`, `по прогнозам` |
+//! | a mention is a comparison reference | [`Cues::comparison_before`] | `по сравнению с маем`, `чем в прошлом году`, `против 120 накануне`, `в сравнении с`, `относительно` |
+//! | page furniture | [`Cues::is_furniture`] | `3 апреля 2020, 09:15`, `Обновлено: ...`, `Просмотров: 1520`, `Фото: ...`, `Читайте также: ...`, `Общество` |
+//! | a leading dateline | [`Cues::dateline`] | `АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3 апреля — РИА Новости.` |
+//!
+//! [`Cues::discourse`] answers all of them in one reading of the sentence.
+//!
+//! Limits: the classes are lexical. A conditional or a forecast anywhere in the sentence
+//! refuses inheritance for all of it (`Если ситуация ухудшится, карантин продлят` borrows
+//! nothing); `refers_back` holds for any demonstrative before a measure noun, also when the
+//! measure is new (`Эта мера вводится впервые`); a dateline is recognized only at the
+//! sentence's start, with its place in capitals or followed by an agency or a dash.
+
+use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, SCRATCH};
+use crate::text::{Gap, Token, TokenKind, Tokens};
+use std::ops::Range;
+
+/// A dateline mark (in `Cues::marks`): a month name.
+pub(super) const MONTH: u8 = 1;
+/// A dateline mark: a word of a news agency's name.
+pub(super) const AGENCY: u8 = 2;
+/// A word of a bare timestamp (a month name, `года`, `в`).
+pub(super) const STAMP: u8 = 4;
+/// A rubric name.
+pub(super) const RUBRIC: u8 = 8;
+
+/// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
+const MAX_TIMESTAMP_WORDS: u32 = 10;
+/// Most words of a rubric line (`Общество`, `В мире`).
+const MAX_RUBRIC_WORDS: u32 = 4;
+/// Most words of a dateline's place (`УСТЬ-КАМЕНОГОРСК` is two).
+const MAX_PLACE_WORDS: usize = 4;
+/// Most tokens `comparison_before` looks back when it finds no sentence start.
+const LOOK_BACK: usize = 24;
+
+/// The discourse classes of one sentence (see the module docs).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Discourse {
+    /// It points back to an earlier event.
+    pub(crate) refers_back: bool,
+    /// It must not borrow the previous sentence's date.
+    pub(crate) refuses_inheritance: bool,
+    /// It is page furniture, not an event.
+    pub(crate) furniture: bool,
+    /// The token range of its leading dateline, if it has one.
+    pub(crate) dateline: Option<Range<usize>>,
+}
+
+/// Runs `f` with the thread's buffers (fresh ones if they are in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+impl Cues {
+    /// Reads the sentence made of tokens `range` and leaves the hits of the discourse rules
+    /// in `s.hits`.
+    fn discourse_hits(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
+        s.all_words = true;
+        s.read(self, text, tokens, range);
+        s.hits.clear();
+        self.try_rules(s, Part::Discourse);
+    }
+
+    /// Whether a rule of `role` matched (after [`Cues::discourse_hits`]).
+    fn hit(&self, s: &Scratch, role: Role) -> bool {
+        s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role == role))
+    }
+
+    /// Whether the sentence made of tokens `range` points back to an earlier event: a
+    /// demonstrative before a measure noun (`это решение`, `такое решение`, `данная мера`,
+    /// `эти меры`, `указанные ограничения`), `об этом`, an extension without its measure
+    /// named anew (`режим продлён`, `продлили`).
+    pub(crate) fn refers_back(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
+        with_scratch(|s| {
+            self.discourse_hits(text, tokens, range, s);
+            self.hit(s, Role::RefersBack)
+        })
+    }
+
+    /// Whether the sentence made of tokens `range` must not borrow a date from the one
+    /// before it: a retrospective opener (`Ранее`, `До этого`, `Прежде`, `В прошлом`,
+    /// `Накануне`), an aggregate over the whole epidemic (`всего за период`, `с начала
+    /// пандемии`, `за всё время`, `за весь период`), a conditional or hypothetical clause
+    /// (`если`, `в случае`, `при условии`, `может быть`, `могут`, `возможно`, `не
+    /// исключено`), a forecast (`по прогнозам`, `ожидается, что`).
+    pub(crate) fn refuses_inheritance(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
+        with_scratch(|s| {
+            self.discourse_hits(text, tokens, range, s);
+            self.hit(s, Role::NoInheritance)
+        })
+    }
+
+    /// Whether the mention that starts at token `first_token` is a comparison reference
+    /// (`по сравнению с маем`, `чем в прошлом году`, `против 120 накануне`, `в сравнении
+    /// с`, `относительно`): a comparison phrase ends in the same clause at most one word before
+    /// it (a preposition), or, for a phrase of more than one word, at most
+    /// `comparison_reach` words before it; numbers between are not counted. It looks back within the
+    /// sentence: to the last sentence-ending punctuation or line break before the token,
+    /// at most a few dozen tokens.
+    pub(crate) fn comparison_before(&self, text: &str, tokens: &Tokens, first_token: usize) -> bool {
+        let start = sentence_start(text, tokens, first_token);
+        if start >= first_token {
+            return false;
+        }
+        with_scratch(|s| {
+            self.discourse_hits(text, tokens, start..first_token, s);
+            if s.tail_sep > 0 {
+                return false;
+            }
+            let toks = &s.toks;
+            s.hits.iter().any(|h| {
+                let Some(rule) = self.rules.get(h.rule as usize) else { return false };
+                let Some(last) = toks.get(h.last as usize) else { return false };
+                if rule.role != Role::Comparison || toks[h.last as usize + 1..].iter().any(|t| t.clause != last.clause)
+                {
+                    return false;
+                }
+                let numbers = toks[h.last as usize + 1..].iter().filter(|t| is_number(s, t)).count() as u32;
+                let between = s.words.saturating_sub(last.index + 1).saturating_sub(numbers);
+                // A one-word phrase (`чем`, `против`) stands right before the mention or
+                // before its preposition (`чем в прошлом году`, the mention `прошлом году`).
+                let reach = if rule.elements.len() == 1 { 1 } else { self.comparison_reach };
+                between as usize <= reach
+            })
+        })
+    }
+
+    /// Whether the sentence made of tokens `range` is page furniture: a bare timestamp or
+    /// byline date (only numbers and date words: `3 апреля 2020, 09:15`), a rubric line
+    /// (`Общество`), a furniture phrase at its start or after a leading timestamp
+    /// (`Обновлено`, `Просмотров: 1520`, `Фото:`, `Читайте также`), a dateline and nothing
+    /// else, or no word at all.
+    pub(crate) fn is_furniture(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
+        let dateline = self.dateline(text, tokens, range.clone());
+        with_scratch(|s| {
+            self.discourse_hits(text, tokens, range.clone(), s);
+            self.furniture_of(s, tokens, range, dateline.as_ref())
+        })
+    }
+
+    /// The token range of the dateline the sentence made of tokens `range` opens with
+    /// (`АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3
+    /// апреля — РИА Новости.`): a place (one to four capitalized words, hyphens allowed),
+    /// a comma or full stop, a day and a month name (a year may follow), and then an
+    /// agency (between slashes or brackets, or words of the agency table) or a dash; a place
+    /// in capitals needs neither. The range takes the punctuation that closes the dateline,
+    /// so the story's first sentence starts at its end.
+    pub(crate) fn dateline(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Option<Range<usize>> {
+        Dateline { cues: self, text, tokens, end: range.end }.find(range.start)
+    }
+
+    /// Every discourse class of the sentence made of tokens `range`, in one reading of it.
+    pub(crate) fn discourse(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Discourse {
+        let dateline = self.dateline(text, tokens, range.clone());
+        with_scratch(|s| {
+            self.discourse_hits(text, tokens, range.clone(), s);
+            Discourse {
+                refers_back: self.hit(s, Role::RefersBack),
+                refuses_inheritance: self.hit(s, Role::NoInheritance),
+                furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
+                dateline,
+            }
+        })
+    }
+
+    /// [`Cues::is_furniture`] on the sentence made of tokens `range`, read into `s` (with
+    /// its discourse hits).
+    fn furniture_of(&self, s: &Scratch, tokens: &Tokens, range: Range<usize>, dateline: Option<&Range<usize>>) -> bool {
+        if s.words == 0 || dateline.is_some_and(|d| d.end >= range.end) {
+            return true;
+        }
+        let mark = |i: usize| self.marks.get(tokens.norm(i)).copied().unwrap_or(0);
+        let number = |i: usize, t: &Token| t.kind == TokenKind::Number || (self.is_number_word)(tokens.norm(i));
+        let words =
+            || range.clone().filter_map(|i| tokens.get(i).filter(|t| t.kind != TokenKind::Punct).map(|t| (i, t)));
+        let stamp = |(i, t): (usize, &Token)| number(i, t) || mark(i) & STAMP != 0;
+        if s.words <= MAX_TIMESTAMP_WORDS {
+            if words().all(stamp) && words().any(|(i, t)| number(i, t)) {
+                return true;
+            }
+            if s.words <= MAX_RUBRIC_WORDS && words().all(|(i, t)| !number(i, t) && mark(i) & RUBRIC != 0) {
+                return true;
+            }
+        }
+        // A furniture phrase whose words before it (if any) are a timestamp.
+        s.hits.iter().any(|h| {
+            let Some(first) = s.toks.get(h.first as usize) else { return false };
+            self.rules.get(h.rule as usize).is_some_and(|r| r.role == Role::Furniture)
+                && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
+        })
+    }
+}
+
+/// Whether a kept word is a number (digits or a number word).
+fn is_number(s: &Scratch, t: &Tok) -> bool {
+    s.memo.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
+}
+
+/// The first token of the sentence holding token `at`, as far as the tokens show it: after
+/// the last `.`, `!`, `?` or `;` before it (not between digits), or the last line break, at
+/// most [`LOOK_BACK`] tokens back.
+fn sentence_start(text: &str, tokens: &Tokens, at: usize) -> usize {
+    let lo = at.saturating_sub(LOOK_BACK);
+    let mut i = at.min(tokens.len());
+    while i > lo {
+        let Some(t) = tokens.get(i) else {
+            i -= 1;
+            continue;
+        };
+        if t.gap >= Gap::Newline && i < at {
+            return i;
+        }
+        let Some(p) = tokens.get(i - 1) else { break };
+        if p.kind == TokenKind::Punct && matches!(punct(text, p), '.' | '!' | '?' | ';' | '…') {
+            let digits = tokens.get(i.saturating_sub(2)).is_some_and(|b| b.kind == TokenKind::Number)
+                && t.kind == TokenKind::Number
+                && t.gap == Gap::None;
+            if !digits {
+                return i;
+            }
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// The first character of a token.
+fn punct(text: &str, t: &Token) -> char {
+    text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' ')
+}
+
+/// A dateline scan over the tokens of one sentence (up to `end`).
+struct Dateline<'a> {
+    cues: &'a Cues,
+    text: &'a str,
+    tokens: &'a Tokens,
+    end: usize,
+}
+
+impl Dateline<'_> {
+    fn get(&self, i: usize) -> Option<&Token> {
+        if i < self.end {
+            self.tokens.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn mark(&self, i: usize) -> u8 {
+        match self.get(i) {
+            Some(t) if t.kind == TokenKind::Word => self.cues.marks.get(self.tokens.norm(i)).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// The punctuation character at `i`, if token `i` is punctuation.
+    fn punct(&self, i: usize) -> Option<char> {
+        self.get(i).filter(|t| t.kind == TokenKind::Punct).map(|t| punct(self.text, t))
+    }
+
+    fn is_dash(c: char) -> bool {
+        matches!(c, '-' | '\u{2012}'..='\u{2015}')
+    }
+
+    fn find(&self, start: usize) -> Option<Range<usize>> {
+        // The place: capitalized words, parts of one word joined by touching hyphens.
+        let mut i = start;
+        let mut words = 0;
+        let mut caps = true;
+        while let Some(t) = self.get(i) {
+            if t.kind != TokenKind::Word || !t.capitalized || words >= MAX_PLACE_WORDS {
+                break;
+            }
+            let written = self.text.get(t.start()..t.end()).unwrap_or("");
+            caps &= written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            words += 1;
+            i += 1;
+            let hyphen = self.punct(i) == Some('-')
+                && self.get(i).is_some_and(|h| h.gap == Gap::None)
+                && self.get(i + 1).is_some_and(|n| n.gap == Gap::None && n.kind == TokenKind::Word);
+            if hyphen {
+                i += 1;
+            }
+        }
+        if words == 0 || !matches!(self.punct(i), Some(',' | '.')) {
+            return None;
+        }
+        i += 1;
+        // The date: a day and a month, and maybe a year.
+        self.get(i).filter(|t| t.kind == TokenKind::Number && t.digits <= 2 && (1..=31).contains(&t.number))?;
+        i += 1;
+        if self.mark(i) & MONTH == 0 {
+            return None;
+        }
+        i += 1;
+        if self.get(i).is_some_and(|t| t.kind == TokenKind::Number && t.digits == 4) {
+            i += 1;
+            // `г.`, `года`: a timestamp word right after the year.
+            if self.mark(i) & STAMP != 0 {
+                i += 1;
+            }
+        }
+        let mut dash = false;
+        // Punctuation after the date, then the agency, then its closing punctuation.
+        while let Some(c) = self.punct(i) {
+            if matches!(c, '/' | '(' | '[') {
+                break;
+            }
+            dash |= Self::is_dash(c);
+            i += 1;
+        }
+        let mut agency = false;
+        if let Some(open) = self.punct(i).filter(|c| matches!(c, '/' | '(' | '[')) {
+            let close = match open {
+                '(' => ')',
+                '[' => ']',
+                _ => '/',
+            };
+            let inner = (i + 1..(i + 6).min(self.end)).find(|&j| self.punct(j) == Some(close));
+            if let Some(j) = inner.filter(|&j| j > i + 1) {
+                agency = true;
+                i = j + 1;
+            }
+        } else {
+            while self.mark(i) & AGENCY != 0 {
+                agency = true;
+                i += 1;
+            }
+        }
+        if agency {
+            while let Some(c) = self.punct(i) {
+                if !(matches!(c, '.' | ',' | ':') || Self::is_dash(c)) {
+                    break;
+                }
+                dash |= Self::is_dash(c);
+                i += 1;
+            }
+        }
+        (caps || agency || dash).then_some(start..i)
+    }
+}
+
+/// The discourse classes of one Russian sentence, by name (`refers_back`,
+/// `refuses_inheritance`, `comparison` when a date mention in it is a comparison reference,
+/// `furniture`, `dateline`), for the corpus tests: it tokenizes the sentence and finds its
+/// mentions, which the pipeline never does twice.
+pub fn classes(sentence: &str) -> Vec<&'static str> {
+    let lang = crate::lang::Lang::Ru.table();
+    let cues: &Cues = lang.events.cues;
+    let tokens = Tokens::with_lookalikes(sentence, lang.lookalikes);
+    let all = 0..tokens.len();
+    let d = Discourse {
+        refers_back: cues.refers_back(sentence, &tokens, all.clone()),
+        refuses_inheritance: cues.refuses_inheritance(sentence, &tokens, all.clone()),
+        furniture: cues.is_furniture(sentence, &tokens, all.clone()),
+        dateline: cues.dateline(sentence, &tokens, all.clone()),
+    };
+    // The one-reading answer agrees with the class-by-class one.
+    debug_assert_eq!(cues.discourse(sentence, &tokens, all), d);
+    let mut out = Vec::new();
+    if d.refers_back {
+        out.push("refers_back");
+    }
+    if d.refuses_inheritance {
+        out.push("refuses_inheritance");
+    }
+    let published = crate::Published::from(chrono::NaiveDate::from_ymd_opt(2020, 5, 15).unwrap_or_default());
+    let mentions = crate::extract(&crate::Document::new(published, sentence));
+    let comparison = mentions.iter().any(|m| {
+        let at = m.span().start;
+        (0..tokens.len())
+            .find(|&i| tokens.get(i).is_some_and(|t| t.start() >= at))
+            .is_some_and(|i| cues.comparison_before(sentence, &tokens, i))
+    });
+    if comparison {
+        out.push("comparison");
+    }
+    if d.furniture {
+        out.push("furniture");
+    }
+    if d.dateline.is_some() {
+        out.push("dateline");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> &'static Cues {
+        crate::lang::Lang::Ru.table().events.cues
+    }
+
+    fn on(s: &str) -> (Tokens, Range<usize>) {
+        let t = Tokens::new(s);
+        let n = t.len();
+        (t, 0..n)
+    }
+
+    #[test]
+    fn back_references() {
+        for s in
+            ["Это решение принято вчера.", "Об этом сообщили в акимате.", "Режим продлён.", "Указанные меры отменят."]
+        {
+            let (t, r) = on(s);
+            assert!(cues().refers_back(s, &t, r), "{s}");
+        }
+        let s = "Этот магазин открылся.";
+        let (t, r) = on(s);
+        assert!(!cues().refers_back(s, &t, r));
+    }
+
+    #[test]
+    fn inheritance_limits() {
+        for s in [
+            "Ранее заболевших не было.",
+            "Если ситуация ухудшится, школы закроют.",
+            "С начала пандемии умерли 12 человек.",
+        ] {
+            let (t, r) = on(s);
+            assert!(cues().refuses_inheritance(s, &t, r), "{s}");
+        }
+        // `Ранее` only as an opener; `раньше` inside a clause is no connective.
+        let s = "Каникулы начались на неделю раньше.";
+        let (t, r) = on(s);
+        assert!(!cues().refuses_inheritance(s, &t, r));
+    }
+
+    #[test]
+    fn comparison_references() {
+        let s = "Выявлено 150 случаев против 120 накануне.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "накануне").unwrap();
+        assert!(cues().comparison_before(s, &t, at));
+        let s = "Школы закрыли. Чем 5 мая.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "закрыли").unwrap();
+        assert!(!cues().comparison_before(s, &t, at));
+        // A comma between the phrase and the mention: another clause.
+        let s = "Решения против, 5 мая.";
+        let t = Tokens::new(s);
+        let at = (0..t.len()).find(|&i| t.norm(i) == "5").unwrap();
+        assert!(!cues().comparison_before(s, &t, at));
+        assert!(!cues().comparison_before(s, &t, 0));
+        assert!(!cues().comparison_before(s, &t, 10_000));
+    }
+
+    #[test]
+    fn furniture_and_datelines() {
+        for s in ["3 апреля 2020, 09:15", "Просмотров: 1520", "Общество", "", "—"] {
+            let (t, r) = on(s);
+            assert!(cues().is_furniture(s, &t, r), "{s:?}");
+        }
+        let s = "АЛМАТЫ, 5 апреля. /КазТАГ/. В городе закрыли рынки.";
+        let (t, r) = on(s);
+        let d = cues().dateline(s, &t, r.clone()).unwrap();
+        assert_eq!(t.norm(d.end), "в");
+        assert!(!cues().is_furniture(s, &t, r.clone()));
+        let all = cues().discourse(s, &t, r);
+        assert_eq!((all.dateline, all.furniture), (Some(d), false));
+        let s = "Алматы, 5 апреля, вышел на новый режим.";
+        let (t, r) = on(s);
+        assert_eq!(cues().dateline(s, &t, r), None);
+    }
+}

@@ -1,0 +1,203 @@
+//! Russian discourse word classes for the event builder: back-references, the limits of date
+//! inheritance, comparison references, page furniture and datelines. The engine and what
+//! each class is for: `crate::event::kinds::discourse`. Phrases use the cue syntax of
+//! [`crate::event::kinds`]; `^` before a phrase ties it to the sentence's first word.
+
+use crate::event::kinds::DiscourseTables;
+
+/// The Russian discourse tables.
+pub(super) static TABLES: DiscourseTables = DiscourseTables {
+    refers_back: REFERS_BACK,
+    no_inheritance: NO_INHERITANCE,
+    comparisons: COMPARISONS,
+    comparison_reach: 2,
+    furniture: FURNITURE,
+    timestamp_words: TIMESTAMP_WORDS,
+    months: MONTHS,
+    rubrics: RUBRICS,
+    agencies: AGENCIES,
+};
+
+// A demonstrative, in every gender, case and number, and the nouns of a measure or decision.
+macro_rules! demonstratives {
+    () => {
+        "эт{о,от,а,у,ой,ого,ому,им,ом,и,их,ими}|так{ое,ой,ого,ому,им,ом,ая,ую,ие,их,ими}|данн{ое,ый,ого,ому,ым,ом,ая,ую,ой,ые,ых,ыми}|указанн*|вышеуказанн*|вышеназванн*|вышеупомянут*|упомянут*|подобн*|соответствующ*"
+    };
+}
+macro_rules! measure_nouns {
+    () => {
+        "решени*|мер{а,ы,у,ой,е,ам,ами,ах}|мер|постановлени*|распоряжени*|указ{,а,у,ом,е}|приказ*|ограничени*|запрет*|режим*|правил{о,а,у,ом,е,ами,ах}|правил|требовани*|нововведени*|послаблени*|карантин*|изменени*"
+    };
+}
+
+/// Phrases that point back to an earlier event.
+const REFERS_BACK: &[&str] = &[
+    concat!(demonstratives!(), " ", measure_nouns!()),
+    // `эти и другие меры`, `такие же ограничения`
+    concat!(demonstratives!(), " ..2 ", measure_nouns!()),
+    "об|о этом|том",
+    "по этому поводу",
+    // An extension that does not name its measure anew: `режим продлён`, `продлили ещё на неделю`.
+    "режим*|карантин*|ограничени*|мер{ы,у}|срок*|действи* ~3 продл*|продлева*",
+    "^продлен{,а,о,ы}|продлили|продлят|продлевается|продлеваются",
+];
+
+/// Phrases after which a sentence borrows no date from the one before.
+const NO_INHERITANCE: &[&str] = &[
+    // Retrospective connectives.
+    "^ранее|прежде|раньше|накануне",
+    "^до этого|того",
+    "^в прошлом",
+    "сообщал{ось,и}|писал{и,о}|отмечал{ось,и} ..1 ранее|прежде",
+    "как и ранее|прежде",
+    // Aggregates over the whole epidemic.
+    "всего за период|время",
+    "за весь|все|всё период|время",
+    "за время пандеми*|эпидеми*",
+    "с начала пандеми*|эпидеми*|вспышк*|распространени*|года",
+    "с момента начала|появлени*|выявлени*|регистрац*|введени*|объявлени*",
+    "с начала введени*|объявлени*|действи*",
+    "с начала ..1 пандеми*|эпидеми*",
+    // Conditional and hypothetical clauses.
+    "если",
+    "в случае",
+    "при условии",
+    "при необходимост*",
+    "может|могут|могло|могли быть|стать|бы",
+    "мог|могла|могли|могло бы",
+    "возможно",
+    "вероятно",
+    "не исключено|исключают|исключает|исключаем",
+    // Forecasts.
+    "по прогноз*",
+    "прогноз*|прогнозиру*",
+    "^ожидается|предполагается|прогнозируется",
+];
+
+/// Phrases that make the mention right after them a comparison reference. A phrase of one
+/// word may have one word between (`чем в прошлом году`; numbers between do not count:
+/// `против 120 накануне`); a longer one two (`по сравнению с аналогичным
+/// периодом прошлого года`). The preposition after `сравнению` is left out: the date
+/// grammar takes it into the mention (`с маем`).
+const COMPARISONS: &[&str] = &[
+    "по сравнению",
+    "в сравнении",
+    "сравнени{и,ю} с|со",
+    "чем",
+    "против",
+    "относительно",
+    "в отличие",
+    "по отношению",
+    "аналогичн* период*|показател*",
+];
+
+/// Phrases that open page furniture: at the sentence's start, or after a timestamp or a
+/// number (`3 апреля 2020, 09:15 Обновлено`, `1520 просмотров`).
+const FURNITURE: &[&str] = &[
+    "обновлен{о,а,ы,}",
+    "просмотр{ов,а,ы}",
+    "фото|видео|иллюстрация|инфографика|коллаж|источник|автор",
+    "читайте|смотрите также|еще",
+    "подписывайтесь",
+    "поделиться",
+    "новости партнеров",
+];
+
+/// Words of a bare timestamp besides numbers and month names.
+const TIMESTAMP_WORDS: &[&str] = &[
+    "г",
+    "год",
+    "года",
+    "в",
+    "сегодня",
+    "вчера",
+    "мск",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
+/// Month names, as datelines and timestamps write them (nominative and genitive).
+const MONTHS: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// Rubric names: a line of these alone is furniture.
+const RUBRICS: &[&str] = &[
+    "новости",
+    "общество",
+    "политика",
+    "экономика",
+    "происшествия",
+    "спорт",
+    "культура",
+    "в",
+    "мире",
+    "мир",
+    "здоровье",
+    "медицина",
+    "образование",
+    "регионы",
+    "бизнес",
+    "финансы",
+    "аналитика",
+    "интервью",
+    "главное",
+    "лента",
+    "коронавирус",
+    "covid",
+    "технологии",
+    "казахстан",
+    "россия",
+];
+
+/// Words of news agency names in datelines.
+const AGENCIES: &[&str] = &[
+    "казтаг",
+    "kaztag",
+    "kazinform",
+    "казинформ",
+    "риа",
+    "новости",
+    "тасс",
+    "интерфакс",
+    "interfax",
+    "sputnik",
+    "спутник",
+    "tengrinews",
+    "zakon",
+    "kz",
+    "informburo",
+    "today",
+    "kazakhstan",
+    "регнум",
+    "baige",
+    "news",
+];
