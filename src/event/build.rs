@@ -112,6 +112,10 @@ pub(crate) struct Builder<'a> {
     anaphora: Vec<(usize, usize, Anaphors)>,
     /// The places the document names (datelines included), counted, in order of first mention.
     named: Vec<(Place, usize)>,
+    /// The latest decree (a state of emergency or a quarantine) among the events.
+    decree: Option<usize>,
+    /// Each event's word signature (see [`signature`]), by index: what restatements compare.
+    signatures: Vec<Signature>,
 }
 
 /// What an undated sentence does with the event before it.
@@ -150,6 +154,8 @@ impl<'a> Builder<'a> {
             headline: (None, true),
             anaphora: Vec::new(),
             named: Vec::new(),
+            decree: None,
+            signatures: Vec::new(),
         }
     }
 
@@ -219,7 +225,10 @@ impl<'a> Builder<'a> {
             let own = &mentions[first..m];
             // A clock time with no day written, in a chain, schedules the event before it
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
-            let chained = chain.is_some() && sentence.paragraph == previous_paragraph;
+            // The listed points of a decree (`1) ...`, `Согласно постановлению: ...`) belong to
+            // the latest decree, also across a paragraph break.
+            let listed = self.decree.filter(|_| talk.content || starts_a_point(sentence_text));
+            let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
             let dating = |k: usize| {
                 let mention = &own[k];
                 let clock = matches!(mention.value, Value::Time { .. })
@@ -272,6 +281,9 @@ impl<'a> Builder<'a> {
             }
             self.made = made;
             if self.events.len() > start {
+                let sig = signature(tokens, range.clone());
+                self.signatures.resize(start, Signature::default());
+                self.signatures.resize(self.events.len(), sig);
                 let levels = anaphora(tables.gazetteer, text, tokens, range.clone());
                 for e in start..self.events.len() {
                     if !levels.is_empty() {
@@ -283,13 +295,22 @@ impl<'a> Builder<'a> {
                 }
                 chain = Some(self.events.len() - 1);
                 previous_paragraph = sentence.paragraph;
+                self.note_decrees(start);
                 continue;
             }
-            let followed = match chain {
-                Some(e) if sentence.paragraph == previous_paragraph && dateline.is_none() => {
-                    self.follow(e, &talk, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt)
+            let live = chain.filter(|_| sentence.paragraph == previous_paragraph && dateline.is_none());
+            let followed = match live.or(listed) {
+                Some(e) => {
+                    let before = self.events.len();
+                    let followed =
+                        self.follow(e, &talk, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt);
+                    self.note_decrees(before);
+                    if followed.is_some() {
+                        previous_paragraph = sentence.paragraph;
+                    }
+                    followed
                 }
-                _ => None,
+                None => None,
             };
             match followed {
                 Some(e) => chain = Some(e),
@@ -298,6 +319,13 @@ impl<'a> Builder<'a> {
                     self.undated.push(Undated { sentence: span, text: excerpt() });
                 }
             }
+        }
+    }
+
+    /// Remembers the latest decree among the events from `from` on.
+    fn note_decrees(&mut self, from: usize) {
+        if let Some(i) = (from..self.events.len()).rev().find(|&i| self.events[i].kinds.iter().any(|k| is_decree(*k))) {
+            self.decree = Some(i);
         }
     }
 
@@ -329,7 +357,7 @@ impl<'a> Builder<'a> {
             // continues them, and the sentence is not read for nothing.
             return None;
         }
-        let point = decree && starts_a_point(sentence_text);
+        let point = decree && (talk.content || starts_a_point(sentence_text));
         // The whole description: the kinds its figures carry (a count of recoveries) decide too.
         let mut d = Description::default();
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
@@ -387,7 +415,9 @@ impl<'a> Builder<'a> {
         let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
         let mut events = self.events;
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
-        let events = restatements(events, headline.as_ref());
+        let mut signatures = self.signatures;
+        signatures.resize(events.len(), Signature::default());
+        let events = restatements(events, &signatures, headline.as_ref());
         (Timeline::from_parts(events, self.undated), self.sentences)
     }
 }
@@ -701,12 +731,13 @@ fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
 /// pass stays linear.
 const RESTATEMENT_CANDIDATES: usize = 8;
 
-/// Joins the restatements of one document: events of one date and mod with the same kinds
-/// (not only `other`, not inherited) whose places and figures agree become one, with the
-/// evidence of both (the first in text order first). The events are grouped by a hash of
-/// (date, mod, kinds) with one sort; each is compared with at most
+/// Joins the restatements of one document: events of one date and mod (not only `other`, not
+/// inherited), the kinds of one all kinds of the other, whose places and figures agree become
+/// one, with the evidence and kinds of both (the first in text order first, unless it is the
+/// headline). The events are grouped by a hash of (date, mod) with one sort; each is compared
+/// with at most
 /// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
-fn restatements(mut events: Vec<Event>, headline: Option<&Span>) -> Vec<Event> {
+fn restatements(mut events: Vec<Event>, signatures: &[Signature], headline: Option<&Span>) -> Vec<Event> {
     use std::hash::{Hash, Hasher};
     let mut keyed: Vec<(u64, usize)> = events
         .iter()
@@ -716,8 +747,6 @@ fn restatements(mut events: Vec<Event>, headline: Option<&Span>) -> Vec<Event> {
             let mut h = crate::text::wordmap::FxHasher::default();
             e.when.hash(&mut h);
             e.modifier.hash(&mut h);
-            let kinds = e.kinds.iter().fold(0u64, |set, k| set | 1 << (*k as u8 % 64));
-            kinds.hash(&mut h);
             (h.finish(), i)
         })
         .collect();
@@ -731,7 +760,11 @@ fn restatements(mut events: Vec<Event>, headline: Option<&Span>) -> Vec<Event> {
             let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
-                a.when == b.when && a.modifier == b.modifier && same_kinds(a, b) && agree(a, b)
+                a.when == b.when
+                    && a.modifier == b.modifier
+                    && nested_kinds(a, b)
+                    && agree(a, b)
+                    && similar(signatures.get(i), signatures.get(j))
             });
             // `j` is earlier in the run, and the run is sorted by index within one hash.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -754,9 +787,45 @@ fn restatements(mut events: Vec<Event>, headline: Option<&Span>) -> Vec<Event> {
     events
 }
 
-/// Have two events the same kinds, in any order?
-fn same_kinds(a: &Event, b: &Event) -> bool {
-    a.kinds.len() == b.kinds.len() && a.kinds.iter().all(|k| b.kinds.contains(k))
+/// The content words of a sentence as a set of 256 bits: each word of four letters or more
+/// sets the bit of its first five letters (a stem, roughly, in languages that inflect at the
+/// end).
+type Signature = [u64; 4];
+
+/// The signature of the sentence made of tokens `range`.
+fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
+    use std::hash::Hasher;
+    let mut sig = Signature::default();
+    for i in range {
+        let Some(t) = tokens.get(i) else { break };
+        if t.kind != crate::text::TokenKind::Word {
+            continue;
+        }
+        let norm = tokens.norm(i);
+        let Some((cut, _)) = norm.char_indices().nth(3) else { continue };
+        let stem = norm.char_indices().nth(5).map_or(norm, |(end, _)| &norm[..end]);
+        debug_assert!(cut < norm.len());
+        let mut h = crate::text::wordmap::FxHasher::default();
+        h.write(stem.as_bytes());
+        let bit = h.finish() % 256;
+        sig[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+    sig
+}
+
+/// Do two sentences say the same thing in enough of the same words (a fifth of their
+/// content words or more)?
+fn similar(a: Option<&Signature>, b: Option<&Signature>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let both: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+    let either: u32 = a.iter().zip(b).map(|(x, y)| (x | y).count_ones()).sum();
+    either > 0 && both * 5 >= either
+}
+
+/// Are the kinds of one event all kinds of the other (the lead names the decree, the body
+/// its measures too)?
+fn nested_kinds(a: &Event, b: &Event) -> bool {
+    a.kinds.iter().all(|k| b.kinds.contains(k)) || b.kinds.iter().all(|k| a.kinds.contains(k))
 }
 
 /// Do two events of one date and kinds say the same happening: places that are the same (or
@@ -776,13 +845,18 @@ fn agree(a: &Event, b: &Event) -> bool {
     places && figures
 }
 
-/// Moves a restatement's evidence, sources, mentions, cues, measures, places and figures
+/// Moves a restatement's evidence, sources, mentions, kinds, cues, measures, places and figures
 /// into the event it restates (what `e` keeps is dropped).
 fn restate(into: &mut Event, e: &mut Event) {
     let base = into.evidence.len();
     into.evidence.append(&mut e.evidence);
     into.sources.append(&mut e.sources);
     into.mentions.append(&mut e.mentions);
+    for k in std::mem::take(&mut e.kinds) {
+        if !into.kinds.contains(&k) {
+            into.kinds.push(k);
+        }
+    }
     for c in std::mem::take(&mut e.cues) {
         if !into.cues.contains(&c) {
             into.cues.push(c);

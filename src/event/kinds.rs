@@ -472,6 +472,9 @@ pub(crate) struct DiscourseTables {
     /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
     /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
     pub(crate) no_inheritance: &'static [&'static str],
+    /// Phrases that present a sentence as a decree's content (`согласно постановлению`,
+    /// `документ предусматривает`, `указом вводится`): its measures are the decree's kinds.
+    pub(crate) content: &'static [&'static str],
     /// Phrases that make the mention right after them a comparison reference (`по сравнению с`).
     pub(crate) comparisons: &'static [&'static str],
     /// Most words (numbers not counted) between a comparison phrase and its mention.
@@ -520,6 +523,7 @@ enum Role {
     /// A discourse class (see `discourse`).
     RefersBack,
     NoInheritance,
+    Content,
     Comparison,
     Furniture,
 }
@@ -540,7 +544,9 @@ impl Role {
             Role::Block(_) | Role::NegateBefore | Role::NegateAfter | Role::ExemptList | Role::NotNegation => {
                 Part::Other
             }
-            Role::RefersBack | Role::NoInheritance | Role::Comparison | Role::Furniture => Part::Discourse,
+            Role::RefersBack | Role::NoInheritance | Role::Content | Role::Comparison | Role::Furniture => {
+                Part::Discourse
+            }
         }
     }
 }
@@ -792,6 +798,7 @@ impl Cues {
             (t.not_negations, Role::NotNegation),
             (d.refers_back, Role::RefersBack),
             (d.no_inheritance, Role::NoInheritance),
+            (d.content, Role::Content),
             (d.comparisons, Role::Comparison),
             (d.furniture, Role::Furniture),
         ];

@@ -53,6 +53,8 @@ pub(crate) struct Discourse {
     pub(crate) refers_back: bool,
     /// It must not borrow the previous sentence's date.
     pub(crate) refuses_inheritance: bool,
+    /// It presents a decree's content (`согласно постановлению`, `документ обязывает`).
+    pub(crate) content: bool,
     /// It is page furniture, not an event.
     pub(crate) furniture: bool,
     /// The token range of its leading dateline, if it has one.
@@ -173,6 +175,7 @@ impl Cues {
             Discourse {
                 refers_back: self.hit(s, Role::RefersBack),
                 refuses_inheritance: self.hit(s, Role::NoInheritance),
+                content: self.hit(s, Role::Content),
                 furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
                 dateline,
             }
@@ -357,7 +360,7 @@ impl Dateline<'_> {
 }
 
 /// The discourse classes of one Russian sentence, by name (`refers_back`,
-/// `refuses_inheritance`, `comparison` when a date mention in it is a comparison reference,
+/// `refuses_inheritance`, `content`, `comparison` when a date mention in it is a comparison reference,
 /// `furniture`, `dateline`), for the corpus tests: it tokenizes the sentence and finds its
 /// mentions, which the pipeline never does twice.
 pub fn classes(sentence: &str) -> Vec<&'static str> {
@@ -365,20 +368,21 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     let cues: &Cues = lang.events.cues;
     let tokens = Tokens::with_lookalikes(sentence, lang.lookalikes);
     let all = 0..tokens.len();
-    let d = Discourse {
-        refers_back: cues.refers_back(sentence, &tokens, all.clone()),
-        refuses_inheritance: cues.refuses_inheritance(sentence, &tokens, all.clone()),
-        furniture: cues.is_furniture(sentence, &tokens, all.clone()),
-        dateline: cues.dateline(sentence, &tokens, all.clone()),
-    };
+    let d = cues.discourse(sentence, &tokens, all.clone());
     // The one-reading answer agrees with the class-by-class one.
-    debug_assert_eq!(cues.discourse(sentence, &tokens, all), d);
+    debug_assert_eq!(d.refers_back, cues.refers_back(sentence, &tokens, all.clone()));
+    debug_assert_eq!(d.refuses_inheritance, cues.refuses_inheritance(sentence, &tokens, all.clone()));
+    debug_assert_eq!(d.furniture, cues.is_furniture(sentence, &tokens, all.clone()));
+    debug_assert_eq!(d.dateline, cues.dateline(sentence, &tokens, all));
     let mut out = Vec::new();
     if d.refers_back {
         out.push("refers_back");
     }
     if d.refuses_inheritance {
         out.push("refuses_inheritance");
+    }
+    if d.content {
+        out.push("content");
     }
     let published = crate::Published::from(chrono::NaiveDate::from_ymd_opt(2020, 5, 15).unwrap_or_default());
     let mentions = crate::extract(&crate::Document::new(published, sentence));

@@ -9,6 +9,7 @@ use crate::event::kinds::DiscourseTables;
 pub(super) static TABLES: DiscourseTables = DiscourseTables {
     refers_back: REFERS_BACK,
     no_inheritance: NO_INHERITANCE,
+    content: CONTENT,
     comparisons: COMPARISONS,
     comparison_reach: 2,
     furniture: FURNITURE,
@@ -29,6 +30,14 @@ macro_rules! measure_nouns {
         "решени*|мер{а,ы,у,ой,е,ам,ами,ах}|мер|постановлени*|распоряжени*|указ{,а,у,ом,е}|приказ*|ограничени*|запрет*|режим*|правил{о,а,у,ом,е,ами,ах}|правил|требовани*|нововведени*|послаблени*|карантин*|изменени*"
     };
 }
+
+/// Phrases that present a sentence as a decree's content: the document and what it
+/// provides, obliges or introduces.
+const CONTENT: &[&str] = &[
+    "согласно ..1 постановлени*|указ{у,а}|решени*|распоряжени*|приказ*|документ*",
+    "постановлени*|указ{,ом}|решени*|распоряжени*|приказ*|документ* ~3 предусматрива*|предусмотрен*|обязыва*|ввод*|вводит*|устанавлива*|запреща*|разреша*|приостанавлива*",
+    "в том числе|частности",
+];
 
 /// Phrases that point back to an earlier event.
 const REFERS_BACK: &[&str] = &[
