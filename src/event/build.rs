@@ -43,6 +43,10 @@ pub struct Undated {
     pub sentence: Span,
     /// The sentence's text.
     pub text: String,
+    /// The document's id, when it has one (the same shared id as its events' sources); JSON
+    /// writes it as a plain string, and no key when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::shared_id")]
+    pub doc: Option<Arc<str>>,
 }
 
 /// One piece of a document as the pipeline reads it: its text and tokens, and the sentences
@@ -153,7 +157,7 @@ impl<'a> Builder<'a> {
             };
             if !joined {
                 chain = None;
-                self.undated.push(Undated { sentence: span, text: sentence_text.to_string() });
+                self.undated.push(Undated { sentence: span, text: sentence_text.to_string(), doc: self.doc.clone() });
             }
         }
     }

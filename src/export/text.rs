@@ -11,7 +11,8 @@
 //! - An event line is the value (and its mod, `2020-03-13 ON_OR_AFTER`) padded to 30
 //!   characters, then its facts padded to 40 (kind ids, `@` and its places, its figures with
 //!   `~` for an approximate one), then `↳ ` for an inherited event, the sentence on one line,
-//!   and, when it was read from several documents, their ids in brackets.
+//!   and, when it was read from several sentences, the ids of their documents in brackets
+//!   (each once).
 //! - Every field copied from the input is on one line: control characters (a newline in a
 //!   document id, say) are written as `\n`, `\u{1b}`, ..., so no input can forge a line.
 
@@ -87,7 +88,7 @@ pub fn write_event(out: &mut impl io::Write, e: &Event) -> io::Result<()> {
     let _ = escape::line(&mut rest, &e.text);
     if e.sources.len() > 1 {
         rest.push_str(" [");
-        for (i, id) in e.sources.iter().filter_map(|s| s.doc.as_deref()).enumerate() {
+        for (i, id) in super::labels::sources(e).into_iter().enumerate() {
             if i > 0 {
                 rest.push_str(", ");
             }
