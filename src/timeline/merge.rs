@@ -78,7 +78,7 @@ use crate::event::{Event, Place, Source};
 use crate::mention::Mod;
 use crate::timeline::Timeline;
 use crate::value::Value;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::cmp::Ordering;
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
@@ -263,18 +263,18 @@ impl Merger {
     pub(crate) fn finish(self) -> Timeline {
         let Merger { groups, mut undated, .. } = self;
         let mut events: Vec<(usize, Event)> = groups.into_iter().map(Group::finish).collect();
-        events.sort_by_cached_key(|(_, e)| e.when.start());
-        // Ties on the start (runs of equal starts, sorted once more).
-        let mut i = 0;
-        while i < events.len() {
-            let start = events[i].1.when.start();
-            let run = events[i..].iter().take_while(|(_, e)| e.when.start() == start).count();
-            if run > 1 {
-                events[i..i + run]
-                    .sort_by(|(pa, a), (pb, b)| doc(a).cmp(&doc(b)).then(pa.cmp(pb)).then_with(|| precedence(a, b)));
-            }
-            i += run;
-        }
+        // The order is found on indices (an event is large to move): by start, then ties by
+        // the representative's document, its place in its own timeline, and precedence.
+        let starts: Vec<Option<NaiveDateTime>> = events.iter().map(|(_, e)| e.when.start()).collect();
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| {
+            let ((pa, ea), (pb, eb)) = (&events[a], &events[b]);
+            starts[a]
+                .cmp(&starts[b])
+                .then_with(|| doc(ea).cmp(&doc(eb)).then(pa.cmp(pb)).then_with(|| precedence(ea, eb)))
+        });
+        permute(&mut events, &mut order);
+        let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
         undated.sort_by(|a, b| {
             (&a.doc, a.sentence.bytes.start, a.sentence.bytes.end).cmp(&(
                 &b.doc,
@@ -283,7 +283,26 @@ impl Merger {
             ))
         });
         undated.dedup_by(|a, b| a.doc == b.doc && a.sentence == b.sentence);
-        Timeline { events: events.into_iter().map(|(_, e)| e).collect(), undated }
+        Timeline { events, undated }
+    }
+}
+
+/// Puts `items` in the order `order` (`order[k]` is the index of the item to put at `k`),
+/// in place, one cycle at a time; `order` is left in any state.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        // Follow the cycle through `start`: position k takes the item at order[k].
+        let mut k = start;
+        while order[k] != start {
+            let from = order[k];
+            if from >= items.len() {
+                break;
+            }
+            items.swap(k, from);
+            order[k] = k;
+            k = from;
+        }
+        order[k] = k;
     }
 }
 
@@ -590,5 +609,20 @@ impl Hasher for Fx {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        for order in [vec![2, 0, 1], vec![0, 1, 2], vec![1, 0, 3, 2], vec![3, 2, 1, 0, 4], vec![]] {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            let expected: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            permute(&mut items, &mut order.clone());
+            assert_eq!(items, expected);
+        }
     }
 }
