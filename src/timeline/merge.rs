@@ -108,8 +108,9 @@ pub(crate) struct Merger {
 
 /// The events of one key.
 struct Class {
-    /// The key's main kind and place (its days and bound are those of any member, its
-    /// sentence for no kind that of the representative).
+    /// The key's days, main kind, main place and count (its bound is that of any member,
+    /// its sentence for no kind that of the representative).
+    days: Option<(NaiveDate, NaiveDate)>,
     kind: Option<EventKind>,
     place: Option<Place>,
     count: Option<u64>,
@@ -170,7 +171,9 @@ impl Merger {
             }
         }
         // A document's events of one key are ranked in this order (see the module docs).
-        events.sort_by(|(_, a), (_, b)| precedence(a, b));
+        if events.len() > 1 {
+            events.sort_by(|(_, a), (_, b)| precedence(a, b));
+        }
         let mut doc_ids: Vec<u32> = Vec::new();
         let mut last: Option<(Arc<str>, u32)> = None;
         for (position, e) in events {
@@ -201,7 +204,7 @@ impl Merger {
         let found = candidates.iter().find(|&c| {
             let class = &class[c as usize];
             let rep = class.ranks.first().map(|g| &groups[g as usize].event);
-            rep.is_some_and(|rep| key.is(rep, class.kind, class.place.as_ref(), class.count))
+            rep.is_some_and(|rep| key.is(rep, class))
         });
         let c = match found {
             Some(c) => c,
@@ -209,8 +212,19 @@ impl Merger {
                 // A new key: the event is a group of its own.
                 let c = self.class.len() as u32;
                 candidates.push(c);
+                let days = match key.days {
+                    Days::Span(a, b) => Some((a, b)),
+                    Days::Value(_) => None,
+                };
                 let (kind, place, count) = (key.kind, key.place.cloned(), key.count);
-                self.class.push(Class { kind, place, count, ranks: Small::One(self.groups.len() as u32), alone: true });
+                self.class.push(Class {
+                    days,
+                    kind,
+                    place,
+                    count,
+                    ranks: Small::One(self.groups.len() as u32),
+                    alone: true,
+                });
                 self.groups.push(Group { event: e, position, members: 1 });
                 return;
             }
@@ -464,20 +478,20 @@ impl<'a> Key<'a> {
         Key { days, bound: bound(e.modifier), kind, text, place, count: count(kind, e) }
     }
 
-    /// Whether this is the key of the class whose representative is `rep`, main kind `kind`
-    /// and main place `place` (the rep's kinds and places, joined from every member, are not
-    /// looked through again).
-    fn is(&self, rep: &Event, kind: Option<EventKind>, place: Option<&Place>, count: Option<u64>) -> bool {
-        let days = match (rep.first_day(), rep.last_day()) {
-            (Some(a), Some(b)) => Days::Span(a, b),
-            _ => Days::Value(&rep.when),
+    /// Whether this is the key of `class`, whose representative is `rep` (the rep's kinds
+    /// and places, joined from every member, are not looked through again).
+    fn is(&self, rep: &Event, class: &Class) -> bool {
+        let days_match = match (&self.days, class.days) {
+            (Days::Span(a, b), Some((c, d))) => (*a, *b) == (c, d),
+            (Days::Value(v), None) => **v == rep.when,
+            _ => false,
         };
-        self.days == days
+        days_match
             && self.bound == bound(rep.modifier)
-            && self.kind == kind
-            && self.place == place
-            && self.text == kind.is_none().then_some(rep.text.as_str())
-            && self.count == count
+            && self.kind == class.kind
+            && self.place == class.place.as_ref()
+            && self.count == class.count
+            && self.text == class.kind.is_none().then_some(rep.text.as_str())
     }
 }
 
