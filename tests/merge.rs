@@ -216,8 +216,13 @@ fn check_groups(corpus: &[Timeline], merged: &Timeline) -> Result<(), TestCaseEr
     Ok(())
 }
 
+/// 256 cases a property, or `PROPTEST_CASES` for a deeper run.
+fn case_count() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: case_count(), ..ProptestConfig::default() })]
 
     /// Property 1.
     #[test]
