@@ -2,14 +2,16 @@
 //! (and its undated sentences), with its queries, and the corpus timeline of many documents
 //! merged. The pipeline builds it ([`crate::event::build`]).
 
+mod merge;
+
 use crate::event::build::Undated;
 use crate::event::figures::FigureWhat;
 use crate::event::kinds::EventKind;
 use crate::event::Event;
 use chrono::NaiveDate;
+pub(crate) use merge::Merger;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// A document's events in chronological order (ties keep document order), and the
 /// sentences no date reaches.
@@ -110,17 +112,37 @@ impl Timeline {
 }
 
 impl Timeline {
-    /// Merges the timelines of many documents into one corpus timeline: events that are the
-    /// same happening become one event that lists every source.
+    /// Merges the timelines of many documents into one corpus timeline: events that report
+    /// the same happening in different documents become one event that lists every source.
     ///
-    /// Two events are the same happening when their days overlap, they share a kind other
-    /// than `other`, their places agree (the same place, or one of them names none), and
-    /// the figures both state of the same sort agree within 10%. A merged event keeps the
-    /// date and sentence of its earliest member (in a fixed order) and the union of kinds,
-    /// places, figures and sources. Undated sentences are not merged.
+    /// Two events are the same happening when they cover the same first and last day (an
+    /// interval matches only the same interval, never a day inside it), bound them the same
+    /// way (up to, after, or at or from them), and have the same main kind (the first of
+    /// their kinds in a fixed order: a quarantine, the other measures, the epidemic's
+    /// figures, public information, the state of emergency; with no kind but `other`, the
+    /// same sentence text), the same main place (the most specific one, or none) and, for a
+    /// count of cases, deaths or recoveries, the same largest figure of that sort. A
+    /// document's events are never merged with each other: a merged event takes at most one
+    /// event of each document (the copy of one it has, the same document and sentence, is
+    /// folded in). A merged event is its representative (the first member in a fixed order:
+    /// dated before inherited, then sentence text, position, document: its date, sentence
+    /// and text) with the union of every member's kinds, places, figures, cue words and
+    /// sources (the representative's first, then by document and sentence, each
+    /// `(doc, sentence)` once); an event nothing joined comes out as it went in. Undated
+    /// sentences are all kept, with their document, by document and position.
     ///
-    /// Deterministic and independent of the order of its input: events are put in a
-    /// canonical order (date, kinds, places, document, span) before they are grouped.
+    /// A document is known by its id: the `doc` of its events' sources (and of its undated
+    /// sentences). The sources and undated sentences of the `k`-th timeline (1-based) that
+    /// have no id get the id `#k`, so that documents without ids are told apart by their
+    /// place in the input ([`corpus::merge`](crate::corpus::merge) numbers them by their
+    /// JSONL line); an event with no source gets one, its own sentence in its document.
+    ///
+    /// The merge is order-independent (any order of the same documents gives the same
+    /// timeline), idempotent (merging a merged timeline changes nothing; a single timeline
+    /// whose sources have ids comes out as it went in) and associative (merging the merged
+    /// parts of a corpus gives the merge of the whole); time and memory are linear in the
+    /// events and their sources. The timelines are read one at a time, so a lazy iterator is
+    /// never held whole. The rules in full are in the source, `src/timeline/merge.rs`.
     ///
     /// ```
     /// use khronika::{analyze, Document, Timeline};
@@ -129,92 +151,16 @@ impl Timeline {
     /// let merged = Timeline::merge([analyze(&a).timeline, analyze(&b).timeline]);
     /// assert_eq!(merged.len(), 1);
     /// assert_eq!(merged.events()[0].sources.len(), 2);
+    /// // One document merged with nothing is as it was.
+    /// assert_eq!(Timeline::merge([analyze(&a).timeline]), analyze(&a).timeline);
     /// ```
     pub fn merge<I: IntoIterator<Item = Timeline>>(timelines: I) -> Timeline {
-        let mut all: Vec<Event> = timelines.into_iter().flat_map(|t| t.events).collect();
-        all.sort_by_cached_key(canonical_key);
-        let mut merged: Vec<Event> = Vec::new();
-        // Groups whose last day is not before the current event's first day can still take it;
-        // input is sorted by first day, so older groups drop out of the window for good.
-        let mut open: Vec<usize> = Vec::new();
-        for e in all {
-            let first = e.first_day();
-            open.retain(|&g| merged[g].last_day() >= first);
-            match open.iter().copied().find(|&g| same_happening(&merged[g], &e)) {
-                Some(g) => absorb(&mut merged[g], e),
-                None => {
-                    open.push(merged.len());
-                    merged.push(e);
-                }
-            }
+        let mut merger = Merger::default();
+        for (i, t) in timelines.into_iter().enumerate() {
+            merger.add(t, i + 1);
         }
-        for e in &mut merged {
-            e.sources.sort_by(|a, b| (&a.doc, a.sentence.bytes.start).cmp(&(&b.doc, b.sentence.bytes.start)));
-            e.sources.dedup();
-            e.mentions.clear();
-        }
-        Timeline::from_events(merged)
+        merger.finish()
     }
-}
-
-/// A total order on events that does not depend on where they came from in the input.
-/// A sentence with its own date comes before an inherited one, so that it represents a group.
-/// The document is a shared id (no copy); no id and an empty one are the same.
-type CanonicalKey = (Option<chrono::NaiveDateTime>, String, bool, Vec<EventKind>, Vec<String>, Option<Arc<str>>, usize);
-
-fn canonical_key(e: &Event) -> CanonicalKey {
-    let doc = e.sources.first().and_then(|s| s.doc.clone()).filter(|d| !d.is_empty());
-    let at = e.sources.first().map_or(e.sentence.bytes.start, |s| s.sentence.bytes.start);
-    (
-        e.when.start(),
-        e.when.to_string(),
-        e.inherited,
-        e.kinds.clone(),
-        e.places.iter().map(|p| p.name.to_string()).collect(),
-        doc,
-        at,
-    )
-}
-
-fn same_happening(a: &Event, b: &Event) -> bool {
-    let days = match (a.first_day(), a.last_day(), b.first_day(), b.last_day()) {
-        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
-        _ => false,
-    };
-    let kind = a.kinds.iter().any(|k| *k != EventKind::Other && b.kinds.contains(k));
-    let places = a.places.is_empty() || b.places.is_empty() || a.places.iter().any(|p| b.places.contains(p));
-    let figures = a.figures.iter().all(|fa| {
-        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| {
-            let (x, y) = (fa.value.abs(), fb.value.abs());
-            (x - y).abs() <= 0.1 * x.max(y)
-        })
-    });
-    days && kind && places && figures
-}
-
-fn absorb(into: &mut Event, e: Event) {
-    for k in e.kinds {
-        if !into.kinds.contains(&k) {
-            into.kinds.push(k);
-        }
-    }
-    for p in e.places {
-        if !into.places.contains(&p) {
-            into.places.push(p);
-        }
-    }
-    for f in e.figures {
-        if !into.figures.iter().any(|g| g.what == f.what && g.unit == f.unit) {
-            into.figures.push(f);
-        }
-    }
-    for c in e.cues {
-        if !into.cues.contains(&c) {
-            into.cues.push(c);
-        }
-    }
-    into.inherited &= e.inherited;
-    into.sources.extend(e.sources);
 }
 
 impl<'a> IntoIterator for &'a Timeline {

@@ -36,8 +36,12 @@ fn merge_gives_one_event_per_happening_with_every_source() {
     let merged = Timeline::merge(timelines([0, 1, 2]));
     let dump = describe(&merged).join("\n");
     let with_docs = |day: &str, kind: EventKind| {
-        merged.iter().find(|e| e.when.to_string().starts_with(day) && e.kinds.contains(&kind)).map(|e| {
+        // Of the events of that day and kind, the one read from most documents.
+        let of_day = merged.iter().filter(|e| e.when.to_string().starts_with(day) && e.kinds.contains(&kind));
+        of_day.max_by_key(|e| e.sources.len()).map(|e| {
             let mut docs: Vec<String> = e.sources.iter().filter_map(|s| s.doc.as_deref().map(str::to_string)).collect();
+            // The representative's source comes first, then the others by document.
+            docs.sort();
             docs.dedup();
             docs
         })

@@ -36,7 +36,7 @@ pub use ordered::{jobs, map_ordered, max_jobs};
 
 use crate::document::Document;
 use crate::extract::analyze;
-use crate::timeline::Timeline;
+use crate::timeline::{Merger, Timeline};
 use line::trim_line_end;
 use std::io::{self, BufRead, Write};
 
@@ -118,8 +118,11 @@ pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Resu
 
 /// A corpus analysed into one timeline: every line of `input` analysed on `jobs` threads
 /// (see [`map_lines`]) with its id as the document's, the timelines merged
-/// ([`Timeline::merge`]). A line that cannot be read is handed to `on_error` as its error
-/// record, in input order.
+/// ([`Timeline::merge`]) as they come, so that only the merged events are held. A line
+/// without an id gets the id `#N`, `N` its 1-based line number (so do not give a line an id
+/// of that form that another line would get), so the documents of lines without ids are
+/// told apart and the merge depends on nothing but the lines. A line that cannot be read is handed to `on_error` as its
+/// error record, in input order.
 ///
 /// ```
 /// let input = concat!(
@@ -143,15 +146,15 @@ pub fn merge(
     mut on_error: impl FnMut(&ErrorRecord),
 ) -> io::Result<(Timeline, Summary)> {
     let mut summary = Summary::default();
-    let mut timelines = Vec::new();
+    let mut merger = Merger::default();
     let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {
-        Ok(line) => Ok(analyze(&line.document_with_id()).timeline),
+        Ok(line) => Ok((line_no, analyze(&line.document_with_id()).timeline)),
         Err(e) => Err((line_no, e.into_owned())),
     };
     map_lines(input, jobs, analyse, |result| {
         summary.lines += 1;
         match result {
-            Ok(timeline) => timelines.push(timeline),
+            Ok((line_no, timeline)) => merger.add(timeline, line_no),
             Err((line_no, e)) => {
                 summary.failed += 1;
                 on_error(&e.record(line_no));
@@ -159,7 +162,7 @@ pub fn merge(
         }
         Ok(())
     })?;
-    Ok((Timeline::merge(timelines), summary))
+    Ok((merger.finish(), summary))
 }
 
 /// Lines a batch holds at most, and bytes after which it takes no more lines.

@@ -68,6 +68,10 @@ pub struct Undated {
     pub sentence: Span,
     /// The sentence's text (shared with the document's other sentences, see [`Excerpt`]).
     pub text: Excerpt,
+    /// The document's id, when it has one (the same shared id as its events' sources); JSON
+    /// writes it as a plain string, and no key when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::shared_id")]
+    pub doc: Option<Arc<str>>,
 }
 
 /// One piece of a document as the pipeline reads it: its text and tokens, and the sentences
@@ -116,6 +120,18 @@ pub(crate) struct Builder<'a> {
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
     signatures: Vec<Signature>,
+}
+
+/// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
+/// range, span and text, its discourse classes and the buffer its text is shared from.
+struct At<'s> {
+    talk: &'s Discourse,
+    shared: &'s Shared<'s>,
+    text: &'s str,
+    tokens: &'s Tokens,
+    range: Range<usize>,
+    span: &'s Span,
+    sentence_text: &'s str,
 }
 
 /// What an undated sentence does with the event before it.
@@ -204,7 +220,7 @@ impl<'a> Builder<'a> {
             let talk = cues.discourse(text, tokens, range.clone());
             if talk.furniture {
                 chain = None;
-                self.undated.push(Undated { sentence: span, text: excerpt() });
+                self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
             }
             // A dateline's date and a comparison reference date nothing.
@@ -248,7 +264,13 @@ impl<'a> Builder<'a> {
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
-            dated(&mut self.events, &mut made, own, p.first_mention + first, &span, sentence_text, &excerpt, dating);
+            dated(
+                &mut self.events,
+                &mut made,
+                (own, p.first_mention + first),
+                (&span, sentence_text, &excerpt),
+                dating,
+            );
             let dated = &made;
             if dated.len() > 1 {
                 // Two happenings: each event takes the places and figures from its own date up
@@ -302,8 +324,19 @@ impl<'a> Builder<'a> {
             let followed = match live.or(listed) {
                 Some(e) => {
                     let before = self.events.len();
-                    let followed =
-                        self.follow(e, &talk, &shared, text, tokens, range.clone(), &span, sentence_text, excerpt);
+                    let followed = self.follow(
+                        e,
+                        &At {
+                            talk: &talk,
+                            shared: &shared,
+                            text,
+                            tokens,
+                            range: range.clone(),
+                            span: &span,
+                            sentence_text,
+                        },
+                        excerpt,
+                    );
                     self.note_decrees(before);
                     if followed.is_some() {
                         previous_paragraph = sentence.paragraph;
@@ -316,7 +349,7 @@ impl<'a> Builder<'a> {
                 Some(e) => chain = Some(e),
                 None => {
                     chain = None;
-                    self.undated.push(Undated { sentence: span, text: excerpt() });
+                    self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 }
             }
         }
@@ -332,18 +365,9 @@ impl<'a> Builder<'a> {
     /// Reads an undated sentence after event `e` of the chain: folds it into the event, or
     /// makes it an event of its own with the same date; returns the event the chain goes on
     /// with, or `None` when the sentence does not go on with it.
-    fn follow(
-        &mut self,
-        e: usize,
-        talk: &Discourse,
-        shared: &Shared<'_>,
-        text: &str,
-        tokens: &Tokens,
-        range: Range<usize>,
-        span: &Span,
-        sentence_text: &str,
-        excerpt: impl FnOnce() -> Excerpt,
-    ) -> Option<usize> {
+    fn follow(&mut self, e: usize, at: &At<'_>, excerpt: impl FnOnce() -> Excerpt) -> Option<usize> {
+        let At { talk, shared, text, tokens, span, sentence_text, .. } = *at;
+        let range = at.range.clone();
         let (tables, cues) = (self.tables, self.tables.cues);
         if talk.refuses_inheritance {
             return None;
@@ -617,11 +641,8 @@ impl<'a> CharCursor<'a> {
 fn dated(
     events: &mut Vec<Event>,
     made: &mut Vec<(usize, usize)>,
-    mentions: &[Mention],
-    offset: usize,
-    sentence: &Span,
-    text: &str,
-    excerpt: &dyn Fn() -> Excerpt,
+    (mentions, offset): (&[Mention], usize),
+    (sentence, text, excerpt): (&Span, &str, &dyn Fn() -> Excerpt),
     dating: impl Fn(usize) -> bool,
 ) {
     let first_event = events.len();

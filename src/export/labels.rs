@@ -5,16 +5,48 @@ use crate::event::figures::{Figure, FigureWhat};
 use crate::event::kinds::EventKind;
 use crate::event::Event;
 use crate::mention::Mod;
+use crate::timeline::Timeline;
+use std::collections::HashSet;
 
-/// The distinct document ids an event was read from, in order.
+/// The distinct document ids an event was read from, in order (linear in its sources: a
+/// merged event may have thousands).
 pub(crate) fn sources(e: &Event) -> Vec<&str> {
-    let mut ids: Vec<&str> = Vec::new();
-    for id in e.sources.iter().filter_map(|s| s.doc.as_deref()) {
-        if !ids.contains(&id) {
-            ids.push(id);
+    let mut seen = Distinct::default();
+    e.sources.iter().filter_map(|s| s.doc.as_deref()).filter(|id| seen.insert(id)).collect()
+}
+
+/// The distinct document ids of a timeline's events, in order of first appearance.
+pub(crate) fn timeline_sources(timeline: &Timeline) -> Vec<&str> {
+    let mut seen = Distinct::default();
+    timeline
+        .iter()
+        .flat_map(|e| e.sources.iter().filter_map(|s| s.doc.as_deref()))
+        .filter(|id| seen.insert(id))
+        .collect()
+}
+
+/// The strings seen so far: a short list looked through, then a hash set when it grows.
+#[derive(Default)]
+struct Distinct<'a> {
+    few: Vec<&'a str>,
+    many: HashSet<&'a str>,
+}
+
+impl<'a> Distinct<'a> {
+    /// Whether `s` is new (and now seen).
+    fn insert(&mut self, s: &'a str) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(&s) {
+                return false;
+            }
+            if self.few.len() < 8 {
+                self.few.push(s);
+                return true;
+            }
+            self.many.extend(self.few.drain(..));
         }
+        self.many.insert(s)
     }
-    ids
 }
 
 /// `1 event`, `3 events`.

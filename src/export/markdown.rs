@@ -30,7 +30,7 @@
 //!   `~`, `\`, and a list or heading marker that starts a line) are backslash-escaped.
 
 use super::escape::markdown as inline;
-use super::labels::{count, figure_text, kinds_text, sources, when_text};
+use super::labels::{count, figure_text, kinds_text, sources, timeline_sources, when_text};
 use crate::document::Document;
 use crate::extract::Analysis;
 use crate::timeline::Timeline;
@@ -84,14 +84,7 @@ pub fn markdown(doc: &Document, analysis: &Analysis) -> String {
 pub fn markdown_timeline(title: &str, timeline: &Timeline) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(title));
-    let mut docs: Vec<&str> = Vec::new();
-    for e in timeline {
-        for id in sources(e) {
-            if !docs.contains(&id) {
-                docs.push(id);
-            }
-        }
-    }
+    let docs = timeline_sources(timeline);
     let _ = writeln!(
         out,
         "{} from {}.\n",

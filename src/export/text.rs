@@ -11,7 +11,8 @@
 //! - An event line is the value (and its mod, `2020-03-13 ON_OR_AFTER`) padded to 30
 //!   characters, then its facts padded to 40 (kind ids, `@` and its places, its figures with
 //!   `~` for an approximate one), then `↳ ` for an inherited event, the sentence on one line,
-//!   and, when it was read from several documents, their ids in brackets.
+//!   and, when it was read from several sentences, the ids of their documents in brackets
+//!   (each once).
 //! - Every field copied from the input is on one line: control characters (a newline in a
 //!   document id, say) are written as `\n`, `\u{1b}`, ..., so no input can forge a line.
 
@@ -52,60 +53,78 @@ pub fn write_document(out: &mut impl io::Write, doc: &Document, analysis: &Analy
 /// Writes a merged corpus timeline: its heading line, then one line per event.
 pub fn write_timeline(out: &mut impl io::Write, timeline: &Timeline) -> io::Result<()> {
     writeln!(out, "# corpus timeline: {} events", timeline.len())?;
+    let mut line = Line::default();
     for e in timeline.iter() {
-        write_event(out, e)?;
+        line.write(out, e)?;
     }
     Ok(())
 }
 
 /// Writes one event on one line (see the [module docs](self)).
 pub fn write_event(out: &mut impl io::Write, e: &Event) -> io::Result<()> {
-    let when = match e.modifier {
-        Some(m) => format!("{} {}", e.when, m),
-        None => e.when.to_string(),
-    };
-    // Writing to a String cannot fail.
-    let mut facts = String::new();
-    for (i, k) in e.kinds.iter().enumerate() {
-        if i > 0 {
-            facts.push(',');
-        }
-        facts.push_str(k.id());
-    }
-    for (i, p) in e.places.iter().enumerate() {
-        facts.push_str(if i == 0 { " @" } else { "," });
-        let _ = escape::controls(&mut facts, &p.name);
-    }
-    for f in &e.figures {
-        let _ = write!(facts, " {}{} ", if f.approx { "~" } else { "" }, f.value);
-        let _ = escape::controls(&mut facts, &f.unit);
-    }
-    let mut rest = String::with_capacity(e.text.len() + 16);
-    if e.inherited {
-        rest.push_str("↳ ");
-    }
-    let _ = escape::line(&mut rest, &e.text);
-    if e.evidence.len() > 1 {
-        let _ = write!(rest, " (+{} sentences)", e.evidence.len() - 1);
-    }
-    for (i, k) in e.measures.iter().enumerate() {
-        rest.push_str(if i == 0 { " measures: " } else { "," });
-        rest.push_str(k.id());
-    }
-    // The documents it was read from, each once (a document's restatements share one).
-    let mut docs: Vec<&str> = e.sources.iter().filter_map(|s| s.doc.as_deref()).collect();
-    docs.dedup();
-    if docs.len() > 1 {
-        rest.push_str(" [");
-        for (i, id) in docs.iter().enumerate() {
+    Line::default().write(out, e)
+}
+
+/// The pieces of an event's line, kept from one event to the next (a timeline's lines cost
+/// no allocation each).
+#[derive(Default)]
+struct Line {
+    when: String,
+    facts: String,
+    rest: String,
+}
+
+impl Line {
+    /// Writes one event on one line.
+    fn write(&mut self, out: &mut impl io::Write, e: &Event) -> io::Result<()> {
+        let Line { when, facts, rest } = self;
+        when.clear();
+        facts.clear();
+        rest.clear();
+        // Writing to a String cannot fail.
+        let _ = match e.modifier {
+            Some(m) => write!(when, "{} {}", e.when, m),
+            None => write!(when, "{}", e.when),
+        };
+        for (i, k) in e.kinds.iter().enumerate() {
             if i > 0 {
-                rest.push_str(", ");
+                facts.push(',');
             }
-            let _ = escape::controls(&mut rest, id);
+            facts.push_str(k.id());
         }
-        rest.push(']');
+        for (i, p) in e.places.iter().enumerate() {
+            facts.push_str(if i == 0 { " @" } else { "," });
+            let _ = escape::controls(facts, &p.name);
+        }
+        for f in &e.figures {
+            let _ = write!(facts, " {}{} ", if f.approx { "~" } else { "" }, f.value);
+            let _ = escape::controls(facts, &f.unit);
+        }
+        if e.inherited {
+            rest.push_str("↳ ");
+        }
+        let _ = escape::line(rest, &e.text);
+        if e.evidence.len() > 1 {
+            let _ = write!(rest, " (+{} sentences)", e.evidence.len() - 1);
+        }
+        for (i, k) in e.measures.iter().enumerate() {
+            rest.push_str(if i == 0 { " measures: " } else { "," });
+            rest.push_str(k.id());
+        }
+        // The documents it was read from, each once (a document's restatements share one).
+        let docs = super::labels::sources(e);
+        if docs.len() > 1 {
+            rest.push_str(" [");
+            for (i, id) in docs.into_iter().enumerate() {
+                if i > 0 {
+                    rest.push_str(", ");
+                }
+                let _ = escape::controls(rest, id);
+            }
+            rest.push(']');
+        }
+        writeln!(out, "{:<30} {:<40} {rest}", when.as_str(), facts.as_str())
     }
-    writeln!(out, "{when:<30} {facts:<40} {rest}")
 }
 
 #[cfg(test)]

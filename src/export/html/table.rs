@@ -1,20 +1,13 @@
 //! The events table under the picture.
 
 use crate::export::escape::{html as esc, one_line};
-use crate::export::labels::{figure_text, sources, when_text};
+use crate::export::labels::{figure_text, sources, timeline_sources, when_text};
 use crate::timeline::Timeline;
 use std::fmt::Write;
 
 /// The events table; it has a Sources column when the events come from several documents.
 pub(super) fn table(out: &mut String, timeline: &Timeline) {
-    let mut docs: Vec<&str> = Vec::new();
-    for e in timeline {
-        for id in sources(e) {
-            if !docs.contains(&id) {
-                docs.push(id);
-            }
-        }
-    }
+    let docs = timeline_sources(timeline);
     let with_sources = docs.len() > 1;
     out.push_str("<h2>Events</h2>\n<table class=\"events\">\n<thead><tr><th>#</th><th>When</th><th>Kinds</th>");
     out.push_str("<th>Places</th><th>Figures</th><th>Sentence</th>");
