@@ -216,8 +216,19 @@ impl<'a> Builder<'a> {
                 m += 1;
             }
             let range = sentence.tokens.clone();
-            // One reading of the sentence for its discourse classes.
-            let talk = cues.discourse(text, tokens, range.clone());
+            // One reading of the sentence for its discourse classes, when any of them can
+            // matter: it has a date (furniture, datelines), or an event before it may take it.
+            let live = chain.is_some() && sentence.paragraph == previous_paragraph;
+            let dates = mentions[first..m].iter().any(|m| m.value.is_calendar());
+            let point = self.decree.is_some() && (starts_a_point(sentence_text) || sentence_text.contains(':'));
+            if !(dates || live || point) {
+                chain = None;
+                self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
+                continue;
+            }
+            let opens_paragraph =
+                local.checked_sub(1).and_then(|i| p.sentences.get(i)).is_none_or(|s| s.paragraph != sentence.paragraph);
+            let talk = cues.discourse_of(text, tokens, range.clone(), opens_paragraph);
             if talk.furniture {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
@@ -260,7 +271,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
-                !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_before(text, tokens, at)
+                !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_within(text, tokens, range.start, at)
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
@@ -591,8 +602,7 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
 /// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`), or hold numbered points
 /// (`...: 1) ...`)?
 fn starts_a_point(sentence: &str) -> bool {
-    let numbered = sentence.as_bytes().windows(3).any(|w| w[0] == b' ' && w[1] == b'1' && w[2] == b')');
-    if numbered {
+    if sentence.as_bytes().contains(&b')') && sentence.contains(" 1)") {
         return true;
     }
     let s = sentence.trim_start();

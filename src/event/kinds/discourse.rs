@@ -116,7 +116,12 @@ impl Cues {
     /// sentence: to the last sentence-ending punctuation or line break before the token,
     /// at most a few dozen tokens.
     pub(crate) fn comparison_before(&self, text: &str, tokens: &Tokens, first_token: usize) -> bool {
-        let start = sentence_start(text, tokens, first_token);
+        self.comparison_within(text, tokens, sentence_start(text, tokens, first_token), first_token)
+    }
+
+    /// [`Cues::comparison_before`] for a mention of the sentence that starts at token
+    /// `start` (the caller knows it: nothing is looked back for).
+    pub(crate) fn comparison_within(&self, text: &str, tokens: &Tokens, start: usize, first_token: usize) -> bool {
         if start >= first_token {
             return false;
         }
@@ -169,7 +174,13 @@ impl Cues {
 
     /// Every discourse class of the sentence made of tokens `range`, in one reading of it.
     pub(crate) fn discourse(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Discourse {
-        let dateline = self.dateline(text, tokens, range.clone());
+        self.discourse_of(text, tokens, range, true)
+    }
+
+    /// [`Cues::discourse`], looking for a dateline only when `dateline` says (a dateline
+    /// opens a paragraph: the builder asks for it at a paragraph's first sentence only).
+    pub(crate) fn discourse_of(&self, text: &str, tokens: &Tokens, range: Range<usize>, dateline: bool) -> Discourse {
+        let dateline = if dateline { self.dateline(text, tokens, range.clone()) } else { None };
         with_scratch(|s| {
             self.discourse_hits(text, tokens, range.clone(), s);
             Discourse {
