@@ -271,7 +271,8 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
-                !dateline.as_ref().is_some_and(|d| d.contains(&at)) && !cues.comparison_within(text, tokens, range.start, at)
+                !dateline.as_ref().is_some_and(|d| d.contains(&at))
+                    && !cues.comparison_within(text, tokens, range.start, at)
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
