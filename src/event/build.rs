@@ -409,10 +409,14 @@ impl<'a> Builder<'a> {
         // A measure the event does not have yet, and a statistic of another kind.
         let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
         let statistic = kinds.iter().any(|k| is_statistic(*k)) && !shares;
+        let only_other = before.kinds.iter().all(|k| *k == EventKind::Other);
         let follow = if point && measure {
             Follow::Point
         } else if decree && measure {
             Follow::Measure
+        } else if opens && only_other {
+            // `Все они ...` after an event no cue named: the sentence says what it was.
+            Follow::Continues
         } else if measure || statistic {
             Follow::Own
         } else if opens || shares {
@@ -505,9 +509,20 @@ fn resolve_anaphora(
     let region = article_place(named, PlaceKind::Region)
         .cloned()
         .or_else(|| city.as_ref().and_then(|c| gaz.region(&c.code)).map(from));
-    let country = article_place(named, PlaceKind::Country)
-        .cloned()
-        .or_else(|| named.first().and_then(|(p, _)| gaz.country(&p.country)).map(from));
+    // The article's country is the one its places belong to most (a story about a region
+    // that recalls Wuhan is about the region's country).
+    let mut by_country: Vec<(&str, usize)> = Vec::new();
+    for (p, n) in named {
+        match by_country.iter_mut().find(|(c, _)| *c == &*p.country) {
+            Some((_, m)) => *m += n,
+            None => by_country.push((&p.country, *n)),
+        }
+    }
+    let main_country = by_country.iter().fold(None, |best: Option<(&str, usize)>, &(c, n)| match best {
+        Some((_, m)) if m >= n => best,
+        _ => Some((c, n)),
+    });
+    let country = main_country.and_then(|(c, _)| gaz.country(c)).map(from);
     let capital = country.as_ref().and_then(|c| gaz.capital(&c.country)).map(from);
     let here = city.clone().or_else(|| region.clone()).or_else(|| country.clone());
     for &(e, sentence, levels) in pending {
