@@ -501,3 +501,105 @@ fn json_keys_are_the_documented_ones() {
         assert_eq!(real, keys, "the keys of a {name} record (left: output, right: docs/json-schema.md)");
     }
 }
+
+/// The examples of `docs/events.md` still do what the page says (each row: the text after
+/// `date 2020-04-10`, then per event its value, evidence count and inherited flag, then the
+/// number of undated sentences).
+#[test]
+fn the_examples_of_docs_events_hold() {
+    type Row = (&'static str, &'static [(&'static str, usize, bool)], usize);
+    let rows: &[Row] = &[
+        ("Вчера в Костанае выявлено 7 случаев коронавируса. Все они прибыли из Астаны.", &[("2020-04-09", 2, false)], 0),
+        ("В Жезказгане 12 апреля ввели карантин. Об этом сообщили в акимате города.", &[("2020-04-12", 2, false)], 0),
+        (
+            "С 15 апреля в Уральске вводится карантин.\nЗакрываются кафе, рестораны и торговые центры.\n\
+             Школы переходят на дистанционное обучение.",
+            &[("2020-04-15", 3, false)],
+            0,
+        ),
+        (
+            "Вчера в Актобе закрыли все рынки. Общественный транспорт будет ходить по сокращённому графику.",
+            &[("2020-04-09", 1, false), ("2020-04-09", 1, true)],
+            0,
+        ),
+        ("Вчера в Атырау выявили 3 случая коронавируса. Ранее в городе закрыли школы.", &[("2020-04-09", 1, false)], 1),
+        (
+            "Вчера в Шымкенте выявили 9 случаев. Всего с начала пандемии в городе заболели 210 человек.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "Вчера в Кокшетау ввели масочный режим. Если число заболевших вырастет, город закроют на карантин.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "Вчера в Таразе открыли новый инфекционный госпиталь.\n\nГорожан просят не выходить из дома.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        ("Выходными объявлены 13, 14 и 15 апреля.", &[("2020-04-13/2020-04-15", 1, false)], 0),
+        ("Вчера в Семее выявили 15 случаев, против 6 накануне.", &[("2020-04-09", 1, false)], 0),
+        ("Вчера в 18:00 в Актау закрыли въезд в город.", &[("2020-04-09T18:00", 1, false)], 0),
+        (
+            "В Караганде карантин ввели 30 марта, а 5 апреля в Темиртау закрыли рынки.",
+            &[("2020-03-30", 1, false), ("2020-04-05", 1, false)],
+            0,
+        ),
+        (
+            "10 апреля 2020, 08:30\nВчера в Алматы выявили 20 новых случаев коронавируса.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "В Петропавловске 8 апреля закрыли рынки\n\nРынки Петропавловска закрыли 8 апреля по решению оперативного штаба.",
+            &[("2020-04-08", 2, false)],
+            0,
+        ),
+        ("Вчера в Павлодаре подтвердили 12 новых случаев. Из них 4 — медики.", &[("2020-04-09", 2, false)], 0),
+        (
+            "С 16 марта в стране действует режим чрезвычайного положения. Постановлением предусмотрено:\n\
+             1) закрытие всех учебных заведений;\n2) запрет на проведение массовых мероприятий.",
+            &[("2020-03-16", 2, false)],
+            0,
+        ),
+    ];
+    for (text, events, undated) in rows {
+        let source = format!("date 2020-04-10\n{text}");
+        let t = analyze(&Document::parse(&source).unwrap()).timeline;
+        let got: Vec<(String, usize, bool)> =
+            t.iter().map(|e| (e.when.to_string(), e.evidence.len(), e.inherited)).collect();
+        let want: Vec<(String, usize, bool)> = events.iter().map(|(w, n, i)| (w.to_string(), *n, *i)).collect();
+        assert_eq!(got, want, "{text}");
+        assert_eq!(t.undated().len(), *undated, "{text}");
+    }
+    // The places, measures and figures the page names.
+    let read = |text: &str| analyze(&Document::parse(&format!("date 2020-04-10\n{text}")).unwrap()).timeline;
+    let t = read(
+        "С 15 апреля в Уральске вводится карантин.\nЗакрываются кафе, рестораны и торговые центры.\n\
+                  Школы переходят на дистанционное обучение.",
+    );
+    assert_eq!(t.events()[0].measures, [EventKind::WorkplaceClosing, EventKind::SchoolClosing]);
+    assert_eq!(t.events()[0].places[0].code, "KZ-27");
+    let t =
+        read("Вчера в Казахстане выявили 40 новых случаев коронавируса.\n\nСегодня в республике закрыли все рынки.");
+    assert_eq!(t.events()[1].places.iter().map(|p| p.code.as_ref()).collect::<Vec<_>>(), ["KAZ"]);
+    let t = read("Вчера выявлено 60 новых случаев: в Алматы — 35, в Шымкенте — 15, в Таразе — 10.");
+    assert_eq!(t.events()[0].figures.iter().map(|f| f.value).collect::<Vec<_>>(), [60.0, 35.0, 15.0, 10.0]);
+    let t = read("По данным на 9 апреля, общее число заболевших в стране достигло 812 человек.");
+    assert_eq!(t.events()[0].figures[0].count, Some(khronika::Count::Cumulative));
+    // The merge's examples.
+    let timeline = |id: &str, date: &str, text: &str| {
+        let source = format!("date {date}\n{text}");
+        analyze(&Document::parse(&source).unwrap().with_id(id)).timeline
+    };
+    let m1 = timeline("m1", "2020-04-10", "Вчера в Костанае закрыли все рынки.");
+    let m2 = timeline("m2", "2020-04-09", "Сегодня власти Костаная закрыли рынки города.");
+    let m3 =
+        timeline("m3", "2020-04-10", "С 1 по 30 апреля в Костанае закрыты рынки. 5 апреля в Костанае закрыли рынки.");
+    let merged = Timeline::merge([m1.clone(), m2.clone()]);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged.events()[0].sources.len(), 2);
+    assert_eq!(Timeline::merge([m3.clone()]).len(), 2, "no self-merge");
+    assert_eq!(Timeline::merge([m3, m1, m2]).len(), 3, "the interval rule");
+}
