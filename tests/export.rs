@@ -120,6 +120,24 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> &'a str {
     &s[start..end]
 }
 
+/// `1 sentence`, `3 sentences`: how the exports write an evidence count.
+fn sentences(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "sentence" } else { "sentences" })
+}
+
+/// A decree with its measures, a count with a part, and an entry ban with an exemption
+/// (written for these tests).
+const DECREE: &str = "date 2020-03-20\nС 22 марта в Караганде вводится карантин.\n\
+    Закрываются все торговые центры, кафе и рестораны.\nЗанятия в школах переводятся в дистанционный формат.\n\n\
+    Вчера в Алматы выявлено 14 новых случаев коронавируса. Из них 5 — дети.\n\n\
+    До 31 марта закрыт въезд в страну, ограничения не затронули грузовые перевозки.";
+
+fn decree() -> (Document<'static>, Analysis) {
+    let doc = Document::parse(DECREE).unwrap().with_id("karaganda");
+    let analysis = analyze(&doc);
+    (doc, analysis)
+}
+
 fn escape_html(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -183,10 +201,16 @@ fn markdown_has_one_row_per_event() {
     let rows: Vec<&str> =
         md.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| When ") && !l.starts_with("| --- ")).collect();
     assert_eq!(rows.len(), analysis.timeline.len(), "{md}");
+    assert!(md.contains("| When | Kinds | Places | Figures | Evidence | Sentence |\n"), "{md}");
     for (row, e) in rows.iter().zip(analysis.timeline.iter()) {
         assert!(row.contains(&e.when.to_string()), "{row} / {}", e.when);
         assert!(row.starts_with("| ") && row.ends_with(" |"), "{row}");
         assert_eq!(row.contains("| ↳ "), e.inherited, "{row}");
+        // Six cells, the fifth the evidence count.
+        let unescaped = row.replace("\\|", "");
+        let cells: Vec<&str> = unescaped.split(" | ").collect();
+        assert_eq!(cells.len(), 6, "{row}");
+        assert_eq!(cells[4], sentences(e.evidence.len()), "{row}");
     }
     let undated = md.split("## Undated sentences").nth(1).expect("an undated section");
     assert_eq!(undated.lines().filter(|l| l.starts_with("- ")).count(), analysis.timeline.undated().len());
@@ -235,8 +259,13 @@ fn html_is_well_formed_self_contained_and_draws_every_event() {
         let tooltip = between(marker, "<title>", "</title>");
         assert!(tooltip.contains(&sentence), "{tooltip}");
         assert!(tooltip.contains(&escape_html(&e.when.to_string())), "{tooltip}");
+        assert!(tooltip.contains(&format!(" · {} — ", sentences(e.evidence.len()))), "{tooltip}");
         let row = between(&page, &format!("id=\"row-{n}\""), "</tr>");
         assert!(row.contains(&sentence), "{row}");
+        assert!(row.contains(&format!("<td class=\"evidence\">{}</td>", sentences(e.evidence.len()))), "{row}");
+        for p in &e.places {
+            assert!(row.contains(&escape_html(&format!("{} ({})", p.name, p.code))), "{row}");
+        }
     }
     assert!(!page.contains(&format!("data-event=\"{}\"", t.len() + 1)));
     assert!(page.contains("Ертіс &lt;Транс&gt;") && page.contains("Весна &amp; джаз"));
@@ -342,4 +371,235 @@ fn control_characters_are_escaped() {
     assert!(out.contains("Вчера\\u{1b}[2J выявлено") && !out.contains('\u{1b}'), "{out}");
     let md = markdown(&doc, &analysis);
     assert!(!md.contains('\u{1b}') && !md.lines().any(|l| l.starts_with("2099")), "{md}");
+}
+
+/// The event of a decree is one row with its evidence count and measures, in Markdown and
+/// HTML (table and tooltip); figures say new or part; places carry their codes in HTML.
+#[test]
+fn evidence_count_and_measures_are_shown() {
+    let (doc, analysis) = decree();
+    let t = &analysis.timeline;
+    let quarantine = t.iter().position(|e| e.kinds.contains(&EventKind::Quarantine)).expect("the decree");
+    let e = &t.events()[quarantine];
+    assert_eq!(e.evidence.len(), 3, "{e:?}");
+    assert_eq!(e.measures, [EventKind::WorkplaceClosing, EventKind::SchoolClosing]);
+
+    let md = markdown(&doc, &analysis);
+    assert_eq!(md.lines().filter(|l| l.starts_with("| ") && l.contains("Караганд")).count(), 1, "{md}");
+    assert!(
+        md.contains(
+            "| from 2020-03-22 | quarantine; measures: workplace closing, school closing | Караганда |  | 3 sentences | \
+             С 22 марта в Караганде вводится карантин. |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| 14 cases (new), 5 cases (new, part) | 2 sentences |"), "{md}");
+    assert!(!md.contains("Закрываются все торговые центры"), "a measure folded in is no row: {md}");
+
+    let page = html("Караганда", t);
+    balanced(&page, true).unwrap();
+    let n = quarantine + 1;
+    let row = between(&page, &format!("id=\"row-{n}\""), "</tr>");
+    assert!(row.contains("<span class=\"measures\">measures: workplace closing, school closing</span>"), "{row}");
+    assert!(row.contains("<td>Караганда (KZ-35)</td>"), "{row}");
+    assert!(row.contains("<td class=\"evidence\">3 sentences</td>"), "{row}");
+    let marker = between(&page, &format!("id=\"event-{n}\""), "</a>");
+    let tooltip = between(marker, "<title>", "</title>");
+    assert!(
+        tooltip.starts_with(&format!(
+            "#{n} · from 2020-03-22 · quarantine · measures: workplace closing, school closing · 3 sentences — С 22 марта"
+        )),
+        "{tooltip}"
+    );
+    assert!(page.contains("<td>Алматы (KZ-75)</td><td>14 cases (new), 5 cases (new, part)</td>"), "{page}");
+}
+
+/// The key tables of `docs/json-schema.md`: object name → its keys, in the order written.
+fn documented_keys() -> Vec<(String, Vec<String>)> {
+    const DOC: &str = include_str!("../docs/json-schema.md");
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for line in DOC.lines() {
+        if let Some(name) = line.strip_prefix("<!-- keys: ").and_then(|l| l.strip_suffix(" -->")) {
+            out.push((name.to_string(), Vec::new()));
+            current = Some(out.len() - 1);
+        } else if let (Some(i), Some(row)) = (current, line.strip_prefix("| `")) {
+            let key = row.split('`').next().unwrap_or("");
+            out[i].1.push(key.to_string());
+        } else if line.is_empty() && current.is_some_and(|i| !out[i].1.is_empty()) {
+            current = None;
+        }
+    }
+    out
+}
+
+/// The keys of every object of one name in real records, in order of first appearance.
+fn keys_of(name: &str, records: &[serde_json::Value]) -> Vec<String> {
+    let object = |v: &serde_json::Value| v.as_object().cloned();
+    let mut owned = Vec::new();
+    for r in records {
+        let list = |key: &str| r[key].as_array().cloned().unwrap_or_default();
+        match name {
+            "document" | "error" => owned.extend(object(r)),
+            "mention" => owned.extend(list("mentions").iter().filter_map(object)),
+            "event" => owned.extend(list("events").iter().filter_map(object)),
+            "undated" => owned.extend(list("undated").iter().filter_map(object)),
+            "span" => owned.extend(list("events").iter().flat_map(|e| {
+                let mut spans = vec![e["sentence"].clone()];
+                spans.extend(e["evidence"].as_array().cloned().unwrap_or_default());
+                spans.into_iter().filter_map(|s| object(&s))
+            })),
+            "place" | "figure" => {
+                let field = if name == "place" { "places" } else { "figures" };
+                owned.extend(
+                    list("events")
+                        .iter()
+                        .flat_map(|e| e[field].as_array().cloned().unwrap_or_default())
+                        .filter_map(|v| object(&v)),
+                )
+            }
+            other => panic!("no object {other}"),
+        }
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for o in &owned {
+        for k in o.keys() {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    keys
+}
+
+/// `docs/json-schema.md` lists exactly the keys real records have: the CLI's `--format
+/// json` record of the two fixtures (every optional key appears in one of them) and a corpus
+/// error record. A key added to the output, or dropped from it, fails this test until the
+/// page says so.
+#[test]
+fn json_keys_are_the_documented_ones() {
+    use khronika::export::Format;
+    let mut records = Vec::new();
+    for (doc, analysis) in [article(), decree()] {
+        let mut out = Vec::new();
+        Format::Json.write_document(&mut out, &doc, &analysis).unwrap();
+        records.push(serde_json::from_slice::<serde_json::Value>(&out).unwrap());
+    }
+    let mut errors = Vec::new();
+    let line = "{\"id\": 5, \"date\": \"2020-13-01\", \"text\": \"x\"}";
+    khronika::corpus::write_record(&mut errors, 2, line.as_bytes()).unwrap();
+    let errors = vec![serde_json::from_slice::<serde_json::Value>(&errors).unwrap()];
+    let documented = documented_keys();
+    let names: Vec<&str> = documented.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["document", "mention", "event", "span", "place", "figure", "undated", "error"]);
+    for (name, keys) in &documented {
+        let source = if name == "error" { &errors } else { &records };
+        let mut real = keys_of(name, source);
+        let mut keys = keys.clone();
+        real.sort();
+        keys.sort();
+        assert_eq!(real, keys, "the keys of a {name} record (left: output, right: docs/json-schema.md)");
+    }
+}
+
+/// The examples of `docs/events.md` still do what the page says (each row: the text after
+/// `date 2020-04-10`, then per event its value, evidence count and inherited flag, then the
+/// number of undated sentences).
+#[test]
+fn the_examples_of_docs_events_hold() {
+    type Row = (&'static str, &'static [(&'static str, usize, bool)], usize);
+    let rows: &[Row] = &[
+        ("Вчера в Костанае выявлено 7 случаев коронавируса. Все они прибыли из Астаны.", &[("2020-04-09", 2, false)], 0),
+        ("В Жезказгане 12 апреля ввели карантин. Об этом сообщили в акимате города.", &[("2020-04-12", 2, false)], 0),
+        (
+            "С 15 апреля в Уральске вводится карантин.\nЗакрываются кафе, рестораны и торговые центры.\n\
+             Школы переходят на дистанционное обучение.",
+            &[("2020-04-15", 3, false)],
+            0,
+        ),
+        (
+            "Вчера в Актобе закрыли все рынки. Общественный транспорт будет ходить по сокращённому графику.",
+            &[("2020-04-09", 1, false), ("2020-04-09", 1, true)],
+            0,
+        ),
+        ("Вчера в Атырау выявили 3 случая коронавируса. Ранее в городе закрыли школы.", &[("2020-04-09", 1, false)], 1),
+        (
+            "Вчера в Шымкенте выявили 9 случаев. Всего с начала пандемии в городе заболели 210 человек.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "Вчера в Кокшетау ввели масочный режим. Если число заболевших вырастет, город закроют на карантин.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "Вчера в Таразе открыли новый инфекционный госпиталь.\n\nГорожан просят не выходить из дома.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        ("Выходными объявлены 13, 14 и 15 апреля.", &[("2020-04-13/2020-04-15", 1, false)], 0),
+        ("Вчера в Семее выявили 15 случаев, против 6 накануне.", &[("2020-04-09", 1, false)], 0),
+        ("Вчера в 18:00 в Актау закрыли въезд в город.", &[("2020-04-09T18:00", 1, false)], 0),
+        (
+            "В Караганде карантин ввели 30 марта, а 5 апреля в Темиртау закрыли рынки.",
+            &[("2020-03-30", 1, false), ("2020-04-05", 1, false)],
+            0,
+        ),
+        (
+            "10 апреля 2020, 08:30\nВчера в Алматы выявили 20 новых случаев коронавируса.",
+            &[("2020-04-09", 1, false)],
+            1,
+        ),
+        (
+            "В Петропавловске 8 апреля закрыли рынки\n\nРынки Петропавловска закрыли 8 апреля по решению оперативного штаба.",
+            &[("2020-04-08", 2, false)],
+            0,
+        ),
+        ("Вчера в Павлодаре подтвердили 12 новых случаев. Из них 4 — медики.", &[("2020-04-09", 2, false)], 0),
+        (
+            "С 16 марта в стране действует режим чрезвычайного положения. Постановлением предусмотрено:\n\
+             1) закрытие всех учебных заведений;\n2) запрет на проведение массовых мероприятий.",
+            &[("2020-03-16", 2, false)],
+            0,
+        ),
+    ];
+    for (text, events, undated) in rows {
+        let source = format!("date 2020-04-10\n{text}");
+        let t = analyze(&Document::parse(&source).unwrap()).timeline;
+        let got: Vec<(String, usize, bool)> =
+            t.iter().map(|e| (e.when.to_string(), e.evidence.len(), e.inherited)).collect();
+        let want: Vec<(String, usize, bool)> = events.iter().map(|(w, n, i)| (w.to_string(), *n, *i)).collect();
+        assert_eq!(got, want, "{text}");
+        assert_eq!(t.undated().len(), *undated, "{text}");
+    }
+    // The places, measures and figures the page names.
+    let read = |text: &str| analyze(&Document::parse(&format!("date 2020-04-10\n{text}")).unwrap()).timeline;
+    let t = read(
+        "С 15 апреля в Уральске вводится карантин.\nЗакрываются кафе, рестораны и торговые центры.\n\
+                  Школы переходят на дистанционное обучение.",
+    );
+    assert_eq!(t.events()[0].measures, [EventKind::WorkplaceClosing, EventKind::SchoolClosing]);
+    assert_eq!(t.events()[0].places[0].code, "KZ-27");
+    let t =
+        read("Вчера в Казахстане выявили 40 новых случаев коронавируса.\n\nСегодня в республике закрыли все рынки.");
+    assert_eq!(t.events()[1].places.iter().map(|p| p.code.as_ref()).collect::<Vec<_>>(), ["KAZ"]);
+    let t = read("Вчера выявлено 60 новых случаев: в Алматы — 35, в Шымкенте — 15, в Таразе — 10.");
+    assert_eq!(t.events()[0].figures.iter().map(|f| f.value).collect::<Vec<_>>(), [60.0, 35.0, 15.0, 10.0]);
+    let t = read("По данным на 9 апреля, общее число заболевших в стране достигло 812 человек.");
+    assert_eq!(t.events()[0].figures[0].count, Some(khronika::Count::Cumulative));
+    // The merge's examples.
+    let timeline = |id: &str, date: &str, text: &str| {
+        let source = format!("date {date}\n{text}");
+        analyze(&Document::parse(&source).unwrap().with_id(id)).timeline
+    };
+    let m1 = timeline("m1", "2020-04-10", "Вчера в Костанае закрыли все рынки.");
+    let m2 = timeline("m2", "2020-04-09", "Сегодня власти Костаная закрыли рынки города.");
+    let m3 =
+        timeline("m3", "2020-04-10", "С 1 по 30 апреля в Костанае закрыты рынки. 5 апреля в Костанае закрыли рынки.");
+    let merged = Timeline::merge([m1.clone(), m2.clone()]);
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged.events()[0].sources.len(), 2);
+    assert_eq!(Timeline::merge([m3.clone()]).len(), 2, "no self-merge");
+    assert_eq!(Timeline::merge([m3, m1, m2]).len(), 3, "the interval rule");
 }

@@ -1,9 +1,10 @@
 //! The words a reader sees for an event, shared by the Markdown, HTML and text formats:
-//! `before 2020-04-15`, `state of emergency, cases`, `~500 people`, `42 500`.
+//! `before 2020-04-15`, `state of emergency, cases`, `measures: school closing`, `3
+//! sentences`, `Алматы (KZ-75)`, `~500 people`, `312 cases (new)`, `42 500`.
 
-use crate::event::figures::{Figure, FigureWhat};
+use crate::event::figures::{Count, Figure, FigureWhat};
 use crate::event::kinds::EventKind;
-use crate::event::Event;
+use crate::event::{Event, Place};
 use crate::mention::Mod;
 use crate::timeline::Timeline;
 use std::collections::HashSet;
@@ -81,8 +82,62 @@ pub(crate) fn kinds_text(kinds: &[EventKind]) -> String {
     kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")
 }
 
-/// A figure as a reader says it: `49 cases`, `~500 people`, `80%`, `300 000 000 000 KZT`.
+/// The measures a decree lists, after a word that says so: `measures: school closing,
+/// workplace closing`; empty when there are none.
+pub(crate) fn measures_text(measures: &[EventKind]) -> String {
+    if measures.is_empty() {
+        return String::new();
+    }
+    format!("measures: {}", kinds_text(measures))
+}
+
+/// How many sentences report an event: `1 sentence`, `3 sentences` (its evidence; an event
+/// read back from a JSON without evidence has its one sentence).
+pub(crate) fn evidence_text(e: &Event) -> String {
+    count(e.evidence.len().max(1), "sentence", "sentences")
+}
+
+/// A place with its code when it has one: `Алматы (KZ-75)`, `Казахстан (KAZ)`.
+pub(crate) fn place_text(p: &Place) -> String {
+    if p.code.is_empty() {
+        p.name.to_string()
+    } else {
+        format!("{} ({})", p.name, p.code)
+    }
+}
+
+/// A figure as a reader says it: `49 cases`, `~500 people`, `80%`, `300 000 000 000 KZT`,
+/// then a tag in parentheses when the sentence says more: `new` or `total` (see
+/// [`Count`]) and `part` for a part of another count (`из них 12`): `312 cases (new)`,
+/// `2 700 tests (total)`, `2 people (part)`, `12 cases (new, part)`.
 pub(crate) fn figure_text(f: &Figure) -> String {
+    let mut text = amount_text(f);
+    let count = match f.count {
+        Some(Count::New) => Some("new"),
+        Some(Count::Cumulative) => Some("total"),
+        _ => None,
+    };
+    let part = f.subset.then_some("part");
+    match (count, part) {
+        (Some(c), Some(p)) => {
+            text.push_str(" (");
+            text.push_str(c);
+            text.push_str(", ");
+            text.push_str(p);
+            text.push(')');
+        }
+        (Some(t), None) | (None, Some(t)) => {
+            text.push_str(" (");
+            text.push_str(t);
+            text.push(')');
+        }
+        (None, None) => {}
+    }
+    text
+}
+
+/// A figure's number and unit, without tags: `49 cases`, `~500 people`, `80%`.
+fn amount_text(f: &Figure) -> String {
     let approx = if f.approx { "~" } else { "" };
     let number = number_text(f.value);
     let unit = match f.what {
@@ -156,5 +211,29 @@ mod tests {
         assert_eq!(figure_text(&f(500.0, "people", FigureWhat::People, true)), "~500 people");
         assert_eq!(figure_text(&f(80.0, "%", FigureWhat::Percent, false)), "80%");
         assert_eq!(figure_text(&f(1.5e6, "KZT", FigureWhat::Money, false)), "1\u{202f}500\u{202f}000 KZT");
+        let tagged = |count, subset| Figure { count, subset, ..f(312.0, "people", FigureWhat::Cases, false) };
+        assert_eq!(figure_text(&tagged(Some(Count::New), false)), "312 cases (new)");
+        assert_eq!(figure_text(&tagged(Some(Count::Cumulative), false)), "312 cases (total)");
+        assert_eq!(figure_text(&tagged(None, true)), "312 cases (part)");
+        assert_eq!(figure_text(&tagged(Some(Count::New), true)), "312 cases (new, part)");
+    }
+
+    #[test]
+    fn measures_evidence_and_places() {
+        assert_eq!(measures_text(&[]), "");
+        assert_eq!(
+            measures_text(&[EventKind::SchoolClosing, EventKind::WorkplaceClosing]),
+            "measures: school closing, workplace closing"
+        );
+        let mut p = Place {
+            name: "Алматы".into(),
+            kind: crate::event::places::PlaceKind::City,
+            country: "KZ".into(),
+            code: "KZ-75".into(),
+            sentence: 0,
+        };
+        assert_eq!(place_text(&p), "Алматы (KZ-75)");
+        p.code = "".into();
+        assert_eq!(place_text(&p), "Алматы");
     }
 }

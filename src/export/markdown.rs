@@ -1,15 +1,16 @@
-//! A readable Markdown timeline: one table row per event, in chronological order.
+//! A readable Markdown timeline: one table row per event (a happening, however many
+//! sentences report it), in chronological order.
 //!
 //! ```markdown
 //! # a1 — published 2020-03-20
 //!
 //! 2 events from 2 temporal expressions.
 //!
-//! | When | Kinds | Places | Figures | Sentence |
-//! | --- | --- | --- | --- | --- |
-//! | 2020-03-16/2020-04-15 | state of emergency | Павлодар |  | ЧП ввели 16 марта и продлят до 15 апреля. |
-//! | 2020-03-19 | cases |  | 9 cases | Вчера выявлено 9 случаев. |
-//! | 2020-03-19 | testing |  |  | ↳ Всех проверили. |
+//! | When | Kinds | Places | Figures | Evidence | Sentence |
+//! | --- | --- | --- | --- | --- | --- |
+//! | 2020-03-16/2020-04-15 | state of emergency; measures: school closing | Павлодар |  | 2 sentences | ЧП ввели 16 марта и продлят до 15 апреля. |
+//! | 2020-03-19 | cases |  | 9 cases (new) | 1 sentence | За сутки выявлено 9 случаев. |
+//! | 2020-03-19 | testing |  |  | 1 sentence | ↳ Всех проверили. |
 //!
 //! ## Undated sentences
 //!
@@ -19,18 +20,27 @@
 //! - **When** is the TIMEX3 value, after a word for its mod: `before 2020-04-15` (`BEFORE`),
 //!   `until` (`ON_OR_BEFORE`), `from` (`ON_OR_AFTER`), `after`, `start of`, `mid`, `end of`,
 //!   `about` (`APPROX`).
-//! - **Kinds** are the kinds' English labels ([`EventKind::label`](crate::event::kinds::EventKind::label)).
+//! - **Kinds** are the kinds' English labels ([`EventKind::label`](crate::event::kinds::EventKind::label));
+//!   a decree's measures (see [`Event::measures`](crate::Event::measures)) follow after
+//!   `; measures:`.
+//! - **Places** are the names (the HTML table adds their codes).
 //! - **Figures** read `49 cases`, `~500 people`, `300 000 000 000 KZT`, `80%` (`~` for an
 //!   approximate figure; numbers of five digits and more are grouped by thousands with a
-//!   narrow no-break space).
-//! - `↳` before a sentence marks an inherited event: a sentence with no date of its own that
-//!   continues the dated one before it.
+//!   narrow no-break space), tagged `(new)` or `(total)` when the sentence says whether a
+//!   count is new or the running total, and `(part)` for a part of another count (`из них`).
+//! - **Evidence** is the number of sentences that report the event (`3 sentences`): its
+//!   dated sentence, the continuations folded into it and its restatements.
+//! - **Sentence** is the event's first evidence sentence; `↳` before it marks an inherited
+//!   event: a sentence with no date of its own that reports a measure of its own after a
+//!   dated sentence, and takes that sentence's date.
 //! - Cell text is one line: line breaks and runs of whitespace become one space, and the
 //!   characters Markdown would read as markup (`|`, `*`, `_`, `` ` ``, `[`, `]`, `<`, `>`, `&`,
 //!   `~`, `\`, and a list or heading marker that starts a line) are backslash-escaped.
 
 use super::escape::markdown as inline;
-use super::labels::{count, figure_text, kinds_text, sources, timeline_sources, when_text};
+use super::labels::{
+    count, evidence_text, figure_text, kinds_text, measures_text, sources, timeline_sources, when_text,
+};
 use crate::document::Document;
 use crate::extract::Analysis;
 use crate::timeline::Timeline;
@@ -38,7 +48,7 @@ use std::fmt::Write;
 
 /// The timeline of one analysed document as Markdown: a heading with the document's id and
 /// publication time, a table of its events in chronological order (`| When | Kinds | Places
-/// | Figures | Sentence |`), and the list of its undated sentences.
+/// | Figures | Evidence | Sentence |`), and the list of its undated sentences.
 ///
 /// ```
 /// use khronika::{analyze, Document};
@@ -46,7 +56,7 @@ use std::fmt::Write;
 /// let doc = Document::parse("date 2020-03-20 Вчера выявлено 9 случаев | данные уточняются.").unwrap().with_id("n1");
 /// let md = markdown(&doc, &analyze(&doc));
 /// assert!(md.starts_with("# n1 — published 2020-03-20\n"));
-/// assert!(md.contains("| 2020-03-19 | cases |  | 9 cases | Вчера выявлено 9 случаев \\| данные уточняются. |"));
+/// assert!(md.contains("| 2020-03-19 | cases |  | 9 cases | 1 sentence | Вчера выявлено 9 случаев \\| данные уточняются. |"));
 /// ```
 pub fn markdown(doc: &Document, analysis: &Analysis) -> String {
     let mut out = String::new();
@@ -78,8 +88,8 @@ pub fn markdown(doc: &Document, analysis: &Analysis) -> String {
 /// events.extend(analyze(&b).timeline.events().iter().cloned());
 /// let md = markdown_timeline("Март 2020", &Timeline::from_events(events));
 /// assert!(md.starts_with("# Март 2020\n"));
-/// assert!(md.contains("| When | Kinds | Places | Figures | Sentence | Sources |"));
-/// assert!(md.contains("| 2020-03-20 | cases |  | 9 cases | Вчера выявлено 9 случаев. | b |"));
+/// assert!(md.contains("| When | Kinds | Places | Figures | Evidence | Sentence | Sources |"));
+/// assert!(md.contains("| 2020-03-20 | cases |  | 9 cases | 1 sentence | Вчера выявлено 9 случаев. | b |"));
 /// ```
 pub fn markdown_timeline(title: &str, timeline: &Timeline) -> String {
     let mut out = String::new();
@@ -105,21 +115,27 @@ fn table(out: &mut String, timeline: &Timeline, with_sources: bool) {
         out.push_str("No dated events.\n");
         return;
     }
-    out.push_str("| When | Kinds | Places | Figures | Sentence |");
+    out.push_str("| When | Kinds | Places | Figures | Evidence | Sentence |");
     out.push_str(if with_sources { " Sources |\n" } else { "\n" });
-    out.push_str("| --- | --- | --- | --- | --- |");
+    out.push_str("| --- | --- | --- | --- | --- | --- |");
     out.push_str(if with_sources { " --- |\n" } else { "\n" });
     for e in timeline {
         let places: Vec<&str> = e.places.iter().map(|p| p.name.as_ref()).collect();
         let figures: Vec<String> = e.figures.iter().map(figure_text).collect();
         let marker = if e.inherited { "↳ " } else { "" };
+        let mut kinds = kinds_text(&e.kinds);
+        if !e.measures.is_empty() {
+            kinds.push_str("; ");
+            kinds.push_str(&measures_text(&e.measures));
+        }
         let _ = write!(
             out,
-            "| {} | {} | {} | {} | {marker}{} |",
+            "| {} | {} | {} | {} | {} | {marker}{} |",
             inline(&when_text(e)),
-            inline(&kinds_text(&e.kinds)),
+            inline(&kinds),
             inline(&places.join(", ")),
             inline(&figures.join(", ")),
+            evidence_text(e),
             inline(&e.text),
         );
         if with_sources {
@@ -163,8 +179,9 @@ mod tests {
         assert_eq!(rows.len(), analysis.timeline.len(), "{md}");
         for (row, e) in rows.iter().zip(analysis.timeline.iter()) {
             assert!(row.starts_with(&format!("| {} |", inline(&when_text(e)))), "{row}");
-            // Five cells: six unescaped pipes.
-            assert_eq!(row.replace("\\|", "").matches('|').count(), 6, "{row}");
+            // Six cells: seven unescaped pipes.
+            assert_eq!(row.replace("\\|", "").matches('|').count(), 7, "{row}");
+            assert!(row.contains(&format!(" | {} | ", evidence_text(e))), "{row}");
         }
         assert!(md.starts_with("# Timeline — published 2020-03-20\n"));
         assert!(md.contains("| 2020-03-16/2020-04-15 | state of emergency |"), "{md}");
@@ -175,7 +192,7 @@ mod tests {
         let doc = Document::parse(ARTICLE).unwrap();
         let analysis = analyze(&doc);
         let md = markdown(&doc, &analysis);
-        assert!(md.contains("| 2020-03-19 | cases | Павлодар | 9 cases | Вчера в Павлодаре выявлено 9 случаев \\| источник: акимат. |"), "{md}");
+        assert!(md.contains("| 2020-03-19 | cases | Павлодар | 9 cases | 2 sentences | Вчера в Павлодаре выявлено 9 случаев \\| источник: акимат. |"), "{md}");
         if analysis.timeline.iter().any(|e| e.inherited) {
             assert!(md.contains("| ↳ Всех заболевших изолировали. |"), "{md}");
         }
@@ -203,11 +220,11 @@ mod tests {
         merged.sources.push(Source { doc: Some("b".into()), sentence: Default::default() });
         let md = markdown_timeline("Школы", &Timeline::from_events(vec![merged]));
         assert!(md.contains(
-            "| When | Kinds | Places | Figures | Sentence | Sources |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| When | Kinds | Places | Figures | Evidence | Sentence | Sources |\n| --- | --- | --- | --- | --- | --- | --- |\n"
         ));
         assert!(
             md.contains(
-                "| 2020-03-16 | school closing | Павлодар |  | 16 марта в Павлодаре закрыли школы. | a\\|1, b |"
+                "| 2020-03-16 | school closing | Павлодар |  | 1 sentence | 16 марта в Павлодаре закрыли школы. | a\\|1, b |"
             ),
             "{md}"
         );

@@ -24,7 +24,8 @@
 //!   particular earlier expression, so naming one tid would be a guess. A fully written
 //!   date ([`Anchor::Absolute`]) has none either.
 //! - `<DOCID>` is written when the document has an id.
-//! - Events are not tagged: khronika's events are sentences, not TimeML `EVENT` words.
+//! - Events are not tagged: khronika's events are happenings with their evidence sentences
+//!   (see `docs/events.md`), not TimeML `EVENT` words.
 //!
 //! The text between `<TEXT>` and `</TEXT>` is [`Document::text`] exactly, once the tags are
 //! taken out and the escapes read back: `&`, `<` and `>` are escaped, and a carriage return

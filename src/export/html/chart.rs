@@ -7,7 +7,7 @@ use crate::event::figures::FigureWhat;
 use crate::event::kinds::EventKind;
 use crate::event::Event;
 use crate::export::escape::{html as esc, one_line};
-use crate::export::labels::{kinds_text, when_text};
+use crate::export::labels::{evidence_text, kinds_text, measures_text, when_text};
 use crate::mention::Mod;
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
@@ -152,7 +152,9 @@ pub(super) fn pack(marks: &mut [Mark]) -> usize {
     ends.len().max(1)
 }
 
-/// Draws one event: a link to its table row, with a tooltip.
+/// Draws one event: a link to its table row, with a tooltip (`#3 · 2020-03-16 · quarantine
+/// · measures: school closing · 3 sentences — С 16 марта ...`: its number, when, kinds, a
+/// decree's measures when it has any, its evidence count and its first sentence).
 pub(super) fn draw(out: &mut String, m: &Mark, plot_top: f64) {
     let e = m.event;
     let y = plot_top + PLOT_PADDING + (m.lane as f64 + 0.5) * LANE_HEIGHT;
@@ -161,8 +163,11 @@ pub(super) fn draw(out: &mut String, m: &Mark, plot_top: f64) {
     let n = m.number;
     let _ = writeln!(out, "<a href=\"#row-{n}\" id=\"event-{n}\" data-event=\"{n}\" class=\"event k-{}\">", kind.id());
     let kinds = if e.kinds.is_empty() { EventKind::Other.label().to_string() } else { kinds_text(&e.kinds) };
-    let _ =
-        writeln!(out, "<title>#{n} · {} · {} — {}</title>", esc(&when_text(e)), esc(&kinds), esc(&one_line(&e.text)));
+    let _ = write!(out, "<title>#{n} · {} · {}", esc(&when_text(e)), esc(&kinds));
+    if !e.measures.is_empty() {
+        let _ = write!(out, " · {}", esc(&measures_text(&e.measures)));
+    }
+    let _ = writeln!(out, " · {} — {}</title>", evidence_text(e), esc(&one_line(&e.text)));
     let (fill, stroke, width) = if e.inherited { ("#fff", color, 2.0) } else { (color, "#fff", 1.5) };
     if m.open_left {
         arrow(out, m.x0 - if m.bar { 0.0 } else { MARKER_RADIUS }, y, -1.0, color);

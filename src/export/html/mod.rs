@@ -10,7 +10,8 @@
 //!   new one;
 //! - each event as a marker on its day (a bar from its first to its last day when it covers
 //!   more than one), colored by its first kind ([`kind_color`]), with its number beside it;
-//!   an inherited event (a sentence that continues the dated one before it) is hollow, and
+//!   an inherited event (an undated sentence that reports a measure of its own after a dated
+//!   one, and takes its date) is hollow, and
 //!   an open bound (`до 15 апреля`, `с 19 марта`) has a dashed arrow pointing the way it is
 //!   open;
 //! - events stacked in lanes so that no two markers, bars or numbers overlap;
@@ -18,11 +19,13 @@
 //!   the lanes, on a secondary axis at the right, when there are counts on two days or more;
 //! - a legend of the kinds present and of the symbols used.
 //!
-//! Below the picture a table lists every event (number, date, kinds, places, figures,
-//! sentence, and, for a timeline merged from several documents, the documents it was read
-//! from), then the undated sentences. Each event's
-//! SVG element is a link to its table row and carries a `<title>` (the tooltip: number,
-//! date, kinds and sentence), `id="event-N"` and `data-event="N"`; its table row carries
+//! Below the picture a table lists every event, one row per happening however many
+//! sentences report it (number, date, kinds and a decree's measures, places with their
+//! codes as `Алматы (KZ-75)`, figures as `312 cases (new)`, the evidence count as `3
+//! sentences`, the first sentence, and, for a timeline merged from several documents, the
+//! documents it was read from), then the undated sentences. Each event's SVG element is a
+//! link to its table row and carries a `<title>` (the tooltip: number, date, kinds,
+//! measures, evidence count and first sentence), `id="event-N"` and `data-event="N"`; its table row carries
 //! `id="row-N"` and `data-event="N"`. `N` is the event's 1-based position in
 //! [`Timeline::events`], the number drawn beside its marker. Every piece of text is escaped.
 

@@ -109,6 +109,8 @@ td.num{color:#6b7280;text-align:right}
 tr:target{background:#fef9c3}
 .kind{display:inline-block;margin:0 4px 2px 0;padding:0 6px;border-radius:9px;color:#fff;font-size:12px;white-space:nowrap}
 .inherited{color:#4b5563}
+.measures{display:block;color:#4b5563;font-size:12px}
+td.evidence{white-space:nowrap;color:#4b5563}
 .empty{color:#6b7280;font-style:italic}
 footer{margin-top:24px;color:#9ca3af;font-size:12px}
 ";

@@ -1,7 +1,11 @@
-//! The events table under the picture.
+//! The events table under the picture: one row per event, with its kinds and a decree's
+//! measures, its places with their codes (`Алматы (KZ-75)`), its figures (`312 cases
+//! (new)`), how many sentences report it (`3 sentences`) and its first sentence.
 
 use crate::export::escape::{html as esc, one_line};
-use crate::export::labels::{figure_text, sources, timeline_sources, when_text};
+use crate::export::labels::{
+    evidence_text, figure_text, measures_text, place_text, sources, timeline_sources, when_text,
+};
 use crate::timeline::Timeline;
 use std::fmt::Write;
 
@@ -10,7 +14,7 @@ pub(super) fn table(out: &mut String, timeline: &Timeline) {
     let docs = timeline_sources(timeline);
     let with_sources = docs.len() > 1;
     out.push_str("<h2>Events</h2>\n<table class=\"events\">\n<thead><tr><th>#</th><th>When</th><th>Kinds</th>");
-    out.push_str("<th>Places</th><th>Figures</th><th>Sentence</th>");
+    out.push_str("<th>Places</th><th>Figures</th><th>Evidence</th><th>Sentence</th>");
     if with_sources {
         out.push_str("<th>Sources</th>");
     }
@@ -22,9 +26,18 @@ pub(super) fn table(out: &mut String, timeline: &Timeline) {
         for k in &e.kinds {
             let _ = write!(out, "<span class=\"kind k-{}\">{}</span>", k.id(), esc(k.label()));
         }
-        let places: Vec<&str> = e.places.iter().map(|p| p.name.as_ref()).collect();
+        if !e.measures.is_empty() {
+            let _ = write!(out, "<span class=\"measures\">{}</span>", esc(&measures_text(&e.measures)));
+        }
+        let places: Vec<String> = e.places.iter().map(place_text).collect();
         let figures: Vec<String> = e.figures.iter().map(figure_text).collect();
-        let _ = write!(out, "</td><td>{}</td><td>{}</td>", esc(&places.join(", ")), esc(&figures.join(", ")));
+        let _ = write!(
+            out,
+            "</td><td>{}</td><td>{}</td><td class=\"evidence\">{}</td>",
+            esc(&places.join(", ")),
+            esc(&figures.join(", ")),
+            evidence_text(e)
+        );
         if e.inherited {
             let _ = write!(out, "<td class=\"inherited\">↳ {}</td>", esc(&one_line(&e.text)));
         } else {
