@@ -104,8 +104,12 @@ impl Line {
             rest.push_str("↳ ");
         }
         let _ = escape::line(rest, &e.text);
-        if e.evidence.len() > 1 {
-            let _ = write!(rest, " (+{} sentences)", e.evidence.len() - 1);
+        match e.evidence.len() {
+            0 | 1 => {}
+            2 => rest.push_str(" (+1 sentence)"),
+            n => {
+                let _ = write!(rest, " (+{} sentences)", n - 1);
+            }
         }
         for (i, k) in e.measures.iter().enumerate() {
             rest.push_str(if i == 0 { " measures: " } else { "," });
