@@ -485,8 +485,8 @@ pub(crate) struct DiscourseTables {
     /// Words a bare timestamp or byline date is made of besides numbers (month names, `г`,
     /// `года`, `в`).
     pub(crate) timestamp_words: &'static [&'static str],
-    /// Month names as a dateline writes them (`апреля`).
-    pub(crate) months: &'static [&'static str],
+    /// Month names in every case form, by month number (the grammar's own table, `апреля`).
+    pub(crate) months: &'static [(u32, &'static [&'static str])],
     /// Rubric names: a short sentence made only of them is furniture (`Общество`).
     pub(crate) rubrics: &'static [&'static str],
     /// Words of news agency names in datelines (`казтаг`, `kazinform`, `риа`, `новости`).
@@ -864,8 +864,12 @@ impl Cues {
         }
         let mut marks: WordMap<u8> = WordMap::new();
         // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
+        for (_, forms) in d.months {
+            for w in forms.iter() {
+                *marks.entry_or_insert_with(&normalize(w), || 0) |= discourse::MONTH | discourse::STAMP;
+            }
+        }
         let marked = [
-            (d.months, discourse::MONTH | discourse::STAMP),
             (d.agencies, discourse::AGENCY),
             (d.timestamp_words, discourse::STAMP),
             (d.rubrics, discourse::RUBRIC),

@@ -321,8 +321,8 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::LINK, &["и"]),
 ];
 
-/// Month names in the case forms running text uses.
-const MONTHS: &[(u32, &[&str])] = &[
+/// Month names in the case forms running text uses (the discourse tables read them too).
+pub(crate) const MONTHS: &[(u32, &[&str])] = &[
     (1, &["январь", "января", "январе", "январю", "январем"]),
     (2, &["февраль", "февраля", "феврале", "февралю", "февралем"]),
     (3, &["март", "марта", "марте", "марту", "мартом"]),

@@ -14,7 +14,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     comparison_reach: 2,
     furniture: FURNITURE,
     timestamp_words: TIMESTAMP_WORDS,
-    months: MONTHS,
+    months: crate::lang::ru::lexicon::MONTHS,
     rubrics: RUBRICS,
     agencies: AGENCIES,
 };
@@ -128,34 +128,6 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
-];
-
-/// Month names, as datelines and timestamps write them (nominative and genitive).
-const MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
 ];
 
 /// Rubric names: a line of these alone is furniture.
