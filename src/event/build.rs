@@ -385,7 +385,10 @@ impl<'a> Builder<'a> {
             return None;
         }
         let before = self.events.get(e)?;
-        let opens = cues.opens_continuation(text, tokens, range.clone()) || talk.refers_back;
+        let opening = cues.opening(text, tokens, range.clone());
+        let opens = opening.is_some() || talk.refers_back;
+        // `Все они`, `Это`, a back-reference: the same happening, whatever else it names.
+        let anaphoric = opening == Some(false) || talk.refers_back;
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {
@@ -414,8 +417,9 @@ impl<'a> Builder<'a> {
             Follow::Point
         } else if decree && measure {
             Follow::Measure
-        } else if opens && only_other {
-            // `Все они ...` after an event no cue named: the sentence says what it was.
+        } else if (opens && only_other) || anaphoric {
+            // `Все они ...`, `Это ...`: the happening goes on (after an event no cue named,
+            // the sentence says what it was).
             Follow::Continues
         } else if measure || statistic {
             Follow::Own
@@ -993,6 +997,17 @@ mod tests {
         assert_eq!(two.len(), 2);
         let places: Vec<Vec<&str>> = two.iter().map(|e| e.places.iter().map(|p| &*p.name).collect()).collect();
         assert_eq!(places, [vec!["Алматы"], vec!["Шымкент"]]);
+    }
+
+    #[test]
+    fn an_addition_may_name_a_measure_of_its_own_an_anaphora_goes_on() {
+        let t = |s: &str| analyze(&Document::parse(&format!("date 2020-04-05 {s}")).unwrap()).timeline;
+        let added = t("5 апреля в Актобе выявили 7 случаев заражения. Также в городе закрыли все школы.");
+        assert_eq!(added.len(), 2, "{added:?}");
+        assert!(added.events()[1].inherited);
+        let same = t("5 апреля в Актобе закрыли рынки. Это необходимо, чтобы не допустить скопления людей.");
+        assert_eq!(same.len(), 1, "{same:?}");
+        assert_eq!(same.events()[0].evidence.len(), 2);
     }
 
     #[test]

@@ -455,6 +455,9 @@ pub(crate) struct CueTables {
     /// Openings (normalized words separated by one space) that make an undated sentence
     /// continue the dated one before it; see [`crate::event::build`].
     pub(crate) continuations: &'static [&'static str],
+    /// Openings that add a fact to the one before (`Также`, `Кроме того`): they continue it
+    /// like `continuations`, but a sentence opening with one may name a measure of its own.
+    pub(crate) additions: &'static [&'static str],
     /// Whether a normalized word is a cardinal number word (what `#` takes besides digits).
     pub(crate) is_number_word: fn(&str) -> bool,
     /// The discourse word classes the event builder asks about (see
@@ -625,8 +628,9 @@ pub(crate) struct Cues {
     negate_after_reach: usize,
     exempt_list_reach: usize,
     is_number_word: fn(&str) -> bool,
-    /// Continuation openings by their first word: the words that follow it in each.
-    continuations: WordMap<Vec<Box<[Box<str>]>>>,
+    /// Continuation openings by their first word: the words that follow it in each, and
+    /// whether it is an addition.
+    continuations: WordMap<Vec<(Box<[Box<str>]>, bool)>>,
     /// Dateline, timestamp and rubric words by normalized form: `discourse::MONTH`, ...
     marks: WordMap<u8>,
     /// See [`DiscourseTables::comparison_reach`].
@@ -855,12 +859,13 @@ impl Cues {
                 words.entry_or_insert_with(&form[..i], Entry::default).longer = true;
             }
         }
-        let mut continuations: WordMap<Vec<Box<[Box<str>]>>> = WordMap::new();
-        for c in t.continuations {
+        let mut continuations: WordMap<Vec<(Box<[Box<str>]>, bool)>> = WordMap::new();
+        let openings = t.continuations.iter().map(|c| (c, false)).chain(t.additions.iter().map(|c| (c, true)));
+        for (c, addition) in openings {
             let mut parts = c.split(' ').map(normalize);
             let Some(first) = parts.next() else { continue };
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
-            continuations.entry_or_insert_with(&first, Vec::new).push(rest);
+            continuations.entry_or_insert_with(&first, Vec::new).push((rest, addition));
         }
         let mut marks: WordMap<u8> = WordMap::new();
         // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
@@ -869,11 +874,8 @@ impl Cues {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= discourse::MONTH | discourse::STAMP;
             }
         }
-        let marked = [
-            (d.agencies, discourse::AGENCY),
-            (d.timestamp_words, discourse::STAMP),
-            (d.rubrics, discourse::RUBRIC),
-        ];
+        let marked =
+            [(d.agencies, discourse::AGENCY), (d.timestamp_words, discourse::STAMP), (d.rubrics, discourse::RUBRIC)];
         for (table, mark) in marked {
             for w in table {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;
@@ -958,17 +960,14 @@ impl Cues {
         })
     }
 
-    /// Whether the sentence made of tokens `range` opens with a continuation (`Все они`,
-    /// `При этом`): after any leading punctuation, the words of one opening, one space
-    /// apart, and then no letter or digit touching the last of them.
-    pub(crate) fn opens_continuation(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
-        let Some(first) = range.clone().find(|&i| tokens.get(i).is_some_and(|t| t.kind != TokenKind::Punct)) else {
-            return false;
-        };
-        let Some(openings) = self.continuations.get(tokens.norm(first)) else {
-            return false;
-        };
-        openings.iter().any(|rest| {
+    /// The continuation the sentence made of tokens `range` opens with (`Все они`, `При
+    /// этом`): after any leading punctuation, the words of one opening, one space apart, and
+    /// then no letter or digit touching the last of them. `Some(true)` for an addition
+    /// (`Также`), `Some(false)` for any other (`Все они`, `Это`), `None` for none.
+    pub(crate) fn opening(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Option<bool> {
+        let first = range.clone().find(|&i| tokens.get(i).is_some_and(|t| t.kind != TokenKind::Punct))?;
+        let openings = self.continuations.get(tokens.norm(first))?;
+        let found = openings.iter().find(|(rest, _)| {
             let mut last = first;
             for w in rest.iter() {
                 let next = last + 1;
@@ -986,7 +985,8 @@ impl Cues {
                 _ => false,
             };
             !(last + 1 < range.end && touching(last, last + 1))
-        })
+        });
+        found.map(|(_, addition)| *addition)
     }
 
     /// Classifies into `s.out`.

@@ -27,6 +27,7 @@ pub(crate) static TABLES: CueTables = CueTables {
     negate_after_reach: NEGATE_AFTER_REACH,
     exempt_list_reach: EXEMPT_LIST_REACH,
     continuations: CONTINUATIONS,
+    additions: ADDITIONS,
     is_number_word,
     discourse: &discourse::TABLES,
 };
@@ -665,6 +666,11 @@ const EXEMPT_LIST_REACH: usize = 12;
 /// `ё` as `е`): anaphora (`Все они`, `Из них`) and connectives (`При этом`, `Также`). See
 /// [`crate::event::build`]. Words are matched on token norms, so a space in an
 /// opening is one space in the text.
+/// Openings that add a fact to the one before (`Также`, `Кроме того`): a sentence opening
+/// with one continues the same happening, unless it names a measure of its own.
+const ADDITIONS: &[&str] =
+    &["также", "кроме того", "помимо этого", "помимо того", "а также", "вместе с тем", "к тому же", "более того"];
+
 const CONTINUATIONS: &[&str] = &[
     "все они",
     "из них",
@@ -680,10 +686,6 @@ const CONTINUATIONS: &[&str] = &[
     "им",
     "ими",
     "при этом",
-    "также",
-    "кроме того",
-    "помимо этого",
-    "помимо того",
     "в том числе",
     "в частности",
     "в результате",
@@ -701,10 +703,6 @@ const CONTINUATIONS: &[&str] = &[
     "эта",
     "эти",
     "так",
-    "а также",
-    "вместе с тем",
-    "к тому же",
-    "более того",
     "к слову",
     "напомним",
     "по словам",
