@@ -531,6 +531,10 @@ enum Role {
     Furniture,
 }
 
+/// A continuation opening after its first word: the words that follow, and whether it is an
+/// addition (`Также`).
+type Opening = (Box<[Box<str>]>, bool);
+
 /// Which pass tries a rule: cues, then (only where a cue matched) blockers and negations;
 /// discourse rules only when the builder asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -630,7 +634,7 @@ pub(crate) struct Cues {
     is_number_word: fn(&str) -> bool,
     /// Continuation openings by their first word: the words that follow it in each, and
     /// whether it is an addition.
-    continuations: WordMap<Vec<(Box<[Box<str>]>, bool)>>,
+    continuations: WordMap<Vec<Opening>>,
     /// Dateline, timestamp and rubric words by normalized form: `discourse::MONTH`, ...
     marks: WordMap<u8>,
     /// See [`DiscourseTables::comparison_reach`].
@@ -859,7 +863,7 @@ impl Cues {
                 words.entry_or_insert_with(&form[..i], Entry::default).longer = true;
             }
         }
-        let mut continuations: WordMap<Vec<(Box<[Box<str>]>, bool)>> = WordMap::new();
+        let mut continuations: WordMap<Vec<Opening>> = WordMap::new();
         let openings = t.continuations.iter().map(|c| (c, false)).chain(t.additions.iter().map(|c| (c, true)));
         for (c, addition) in openings {
             let mut parts = c.split(' ').map(normalize);
