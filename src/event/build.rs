@@ -11,8 +11,9 @@
 //!   view counters) is no event at all;
 //! - durations, sets and `PRESENT_REF`-style values date nothing.
 //!
-//! A sentence with two happenings on different dates gives two events; each takes the
-//! places and figures written from its own date up to the next event's date.
+//! A sentence with two happenings on different dates gives two events; each reads its own
+//! clause (from the punctuation after the date before it to the punctuation after its own
+//! date) for its places and figures, and for its kinds when the clause names one.
 //!
 //! **Undated sentences.** A sentence with no date of its own that directly follows a dated
 //! sentence (or a sentence already joined to it) in the same paragraph, and does not refuse
@@ -107,7 +108,7 @@ pub(crate) struct Builder<'a> {
     undated: Vec<Undated>,
     sentences: Vec<Span>,
     /// The events one sentence made, reused from sentence to sentence.
-    made: Vec<(usize, usize)>,
+    made: Vec<(usize, Range<usize>)>,
     /// The document's first sentence when it is a paragraph of its own (a headline), and
     /// whether that is still open to tell.
     headline: (Option<Span>, bool),
@@ -285,29 +286,38 @@ impl<'a> Builder<'a> {
             );
             let dated = &made;
             if dated.len() > 1 {
-                // Two happenings: each event takes the places and figures from its own date up
-                // to the next event's date; the kinds are the sentence's.
+                // Two happenings: each event reads its own clause, from the punctuation after
+                // the date before it (the sentence's start for the first) to the punctuation
+                // after its own date; a clause that names no kind takes the sentence's.
                 let mut d = Description::default();
                 describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
+                let token = |b: usize| token_at(tokens, b.saturating_sub(p.offset)).clamp(range.start, range.end);
                 let cuts: Vec<usize> = dated
-                    .iter()
-                    .map(|&(_, at)| token_at(tokens, at.saturating_sub(p.offset)).clamp(range.start, range.end))
+                    .windows(2)
+                    .map(|w| {
+                        let (after, next) = (token(w[0].1.end), token(w[1].1.start));
+                        (after..next)
+                            .find(|&i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct))
+                            .unwrap_or(next)
+                    })
                     .collect();
-                for (j, &(e, _)) in dated.iter().enumerate() {
-                    let from = if j == 0 { range.start } else { cuts[j] };
-                    let to = cuts.get(j + 1).copied().unwrap_or(range.end).max(from);
-                    let mut part = Description {
-                        kinds: d.kinds.clone(),
-                        cues: d.cues.clone(),
-                        exempted: d.exempted.clone(),
-                        ..Description::default()
-                    };
+                for (j, (e, _)) in dated.iter().enumerate() {
+                    let from = if j == 0 { range.start } else { cuts[j - 1] };
+                    let to = cuts.get(j).copied().unwrap_or(range.end).max(from);
+                    let mut part = Description::default();
+                    describe_kinds_if(cues, &shared, text, tokens, from..to, &mut part, |_| true);
+                    if part.kinds.is_empty() {
+                        part.kinds.clone_from(&d.kinds);
+                        part.cues.clone_from(&d.cues);
+                        part.exempted.clone_from(&d.exempted);
+                    }
                     describe_rest(tables, text, tokens, from..to, &mut part);
-                    if let Some(event) = self.events.get_mut(e) {
+                    if let Some(event) = self.events.get_mut(*e) {
                         fill_with(event, part, &self.doc);
                     }
                 }
-            } else if let Some(&(e, _)) = dated.first() {
+            } else if let Some((e, _)) = dated.first() {
+                let e = *e;
                 let d = describe_in(tables, &shared, text, tokens, range.clone());
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, d, &self.doc);
@@ -666,11 +676,11 @@ impl<'a> CharCursor<'a> {
 }
 
 /// The events of one dated sentence (see the module docs), pushed onto `events`; `made`
-/// gets each new event's index with the byte offset (in the document) of its first mention.
+/// gets each new event's index with the byte span (in the document) of its first mention.
 /// `dating(k)` says whether mention `k` of `mentions` may date an event.
 fn dated(
     events: &mut Vec<Event>,
-    made: &mut Vec<(usize, usize)>,
+    made: &mut Vec<(usize, Range<usize>)>,
     (mentions, offset): (&[Mention], usize),
     (sentence, text, excerpt): (&Span, &str, &dyn Fn() -> Excerpt),
     dating: impl Fn(usize) -> bool,
@@ -737,7 +747,7 @@ fn dated(
         let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
         open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
         list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
-        made.push((events.len(), m.span.start));
+        made.push((events.len(), m.span.clone()));
         let mut e = Event::new(m.value.clone(), m.modifier, sentence.clone(), excerpt());
         e.mentions.push(index);
         events.push(e);
@@ -982,6 +992,7 @@ mod tests {
 
     #[test]
     fn one_happening_per_clause() {
+        use crate::EventKind;
         let t = |s: &str| analyze(&Document::parse(&format!("date 2020-04-05 {s}")).unwrap()).timeline;
         // A list of days is one event.
         let list = t("Нерабочими днями объявлены 9, 10 и 11 апреля.");
@@ -997,6 +1008,10 @@ mod tests {
         assert_eq!(two.len(), 2);
         let places: Vec<Vec<&str>> = two.iter().map(|e| e.places.iter().map(|p| &*p.name).collect()).collect();
         assert_eq!(places, [vec!["Алматы"], vec!["Шымкент"]]);
+        // ... and its own kinds, when its clause names one.
+        let two = t("Режим ЧП ввели 16 марта, а 19 марта в столице начался карантин.");
+        let kinds: Vec<Vec<EventKind>> = two.iter().map(|e| e.kinds.clone()).collect();
+        assert_eq!(kinds, [vec![EventKind::StateOfEmergency], vec![EventKind::Quarantine]]);
     }
 
     #[test]
