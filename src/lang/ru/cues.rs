@@ -212,7 +212,12 @@ const KIND_CUES: &[KindCues] = &[
             "комендантск* час*",
         ],
         generic: &[],
-        blockers: &["выход* из дома престарел*"],
+        // Self-isolation of the elderly is their protection, not a stay-at-home order.
+        blockers: &[
+            "выход* из дома престарел*",
+            "старше # лет ~8 самоизоляц*|выход*|выйти|оставать*|оставаться|покидать",
+            "пожил*|престарел*|пенсионер* ~8 самоизоляц*|выход*|выйти|оставать*|оставаться|покидать",
+        ],
     },
     KindCues {
         kind: EventKind::InternalMovement,
