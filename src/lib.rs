@@ -89,7 +89,7 @@ pub use event::{Description, Event, Place, Source, Span};
 pub use extract::{analyze, describe, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};
-pub use resolve::{ResolveOptions, YearPolicy};
+pub use resolve::{Prefer, RelativeGrain, ResolveOptions, YearPolicy};
 pub use text::Excerpt;
 pub use timeline::Timeline;
 pub use value::{Duration, PartOfDay, Season, Unit, Value};

@@ -2,8 +2,9 @@
 //! before it, the sentence's tense) become a [`Value`].
 //!
 //! The policies a user may want to change are values of [`ResolveOptions`], not constants:
-//! [`YearPolicy`] says which year a year-less date takes, and `use_tense` whether the
-//! sentence's tense may override it.
+//! [`YearPolicy`] says which year a year-less date takes, `use_tense` whether the
+//! sentence's tense may override it, [`Prefer`] which way an undecided date goes, and
+//! [`RelativeGrain`] the granularity of `через неделю`.
 
 use crate::document::Published;
 use crate::expr::{Base, Clock, Expr, Portion, Tense, YearRef};
@@ -36,6 +37,109 @@ pub enum YearPolicy {
     Future,
 }
 
+/// Which way a date goes when neither the text nor the sentence's tense says: a year-less
+/// date (`30 декабря`), a bare weekday (`в понедельник`) and a fixed-date holiday (`к Новому
+/// году`), under [`YearPolicy::Nearest`]. Like dateparser's `PREFER_DATES_FROM` and chrono's
+/// `forwardDate`. A tense in the sentence still decides (`ввели 30 декабря` is past whatever
+/// the preference), and so does a date with a written year earlier in the sentence.
+///
+/// ```
+/// use khronika::{Document, Extractor, Prefer, ResolveOptions};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 15).unwrap(), "Итоги 10 апреля.");
+/// let value = |prefer| {
+///     let e = Extractor::new(ResolveOptions { prefer, ..Default::default() });
+///     e.extract(&doc)[0].value.to_string()
+/// };
+/// assert_eq!(value(Prefer::Nearest), "2020-04-10");
+/// assert_eq!(value(Prefer::Past), "2020-04-10");
+/// assert_eq!(value(Prefer::Future), "2021-04-10");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Prefer {
+    /// The occurrence nearest the publication (the default; what news annotators do).
+    #[default]
+    Nearest,
+    /// The latest occurrence on or before the publication day.
+    Past,
+    /// The first occurrence on or after the publication day.
+    Future,
+}
+
+impl Prefer {
+    /// The name the command line and a corpus line use: `nearest`, `past`, `future`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Prefer::Nearest => "nearest",
+            Prefer::Past => "past",
+            Prefer::Future => "future",
+        }
+    }
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = crate::error::Error;
+    /// `nearest`, `past` or `future`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "nearest" => Ok(Prefer::Nearest),
+            "past" => Ok(Prefer::Past),
+            "future" => Ok(Prefer::Future),
+            _ => Err(crate::error::Error::unknown("preference", s, "nearest past future")),
+        }
+    }
+}
+
+/// The granularity of an amount of time counted from the publication (`через неделю`,
+/// `месяц назад`, `через 3 дня`).
+///
+/// ```
+/// use khronika::{Document, Extractor, RelativeGrain, ResolveOptions};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 15).unwrap(), "Итоги подведут через неделю.");
+/// let value = |relative_grain| {
+///     let e = Extractor::new(ResolveOptions { relative_grain, ..Default::default() });
+///     e.extract(&doc)[0].value.to_string()
+/// };
+/// assert_eq!(value(RelativeGrain::Unit), "2020-W17");
+/// assert_eq!(value(RelativeGrain::Instant), "2020-04-22");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RelativeGrain {
+    /// The unit counted in, as TIMEX3 writes it (the default): `через неделю` is the week a
+    /// week after publication, `месяц назад` the month before.
+    #[default]
+    Unit,
+    /// The day exactly that far away (Duckling's and chrono's reading): `через неделю` is
+    /// the day seven days after publication. Hours, minutes and seconds keep their time of
+    /// day when the publication has one, as under [`RelativeGrain::Unit`].
+    Instant,
+}
+
+impl RelativeGrain {
+    /// The name the command line uses: `unit`, `day`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelativeGrain::Unit => "unit",
+            RelativeGrain::Instant => "day",
+        }
+    }
+}
+
+impl std::str::FromStr for RelativeGrain {
+    type Err = crate::error::Error;
+    /// `unit` or `day` (the command line's names).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "unit" => Ok(RelativeGrain::Unit),
+            "day" => Ok(RelativeGrain::Instant),
+            _ => Err(crate::error::Error::unknown("relative grain", s, "unit day")),
+        }
+    }
+}
+
 /// The resolver's policies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ResolveOptions {
@@ -46,11 +150,22 @@ pub struct ResolveOptions {
     /// the previous year, a future-tense one with a month before it to the next year
     /// (HeidelTime's rule). On by default.
     pub use_tense: bool,
+    /// Which way a year-less date, a bare weekday or a holiday goes when the tense does not
+    /// say ([`Prefer::Nearest`] by default).
+    pub prefer: Prefer,
+    /// The granularity of an amount counted from the publication ([`RelativeGrain::Unit`]
+    /// by default).
+    pub relative_grain: RelativeGrain,
 }
 
 impl Default for ResolveOptions {
     fn default() -> Self {
-        ResolveOptions { year_policy: YearPolicy::Nearest, use_tense: true }
+        ResolveOptions {
+            year_policy: YearPolicy::Nearest,
+            use_tense: true,
+            prefer: Prefer::Nearest,
+            relative_grain: RelativeGrain::Unit,
+        }
     }
 }
 
@@ -202,7 +317,11 @@ impl Resolver {
                 };
                 let at = shift_moment(from, amount, *sign)?;
                 let timed = ctx.published.time().is_some() && anchor == Anchor::Publication;
-                Out::new(at_granularity(at, *unit, timed)?, anchor)
+                let unit = match self.options.relative_grain {
+                    RelativeGrain::Instant if *unit > Unit::Day => Unit::Day,
+                    _ => *unit,
+                };
+                Out::new(at_granularity(at, unit, timed)?, anchor)
             }
             Expr::Shifted { unit, shift } => Out::new(shifted_unit(publ, *unit, *shift)?, Anchor::Publication),
             Expr::Weekend(shift) => {
@@ -225,11 +344,11 @@ impl Resolver {
                     (None, _) => {
                         let back = (today - target).rem_euclid(7);
                         let forward = (target - today).rem_euclid(7);
-                        let days = match self.tense(ctx) {
-                            Some(Tense::Past) => -back,
-                            Some(Tense::Future) => forward,
-                            None if back <= forward => -back,
-                            None => forward,
+                        let days = match (self.tense(ctx), self.options.prefer) {
+                            (Some(Tense::Past), _) | (None, Prefer::Past) => -back,
+                            (Some(Tense::Future), _) | (None, Prefer::Future) => forward,
+                            (None, _) if back <= forward => -back,
+                            (None, _) => forward,
                         };
                         add_days(publ, days)?
                     }
@@ -381,9 +500,13 @@ impl Resolver {
                 let nearest = *candidates.iter().min_by_key(|&&y| distance(y))?;
                 let month_index = |y: i32| y * 12 + month as i32;
                 let publication = ry * 12 + reference.month() as i32;
-                match (lent, self.tense(ctx)) {
-                    (false, Some(Tense::Past)) if month_index(nearest) > publication => nearest - 1,
-                    (false, Some(Tense::Future)) if month_index(nearest) < publication => nearest + 1,
+                let on_or_before = |y: &&i32| position(**y).is_some_and(|d| d <= reference);
+                let on_or_after = |y: &&i32| position(**y).is_some_and(|d| d >= reference);
+                match (lent, self.tense(ctx), self.options.prefer) {
+                    (false, Some(Tense::Past), _) if month_index(nearest) > publication => nearest - 1,
+                    (false, Some(Tense::Future), _) if month_index(nearest) < publication => nearest + 1,
+                    (false, None, Prefer::Past) => *candidates.iter().rev().find(on_or_before)?,
+                    (false, None, Prefer::Future) => *candidates.iter().find(on_or_after)?,
                     _ => nearest,
                 }
             }
