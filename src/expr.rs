@@ -164,6 +164,9 @@ pub enum Expr {
     DayBefore(Option<Box<Expr>>),
     /// A day counted from the latest date mentioned before (`в тот же день` 0, `на следующий день` +1).
     Anaphor(i32),
+    /// A clock time with the time zone the text names (`10:00 МСК`): the expression and
+    /// the zone's offset in minutes east of UTC.
+    Zoned(Box<Expr>, i32),
     /// Text shaped like a date that names no day (`31 февраля`, `31.02.2020`): the grammar
     /// consumes it so that no part of it is read as something else, and emits nothing.
     Invalid,
@@ -186,9 +189,21 @@ impl Expr {
     pub fn contains_invalid(&self) -> bool {
         match self {
             Expr::Invalid => true,
-            Expr::At(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => a.contains_invalid(),
+            Expr::At(a, _) | Expr::Zoned(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => {
+                a.contains_invalid()
+            }
             Expr::PartOfDay(Some(a), _) | Expr::DayBefore(Some(a)) => a.contains_invalid(),
             Expr::Range(a, b) => a.contains_invalid() || b.contains_invalid(),
+            _ => false,
+        }
+    }
+
+    /// Does the expression name a time on the clock (a clock time, a day with one, or a
+    /// range with one), to which a time zone can apply?
+    pub fn has_clock(&self) -> bool {
+        match self {
+            Expr::Clock(_) | Expr::At(..) => true,
+            Expr::Range(a, b) => a.has_clock() || b.has_clock(),
             _ => false,
         }
     }

@@ -196,6 +196,8 @@ pub struct Resolved {
     pub modifier: Option<Mod>,
     /// What the value was anchored to.
     pub anchor: Anchor,
+    /// The time zone the text names, in minutes east of UTC ([`Expr::Zoned`]).
+    pub offset: Option<i32>,
 }
 
 /// Resolves expressions under a set of [`ResolveOptions`].
@@ -235,6 +237,10 @@ impl Resolver {
     }
 
     fn resolve_any(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
+        // A zone changes no value: the time stays the local time written.
+        if let Expr::Zoned(inner, offset) = expr {
+            return self.resolve_any(inner, modifier, ctx).map(|r| Resolved { offset: Some(*offset), ..r });
+        }
         // `до конца марта`: up to and including the last day; `с начала года`: from the first.
         if let (Expr::Portion(p, of), Some(m)) = (expr, modifier) {
             let inner = self.value(of, ctx)?;
@@ -249,6 +255,7 @@ impl Resolver {
                     kind: TimexType::Date,
                     modifier: Some(m),
                     anchor: inner.anchor,
+                    offset: None,
                 });
             }
         }
@@ -259,7 +266,7 @@ impl Resolver {
             (_, v) if is_time(v) => TimexType::Time,
             _ => TimexType::Date,
         };
-        Some(Resolved { value: out.value, kind, modifier: modifier.or(out.modifier), anchor: out.anchor })
+        Some(Resolved { value: out.value, kind, modifier: modifier.or(out.modifier), anchor: out.anchor, offset: None })
     }
 
     fn value(&self, expr: &Expr, ctx: &Context) -> Option<Out> {
@@ -432,6 +439,7 @@ impl Resolver {
                 };
                 Out::new(Value::Day(add_days(from, *n as i64)?), anchor)
             }
+            Expr::Zoned(e, _) => self.value(e, ctx),
             Expr::Invalid => None,
         }
     }

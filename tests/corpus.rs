@@ -6,7 +6,8 @@
 //! - `mentions.tsv`: `phrase, publication, value, mod, surface`; the mention whose text is
 //!   `surface` must exist and have that TIMEX3 value and mod (`-` for none). A name ending in
 //!   `@past`, `@future` or `@nearest` resolves under that [`Prefer`], one ending in `@day`
-//!   under [`RelativeGrain::Instant`] (`name@future@day` gives both).
+//!   under [`RelativeGrain::Instant`] (`name@future@day` gives both); one ending in
+//!   `@offset=N` (minutes east of UTC) or `@offset=none` also checks the mention's zone.
 //! - `no_mentions.tsv`: `phrase, publication`; the phrase has no mention at all.
 //! - `event_kinds.tsv`: `sentence, kinds`; the kinds of the sentence, as a set (ids, `-` for none).
 //! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx`, then `|new` or `|cumulative`
@@ -94,16 +95,24 @@ fn ru_mentions() {
     corpus!("ru/mentions.tsv", 5).run_named(300, |name, c| {
         let [phrase, date, value, modifier, surface] = *c else { unreachable!("the loader checks columns") };
         let mut options = ResolveOptions::default();
+        let mut want_offset: Option<Option<i32>> = None;
         for option in name.split('@').skip(1) {
             match option {
                 "day" => options.relative_grain = RelativeGrain::Instant,
+                "offset=none" => want_offset = Some(None),
+                o if o.starts_with("offset=") => {
+                    want_offset = Some(Some(o["offset=".len()..].parse().map_err(|e| format!("bad offset: {e}"))?))
+                }
                 p => options.prefer = p.parse::<Prefer>().map_err(|e| format!("bad option in the name: {e}"))?,
             }
         }
         let mentions = Extractor::new(options).extract(&Document::new(published(date)?, phrase));
         let want_mod = (modifier != "-").then_some(modifier);
         let ok = mentions.iter().any(|m| {
-            m.text(phrase) == surface && m.value.to_string() == value && m.modifier.map(|x| x.as_str()) == want_mod
+            m.text(phrase) == surface
+                && m.value.to_string() == value
+                && m.modifier.map(|x| x.as_str()) == want_mod
+                && want_offset.is_none_or(|o| m.offset == o)
         });
         if ok {
             return Ok(());
@@ -111,7 +120,13 @@ fn ru_mentions() {
         let found: Vec<String> = mentions
             .iter()
             .map(|m| {
-                format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default())
+                let zone = m.offset.map(|o| format!(" offset {o}")).unwrap_or_default();
+                format!(
+                    "«{}» {}{}{zone}",
+                    m.text(phrase),
+                    m.value,
+                    m.modifier.map(|x| format!(" {x}")).unwrap_or_default()
+                )
             })
             .collect();
         Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))

@@ -1149,6 +1149,63 @@ pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
     (&["день россии", "дня россии", "дню россии"], 6, 12, 12),
 ];
 
+/// Time zones written after a clock time, in minutes east of UTC, as each token of the
+/// zone's words normalizes (a hyphenated name is three tokens: `нур`, `-`, `султана`).
+///
+/// The offsets are those in force in 2020, the period khronika is built for: Moscow time is
+/// UTC+3 (since 26 October 2014); Kazakhstan had two zones, UTC+6 in the east (Nur-Sultan /
+/// Astana, Almaty, Shymkent, Karaganda, Pavlodar, Kostanay, ...) and UTC+5 in the west
+/// (Aktobe, Atyrau, Aktau, Uralsk, and Kyzylorda since 21 December 2018). Kazakhstan moved
+/// to a single UTC+5 on 1 March 2024; the table does not change with the date. A city whose
+/// zone is not listed, `по местному времени` and `по казахстанскому времени` (which of the two
+/// zones?) give no offset: never guessed.
+pub mod zones {
+    /// Abbreviations that follow the time directly (`10:00 МСК`); `utc`/`gmt` may take a
+    /// signed hour after them (`GMT+6`, `UTC+05:00`).
+    pub const ABBREVIATIONS: &[(&str, i32)] = &[("мск", 180), ("msk", 180), ("utc", 0), ("gmt", 0)];
+    /// The abbreviations that take a signed offset after them.
+    pub const WITH_SIGNED_OFFSET: &[&str] = &["utc", "gmt"];
+    /// `по <adjective> времени`: the adjective in the dative.
+    pub const ADJECTIVES: &[(&[&str], i32)] = &[
+        (&["московскому"], 180),
+        (&["астанинскому"], 360),
+        (&["нур", "-", "султанскому"], 360),
+        (&["алматинскому"], 360),
+    ];
+    /// `по времени <city>` (the city in the genitive) and `по <city>` (the dative: `по
+    /// Москве`, `по Астане`).
+    pub const CITIES: &[(&[&str], i32)] = &[
+        (&["москвы"], 180),
+        (&["москве"], 180),
+        (&["астаны"], 360),
+        (&["астане"], 360),
+        (&["нур", "-", "султана"], 360),
+        (&["нур", "-", "султану"], 360),
+        (&["алматы"], 360),
+        (&["шымкента"], 360),
+        (&["караганды"], 360),
+        (&["павлодара"], 360),
+        (&["костаная"], 360),
+        (&["семея"], 360),
+        (&["усть", "-", "каменогорска"], 360),
+        (&["петропавловска"], 360),
+        (&["кокшетау"], 360),
+        (&["тараза"], 360),
+        (&["туркестана"], 360),
+        (&["талдыкоргана"], 360),
+        (&["актобе"], 300),
+        (&["атырау"], 300),
+        (&["актау"], 300),
+        (&["уральска"], 300),
+        (&["кызылорды"], 300),
+    ];
+    /// The word for "time" after `по` and an adjective, or before a city (`по времени
+    /// Астаны`).
+    pub const TIME_WORD: &str = "времени";
+    /// The preposition of the phrases above.
+    pub const BY: &str = "по";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

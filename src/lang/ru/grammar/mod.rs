@@ -18,6 +18,7 @@ mod calendar;
 mod clock;
 mod periods;
 mod relative;
+mod zone;
 
 use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS};
 use super::tense;
@@ -384,7 +385,15 @@ impl<'a> P<'a> {
             }
         }
         offer(self.range_or_core(i).map(|(expr, end)| Found { tokens: i..end, expr, modifier: None }));
-        best
+        // A clock time may name its zone after it (`10:00 МСК`): the value keeps the time.
+        let found = best?;
+        if found.expr.has_clock() {
+            if let Some((offset, end)) = self.zone(found.tokens.end) {
+                let expr = Expr::Zoned(found.expr.boxed(), offset);
+                return Some(Found { tokens: found.tokens.start..end, expr, modifier: found.modifier });
+            }
+        }
+        Some(found)
     }
 
     fn prefix(&self, i: usize) -> Option<(Prefix, usize)> {
