@@ -53,6 +53,20 @@ pub enum YearRef {
     TwoDigit(u32),
 }
 
+/// A holiday whose date moves from year to year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Feast {
+    /// Orthodox Easter (computed for 1900..=2099).
+    OrthodoxEaster,
+    /// Eid al-Fitr, `Ораза айт`: the date Kazakhstan's Muslim Board announced, for the years
+    /// of the resolver's table.
+    EidAlFitr,
+    /// Eid al-Adha, `Курбан айт`: the date Kazakhstan's government set, for the years of the
+    /// resolver's table.
+    EidAlAdha,
+}
+
 /// A time of day on the clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clock {
@@ -164,6 +178,8 @@ pub enum Expr {
     DayBefore(Option<Box<Expr>>),
     /// A day counted from the latest date mentioned before (`в тот же день` 0, `на следующий день` +1).
     Anaphor(i32),
+    /// A holiday whose date moves (`Пасха`, `Курбан айт`), of a written or implied year.
+    Feast(Feast, Option<YearRef>),
     /// A clock time with the time zone the text names (`10:00 МСК`): the expression and
     /// the zone's offset in minutes east of UTC.
     Zoned(Box<Expr>, i32),
@@ -219,6 +235,7 @@ impl Expr {
                 | Expr::Year(_)
                 | Expr::PartOfDay(..)
                 | Expr::Shifted { .. }
+                | Expr::Feast(..)
         )
     }
 

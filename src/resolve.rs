@@ -7,7 +7,7 @@
 //! [`RelativeGrain`] the granularity of `через неделю`.
 
 use crate::document::Published;
-use crate::expr::{Base, Clock, Expr, Portion, Tense, YearRef};
+use crate::expr::{Base, Clock, Expr, Feast, Portion, Tense, YearRef};
 use crate::mention::{Anchor, Mod, TimexType};
 use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Unit, Value};
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
@@ -440,6 +440,11 @@ impl Resolver {
                 Out::new(Value::Day(add_days(from, *n as i64)?), anchor)
             }
             Expr::Zoned(e, _) => self.value(e, ctx),
+            Expr::Feast(f, Some(y)) => {
+                let (year, anchor) = self.year(*y, ctx)?;
+                Out::new(Value::Day(feast_day(*f, year)?), anchor)
+            }
+            Expr::Feast(f, None) => Out::new(Value::Day(self.feast_near(*f, ctx)?), Anchor::Publication),
             Expr::Invalid => None,
         }
     }
@@ -524,6 +529,27 @@ impl Resolver {
         NaiveDate::from_ymd_opt(year, month, day).filter(|_| in_range(year)).map(|_| (year, anchor))
     }
 
+    /// The occurrence of a moving holiday that the tense, else the preference, picks: the
+    /// publication year's, or the one before or after it across the publication day. None
+    /// when a date the choice needs is not known (a lunar date outside the table): the next
+    /// date known is never taken instead.
+    fn feast_near(&self, f: Feast, ctx: &Context) -> Option<NaiveDate> {
+        let publ = ctx.published.day();
+        let this = feast_day(f, publ.year())?;
+        let other = || feast_day(f, publ.year() + if this <= publ { 1 } else { -1 });
+        let past = || if this <= publ { Some(this) } else { other() };
+        let future = || if this >= publ { Some(this) } else { other() };
+        match (self.tense(ctx), self.options.prefer) {
+            (Some(Tense::Past), _) | (None, Prefer::Past) => past(),
+            (Some(Tense::Future), _) | (None, Prefer::Future) => future(),
+            _ => {
+                let o = other()?;
+                let far = |d: NaiveDate| (d - publ).num_days().abs();
+                Some(if far(o) < far(this) { o } else { this })
+            }
+        }
+    }
+
     fn season(&self, s: Season, shift: Option<i32>, ctx: &Context) -> Option<Value> {
         let order = |s: Season| match s {
             Season::Winter => 0,
@@ -587,6 +613,43 @@ impl Resolver {
             if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
         Out::new(Value::interval(ra.value, rb.value), anchor)
     }
+}
+
+/// The day of a moving holiday in `year`, when known.
+///
+/// Orthodox Easter: Meeus's Julian algorithm, moved to the Gregorian calendar by the 13
+/// days the calendars differ by from 1900 to 2099 (None outside those years).
+///
+/// Ораза айт and Курбан айт in Kazakhstan, 2019–2023 (None in any other year: a lunar date
+/// is never extrapolated). Курбан айт is a public holiday whose date the Government sets
+/// each year by decree (постановление Правительства Республики Казахстан «Об установлении
+/// даты праздника Курбан айт», under the Law «О праздниках в Республике Казахстан»); the
+/// dates of Ораза айт are those the Spiritual Administration of Muslims of Kazakhstan (ДУМК)
+/// announced with each year's Ramadan timetable. Checked against the regional sanitary
+/// decrees published for the holiday in 2020 (31 July – 2 August) and 2021 (20–22 July) and
+/// against ДУМК's announcements for 2022 (2 May) and 2023 (21 April).
+pub fn feast_day(f: Feast, year: i32) -> Option<NaiveDate> {
+    const EID_AL_FITR: [(i32, u32, u32); 5] = [(2019, 6, 4), (2020, 5, 24), (2021, 5, 13), (2022, 5, 2), (2023, 4, 21)];
+    const EID_AL_ADHA: [(i32, u32, u32); 5] =
+        [(2019, 8, 11), (2020, 7, 31), (2021, 7, 20), (2022, 7, 9), (2023, 6, 28)];
+    let table = match f {
+        Feast::OrthodoxEaster => {
+            if !(1900..=2099).contains(&year) {
+                return None;
+            }
+            let (a, b, c) = (year % 4, year % 7, year % 19);
+            let d = (19 * c + 15) % 30;
+            let e = (2 * a + 4 * b - d + 34) % 7;
+            let month = (d + e + 114) / 31;
+            let day = (d + e + 114) % 31 + 1;
+            let julian = NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
+            return add_days(julian, 13);
+        }
+        Feast::EidAlFitr => &EID_AL_FITR,
+        Feast::EidAlAdha => &EID_AL_ADHA,
+    };
+    let &(_, month, day) = table.iter().find(|(y, ..)| *y == year)?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Can TIMEX3 write the value: are all its years in 0000..=9999? (The ISO week of
@@ -679,4 +742,26 @@ fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
         _ => return None,
     })
     .filter(|v| v.first_day().is_some_and(|d| in_range(d.year())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orthodox_easter_and_the_table_of_eids() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (y, m, d) in
+            [(2000, 4, 30), (2019, 4, 28), (2020, 4, 19), (2021, 5, 2), (2022, 4, 24), (2023, 4, 16), (2024, 5, 5)]
+        {
+            assert_eq!(feast_day(Feast::OrthodoxEaster, y), day(y, m, d), "{y}");
+        }
+        assert!(feast_day(Feast::OrthodoxEaster, 1899).is_none() && feast_day(Feast::OrthodoxEaster, 2100).is_none());
+        assert!(feast_day(Feast::OrthodoxEaster, 1900).is_some() && feast_day(Feast::OrthodoxEaster, 2099).is_some());
+        assert_eq!(feast_day(Feast::EidAlAdha, 2020), day(2020, 7, 31));
+        assert_eq!(feast_day(Feast::EidAlFitr, 2023), day(2023, 4, 21));
+        for y in [2018, 2024, i32::MIN, i32::MAX] {
+            assert!(feast_day(Feast::EidAlFitr, y).is_none() && feast_day(Feast::EidAlAdha, y).is_none(), "{y}");
+        }
+    }
 }

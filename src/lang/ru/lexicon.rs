@@ -6,7 +6,7 @@
 //! [`super::numbers`].
 
 use super::numbers::{self, NumberWord};
-use crate::expr::Portion;
+use crate::expr::{Feast, Portion};
 use crate::value::{PartOfDay, Season, Unit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -1001,8 +1001,9 @@ fn build() -> HashMap<String, Vec<Lex>> {
             add(form, *lex);
         }
     }
-    for (names, ..) in HOLIDAYS {
-        for name in *names {
+    let moving = MOVING_HOLIDAYS.iter().map(|(names, _)| *names);
+    for names in HOLIDAYS.iter().map(|(names, ..)| *names).chain(moving) {
+        for name in names {
             if let Some(first) = name.split(' ').next() {
                 add(first, Lex::HolidayStart);
             }
@@ -1124,8 +1125,16 @@ pub fn duration_adjective(w: &str) -> Option<(u32, Unit)> {
     Some((*n, duration_adjective_unit(w.get(stem.len()..)?)?))
 }
 
+/// Holidays whose date moves, by the words that name them (a hyphen may join the words:
+/// `Курбан-айт`); the resolver knows their dates ([`crate::resolve::feast_day`]).
+pub const MOVING_HOLIDAYS: &[(&[&str], Feast)] = &[
+    (&["пасха", "пасхи", "пасхе", "пасху", "пасхой"], Feast::OrthodoxEaster),
+    (&["ораза айт", "ораза айта", "ораза айту", "ораза айтом", "ораза айте"], Feast::EidAlFitr),
+    (&["курбан айт", "курбан айта", "курбан айту", "курбан айтом", "курбан айте"], Feast::EidAlAdha),
+];
+
 /// Fixed-date holidays: the words that name them and their day (month, first day, last day).
-/// Lunar holidays (Курбан айт, Ораза айт) are deliberately absent: their dates move.
+/// Lunar holidays (Курбан айт, Ораза айт) are in [`MOVING_HOLIDAYS`]: their dates move.
 pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
     (&["новый год", "нового года", "новому году", "новым годом", "новом году"], 1, 1, 1),
     (&["рождество", "рождества", "рождеству", "рождеством"], 1, 7, 7),
