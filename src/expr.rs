@@ -163,6 +163,9 @@ pub enum Expr {
     Decade(u32, Box<Expr>),
     /// An amount of time (`на 14 дней`).
     Duration(Duration),
+    /// An unspecified number of units (`в течение нескольких часов`): a vague DURATION,
+    /// approximate.
+    VagueDuration(Unit),
     /// A repeated time (`ежедневно`, `по пятницам`), already in value form.
     Set(crate::value::Value),
     /// A window that ends or starts at publication (`за последние 7 дней`, `в ближайшие 10 дней`).

@@ -261,7 +261,7 @@ impl Resolver {
         }
         let out = self.value(expr, ctx)?;
         let kind = match (expr, &out.value) {
-            (Expr::Duration(_), _) => TimexType::Duration,
+            (Expr::Duration(_) | Expr::VagueDuration(_), _) => TimexType::Duration,
             (Expr::Set(_), _) => TimexType::Set,
             (_, v) if is_time(v) => TimexType::Time,
             _ => TimexType::Date,
@@ -414,6 +414,9 @@ impl Resolver {
                 Out::new(Value::interval(Value::Day(start), Value::Day(end)), inner.anchor)
             }
             Expr::Duration(d) => Out::new(Value::Duration(*d), Anchor::Publication),
+            Expr::VagueDuration(u) => {
+                Some(Out { value: Value::VagueDuration(*u), anchor: Anchor::Publication, modifier: Some(Mod::Approx) })
+            }
             Expr::Set(v) => Out::new(v.clone(), Anchor::Publication),
             Expr::Window { amount, unit, back } => {
                 let now = ctx.published.moment();

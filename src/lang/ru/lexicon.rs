@@ -195,6 +195,24 @@ const SEASON_ADJECTIVES_FLAT: &[&str] = &[
 /// Nouns a season adjective makes a season of (`в летний период`, `зимнего сезона`).
 pub const SEASON_NOUNS: &[&str] = &["период", "периода", "периоде", "сезон", "сезона", "сезоне"];
 
+/// The plural forms of units after `несколько`, `нескольких`, `многих`, `многие` that make
+/// a vague duration (`в течение нескольких часов`, `за многие годы`).
+pub const VAGUE_UNIT_FORMS: &[&str] = &[
+    "секунд",
+    "минут",
+    "часов",
+    "часы",
+    "дней",
+    "дни",
+    "суток",
+    "недель",
+    "недели",
+    "месяцев",
+    "месяцы",
+    "лет",
+    "годы",
+];
+
 /// Words before an amount of years that make it an age, not a duration (`в возрасте 47
 /// лет`, `старше 65 лет`).
 pub const AGE_BEFORE: &[&str] =
