@@ -247,3 +247,17 @@ fn relative_grain_flag() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--relative-grain takes unit or day, not \"week\""), "{}", text(&out.stderr));
 }
+
+/// A clock time with a zone: the record's mention keeps the local time and carries
+/// `"offset"` (minutes east of UTC); a mention without a zone has no `"offset"`.
+#[test]
+fn a_zoned_time_carries_its_offset() {
+    let input = r#"{"date": "2020-04-15", "text": "Брифинг в 11:00 по времени Нур-Султана, итоги в 18:00."}"#;
+    let out = run(&["--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("a record");
+    let mentions = record["mentions"].as_array().expect("mentions");
+    assert_eq!(mentions[0]["value"], "2020-04-15T11:00");
+    assert_eq!(mentions[0]["offset"], 360);
+    assert!(mentions[1].get("offset").is_none(), "{}", mentions[1]);
+}
