@@ -7,14 +7,15 @@
 //! cargo run --release --example timeline -- --jsonl --jobs 2 < corpus.jsonl > out.jsonl
 //! ```
 
-use khronika::corpus;
+use khronika::corpus::{self, records_with};
 use khronika::export::json::RecordView;
 use khronika::export::{keep_kinds, Format};
-use khronika::{analyze, Analysis, Document, EventKind, Published, Timeline};
+use khronika::{Analysis, Document, EventKind, Extractor, Published, ResolveOptions, Timeline};
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::str::FromStr;
 use std::sync::Arc;
 
 /// The sample article bundled with the crate (written for it; a 2020 regional news story).
@@ -22,7 +23,7 @@ const SAMPLE: &str = include_str!("sample/article.txt");
 
 const USAGE: &str = "\
 usage: timeline [--format text|json|jsonl|markdown|timeml|html] [--date YYYY-MM-DD] [--merge]
-                [--kinds K1,K2] [FILE... | - | --stdin]
+                [--kinds K1,K2] [--prefer P] [--relative-grain G] [FILE... | - | --stdin]
        timeline --jsonl [--jobs N] [--merge [--format F]] < documents.jsonl
 
 With no FILE, prints the timeline of the bundled sample article.
@@ -42,6 +43,8 @@ With no FILE, prints the timeline of the bundled sample article.
   --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
                     unreadable documents are reported on stderr
   --kinds K1,K2     keep only events of these kinds (ids such as cases, quarantine)
+  --prefer P        undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
+  --relative-grain G  unit (default: `через неделю` is that week) or day (the day a week away)
   -h, --help        this text
 
 Exit status: 0 when every document was read, 1 when one was not or the output failed
@@ -56,6 +59,7 @@ struct Args {
     stdin: bool,
     jsonl: bool,
     jobs: usize,
+    options: ResolveOptions,
 }
 
 /// The value after option `name`, which must be UTF-8.
@@ -64,10 +68,17 @@ fn value(it: &mut impl Iterator<Item = OsString>, name: &str, missing: &str) -> 
     v.into_string().map_err(|v| format!("{name}: {v:?} is not valid UTF-8"))
 }
 
+/// The value after option `name`, parsed; the errors say what `name` takes.
+fn parsed<T: FromStr>(it: &mut impl Iterator<Item = OsString>, name: &str, takes: &str) -> Result<T, String> {
+    let v = it.next().ok_or_else(|| format!("{name} needs {takes}"))?;
+    let v = v.into_string().map_err(|v| format!("{name}: {v:?} is not valid UTF-8 ({name} takes {takes})"))?;
+    v.parse().map_err(|_| format!("{name} takes {takes}, not {v:?}"))
+}
+
 /// Reads the arguments; `Ok(None)` asks for the usage text.
 fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, String> {
-    let (format, files) = (Format::Text, Vec::new());
-    let mut args = Args { format, kinds: None, merge: false, date: None, files, stdin: false, jsonl: false, jobs: 1 };
+    let (format, files, options, kinds, date) = (Format::Text, Vec::new(), ResolveOptions::default(), None, None);
+    let mut args = Args { format, kinds, merge: false, date, files, stdin: false, jsonl: false, jobs: 1, options };
     while let Some(arg) = it.next() {
         let Some(a) = arg.to_str() else {
             if arg.as_encoded_bytes().starts_with(b"--") {
@@ -78,33 +89,20 @@ fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, St
         };
         match a {
             "-h" | "--help" => return Ok(None),
-            "--format" => {
-                let f = it.next().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-                args.format = f
-                    .parse()
-                    .map_err(|_| format!("--format takes text, json, jsonl, markdown, timeml or html, not {f:?}"))?;
-            }
-            "--date" => {
-                let d = value(&mut it, "--date", "--date needs a date (YYYY-MM-DD)")?;
-                args.date = Some(d.parse().map_err(|e| format!("--date: {e}"))?);
-            }
+            "--format" => args.format = parsed(&mut it, a, "text, json, jsonl, markdown, timeml or html")?,
+            "--date" => args.date = Some(parsed(&mut it, a, "a date (YYYY-MM-DD[THH:MM])")?),
             "--stdin" | "-" => args.stdin = true,
             "--merge" => args.merge = true,
             "--kinds" => {
-                let list = value(&mut it, "--kinds", "--kinds needs a comma-separated list of event kinds")?;
-                let kinds = list.split(',').map(|k| k.trim().parse::<EventKind>());
-                let kinds: Result<Vec<EventKind>, _> = kinds.collect();
-                args.kinds = Some(kinds.map_err(|e| {
-                    let known: Vec<&str> = EventKind::ALL.iter().map(|k| k.id()).collect();
-                    format!("--kinds: {e}; known kinds: {}", known.join(", "))
-                })?);
+                let list = value(&mut it, a, "--kinds needs a comma-separated list of event kinds")?;
+                let kinds: Result<Vec<EventKind>, _> = list.split(',').map(|k| k.trim().parse()).collect();
+                let known = || EventKind::ALL.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
+                args.kinds = Some(kinds.map_err(|e| format!("--kinds: {e}; known kinds: {}", known()))?);
             }
+            "--prefer" => args.options.prefer = parsed(&mut it, a, "nearest, past or future")?,
+            "--relative-grain" => args.options.relative_grain = parsed(&mut it, a, "unit or day")?,
             "--jsonl" => args.jsonl = true,
-            "--jobs" => {
-                let n = value(&mut it, "--jobs", "--jobs needs a number of threads")?;
-                let jobs: usize = n.parse().map_err(|_| format!("--jobs takes a number, not {n:?}"))?;
-                args.jobs = corpus::jobs(jobs);
-            }
+            "--jobs" => args.jobs = corpus::jobs(parsed(&mut it, a, "a number of threads")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => args.files.push(PathBuf::from(arg)),
         }
@@ -133,7 +131,7 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout().lock();
     let result = match (args.jsonl, args.merge) {
-        (true, false) => corpus::records(io::stdin().lock(), stdout, args.jobs).map(|s| s.failed == 0),
+        (true, false) => records_with(io::stdin().lock(), stdout, args.jobs, args.options).map(|s| s.failed == 0),
         (true, true) => merge_corpus(&args, &mut BufWriter::new(stdout)),
         (false, _) => documents(&args, &mut BufWriter::new(stdout)),
     };
@@ -199,7 +197,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
                 continue;
             }
         };
-        let mut analysis = analyze(&doc);
+        let mut analysis = Extractor::new(args.options).analyze(&doc);
         if args.merge {
             timelines.push(analysis.timeline);
             continue;
@@ -240,7 +238,7 @@ fn write_merged(out: &mut impl Write, merged: Timeline, args: &Args) -> io::Resu
 /// Corpus merge mode: JSON documents on stdin, one merged timeline out; unreadable lines
 /// are reported on stderr as error records (if stderr is closed, there is no one to tell).
 fn merge_corpus(args: &Args, out: &mut impl Write) -> io::Result<bool> {
-    let (merged, summary) = corpus::merge(io::stdin().lock(), args.jobs, |e| {
+    let (merged, summary) = corpus::merge_with(io::stdin().lock(), args.jobs, args.options, |e| {
         let _ = writeln!(io::stderr().lock(), "{}", serde_json::to_string(e).unwrap_or_default());
     })?;
     write_merged(out, merged, args)?;

@@ -53,6 +53,20 @@ pub enum YearRef {
     TwoDigit(u32),
 }
 
+/// A holiday whose date moves from year to year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Feast {
+    /// Orthodox Easter (computed for 1900..=2099).
+    OrthodoxEaster,
+    /// Eid al-Fitr, `Ораза айт`: the date Kazakhstan's Muslim Board announced, for the years
+    /// of the resolver's table.
+    EidAlFitr,
+    /// Eid al-Adha, `Курбан айт`: the date Kazakhstan's government set, for the years of the
+    /// resolver's table.
+    EidAlAdha,
+}
+
 /// A time of day on the clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clock {
@@ -149,6 +163,9 @@ pub enum Expr {
     Decade(u32, Box<Expr>),
     /// An amount of time (`на 14 дней`).
     Duration(Duration),
+    /// An unspecified number of units (`в течение нескольких часов`): a vague DURATION,
+    /// approximate.
+    VagueDuration(Unit),
     /// A repeated time (`ежедневно`, `по пятницам`), already in value form.
     Set(crate::value::Value),
     /// A window that ends or starts at publication (`за последние 7 дней`, `в ближайшие 10 дней`).
@@ -164,6 +181,11 @@ pub enum Expr {
     DayBefore(Option<Box<Expr>>),
     /// A day counted from the latest date mentioned before (`в тот же день` 0, `на следующий день` +1).
     Anaphor(i32),
+    /// A holiday whose date moves (`Пасха`, `Курбан айт`), of a written or implied year.
+    Feast(Feast, Option<YearRef>),
+    /// A clock time with the time zone the text names (`10:00 МСК`): the expression and
+    /// the zone's offset in minutes east of UTC.
+    Zoned(Box<Expr>, i32),
     /// Text shaped like a date that names no day (`31 февраля`, `31.02.2020`): the grammar
     /// consumes it so that no part of it is read as something else, and emits nothing.
     Invalid,
@@ -186,9 +208,21 @@ impl Expr {
     pub fn contains_invalid(&self) -> bool {
         match self {
             Expr::Invalid => true,
-            Expr::At(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => a.contains_invalid(),
+            Expr::At(a, _) | Expr::Zoned(a, _) | Expr::Portion(_, a) | Expr::HalfOf(_, a) | Expr::Decade(_, a) => {
+                a.contains_invalid()
+            }
             Expr::PartOfDay(Some(a), _) | Expr::DayBefore(Some(a)) => a.contains_invalid(),
             Expr::Range(a, b) => a.contains_invalid() || b.contains_invalid(),
+            _ => false,
+        }
+    }
+
+    /// Does the expression name a time on the clock (a clock time, a day with one, or a
+    /// range with one), to which a time zone can apply?
+    pub fn has_clock(&self) -> bool {
+        match self {
+            Expr::Clock(_) | Expr::At(..) => true,
+            Expr::Range(a, b) => a.has_clock() || b.has_clock(),
             _ => false,
         }
     }
@@ -204,6 +238,7 @@ impl Expr {
                 | Expr::Year(_)
                 | Expr::PartOfDay(..)
                 | Expr::Shifted { .. }
+                | Expr::Feast(..)
         )
     }
 

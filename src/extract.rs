@@ -235,6 +235,7 @@ impl Extractor {
                     modifier: r.modifier,
                     anchor: r.anchor,
                     sentence: state.sentence_base + index,
+                    offset: r.offset,
                 });
             }
         }

@@ -49,10 +49,11 @@
 //!   ON_OR_AFTER), windows (`за последние сутки`), parts of periods (`в начале марта`,
 //!   `в первой половине апреля`, `весной 2020 года`, `в первом квартале`).
 //! - Durations (`на 14 дней` → `P14D`), sets (`ежедневно`, `по пятницам`), fixed-date
-//!   holidays (`Новый год`, `Наурыз`, `День Победы`).
+//!   holidays (`Новый год`, `Наурыз`, `День Победы`), Orthodox Easter (computed), and
+//!   Ораза айт / Курбан айт for the years of Kazakhstan's official dates (2019–2023).
 //!
-//! Not supported: lunar holidays (Курбан айт is left unresolved, never guessed), dates in
-//! languages other than Russian, years written in words beyond ordinals.
+//! Not supported: lunar holidays outside the years of the table (left unresolved, never
+//! guessed), dates in languages other than Russian, years written in words beyond ordinals.
 //!
 //! ## Errors
 //!
@@ -89,7 +90,7 @@ pub use event::{Description, Event, Place, Source, Span};
 pub use extract::{analyze, describe, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};
-pub use resolve::{ResolveOptions, YearPolicy};
+pub use resolve::{Prefer, RelativeGrain, ResolveOptions, YearPolicy};
 pub use text::Excerpt;
 pub use timeline::Timeline;
 pub use value::{Duration, PartOfDay, Season, Unit, Value};

@@ -120,6 +120,10 @@ pub struct Mention {
     pub anchor: Anchor,
     /// Index of the sentence the mention is in.
     pub sentence: usize,
+    /// The time zone the text names for a clock time (`10:00 МСК`, `по времени Нур-Султана`,
+    /// `GMT+6`), in minutes east of UTC; the value stays the local time written. None when
+    /// the text names no zone. Serialized as `offset`, left out when None.
+    pub offset: Option<i32>,
 }
 
 impl Mention {
@@ -150,6 +154,8 @@ struct Wire {
     modifier: Option<Mod>,
     anchor: Anchor,
     sentence: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    offset: Option<i32>,
 }
 
 impl From<Mention> for Wire {
@@ -164,6 +170,7 @@ impl From<Mention> for Wire {
             modifier: m.modifier,
             anchor: m.anchor,
             sentence: m.sentence,
+            offset: m.offset,
         }
     }
 }
@@ -178,6 +185,7 @@ impl From<Wire> for Mention {
             modifier: w.modifier,
             anchor: w.anchor,
             sentence: w.sentence,
+            offset: w.offset,
         }
     }
 }
@@ -196,6 +204,7 @@ mod tests {
             modifier: None,
             anchor: Anchor::Publication,
             sentence: 0,
+            offset: None,
         };
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(
@@ -203,5 +212,9 @@ mod tests {
             r#"{"start":15,"end":23,"byte_start":28,"byte_end":41,"type":"DATE","value":"2020-03-16","anchor":"publication","sentence":0}"#
         );
         assert_eq!(serde_json::from_str::<Mention>(&json).unwrap(), m);
+        let zoned = Mention { offset: Some(360), ..m };
+        let json = serde_json::to_string(&zoned).unwrap();
+        assert!(json.ends_with(r#""sentence":0,"offset":360}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Mention>(&json).unwrap(), zoned);
     }
 }

@@ -2,11 +2,12 @@
 //! before it, the sentence's tense) become a [`Value`].
 //!
 //! The policies a user may want to change are values of [`ResolveOptions`], not constants:
-//! [`YearPolicy`] says which year a year-less date takes, and `use_tense` whether the
-//! sentence's tense may override it.
+//! [`YearPolicy`] says which year a year-less date takes, `use_tense` whether the
+//! sentence's tense may override it, [`Prefer`] which way an undecided date goes, and
+//! [`RelativeGrain`] the granularity of `через неделю`.
 
 use crate::document::Published;
-use crate::expr::{Base, Clock, Expr, Portion, Tense, YearRef};
+use crate::expr::{Base, Clock, Expr, Feast, Portion, Tense, YearRef};
 use crate::mention::{Anchor, Mod, TimexType};
 use crate::value::{add_days, in_range, Duration, PartOfDay, Season, Unit, Value};
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
@@ -36,6 +37,109 @@ pub enum YearPolicy {
     Future,
 }
 
+/// Which way a date goes when neither the text nor the sentence's tense says: a year-less
+/// date (`30 декабря`), a bare weekday (`в понедельник`) and a fixed-date holiday (`к Новому
+/// году`), under [`YearPolicy::Nearest`]. Like dateparser's `PREFER_DATES_FROM` and chrono's
+/// `forwardDate`. A tense in the sentence still decides (`ввели 30 декабря` is past whatever
+/// the preference), and so does a date with a written year earlier in the sentence.
+///
+/// ```
+/// use khronika::{Document, Extractor, Prefer, ResolveOptions};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 15).unwrap(), "Итоги 10 апреля.");
+/// let value = |prefer| {
+///     let e = Extractor::new(ResolveOptions { prefer, ..Default::default() });
+///     e.extract(&doc)[0].value.to_string()
+/// };
+/// assert_eq!(value(Prefer::Nearest), "2020-04-10");
+/// assert_eq!(value(Prefer::Past), "2020-04-10");
+/// assert_eq!(value(Prefer::Future), "2021-04-10");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Prefer {
+    /// The occurrence nearest the publication (the default; what news annotators do).
+    #[default]
+    Nearest,
+    /// The latest occurrence on or before the publication day.
+    Past,
+    /// The first occurrence on or after the publication day.
+    Future,
+}
+
+impl Prefer {
+    /// The name the command line and a corpus line use: `nearest`, `past`, `future`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Prefer::Nearest => "nearest",
+            Prefer::Past => "past",
+            Prefer::Future => "future",
+        }
+    }
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = crate::error::Error;
+    /// `nearest`, `past` or `future`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "nearest" => Ok(Prefer::Nearest),
+            "past" => Ok(Prefer::Past),
+            "future" => Ok(Prefer::Future),
+            _ => Err(crate::error::Error::unknown("preference", s, "nearest past future")),
+        }
+    }
+}
+
+/// The granularity of an amount of time counted from the publication (`через неделю`,
+/// `месяц назад`, `через 3 дня`).
+///
+/// ```
+/// use khronika::{Document, Extractor, RelativeGrain, ResolveOptions};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 15).unwrap(), "Итоги подведут через неделю.");
+/// let value = |relative_grain| {
+///     let e = Extractor::new(ResolveOptions { relative_grain, ..Default::default() });
+///     e.extract(&doc)[0].value.to_string()
+/// };
+/// assert_eq!(value(RelativeGrain::Unit), "2020-W17");
+/// assert_eq!(value(RelativeGrain::Instant), "2020-04-22");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RelativeGrain {
+    /// The unit counted in, as TIMEX3 writes it (the default): `через неделю` is the week a
+    /// week after publication, `месяц назад` the month before.
+    #[default]
+    Unit,
+    /// The day exactly that far away (Duckling's and chrono's reading): `через неделю` is
+    /// the day seven days after publication. Hours, minutes and seconds keep their time of
+    /// day when the publication has one, as under [`RelativeGrain::Unit`].
+    Instant,
+}
+
+impl RelativeGrain {
+    /// The name the command line uses: `unit`, `day`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelativeGrain::Unit => "unit",
+            RelativeGrain::Instant => "day",
+        }
+    }
+}
+
+impl std::str::FromStr for RelativeGrain {
+    type Err = crate::error::Error;
+    /// `unit` or `day` (the command line's names).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "unit" => Ok(RelativeGrain::Unit),
+            "day" => Ok(RelativeGrain::Instant),
+            _ => Err(crate::error::Error::unknown("relative grain", s, "unit day")),
+        }
+    }
+}
+
 /// The resolver's policies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ResolveOptions {
@@ -46,11 +150,22 @@ pub struct ResolveOptions {
     /// the previous year, a future-tense one with a month before it to the next year
     /// (HeidelTime's rule). On by default.
     pub use_tense: bool,
+    /// Which way a year-less date, a bare weekday or a holiday goes when the tense does not
+    /// say ([`Prefer::Nearest`] by default).
+    pub prefer: Prefer,
+    /// The granularity of an amount counted from the publication ([`RelativeGrain::Unit`]
+    /// by default).
+    pub relative_grain: RelativeGrain,
 }
 
 impl Default for ResolveOptions {
     fn default() -> Self {
-        ResolveOptions { year_policy: YearPolicy::Nearest, use_tense: true }
+        ResolveOptions {
+            year_policy: YearPolicy::Nearest,
+            use_tense: true,
+            prefer: Prefer::Nearest,
+            relative_grain: RelativeGrain::Unit,
+        }
     }
 }
 
@@ -81,6 +196,8 @@ pub struct Resolved {
     pub modifier: Option<Mod>,
     /// What the value was anchored to.
     pub anchor: Anchor,
+    /// The time zone the text names, in minutes east of UTC ([`Expr::Zoned`]).
+    pub offset: Option<i32>,
 }
 
 /// Resolves expressions under a set of [`ResolveOptions`].
@@ -120,6 +237,10 @@ impl Resolver {
     }
 
     fn resolve_any(&self, expr: &Expr, modifier: Option<Mod>, ctx: &Context) -> Option<Resolved> {
+        // A zone changes no value: the time stays the local time written.
+        if let Expr::Zoned(inner, offset) = expr {
+            return self.resolve_any(inner, modifier, ctx).map(|r| Resolved { offset: Some(*offset), ..r });
+        }
         // `до конца марта`: up to and including the last day; `с начала года`: from the first.
         if let (Expr::Portion(p, of), Some(m)) = (expr, modifier) {
             let inner = self.value(of, ctx)?;
@@ -134,17 +255,18 @@ impl Resolver {
                     kind: TimexType::Date,
                     modifier: Some(m),
                     anchor: inner.anchor,
+                    offset: None,
                 });
             }
         }
         let out = self.value(expr, ctx)?;
         let kind = match (expr, &out.value) {
-            (Expr::Duration(_), _) => TimexType::Duration,
+            (Expr::Duration(_) | Expr::VagueDuration(_), _) => TimexType::Duration,
             (Expr::Set(_), _) => TimexType::Set,
             (_, v) if is_time(v) => TimexType::Time,
             _ => TimexType::Date,
         };
-        Some(Resolved { value: out.value, kind, modifier: modifier.or(out.modifier), anchor: out.anchor })
+        Some(Resolved { value: out.value, kind, modifier: modifier.or(out.modifier), anchor: out.anchor, offset: None })
     }
 
     fn value(&self, expr: &Expr, ctx: &Context) -> Option<Out> {
@@ -202,7 +324,11 @@ impl Resolver {
                 };
                 let at = shift_moment(from, amount, *sign)?;
                 let timed = ctx.published.time().is_some() && anchor == Anchor::Publication;
-                Out::new(at_granularity(at, *unit, timed)?, anchor)
+                let unit = match self.options.relative_grain {
+                    RelativeGrain::Instant if *unit > Unit::Day => Unit::Day,
+                    _ => *unit,
+                };
+                Out::new(at_granularity(at, unit, timed)?, anchor)
             }
             Expr::Shifted { unit, shift } => Out::new(shifted_unit(publ, *unit, *shift)?, Anchor::Publication),
             Expr::Weekend(shift) => {
@@ -225,11 +351,11 @@ impl Resolver {
                     (None, _) => {
                         let back = (today - target).rem_euclid(7);
                         let forward = (target - today).rem_euclid(7);
-                        let days = match self.tense(ctx) {
-                            Some(Tense::Past) => -back,
-                            Some(Tense::Future) => forward,
-                            None if back <= forward => -back,
-                            None => forward,
+                        let days = match (self.tense(ctx), self.options.prefer) {
+                            (Some(Tense::Past), _) | (None, Prefer::Past) => -back,
+                            (Some(Tense::Future), _) | (None, Prefer::Future) => forward,
+                            (None, _) if back <= forward => -back,
+                            (None, _) => forward,
                         };
                         add_days(publ, days)?
                     }
@@ -288,6 +414,9 @@ impl Resolver {
                 Out::new(Value::interval(Value::Day(start), Value::Day(end)), inner.anchor)
             }
             Expr::Duration(d) => Out::new(Value::Duration(*d), Anchor::Publication),
+            Expr::VagueDuration(u) => {
+                Some(Out { value: Value::VagueDuration(*u), anchor: Anchor::Publication, modifier: Some(Mod::Approx) })
+            }
             Expr::Set(v) => Out::new(v.clone(), Anchor::Publication),
             Expr::Window { amount, unit, back } => {
                 let now = ctx.published.moment();
@@ -313,6 +442,12 @@ impl Resolver {
                 };
                 Out::new(Value::Day(add_days(from, *n as i64)?), anchor)
             }
+            Expr::Zoned(e, _) => self.value(e, ctx),
+            Expr::Feast(f, Some(y)) => {
+                let (year, anchor) = self.year(*y, ctx)?;
+                Out::new(Value::Day(feast_day(*f, year)?), anchor)
+            }
+            Expr::Feast(f, None) => Out::new(Value::Day(self.feast_near(*f, ctx)?), Anchor::Publication),
             Expr::Invalid => None,
         }
     }
@@ -381,9 +516,13 @@ impl Resolver {
                 let nearest = *candidates.iter().min_by_key(|&&y| distance(y))?;
                 let month_index = |y: i32| y * 12 + month as i32;
                 let publication = ry * 12 + reference.month() as i32;
-                match (lent, self.tense(ctx)) {
-                    (false, Some(Tense::Past)) if month_index(nearest) > publication => nearest - 1,
-                    (false, Some(Tense::Future)) if month_index(nearest) < publication => nearest + 1,
+                let on_or_before = |y: &&i32| position(**y).is_some_and(|d| d <= reference);
+                let on_or_after = |y: &&i32| position(**y).is_some_and(|d| d >= reference);
+                match (lent, self.tense(ctx), self.options.prefer) {
+                    (false, Some(Tense::Past), _) if month_index(nearest) > publication => nearest - 1,
+                    (false, Some(Tense::Future), _) if month_index(nearest) < publication => nearest + 1,
+                    (false, None, Prefer::Past) => *candidates.iter().rev().find(on_or_before)?,
+                    (false, None, Prefer::Future) => *candidates.iter().find(on_or_after)?,
                     _ => nearest,
                 }
             }
@@ -391,6 +530,27 @@ impl Resolver {
         // The chosen year must have the day: `29 февраля` in an article of 2013 names nothing.
         let anchor = if lent { Anchor::Previous } else { Anchor::Publication };
         NaiveDate::from_ymd_opt(year, month, day).filter(|_| in_range(year)).map(|_| (year, anchor))
+    }
+
+    /// The occurrence of a moving holiday that the tense, else the preference, picks: the
+    /// publication year's, or the one before or after it across the publication day. None
+    /// when a date the choice needs is not known (a lunar date outside the table): the next
+    /// date known is never taken instead.
+    fn feast_near(&self, f: Feast, ctx: &Context) -> Option<NaiveDate> {
+        let publ = ctx.published.day();
+        let this = feast_day(f, publ.year())?;
+        let other = || feast_day(f, publ.year() + if this <= publ { 1 } else { -1 });
+        let past = || if this <= publ { Some(this) } else { other() };
+        let future = || if this >= publ { Some(this) } else { other() };
+        match (self.tense(ctx), self.options.prefer) {
+            (Some(Tense::Past), _) | (None, Prefer::Past) => past(),
+            (Some(Tense::Future), _) | (None, Prefer::Future) => future(),
+            _ => {
+                let o = other()?;
+                let far = |d: NaiveDate| (d - publ).num_days().abs();
+                Some(if far(o) < far(this) { o } else { this })
+            }
+        }
     }
 
     fn season(&self, s: Season, shift: Option<i32>, ctx: &Context) -> Option<Value> {
@@ -456,6 +616,43 @@ impl Resolver {
             if ra.anchor == Anchor::Absolute && rb.anchor == Anchor::Absolute { Anchor::Absolute } else { ra.anchor };
         Out::new(Value::interval(ra.value, rb.value), anchor)
     }
+}
+
+/// The day of a moving holiday in `year`, when known.
+///
+/// Orthodox Easter: Meeus's Julian algorithm, moved to the Gregorian calendar by the 13
+/// days the calendars differ by from 1900 to 2099 (None outside those years).
+///
+/// Ораза айт and Курбан айт in Kazakhstan, 2019–2023 (None in any other year: a lunar date
+/// is never extrapolated). Курбан айт is a public holiday whose date the Government sets
+/// each year by decree (постановление Правительства Республики Казахстан «Об установлении
+/// даты праздника Курбан айт», under the Law «О праздниках в Республике Казахстан»); the
+/// dates of Ораза айт are those the Spiritual Administration of Muslims of Kazakhstan (ДУМК)
+/// announced with each year's Ramadan timetable. Checked against the regional sanitary
+/// decrees published for the holiday in 2020 (31 July – 2 August) and 2021 (20–22 July) and
+/// against ДУМК's announcements for 2022 (2 May) and 2023 (21 April).
+pub fn feast_day(f: Feast, year: i32) -> Option<NaiveDate> {
+    const EID_AL_FITR: [(i32, u32, u32); 5] = [(2019, 6, 4), (2020, 5, 24), (2021, 5, 13), (2022, 5, 2), (2023, 4, 21)];
+    const EID_AL_ADHA: [(i32, u32, u32); 5] =
+        [(2019, 8, 11), (2020, 7, 31), (2021, 7, 20), (2022, 7, 9), (2023, 6, 28)];
+    let table = match f {
+        Feast::OrthodoxEaster => {
+            if !(1900..=2099).contains(&year) {
+                return None;
+            }
+            let (a, b, c) = (year % 4, year % 7, year % 19);
+            let d = (19 * c + 15) % 30;
+            let e = (2 * a + 4 * b - d + 34) % 7;
+            let month = (d + e + 114) / 31;
+            let day = (d + e + 114) % 31 + 1;
+            let julian = NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
+            return add_days(julian, 13);
+        }
+        Feast::EidAlFitr => &EID_AL_FITR,
+        Feast::EidAlAdha => &EID_AL_ADHA,
+    };
+    let &(_, month, day) = table.iter().find(|(y, ..)| *y == year)?;
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Can TIMEX3 write the value: are all its years in 0000..=9999? (The ISO week of
@@ -548,4 +745,26 @@ fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
         _ => return None,
     })
     .filter(|v| v.first_day().is_some_and(|d| in_range(d.year())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orthodox_easter_and_the_table_of_eids() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (y, m, d) in
+            [(2000, 4, 30), (2019, 4, 28), (2020, 4, 19), (2021, 5, 2), (2022, 4, 24), (2023, 4, 16), (2024, 5, 5)]
+        {
+            assert_eq!(feast_day(Feast::OrthodoxEaster, y), day(y, m, d), "{y}");
+        }
+        assert!(feast_day(Feast::OrthodoxEaster, 1899).is_none() && feast_day(Feast::OrthodoxEaster, 2100).is_none());
+        assert!(feast_day(Feast::OrthodoxEaster, 1900).is_some() && feast_day(Feast::OrthodoxEaster, 2099).is_some());
+        assert_eq!(feast_day(Feast::EidAlAdha, 2020), day(2020, 7, 31));
+        assert_eq!(feast_day(Feast::EidAlFitr, 2023), day(2023, 4, 21));
+        for y in [2018, 2024, i32::MIN, i32::MAX] {
+            assert!(feast_day(Feast::EidAlFitr, y).is_none() && feast_day(Feast::EidAlAdha, y).is_none(), "{y}");
+        }
+    }
 }

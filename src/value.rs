@@ -369,6 +369,10 @@ pub enum Value {
     Interval(Box<Value>, Box<Value>),
     /// An amount of time (mentions of type DURATION, or SET for `ежедневно`).
     Duration(Duration),
+    /// An unspecified number of units (`в течение нескольких часов`, `на протяжении многих
+    /// лет`): TIMEX3 `PXD`, `PXW`, `PXM`, `PXY`, and with a `T` for the units of a day
+    /// (`PTXH`, `PTXM`, `PTXS`), as `PT2H` is written; `PXQ` for quarters.
+    VagueDuration(Unit),
     /// Every given weekday (1 = Monday ... 7 = Sunday): `XXXX-WXX-5`.
     EveryWeekday(u32),
     /// Every weekend: `XXXX-WXX-WE`.
@@ -518,6 +522,7 @@ impl fmt::Display for Value {
             }
             Value::Interval(a, b) => write!(f, "{a}/{b}"),
             Value::Duration(d) => write!(f, "{d}"),
+            Value::VagueDuration(u) => f.write_str(vague_code(*u)),
             Value::EveryWeekday(n) => write!(f, "XXXX-WXX-{n}"),
             Value::EveryWeekend => f.write_str("XXXX-WXX-WE"),
             Value::PresentRef => f.write_str("PRESENT_REF"),
@@ -559,12 +564,33 @@ impl FromStr for Value {
                 _ => Err(bad("a weekly set names a weekday 1..7 or WE")),
             };
         }
+        if let Some(&u) = VAGUE_UNITS.iter().find(|&&u| vague_code(u) == s) {
+            return Ok(Value::VagueDuration(u));
+        }
         if let Some(rest) = s.strip_prefix('P') {
             return parse_duration(rest)
                 .map(Value::Duration)
                 .ok_or_else(|| bad("expected a duration like P14D, P1Y6M, PT3H"));
         }
         parse_calendar(s).ok_or_else(|| bad("not a TIMEX3 date, time, interval, duration or set"))
+    }
+}
+
+/// Every unit, for reading a vague duration back.
+const VAGUE_UNITS: [Unit; 8] =
+    [Unit::Second, Unit::Minute, Unit::Hour, Unit::Day, Unit::Week, Unit::Month, Unit::Quarter, Unit::Year];
+
+/// The TIMEX3 value of an unspecified number of `unit`s.
+fn vague_code(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second => "PTXS",
+        Unit::Minute => "PTXM",
+        Unit::Hour => "PTXH",
+        Unit::Day => "PXD",
+        Unit::Week => "PXW",
+        Unit::Month => "PXM",
+        Unit::Quarter => "PXQ",
+        Unit::Year => "PXY",
     }
 }
 

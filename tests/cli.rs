@@ -191,3 +191,73 @@ fn jsonl_merge_reports_bad_lines_and_keeps_its_output_on_threads() {
     assert_eq!(three.stdout, one.stdout);
     assert_eq!(three.stderr, one.stderr);
 }
+
+/// The first mention's value in a `--jsonl` record line.
+fn first_value(record: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(record).unwrap_or_else(|e| panic!("{e}: {record}"));
+    v["mentions"][0]["value"].as_str().unwrap_or_else(|| panic!("no mention: {record}")).to_string()
+}
+
+/// `--prefer` moves an undecided date; a JSONL line's `"prefer"` overrides it for that line,
+/// and a bad one is that line's error record; a bad flag value is a usage error.
+#[test]
+fn prefer_flag_and_per_line_preference() {
+    let line = |prefer: &str| format!(r#"{{"date": "2020-04-15", "text": "Итоги конкурса 10 апреля."{prefer}}}"#);
+    let input =
+        [line(""), line(r#", "prefer": "future""#), line(r#", "prefer": "past""#), line(r#", "prefer": "soon""#)]
+            .join("\n");
+    let values = |args: &[&str]| {
+        let out = run(args, input.as_bytes());
+        assert!(!out.status.success(), "the bad line fails the run");
+        let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[3].contains(r#""line":4,"error":"bad prefer: unknown preference \"soon\""#), "{}", lines[3]);
+        lines[..3].iter().map(|l| first_value(l)).collect::<Vec<_>>()
+    };
+    assert_eq!(values(&["--jsonl"]), ["2020-04-10", "2021-04-10", "2020-04-10"]);
+    assert_eq!(values(&["--jsonl", "--prefer", "future"]), ["2021-04-10", "2021-04-10", "2020-04-10"]);
+    assert_eq!(values(&["--jsonl", "--jobs", "2", "--prefer", "future"]), ["2021-04-10", "2021-04-10", "2020-04-10"]);
+    let doc = "date 2020-04-15\nИтоги конкурса 10 апреля.";
+    let out = run(&["--format", "jsonl", "--prefer", "future", "-"], doc.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(first_value(text(&out.stdout).trim()), "2021-04-10");
+    for (args, says) in [
+        (&["--prefer", "later"][..], "--prefer takes nearest, past or future, not \"later\""),
+        (&["--prefer"][..], "--prefer needs nearest, past or future"),
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+/// `--relative-grain day` gives the day a unit away; `unit` (the default) the unit.
+#[test]
+fn relative_grain_flag() {
+    let input = r#"{"date": "2020-04-15", "text": "Итоги подведут через неделю."}"#;
+    let value = |args: &[&str]| {
+        let out = run(args, input.as_bytes());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        first_value(text(&out.stdout).trim())
+    };
+    assert_eq!(value(&["--jsonl"]), "2020-W17");
+    assert_eq!(value(&["--jsonl", "--relative-grain", "unit"]), "2020-W17");
+    assert_eq!(value(&["--jsonl", "--relative-grain", "day"]), "2020-04-22");
+    let out = run(&["--relative-grain", "week"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--relative-grain takes unit or day, not \"week\""), "{}", text(&out.stderr));
+}
+
+/// A clock time with a zone: the record's mention keeps the local time and carries
+/// `"offset"` (minutes east of UTC); a mention without a zone has no `"offset"`.
+#[test]
+fn a_zoned_time_carries_its_offset() {
+    let input = r#"{"date": "2020-04-15", "text": "Брифинг в 11:00 по времени Нур-Султана, итоги в 18:00."}"#;
+    let out = run(&["--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("a record");
+    let mentions = record["mentions"].as_array().expect("mentions");
+    assert_eq!(mentions[0]["value"], "2020-04-15T11:00");
+    assert_eq!(mentions[0]["offset"], 360);
+    assert!(mentions[1].get("offset").is_none(), "{}", mentions[1]);
+}

@@ -4,7 +4,10 @@
 //! Each file has a first column `name` (unique in its file) and then its own columns:
 //!
 //! - `mentions.tsv`: `phrase, publication, value, mod, surface`; the mention whose text is
-//!   `surface` must exist and have that TIMEX3 value and mod (`-` for none).
+//!   `surface` must exist and have that TIMEX3 value and mod (`-` for none). A name ending in
+//!   `@past`, `@future` or `@nearest` resolves under that [`Prefer`], one ending in `@day`
+//!   under [`RelativeGrain::Instant`] (`name@future@day` gives both); one ending in
+//!   `@offset=N` (minutes east of UTC) or `@offset=none` also checks the mention's zone.
 //! - `no_mentions.tsv`: `phrase, publication`; the phrase has no mention at all.
 //! - `event_kinds.tsv`: `sentence, kinds`; the kinds of the sentence, as a set (ids, `-` for none).
 //! - `figures.tsv`: `sentence, figures`; `value|unit|what|approx`, then `|new` or `|cumulative`
@@ -20,7 +23,7 @@
 //! case, and every failure of a file is listed at once.
 
 use khronika::{describe, Count};
-use khronika::{extract, Document, Published};
+use khronika::{extract, Document, Extractor, Prefer, Published, RelativeGrain, ResolveOptions};
 use std::collections::HashSet;
 
 /// One case: where it is, its name and its columns after the name.
@@ -57,11 +60,16 @@ impl<'a> Corpus<'a> {
     /// Runs `check` on every row (`Err` is the failure's description) and fails with all of
     /// them; `at_least` guards against a file that silently lost its rows.
     fn run(&self, at_least: usize, check: impl Fn(&[&str]) -> Result<(), String>) {
+        self.run_named(at_least, |_, cols| check(cols));
+    }
+
+    /// [`Corpus::run`] with the row's name handed to `check` too.
+    fn run_named(&self, at_least: usize, check: impl Fn(&str, &[&str]) -> Result<(), String>) {
         assert!(self.rows.len() >= at_least, "{} has {} rows, fewer than {at_least}", self.path, self.rows.len());
         let failures: Vec<String> = self
             .rows
             .iter()
-            .filter_map(|r| check(&r.cols).err().map(|e| format!("{}:{} [{}] {e}", self.path, r.line, r.name)))
+            .filter_map(|r| check(r.name, &r.cols).err().map(|e| format!("{}:{} [{}] {e}", self.path, r.line, r.name)))
             .collect();
         assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), self.rows.len(), failures.join("\n"));
     }
@@ -84,12 +92,27 @@ fn published(date: &str) -> Result<Published, String> {
 
 #[test]
 fn ru_mentions() {
-    corpus!("ru/mentions.tsv", 5).run(300, |c| {
+    corpus!("ru/mentions.tsv", 5).run_named(300, |name, c| {
         let [phrase, date, value, modifier, surface] = *c else { unreachable!("the loader checks columns") };
-        let mentions = extract(&Document::new(published(date)?, phrase));
+        let mut options = ResolveOptions::default();
+        let mut want_offset: Option<Option<i32>> = None;
+        for option in name.split('@').skip(1) {
+            match option {
+                "day" => options.relative_grain = RelativeGrain::Instant,
+                "offset=none" => want_offset = Some(None),
+                o if o.starts_with("offset=") => {
+                    want_offset = Some(Some(o["offset=".len()..].parse().map_err(|e| format!("bad offset: {e}"))?))
+                }
+                p => options.prefer = p.parse::<Prefer>().map_err(|e| format!("bad option in the name: {e}"))?,
+            }
+        }
+        let mentions = Extractor::new(options).extract(&Document::new(published(date)?, phrase));
         let want_mod = (modifier != "-").then_some(modifier);
         let ok = mentions.iter().any(|m| {
-            m.text(phrase) == surface && m.value.to_string() == value && m.modifier.map(|x| x.as_str()) == want_mod
+            m.text(phrase) == surface
+                && m.value.to_string() == value
+                && m.modifier.map(|x| x.as_str()) == want_mod
+                && want_offset.is_none_or(|o| m.offset == o)
         });
         if ok {
             return Ok(());
@@ -97,7 +120,13 @@ fn ru_mentions() {
         let found: Vec<String> = mentions
             .iter()
             .map(|m| {
-                format!("«{}» {}{}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default())
+                let zone = m.offset.map(|o| format!(" offset {o}")).unwrap_or_default();
+                format!(
+                    "«{}» {}{}{zone}",
+                    m.text(phrase),
+                    m.value,
+                    m.modifier.map(|x| format!(" {x}")).unwrap_or_default()
+                )
             })
             .collect();
         Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))

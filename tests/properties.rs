@@ -26,7 +26,8 @@ mod common;
 use chrono::{Datelike, NaiveDate};
 use common::{check, check_value};
 use khronika::{
-    analyze, extract, Analysis, Anchor, Document, Extractor, Published, ResolveOptions, TimexType, Value, YearPolicy,
+    analyze, extract, Analysis, Anchor, Document, Extractor, Prefer, Published, RelativeGrain, ResolveOptions,
+    TimexType, Value, YearPolicy,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
@@ -409,11 +410,15 @@ proptest! {
         published in any_published(),
         policy in prop::sample::select(vec![YearPolicy::Nearest, YearPolicy::PublicationYear, YearPolicy::Past, YearPolicy::Future]),
         use_tense in any::<bool>(),
+        prefer in prop::sample::select(vec![Prefer::Nearest, Prefer::Past, Prefer::Future]),
+        instant in any::<bool>(),
     ) {
         let doc = Document::new(published, &text);
-        let a = Extractor::new(ResolveOptions { year_policy: policy, use_tense }).analyze(&doc);
+        let relative_grain = if instant { RelativeGrain::Instant } else { RelativeGrain::Unit };
+        let options = ResolveOptions { year_policy: policy, use_tense, prefer, relative_grain };
+        let a = Extractor::new(options).analyze(&doc);
         if let Err(e) = check(&doc, &a) {
-            return Err(TestCaseError::fail(format!("{e}\n{policy:?}, tense {use_tense}, published {published}, text {text:?}")));
+            return Err(TestCaseError::fail(format!("{e}\n{options:?}, published {published}, text {text:?}")));
         }
     }
 

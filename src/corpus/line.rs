@@ -3,13 +3,14 @@
 
 use crate::document::{Document, Published};
 use crate::export::json::Id;
+use crate::resolve::Prefer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::fmt;
 
-/// A corpus line read: its id (when it gives one), publication time and text.
+/// A corpus line read: its id (when it gives one), publication time, text and preference.
 ///
 /// The text is borrowed from the line when its JSON string has no escapes, and the id is
 /// the line's own JSON text (see [`Id`]).
@@ -21,6 +22,9 @@ pub struct Line<'a> {
     pub published: Published,
     /// The line's `text`.
     pub text: Cow<'a, str>,
+    /// The line's `prefer` (`"past"`, `"future"` or `"nearest"`), which overrides the run's
+    /// [`Prefer`] for this document; None when the line has none.
+    pub prefer: Option<Prefer>,
 }
 
 impl Line<'_> {
@@ -47,8 +51,8 @@ pub struct LineError<'a> {
     /// UTF-8 is read leniently for it).
     pub id: Option<Id<'a>>,
     /// What is wrong: `bad JSON: ...`, `expected a JSON object`, `missing field "date" (a
-    /// string YYYY-MM-DD)`, `missing field "text" (a string)`, `bad date: ...`, `not valid
-    /// UTF-8 at byte N`.
+    /// string YYYY-MM-DD)`, `missing field "text" (a string)`, `bad date: ...`, `bad prefer:
+    /// ...`, `not valid UTF-8 at byte N`.
     pub message: String,
 }
 
@@ -138,8 +142,16 @@ fn read_str(line: &str) -> Result<Line<'_>, LineError<'_>> {
     let Some(text) = fields.text else {
         return fail(id, "missing field \"text\" (a string)".into());
     };
+    let prefer = match fields.prefer {
+        None => None,
+        Some(p) => match p.as_deref().map(str::parse::<Prefer>) {
+            Some(Ok(p)) => Some(p),
+            Some(Err(e)) => return fail(id, format!("bad prefer: {e}")),
+            None => return fail(id, "bad prefer: expected a string \"past\", \"future\" or \"nearest\"".into()),
+        },
+    };
     match date.parse::<Published>() {
-        Ok(published) => Ok(Line { id, published, text }),
+        Ok(published) => Ok(Line { id, published, text, prefer }),
         Err(e) => fail(id, format!("bad date: {e}")),
     }
 }
@@ -157,6 +169,8 @@ struct Fields<'a> {
     id: Option<&'a RawValue>,
     date: Option<Cow<'a, str>>,
     text: Option<Cow<'a, str>>,
+    /// `prefer`: None when absent, `Some(None)` when it is not a string.
+    prefer: Option<Option<Cow<'a, str>>>,
 }
 
 /// Parses a whole line as one JSON value (trailing characters are an error).
@@ -190,6 +204,7 @@ impl<'de> Visitor<'de> for ParsedVisitor {
                 Key::Id => fields.id = Some(map.next_value()?),
                 Key::Date => fields.date = map.next_value::<MaybeStr>()?.0,
                 Key::Text => fields.text = map.next_value::<MaybeStr>()?.0,
+                Key::Prefer => fields.prefer = Some(map.next_value::<MaybeStr>()?.0),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -228,6 +243,7 @@ enum Key {
     Id,
     Date,
     Text,
+    Prefer,
     Other,
 }
 
@@ -252,6 +268,7 @@ impl Visitor<'_> for KeyVisitor {
             "id" => Key::Id,
             "date" => Key::Date,
             "text" => Key::Text,
+            "prefer" => Key::Prefer,
             _ => Key::Other,
         })
     }
@@ -360,6 +377,21 @@ mod tests {
             r#"{"line":3,"error":"not valid UTF-8 at byte 60","id":99999999999999999999}"#
         );
         assert_eq!(error(b"\xff"), r#"{"line":3,"error":"not valid UTF-8 at byte 0"}"#);
+    }
+
+    #[test]
+    fn a_line_may_carry_a_preference() {
+        let line = read_line(br#"{"date": "2020-03-20", "text": "x", "prefer": "future"}"#).unwrap();
+        assert_eq!(line.prefer, Some(Prefer::Future));
+        assert_eq!(read_line(br#"{"date": "2020-03-20", "text": "x"}"#).unwrap().prefer, None);
+        assert_eq!(
+            error(br#"{"id": 1, "date": "2020-03-20", "text": "x", "prefer": "later"}"#),
+            r#"{"line":3,"error":"bad prefer: unknown preference \"later\"; expected one of: nearest past future","id":1}"#
+        );
+        assert_eq!(
+            error(br#"{"date": "2020-03-20", "text": "x", "prefer": 1}"#),
+            r#"{"line":3,"error":"bad prefer: expected a string \"past\", \"future\" or \"nearest\""}"#
+        );
     }
 
     #[test]

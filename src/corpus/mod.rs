@@ -35,7 +35,8 @@ pub use line::{read_line, ErrorRecord, Line, LineError};
 pub use ordered::{jobs, map_ordered, max_jobs};
 
 use crate::document::Document;
-use crate::extract::analyze;
+use crate::extract::Extractor;
+use crate::resolve::ResolveOptions;
 use crate::timeline::{Merger, Timeline};
 use line::trim_line_end;
 use std::io::{self, BufRead, Write};
@@ -53,10 +54,20 @@ use std::io::{self, BufRead, Write};
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn write_record(out: &mut impl Write, line_no: usize, line: &[u8]) -> io::Result<bool> {
+    write_record_with(out, line_no, line, ResolveOptions::default())
+}
+
+/// [`write_record`] under `options`; a line's own `"prefer"` overrides `options.prefer`.
+pub fn write_record_with(
+    out: &mut impl Write,
+    line_no: usize,
+    line: &[u8],
+    options: ResolveOptions,
+) -> io::Result<bool> {
     let ok = match read_line(line) {
-        Ok(Line { id, published, text }) => {
+        Ok(Line { id, published, text, prefer }) => {
             let doc = Document::new(published, &text);
-            let analysis = analyze(&doc);
+            let analysis = extractor(options, prefer).analyze(&doc);
             let record = RecordView::new(&doc, &analysis).with_id(id);
             serde_json::to_writer(&mut *out, &record)?;
             true
@@ -86,13 +97,31 @@ pub struct Summary {
 /// An error reading `input` or writing `output` (a closed pipe, say) ends the run; the
 /// records of the lines before it are written.
 pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Result<Summary> {
+    records_with(input, output, jobs, ResolveOptions::default())
+}
+
+/// The extractor for one line: the run's options, with the line's preference if it has one.
+fn extractor(options: ResolveOptions, prefer: Option<crate::resolve::Prefer>) -> Extractor {
+    Extractor::new(ResolveOptions { prefer: prefer.unwrap_or(options.prefer), ..options })
+}
+
+/// [`records`] under `options` (a line's `"prefer"` overrides `options.prefer`).
+///
+/// # Errors
+/// As [`records`].
+pub fn records_with(
+    input: impl BufRead,
+    output: impl Write,
+    jobs: usize,
+    options: ResolveOptions,
+) -> io::Result<Summary> {
     let mut out = io::BufWriter::with_capacity(1 << 16, output);
     let mut summary = Summary::default();
     if jobs.min(max_jobs()) <= 1 {
         // One thread: each record goes straight into the output buffer.
         for_each_line(input, |line_no, line| {
             summary.lines += 1;
-            summary.failed += usize::from(!write_record(&mut out, line_no, line)?);
+            summary.failed += usize::from(!write_record_with(&mut out, line_no, line, options)?);
             Ok(())
         })?;
     } else {
@@ -102,7 +131,7 @@ pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Resu
             |line_no, line| {
                 let mut record = Vec::with_capacity(line.len() * 2 + 256);
                 // Writing to a Vec cannot fail.
-                let ok = write_record(&mut record, line_no, line).unwrap_or(false);
+                let ok = write_record_with(&mut record, line_no, line, options).unwrap_or(false);
                 (record, ok)
             },
             |(record, ok)| {
@@ -140,15 +169,24 @@ pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Resu
 ///
 /// # Errors
 /// An error reading `input`.
-pub fn merge(
+pub fn merge(input: impl BufRead, jobs: usize, on_error: impl FnMut(&ErrorRecord)) -> io::Result<(Timeline, Summary)> {
+    merge_with(input, jobs, ResolveOptions::default(), on_error)
+}
+
+/// [`merge`] under `options` (a line's `"prefer"` overrides `options.prefer`).
+///
+/// # Errors
+/// As [`merge`].
+pub fn merge_with(
     input: impl BufRead,
     jobs: usize,
+    options: ResolveOptions,
     mut on_error: impl FnMut(&ErrorRecord),
 ) -> io::Result<(Timeline, Summary)> {
     let mut summary = Summary::default();
     let mut merger = Merger::default();
     let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {
-        Ok(line) => Ok((line_no, analyze(&line.document_with_id()).timeline)),
+        Ok(line) => Ok((line_no, extractor(options, line.prefer).analyze(&line.document_with_id()).timeline)),
         Err(e) => Err((line_no, e.into_owned())),
     };
     map_lines(input, jobs, analyse, |result| {

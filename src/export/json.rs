@@ -175,6 +175,9 @@ pub struct MentionRecord<'a> {
     pub modifier: Option<Mod>,
     /// How the value was anchored.
     pub anchor: Anchor,
+    /// The time zone the text names, in minutes east of UTC ([`Mention::offset`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i32>,
 }
 
 /// A character span.
@@ -402,6 +405,7 @@ fn mention_record<'a>(m: &'a Mention, text: &'a str) -> MentionRecord<'a> {
         value: Cow::Borrowed(&m.value),
         modifier: m.modifier,
         anchor: m.anchor,
+        offset: m.offset,
     }
 }
 

@@ -293,6 +293,7 @@ mod tests {
             modifier: Some(Mod::Approx),
             anchor: Anchor::Absolute,
             sentence: 0,
+            offset: None,
         }); // overlaps the first
         analysis.mentions.push(Mention { span: end + 2..end + 3, ..good.clone() }); // ends inside `и`
         analysis.mentions.push(Mention { span: 500..510, ..good.clone() }); // out of range

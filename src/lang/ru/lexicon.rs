@@ -6,7 +6,7 @@
 //! [`super::numbers`].
 
 use super::numbers::{self, NumberWord};
-use crate::expr::Portion;
+use crate::expr::{Feast, Portion};
 use crate::value::{PartOfDay, Season, Unit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -194,6 +194,24 @@ const SEASON_ADJECTIVES_FLAT: &[&str] = &[
 
 /// Nouns a season adjective makes a season of (`в летний период`, `зимнего сезона`).
 pub const SEASON_NOUNS: &[&str] = &["период", "периода", "периоде", "сезон", "сезона", "сезоне"];
+
+/// The plural forms of units after `несколько`, `нескольких`, `многих`, `многие` that make
+/// a vague duration (`в течение нескольких часов`, `за многие годы`).
+pub const VAGUE_UNIT_FORMS: &[&str] = &[
+    "секунд",
+    "минут",
+    "часов",
+    "часы",
+    "дней",
+    "дни",
+    "суток",
+    "недель",
+    "недели",
+    "месяцев",
+    "месяцы",
+    "лет",
+    "годы",
+];
 
 /// Words before an amount of years that make it an age, not a duration (`в возрасте 47
 /// лет`, `старше 65 лет`).
@@ -1001,8 +1019,9 @@ fn build() -> HashMap<String, Vec<Lex>> {
             add(form, *lex);
         }
     }
-    for (names, ..) in HOLIDAYS {
-        for name in *names {
+    let moving = MOVING_HOLIDAYS.iter().map(|(names, _)| *names);
+    for names in HOLIDAYS.iter().map(|(names, ..)| *names).chain(moving) {
+        for name in names {
             if let Some(first) = name.split(' ').next() {
                 add(first, Lex::HolidayStart);
             }
@@ -1124,8 +1143,16 @@ pub fn duration_adjective(w: &str) -> Option<(u32, Unit)> {
     Some((*n, duration_adjective_unit(w.get(stem.len()..)?)?))
 }
 
+/// Holidays whose date moves, by the words that name them (a hyphen may join the words:
+/// `Курбан-айт`); the resolver knows their dates ([`crate::resolve::feast_day`]).
+pub const MOVING_HOLIDAYS: &[(&[&str], Feast)] = &[
+    (&["пасха", "пасхи", "пасхе", "пасху", "пасхой"], Feast::OrthodoxEaster),
+    (&["ораза айт", "ораза айта", "ораза айту", "ораза айтом", "ораза айте"], Feast::EidAlFitr),
+    (&["курбан айт", "курбан айта", "курбан айту", "курбан айтом", "курбан айте"], Feast::EidAlAdha),
+];
+
 /// Fixed-date holidays: the words that name them and their day (month, first day, last day).
-/// Lunar holidays (Курбан айт, Ораза айт) are deliberately absent: their dates move.
+/// Lunar holidays (Курбан айт, Ораза айт) are in [`MOVING_HOLIDAYS`]: their dates move.
 pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
     (&["новый год", "нового года", "новому году", "новым годом", "новом году"], 1, 1, 1),
     (&["рождество", "рождества", "рождеству", "рождеством"], 1, 7, 7),
@@ -1148,6 +1175,63 @@ pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
     (&["день знаний", "дня знаний", "дню знаний"], 9, 1, 1),
     (&["день россии", "дня россии", "дню россии"], 6, 12, 12),
 ];
+
+/// Time zones written after a clock time, in minutes east of UTC, as each token of the
+/// zone's words normalizes (a hyphenated name is three tokens: `нур`, `-`, `султана`).
+///
+/// The offsets are those in force in 2020, the period khronika is built for: Moscow time is
+/// UTC+3 (since 26 October 2014); Kazakhstan had two zones, UTC+6 in the east (Nur-Sultan /
+/// Astana, Almaty, Shymkent, Karaganda, Pavlodar, Kostanay, ...) and UTC+5 in the west
+/// (Aktobe, Atyrau, Aktau, Uralsk, and Kyzylorda since 21 December 2018). Kazakhstan moved
+/// to a single UTC+5 on 1 March 2024; the table does not change with the date. A city whose
+/// zone is not listed, `по местному времени` and `по казахстанскому времени` (which of the two
+/// zones?) give no offset: never guessed.
+pub mod zones {
+    /// Abbreviations that follow the time directly (`10:00 МСК`); `utc`/`gmt` may take a
+    /// signed hour after them (`GMT+6`, `UTC+05:00`).
+    pub const ABBREVIATIONS: &[(&str, i32)] = &[("мск", 180), ("msk", 180), ("utc", 0), ("gmt", 0)];
+    /// The abbreviations that take a signed offset after them.
+    pub const WITH_SIGNED_OFFSET: &[&str] = &["utc", "gmt"];
+    /// `по <adjective> времени`: the adjective in the dative.
+    pub const ADJECTIVES: &[(&[&str], i32)] = &[
+        (&["московскому"], 180),
+        (&["астанинскому"], 360),
+        (&["нур", "-", "султанскому"], 360),
+        (&["алматинскому"], 360),
+    ];
+    /// `по времени <city>` (the city in the genitive) and `по <city>` (the dative: `по
+    /// Москве`, `по Астане`).
+    pub const CITIES: &[(&[&str], i32)] = &[
+        (&["москвы"], 180),
+        (&["москве"], 180),
+        (&["астаны"], 360),
+        (&["астане"], 360),
+        (&["нур", "-", "султана"], 360),
+        (&["нур", "-", "султану"], 360),
+        (&["алматы"], 360),
+        (&["шымкента"], 360),
+        (&["караганды"], 360),
+        (&["павлодара"], 360),
+        (&["костаная"], 360),
+        (&["семея"], 360),
+        (&["усть", "-", "каменогорска"], 360),
+        (&["петропавловска"], 360),
+        (&["кокшетау"], 360),
+        (&["тараза"], 360),
+        (&["туркестана"], 360),
+        (&["талдыкоргана"], 360),
+        (&["актобе"], 300),
+        (&["атырау"], 300),
+        (&["актау"], 300),
+        (&["уральска"], 300),
+        (&["кызылорды"], 300),
+    ];
+    /// The word for "time" after `по` and an adjective, or before a city (`по времени
+    /// Астаны`).
+    pub const TIME_WORD: &str = "времени";
+    /// The preposition of the phrases above.
+    pub const BY: &str = "по";
+}
 
 #[cfg(test)]
 mod tests {

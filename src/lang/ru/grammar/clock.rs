@@ -75,8 +75,8 @@ impl P<'_> {
     /// `10 часов`, `10 часов 30 минут`, `11 утра`, `3 часа ночи`, `2 ч.`
     ///
     /// The hour may be a cardinal in words (`в четырнадцать часов`, `в шесть утра`).
-    /// Minutes touching the hour letter are read when the tokens are `16`, `ч`, `30`; the
-    /// tokenizer keeps `16ч30` as it is written, so that one is 16:00 for now.
+    /// Minutes touching the hour letter are read (`16ч30` is 16:30, also at the end of a
+    /// sentence), unless a dot and a number touch them (`16ч30.04`).
     pub(super) fn hour_words(&self, i: usize) -> Option<(Clock, usize)> {
         let (h, next) = match self.num(i) {
             Some((h, dh)) if dh <= 2 => (h, i + 1),
@@ -94,7 +94,12 @@ impl P<'_> {
             // Minutes touching the hour letter.
             if self.is(k - 1, &["ч"]) && self.touching(k - 1) && self.touching(k) {
                 if let Some((m, 2)) = self.num(k) {
-                    if m < 60 && !(self.w(k + 1) == "." && self.touching(k + 1)) {
+                    // `16ч30.` ends a sentence; `16ч30.04` is not a clock time.
+                    let dotted_on = self.w(k + 1) == "."
+                        && self.touching(k + 1)
+                        && self.num(k + 2).is_some()
+                        && self.touching(k + 2);
+                    if m < 60 && !dotted_on {
                         return Some((Clock { hour: h % 24, minute: m, second: None }, k + 1));
                     }
                 }

@@ -18,6 +18,7 @@ mod calendar;
 mod clock;
 mod periods;
 mod relative;
+mod zone;
 
 use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS};
 use super::tense;
@@ -316,6 +317,7 @@ impl<'a> P<'a> {
                 "за" => {
                     let next = self.w(i + 1);
                     ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
+                        || matches!(next, "несколько" | "многие")
                         || (next == "день" && self.is(i + 2, &["до"]))
                 }
                 "более" | "менее" | "больше" | "меньше" | "свыше" | "почти" => {
@@ -330,7 +332,7 @@ impl<'a> P<'a> {
                     self.is(i + 1, &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том"])
                         || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
                 }
-                "на" => self.is(i + 1, &["днях"]),
+                "на" => self.is(i + 1, &["днях", "протяжении"]),
                 "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
                 "тот" | "того" | "том" | "тому" | "та" | "ту" | "той" => {
                     self.is(i + 1, &["же", "день", "дня", "дне"])
@@ -384,7 +386,15 @@ impl<'a> P<'a> {
             }
         }
         offer(self.range_or_core(i).map(|(expr, end)| Found { tokens: i..end, expr, modifier: None }));
-        best
+        // A clock time may name its zone after it (`10:00 МСК`): the value keeps the time.
+        let found = best?;
+        if found.expr.has_clock() {
+            if let Some((offset, end)) = self.zone(found.tokens.end) {
+                let expr = Expr::Zoned(found.expr.boxed(), offset);
+                return Some(Found { tokens: found.tokens.start..end, expr, modifier: found.modifier });
+            }
+        }
+        Some(found)
     }
 
     fn prefix(&self, i: usize) -> Option<(Prefix, usize)> {

@@ -6,7 +6,7 @@
 
 use super::{longest, M, P};
 use crate::expr::{Base, Expr, YearRef};
-use crate::lang::ru::lexicon::{Lex, HOLIDAYS, PER_UNIT, SEASON_ADJECTIVES, SEASON_NOUNS};
+use crate::lang::ru::lexicon::{Lex, HOLIDAYS, MOVING_HOLIDAYS, PER_UNIT, SEASON_ADJECTIVES, SEASON_NOUNS};
 use crate::lang::ru::numbers::NumberWord;
 use crate::value::{Duration, Season, Unit, Value};
 
@@ -353,6 +353,36 @@ impl P<'_> {
                 let expr =
                     if first == last { day(*first) } else { Expr::Range(day(*first).boxed(), day(*last).boxed()) };
                 return Some((expr, end));
+            }
+        }
+        self.moving_holiday(i)
+    }
+
+    /// Holidays whose date moves, from [`MOVING_HOLIDAYS`]: `Пасха`, `Курбан айт`,
+    /// `Ораза-айт 2021 года`.
+    fn moving_holiday(&self, i: usize) -> M {
+        for (names, feast) in MOVING_HOLIDAYS {
+            for name in *names {
+                let mut k = i;
+                let mut ok = true;
+                for (n, word) in name.split(' ').enumerate() {
+                    // `Курбан-айт`: a hyphen touching both words may join them.
+                    if n > 0 && self.hyphen(k) && self.touching(k) && self.touching(k + 1) {
+                        k += 1;
+                    }
+                    if self.w(k) != word {
+                        ok = false;
+                        break;
+                    }
+                    k += 1;
+                }
+                if !ok {
+                    continue;
+                }
+                return Some(match self.year_after(k).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_))) {
+                    Some((y, end)) => (Expr::Feast(*feast, Some(y)), end),
+                    None => (Expr::Feast(*feast, None), k),
+                });
             }
         }
         None

@@ -7,6 +7,7 @@ use super::{longest, M, P};
 use crate::expr::{Base, Expr};
 use crate::lang::ru::lexicon::{
     duration_adjective, duration_adjective_unit, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS, APPROXIMATORS, GENITIVE_ONE,
+    VAGUE_UNIT_FORMS,
 };
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
@@ -225,6 +226,9 @@ impl P<'_> {
     /// несколько дней` (FUTURE_REF).
     pub(super) fn vague(&self, i: usize) -> M {
         let plural_unit = |k: usize| self.is(k, &["дни", "недели", "месяцы", "годы", "часы"]);
+        if let Some(found) = self.vague_amount(i) {
+            return Some(found);
+        }
         match self.w(i) {
             "недавно" => return Some((Expr::Recently, i + 1)),
             "в" | "во" => {
@@ -252,6 +256,29 @@ impl P<'_> {
             return Some((Expr::Recently, k + 3));
         }
         None
+    }
+
+    /// An unspecified number of units: `в течение нескольких часов`, `на протяжении многих
+    /// лет`, `за несколько недель`, `за многие годы`, and a bare `несколько дней` that no
+    /// `назад` follows and no `через` precedes (those are references: [`P::vague`]).
+    fn vague_amount(&self, i: usize) -> M {
+        let (k, words): (usize, &[&str]) = match self.w(i) {
+            "в" if self.is(i + 1, &["течение"]) => (i + 2, &["нескольких", "многих"]),
+            "на" if self.is(i + 1, &["протяжении"]) => (i + 2, &["нескольких", "многих"]),
+            "за" => (i + 1, &["несколько", "многие"]),
+            "несколько" if !self.prev_is(i, &["через", "за", "на"]) => (i, &["несколько"]),
+            _ => return None,
+        };
+        if !self.is(k, words) || self.is(k + 2, &["назад"]) {
+            return None;
+        }
+        let unit = self.find(k + 1, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+        // `несколько часов` in the genitive plural, `многие годы`: plural forms only (not
+        // the hour letter `ч`, not `за несколько дня` typos).
+        if !self.is(k + 1, VAGUE_UNIT_FORMS) {
+            return None;
+        }
+        Some((Expr::VagueDuration(unit), k + 2))
     }
 
     /// Is the amount of years at `i..end` an age (`в возрасте 47 лет`, `в 12 лет`, `старше
