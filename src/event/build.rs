@@ -54,7 +54,7 @@ use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, E
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
-use crate::text::{Sentence, Tokens};
+use crate::text::{Gap, Sentence, Tokens};
 use crate::timeline::Timeline;
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
@@ -134,6 +134,10 @@ struct At<'s> {
     span: &'s Span,
     sentence_text: &'s str,
 }
+
+/// Tokens (words and punctuation) of a sentence short enough to be page furniture wherever it
+/// stands (a timestamp, a byline, `Просмотров: 1 520`).
+const SHORT_SENTENCE_TOKENS: usize = 16;
 
 /// What an undated sentence does with the event before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,7 +233,16 @@ impl<'a> Builder<'a> {
             }
             let opens_paragraph =
                 local.checked_sub(1).and_then(|i| p.sentences.get(i)).is_none_or(|s| s.paragraph != sentence.paragraph);
-            let talk = cues.discourse_of(text, tokens, range.clone(), opens_paragraph);
+            // A dated sentence inside a line of running text is neither furniture nor a
+            // dateline (those stand at a line's start, or are short): nothing to read for.
+            let opens_line = opens_paragraph
+                || tokens.get(range.start).is_some_and(|t| matches!(t.gap, Gap::Newline | Gap::Paragraph));
+            let short = range.len() <= SHORT_SENTENCE_TOKENS;
+            let talk = if live || point || opens_line || short {
+                cues.discourse_of(text, tokens, range.clone(), opens_paragraph)
+            } else {
+                Discourse::default()
+            };
             if talk.furniture {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
