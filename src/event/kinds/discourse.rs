@@ -296,13 +296,10 @@ impl Dateline<'_> {
         // The place: capitalized words, parts of one word joined by touching hyphens.
         let mut i = start;
         let mut words = 0;
-        let mut caps = true;
         while let Some(t) = self.get(i) {
             if t.kind != TokenKind::Word || !t.capitalized || words >= MAX_PLACE_WORDS {
                 break;
             }
-            let written = self.text.get(t.start()..t.end()).unwrap_or("");
-            caps &= written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
             words += 1;
             i += 1;
             let hyphen = self.punct(i) == Some('-')
@@ -366,7 +363,18 @@ impl Dateline<'_> {
                 i += 1;
             }
         }
-        (caps || agency || dash).then_some(start..i)
+        // A place in capitals needs neither (read last: most sentences end above).
+        let caps = || {
+            (start..i).filter_map(|j| self.get(j).filter(|t| t.kind == TokenKind::Word)).take(words).all(|t| {
+                self.text
+                    .get(t.start()..t.end())
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
+        };
+        (agency || dash || caps()).then_some(start..i)
     }
 }
 
