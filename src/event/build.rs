@@ -121,6 +121,8 @@ pub(crate) struct Builder<'a> {
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
     signatures: Vec<Signature>,
+    /// Whether the sentence before left a quotation open (`«Это вынужденная мера.`).
+    quote_open: bool,
 }
 
 /// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
@@ -177,6 +179,7 @@ impl<'a> Builder<'a> {
             named: Vec::new(),
             decree: None,
             signatures: Vec::new(),
+            quote_open: false,
         }
     }
 
@@ -190,6 +193,8 @@ impl<'a> Builder<'a> {
         let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
         let mut m = 0;
+        // Whether the sentences so far left a quotation open, and in which paragraph.
+        let mut quote = (false, usize::MAX);
         for (local, sentence) in p.sentences.iter().enumerate() {
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
@@ -221,6 +226,11 @@ impl<'a> Builder<'a> {
                 m += 1;
             }
             let range = sentence.tokens.clone();
+            // Whether a quotation a sentence before opened is still open here (within the
+            // paragraph of a live chain).
+            let still_open = quote.0 && quote.1 == sentence.paragraph;
+            self.quote_open = still_open && chain.is_some();
+            quote = (quotes_left_open(still_open, sentence_text), sentence.paragraph);
             // One reading of the sentence for its discourse classes, when any of them can
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
@@ -411,7 +421,8 @@ impl<'a> Builder<'a> {
         let opening = cues.opening(text, tokens, range.clone());
         let opens = opening.is_some() || talk.refers_back;
         // `Все они`, `Это`, a back-reference: the same happening, whatever else it names.
-        let anaphoric = opening == Some(false) || talk.refers_back;
+        // ... and the next sentence of a quote the one before left open.
+        let anaphoric = opening == Some(false) || talk.refers_back || self.quote_open;
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {
@@ -436,8 +447,11 @@ impl<'a> Builder<'a> {
         let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
         let statistic = kinds.iter().any(|k| is_statistic(*k)) && !shares;
         let only_other = before.kinds.iter().all(|k| *k == EventKind::Other);
-        let follow = if point && measure {
+        let follow = if point && kinds.iter().any(|k| *k != EventKind::Other && new(k)) {
             Follow::Point
+        } else if point {
+            // `Постановлением предусмотрено:`, a point of what the decree already says.
+            Follow::Continues
         } else if decree && measure {
             Follow::Measure
         } else if (opens && only_other) || anaphoric {
@@ -568,6 +582,25 @@ fn resolve_anaphora(
             }
         }
     }
+}
+
+/// Is a quotation open after `sentence`, given whether one was open before it? Guillemets
+/// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
+/// opens).
+fn quotes_left_open(open: bool, sentence: &str) -> bool {
+    let mut depth = i32::from(open);
+    let mut prev = ' ';
+    for c in sentence.chars() {
+        match c {
+            '«' | '“' | '„' => depth += 1,
+            '»' | '”' => depth -= 1,
+            '"' if prev.is_whitespace() => depth += 1,
+            '"' => depth -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    depth > 0
 }
 
 /// Is it a decree, whose measures the sentences after it list?
@@ -1036,6 +1069,17 @@ mod tests {
         let same = t("5 апреля в Актобе закрыли рынки. Это необходимо, чтобы не допустить скопления людей.");
         assert_eq!(same.len(), 1, "{same:?}");
         assert_eq!(same.events()[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn the_next_sentence_of_a_quote_goes_on_with_it() {
+        let doc = Document::parse(
+            "date 2020-04-10 Сегодня аким обратился к жителям. «Это вынужденная мера. Чем строже мы соблюдаем ограничения, тем быстрее вернёмся к обычной жизни», — сказал он.",
+        )
+        .unwrap();
+        let t = analyze(&doc).timeline;
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t.events()[0].evidence.len(), 3);
     }
 
     #[test]

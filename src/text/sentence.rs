@@ -69,9 +69,17 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
     let mut paragraph = 0;
     let mut i = 0;
     while i < toks.len() {
+        // A numbered point at a line's start (`1. Сохранить ...`, `2) ...`) starts a sentence,
+        // and its period ends none.
+        if i > start && is_point_number(tokens, i) {
+            out.push(Sentence { span: toks[start].start()..toks[i - 1].end(), tokens: start..i, paragraph });
+            start = i;
+        }
         let mut last = i;
         let mut ends = false;
-        if toks[i].kind == TokenKind::Punct && is_terminal(tokens.norm(i)) {
+        if i > 0 && is_point_number(tokens, i - 1) {
+            // The mark after a point's number.
+        } else if toks[i].kind == TokenKind::Punct && is_terminal(tokens.norm(i)) {
             // Take the whole run of terminal marks and closing quotes that touch it.
             while last + 1 < toks.len()
                 && last + 1 - start < MAX_SENTENCE_TOKENS
@@ -104,6 +112,18 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
         i = last + 1;
     }
     out
+}
+
+/// Is token `i` the number of a numbered point: one or two digits at the start of a line,
+/// then a touching `.` or `)`, then a space?
+fn is_point_number(tokens: &Tokens, i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    let line_start = i == 0 || matches!(t.gap, Gap::Newline | Gap::Paragraph);
+    line_start
+        && t.kind == TokenKind::Number
+        && t.digits <= 2
+        && tokens.get(i + 1).is_some_and(|m| m.gap == Gap::None && matches!(tokens.norm(i + 1), "." | ")"))
+        && tokens.get(i + 2).is_some_and(|n| n.gap >= Gap::Space)
 }
 
 fn is_terminal(norm: &str) -> bool {
@@ -269,5 +289,16 @@ mod tests {
         assert!(split("").is_empty());
         assert!(split("   \n ").is_empty());
         assert_eq!(split("...!!!"), ["...!!!"]);
+    }
+    #[test]
+    fn a_numbered_point_at_a_line_start_starts_a_sentence() {
+        let text = "Указом поручено:\n1. Сохранить ограничения.\n2) Продолжить выплаты.\nВ 12 районах 5 случаев.";
+        let tokens = Tokens::new(text);
+        let s = split_sentences(&tokens, &SentenceRules::NONE);
+        let got: Vec<&str> = s.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(
+            got,
+            ["Указом поручено:", "1. Сохранить ограничения.", "2) Продолжить выплаты.", "В 12 районах 5 случаев."]
+        );
     }
 }
