@@ -288,9 +288,12 @@ impl Matcher<'_> {
         None
     }
 
-    /// Names inside a hyphenated word that is not a name itself (`Алматы-Нур-Султан`).
+    /// Names inside a hyphenated word that is not a name itself (`Алматы-Нур-Султан`), when
+    /// every part of it is a name: in `Каменск-Уральский` or `Петропавловск-Камчатский` a part
+    /// that is a name elsewhere (`Уральск`, `Петропавловск`) is only part of another name.
     fn match_parts(&self, w: Word, out: &mut Vec<PlaceMatch>) {
         // The parts are the word tokens `w.first`, `w.first + 2`, ..., `w.last`.
+        let before = out.len();
         let mut a = w.first;
         while a <= w.last {
             let mut found = None;
@@ -308,21 +311,20 @@ impl Matcher<'_> {
                     b -= 2;
                 }
             }
-            match found {
-                Some((piece, place)) => {
-                    if let Some(p) = self.gaz.places.get(place as usize) {
-                        out.push(PlaceMatch {
-                            name: p.name,
-                            kind: p.kind,
-                            country: p.country,
-                            code: p.code,
-                            span: piece.start..piece.end,
-                        });
-                    }
-                    a = piece.last + 2;
-                }
-                None => a += 2,
+            let Some((piece, place)) = found else {
+                out.truncate(before);
+                return;
+            };
+            if let Some(p) = self.gaz.places.get(place as usize) {
+                out.push(PlaceMatch {
+                    name: p.name,
+                    kind: p.kind,
+                    country: p.country,
+                    code: p.code,
+                    span: piece.start..piece.end,
+                });
             }
+            a = piece.last + 2;
         }
     }
 
