@@ -13,7 +13,7 @@ mod example;
 use example::run;
 
 /// A fresh directory for one test's files.
-fn scratch() -> PathBuf {
+fn scratch() -> example::Scratch {
     example::scratch("cli")
 }
 

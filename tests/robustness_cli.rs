@@ -7,7 +7,6 @@
 //! builds.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, ExitStatus, Stdio};
 
 mod example;
@@ -15,7 +14,7 @@ mod example;
 use example::{run, timeline};
 
 /// A fresh directory for one test's files.
-fn scratch() -> PathBuf {
+fn scratch() -> example::Scratch {
     example::scratch("robust")
 }
 

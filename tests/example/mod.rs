@@ -16,13 +16,36 @@ pub fn timeline() -> PathBuf {
     bin
 }
 
-/// A fresh directory for one test's files (`tag` names the test file).
-pub fn scratch(tag: &str) -> PathBuf {
+/// A fresh directory for one test's files (`tag` names the test file), removed with what it
+/// holds when the value is dropped (at the end of the test).
+pub fn scratch(tag: &str) -> Scratch {
     static N: AtomicUsize = AtomicUsize::new(0);
     let n = N.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("khronika-{tag}-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch directory");
-    dir
+    Scratch(dir)
+}
+
+/// A scratch directory (see [`scratch`]); it reads as its path.
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<OsStr> for Scratch {
+    fn as_ref(&self) -> &OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Runs the example with `args`, `stdin` as its standard input, and collects its output.
