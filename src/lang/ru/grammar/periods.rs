@@ -332,18 +332,7 @@ impl P<'_> {
         }
         for (names, month, first, last) in HOLIDAYS {
             for name in *names {
-                let mut k = i;
-                let mut ok = true;
-                for word in name.split(' ') {
-                    if self.w(k) != word {
-                        ok = false;
-                        break;
-                    }
-                    k += 1;
-                }
-                if !ok {
-                    continue;
-                }
+                let Some(k) = self.name_at(i, name, false) else { continue };
                 let year = self.year_after(k).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_)));
                 let (year, end) = match year {
                     Some((y, e)) => (Some(y), e),
@@ -358,27 +347,29 @@ impl P<'_> {
         self.moving_holiday(i)
     }
 
+    /// Where the words of `name` (one space apart), read from token `i`, end; with `hyphens`,
+    /// a hyphen touching two of its words may stand between them.
+    fn name_at(&self, i: usize, name: &str, hyphens: bool) -> Option<usize> {
+        let mut k = i;
+        for (n, word) in name.split(' ').enumerate() {
+            if hyphens && n > 0 && self.hyphen(k) && self.touching(k) && self.touching(k + 1) {
+                k += 1;
+            }
+            if self.w(k) != word {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+
     /// Holidays whose date moves, from [`MOVING_HOLIDAYS`]: `Пасха`, `Курбан айт`,
     /// `Ораза-айт 2021 года`.
     fn moving_holiday(&self, i: usize) -> M {
         for (names, feast) in MOVING_HOLIDAYS {
             for name in *names {
-                let mut k = i;
-                let mut ok = true;
-                for (n, word) in name.split(' ').enumerate() {
-                    // `Курбан-айт`: a hyphen touching both words may join them.
-                    if n > 0 && self.hyphen(k) && self.touching(k) && self.touching(k + 1) {
-                        k += 1;
-                    }
-                    if self.w(k) != word {
-                        ok = false;
-                        break;
-                    }
-                    k += 1;
-                }
-                if !ok {
-                    continue;
-                }
+                // `Курбан-айт`: a hyphen touching both words may join them.
+                let Some(k) = self.name_at(i, name, true) else { continue };
                 return Some(match self.year_after(k).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_))) {
                     Some((y, end)) => (Expr::Feast(*feast, Some(y)), end),
                     None => (Expr::Feast(*feast, None), k),
