@@ -81,6 +81,44 @@ pub fn write_record_with(
     Ok(ok)
 }
 
+/// Lines at least this long give up their buffer before they are analysed (see
+/// [`write_line_record`]).
+const BIG_LINE: usize = 1 << 20;
+
+/// [`write_record_with`] for a line in a buffer the caller reuses: a line of at least
+/// [`BIG_LINE`] bytes has its text moved into the document's shared buffer (one copy, which
+/// the events' excerpts share, so the event builder copies nothing) and its id copied, and
+/// the line's buffer is freed before the analysis, so a long document is held once, not
+/// three times (line, decoded text, shared buffer).
+fn write_line_record(
+    out: &mut impl Write,
+    line_no: usize,
+    buf: &mut Vec<u8>,
+    options: ResolveOptions,
+) -> io::Result<bool> {
+    if buf.len() < BIG_LINE {
+        return write_record_with(out, line_no, trim_line_end(buf), options);
+    }
+    let (id, published, text, prefer) = match read_line(trim_line_end(buf)) {
+        Ok(Line { id, published, text, prefer }) => {
+            let shared: std::sync::Arc<str> = std::sync::Arc::from(&*text);
+            (id.map(Id::into_owned), published, shared, prefer)
+        }
+        Err(e) => {
+            serde_json::to_writer(&mut *out, &e.record(line_no))?;
+            out.write_all(b"\n")?;
+            return Ok(false);
+        }
+    };
+    *buf = Vec::new();
+    let doc = Document::new(published, &text).with_shared_text(std::sync::Arc::clone(&text));
+    let analysis = extractor(options, prefer).analyze(&doc);
+    let record = RecordView::new(&doc, &analysis).with_id(id);
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")?;
+    Ok(true)
+}
+
 /// What a corpus run did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -119,11 +157,18 @@ pub fn records_with(
     let mut summary = Summary::default();
     if jobs.min(max_jobs()) <= 1 {
         // One thread: each record goes straight into the output buffer.
-        for_each_line(input, |line_no, line| {
+        let mut buf = Vec::new();
+        let mut input = input;
+        let mut line_no = 0;
+        loop {
+            buf.clear();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            line_no += 1;
             summary.lines += 1;
-            summary.failed += usize::from(!write_record_with(&mut out, line_no, line, options)?);
-            Ok(())
-        })?;
+            summary.failed += usize::from(!write_line_record(&mut out, line_no, &mut buf, options)?);
+        }
     } else {
         map_lines(
             input,

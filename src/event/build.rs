@@ -45,7 +45,7 @@
 //! digression breaks the chain.
 
 use super::kinds::discourse::Discourse;
-use super::kinds::{Cues, EventKind};
+use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind};
@@ -187,6 +187,9 @@ impl<'a> Builder<'a> {
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (tables, text, tokens, mentions) = (self.tables, p.text, p.tokens, p.mentions);
         let cues: &Cues = tables.cues;
+        // One text and its tokens until the end of the piece: a sentence read for its
+        // discourse classes is not read again for its kinds.
+        let _reading = Reading::open();
         let (buf, at) = (Arc::clone(&self.shared.0), self.shared.1);
         let shared = Shared { buf: &buf, base: at + p.offset };
         // The latest event, while the chain of continuations holds, and its paragraph.
@@ -588,17 +591,24 @@ fn resolve_anaphora(
 /// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
 /// opens).
 fn quotes_left_open(open: bool, sentence: &str) -> bool {
+    // Every quote mark is ASCII or starts with 0xC2 / 0xE2: the bytes are scanned, and only
+    // the character before a straight quote is decoded.
+    let bytes = sentence.as_bytes();
     let mut depth = i32::from(open);
-    let mut prev = ' ';
-    for c in sentence.chars() {
-        match c {
-            '«' | '“' | '„' => depth += 1,
-            '»' | '”' => depth -= 1,
-            '"' if prev.is_whitespace() => depth += 1,
-            '"' => depth -= 1,
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => {
+                let after_space = sentence.get(..i).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
+                depth += if after_space { 1 } else { -1 };
+            }
+            // « and »
+            (0xc2, Some(0xab), _) => depth += 1,
+            (0xc2, Some(0xbb), _) => depth -= 1,
+            // “ „ and ”
+            (0xe2, Some(0x80), Some(0x9c | 0x9e)) => depth += 1,
+            (0xe2, Some(0x80), Some(0x9d)) => depth -= 1,
             _ => {}
         }
-        prev = c;
     }
     depth > 0
 }
@@ -824,7 +834,14 @@ fn ends_after(start: &Value, end: &Value) -> bool {
 }
 
 /// Gives an event its sentence's description (moved in) and its source.
-fn fill_with(e: &mut Event, d: Description, doc: &Option<Arc<str>>) {
+fn fill_with(e: &mut Event, mut d: Description, doc: &Option<Arc<str>>) {
+    // The lists grew a few slots at a time; an event keeps only what it holds (a long
+    // document keeps tens of thousands of events).
+    d.kinds.shrink_to_fit();
+    d.cues.shrink_to_fit();
+    d.exempted.shrink_to_fit();
+    d.places.shrink_to_fit();
+    d.figures.shrink_to_fit();
     e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds };
     e.cues = d.cues;
     e.exempted = d.exempted;
@@ -991,6 +1008,42 @@ fn restate(into: &mut Event, e: &mut Event) {
 #[cfg(test)]
 mod tests {
     use crate::{analyze, Document};
+
+    /// The character-by-character reading the byte scan of `quotes_left_open` stands for.
+    fn quotes_reference(open: bool, sentence: &str) -> bool {
+        let mut depth = i32::from(open);
+        let mut prev = ' ';
+        for c in sentence.chars() {
+            match c {
+                '«' | '“' | '„' => depth += 1,
+                '»' | '”' => depth -= 1,
+                '"' if prev.is_whitespace() => depth += 1,
+                '"' => depth -= 1,
+                _ => {}
+            }
+            prev = c;
+        }
+        depth > 0
+    }
+
+    #[test]
+    fn quotes_are_counted_as_the_characters_say() {
+        let cases = [
+            "Он сказал: «Ограничения продлят",
+            "«Карантин продлён», — сообщил аким.",
+            "„Мы готовы“, — заявил министр. \"Всё",
+            "Слово \"карантин\" звучит",
+            "\u{a0}\"Новые меры",
+            "Цитата” закрыта",
+            "«Первая «вложенная» часть",
+            "",
+        ];
+        for open in [false, true] {
+            for s in cases {
+                assert_eq!(super::quotes_left_open(open, s), quotes_reference(open, s), "{open} {s:?}");
+            }
+        }
+    }
     use std::sync::Arc;
 
     #[test]

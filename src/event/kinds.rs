@@ -510,9 +510,6 @@ const NUMBER_ATOM: u32 = 0;
 const BREAK_WORD: u8 = 1;
 const BREAK_UNLESS_NEXT: u8 = 2;
 const SUBCLAUSE_OPENER: u8 = 4;
-/// The atom stands in a rule of the kind engine (a cue, blocker or negation), not only in a
-/// discourse rule: a word with none of these flags is not kept when only kinds are asked.
-const KIND_ATOM: u8 = 8;
 
 /// What a rule's matches are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -640,9 +637,6 @@ pub(crate) struct Cues {
     /// See [`DiscourseTables::comparison_reach`].
     comparison_reach: usize,
 }
-
-/// The flags of a word the kind engine can use (see [`KIND_ATOM`]).
-const KIND_FLAGS: u8 = KIND_ATOM | BREAK_WORD | BREAK_UNLESS_NEXT | SUBCLAUSE_OPENER;
 
 /// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
 /// one that yields to a measure of another kind.
@@ -828,14 +822,6 @@ impl Cues {
         for (atom, flag) in flagged {
             word_flags[atom as usize] |= flag;
         }
-        word_flags[NUMBER_ATOM as usize] |= KIND_ATOM;
-        for rule in rules.iter().filter(|r| r.role.part() != Part::Discourse) {
-            for &atom in rule.elements.iter().flat_map(|e| e.iter()) {
-                if let Some(f) = word_flags.get_mut(atom as usize) {
-                    *f |= KIND_ATOM;
-                }
-            }
-        }
         let mut anchors = vec![Vec::new(); b.next_atom as usize];
         for (id, rule) in rules.iter().enumerate() {
             for &atom in rule.elements[0].iter() {
@@ -1000,7 +986,6 @@ impl Cues {
     /// tried only when every later element it has names an atom some word of the sentence
     /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
-        s.all_words = false;
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
@@ -1261,9 +1246,12 @@ struct Scratch {
     out: Vec<KindMatch>,
     /// For each match of `out` (while `resolve` runs): `SPECIFIC`, `GENERIC` or `YIELDED`.
     generic: Vec<u8>,
-    /// Whether `read` keeps every word with an atom (for the discourse rules), not only the
-    /// words the kind engine can use.
-    all_words: bool,
+    /// The sentence `read` read last (its token range), while a [`Reading`] is open: the
+    /// same sentence asked for again (its discourse classes, then its kinds) is not read
+    /// twice.
+    last: Option<(usize, usize)>,
+    /// Whether a [`Reading`] is open on this thread.
+    reading: bool,
     /// How many words the sentence read last has (kept or not).
     words: u32,
     /// The strongest punctuation after its last kept word.
@@ -1273,6 +1261,40 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// The buffers of the reads of part of a sentence (the words before a mention, for a
+    /// comparison), so that they do not displace the whole sentence's reading.
+    static PART_SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// While it lives, this thread's reads of one text and its tokens (one piece of a
+/// document, as the event builder reads it) are remembered: a sentence read for its
+/// discourse classes is not read again for its kinds. Opened by the builder for one piece
+/// and closed when dropped; a read outside one remembers nothing, so another text's tokens
+/// can never be mistaken for these.
+pub(crate) struct Reading(());
+
+impl Reading {
+    /// Opens a reading (the caller reads one text and its tokens until it drops it).
+    pub(crate) fn open() -> Reading {
+        SCRATCH.with(|cell| {
+            if let Ok(mut s) = cell.try_borrow_mut() {
+                s.reading = true;
+                s.last = None;
+            }
+        });
+        Reading(())
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        SCRATCH.with(|cell| {
+            if let Ok(mut s) = cell.try_borrow_mut() {
+                s.reading = false;
+                s.last = None;
+            }
+        });
+    }
 }
 
 /// A word as [`Scratch::read`] collects it: tokens `first..=last` (they touch), their byte
@@ -1303,6 +1325,11 @@ impl Scratch {
     /// Reads the words of the sentence made of tokens `range`, looks each word up once, keeps
     /// the words that carry an atom, and numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
+        let key = (range.start, range.end);
+        if self.reading && self.last == Some(key) {
+            return;
+        }
+        self.last = self.reading.then_some(key);
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;
@@ -1418,9 +1445,6 @@ impl Scratch {
         let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
         let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
         let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
-        if !self.all_words && info.flags & KIND_FLAGS == 0 {
-            return;
-        }
         for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
                 *w |= 1 << (atom % 64);

@@ -24,7 +24,7 @@
 //! measure is new (`Эта мера вводится впервые`); a dateline is recognized only at the
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
-use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, SCRATCH};
+use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, PART_SCRATCH, SCRATCH};
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
 
@@ -69,11 +69,18 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
     })
 }
 
+/// Runs `f` with the thread's buffers for reads of part of a sentence.
+fn with_part_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    PART_SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
 impl Cues {
     /// Reads the sentence made of tokens `range` and leaves the hits of the discourse rules
     /// in `s.hits`.
     fn discourse_hits(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
-        s.all_words = true;
         s.read(self, text, tokens, range);
         s.hits.clear();
         self.try_rules(s, Part::Discourse);
@@ -125,7 +132,7 @@ impl Cues {
         if start >= first_token {
             return false;
         }
-        with_scratch(|s| {
+        with_part_scratch(|s| {
             self.discourse_hits(text, tokens, start..first_token, s);
             if s.tail_sep > 0 {
                 return false;
