@@ -7,10 +7,10 @@
 //! cargo run --release --example timeline -- --jsonl --jobs 2 < corpus.jsonl > out.jsonl
 //! ```
 
-use khronika::corpus::{self, records_with};
-use khronika::export::json::RecordView;
-use khronika::export::{keep_kinds, Format};
-use khronika::{Analysis, Document, EventKind, Extractor, Published, ResolveOptions, Timeline};
+use khronika::corpus::{self, records_with, ErrorRecord};
+use khronika::export::csv::{write_corpus, CorpusOptions};
+use khronika::export::{keep_kinds, Documents, Format, Target};
+use khronika::{Document, EventKind, Extractor, Published, Timeline};
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -22,9 +22,9 @@ use std::sync::Arc;
 const SAMPLE: &str = include_str!("sample/article.txt");
 
 const USAGE: &str = "\
-usage: timeline [--format text|json|jsonl|markdown|timeml|html] [--date YYYY-MM-DD] [--merge]
-                [--kinds K1,K2] [--prefer P] [--relative-grain G] [FILE... | - | --stdin]
-       timeline --jsonl [--jobs N] [--merge [--format F]] < documents.jsonl
+usage: timeline [--format F] [--rows R] [--date YYYY-MM-DD] [--merge] [--kinds K1,K2] [--prefer P]
+                [--relative-grain G] [FILE... | - | --stdin]
+       timeline --jsonl [--jobs N] [--format jsonl|csv [--rows R] | --merge [--format F]] < documents.jsonl
 
 With no FILE, prints the timeline of the bundled sample article.
   FILE...           documents in the header format: `date YYYY-MM-DD` then the text
@@ -33,11 +33,15 @@ With no FILE, prints the timeline of the bundled sample article.
   --format FORMAT   text (default): one event a line, date first;
                     json: one object per document (an array for several);
                     jsonl: one object per document on one line;
+                    csv: a header, then one row per event (a doc column names the document);
                     markdown: a table of events per document;
                     timeml: the text with inline TIMEX3 tags (HeidelTime's format);
-                    html: a self-contained page that draws the timeline (inline SVG)
+                    html: a self-contained page that draws the timeline (inline SVG);
+                    tilse: each date, its sentences, a line of dashes (one document, or --merge)
+  --rows R          csv rows: events (default) or mentions (one per mention; not with --merge)
   --jsonl           corpus mode: one {\"id\": ..., \"date\": ..., \"text\": ...} a line on stdin, one
-                    result line out per line in ({\"line\": N, \"error\": ..., \"id\": ...} if unreadable)
+                    result line out per line in ({\"line\": N, \"error\": ..., \"id\": ...} if unreadable);
+                    with --format csv, one CSV of every line's rows (errors on stderr)
   --jobs N          with --jsonl: analyse on N threads (0: one per core; at most 4 per core,
                     a larger N is lowered to that); output in input order, memory bounded
   --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
@@ -50,23 +54,19 @@ With no FILE, prints the timeline of the bundled sample article.
 Exit status: 0 when every document was read, 1 when one was not or the output failed
 (a closed pipe ends the run quietly), 2 for bad arguments.";
 
+#[derive(Default)]
 struct Args {
     format: Format,
-    kinds: Option<Vec<EventKind>>,
+    corpus: CorpusOptions, // rows, kinds, jobs and resolution options, for every mode
     merge: bool,
     date: Option<Published>,
     files: Vec<PathBuf>,
     stdin: bool,
     jsonl: bool,
-    jobs: usize,
-    options: ResolveOptions,
 }
 
-/// The value after option `name`, which must be UTF-8.
-fn value(it: &mut impl Iterator<Item = OsString>, name: &str, missing: &str) -> Result<String, String> {
-    let v = it.next().ok_or_else(|| missing.to_string())?;
-    v.into_string().map_err(|v| format!("{name}: {v:?} is not valid UTF-8"))
-}
+/// What `--format` takes.
+const FORMATS: &str = "text, json, jsonl, csv, markdown, timeml, html or tilse";
 
 /// The value after option `name`, parsed; the errors say what `name` takes.
 fn parsed<T: FromStr>(it: &mut impl Iterator<Item = OsString>, name: &str, takes: &str) -> Result<T, String> {
@@ -77,8 +77,7 @@ fn parsed<T: FromStr>(it: &mut impl Iterator<Item = OsString>, name: &str, takes
 
 /// Reads the arguments; `Ok(None)` asks for the usage text.
 fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, String> {
-    let (format, files, options, kinds, date) = (Format::Text, Vec::new(), ResolveOptions::default(), None, None);
-    let mut args = Args { format, kinds, merge: false, date, files, stdin: false, jsonl: false, jobs: 1, options };
+    let (mut args, mut format, mut rows) = (Args::default(), None, None);
     while let Some(arg) = it.next() {
         let Some(a) = arg.to_str() else {
             if arg.as_encoded_bytes().starts_with(b"--") {
@@ -89,27 +88,37 @@ fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, St
         };
         match a {
             "-h" | "--help" => return Ok(None),
-            "--format" => args.format = parsed(&mut it, a, "text, json, jsonl, markdown, timeml or html")?,
+            "--format" => format = Some(parsed(&mut it, a, FORMATS)?),
+            "--rows" => rows = Some(parsed(&mut it, a, "events or mentions")?),
             "--date" => args.date = Some(parsed(&mut it, a, "a date (YYYY-MM-DD[THH:MM])")?),
             "--stdin" | "-" => args.stdin = true,
             "--merge" => args.merge = true,
             "--kinds" => {
-                let list = value(&mut it, a, "--kinds needs a comma-separated list of event kinds")?;
+                let list: String = parsed(&mut it, a, "a comma-separated list of event kinds")?;
                 let kinds: Result<Vec<EventKind>, _> = list.split(',').map(|k| k.trim().parse()).collect();
                 let known = || EventKind::ALL.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
-                args.kinds = Some(kinds.map_err(|e| format!("--kinds: {e}; known kinds: {}", known()))?);
+                args.corpus.kinds = Some(kinds.map_err(|e| format!("--kinds: {e}; known kinds: {}", known()))?);
             }
-            "--prefer" => args.options.prefer = parsed(&mut it, a, "nearest, past or future")?,
-            "--relative-grain" => args.options.relative_grain = parsed(&mut it, a, "unit or day")?,
+            "--prefer" => args.corpus.options.prefer = parsed(&mut it, a, "nearest, past or future")?,
+            "--relative-grain" => args.corpus.options.relative_grain = parsed(&mut it, a, "unit or day")?,
             "--jsonl" => args.jsonl = true,
-            "--jobs" => args.jobs = corpus::jobs(parsed(&mut it, a, "a number of threads")?),
+            "--jobs" => args.corpus.jobs = corpus::jobs(parsed(&mut it, a, "a number of threads")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => args.files.push(PathBuf::from(arg)),
         }
     }
-    if args.jobs > 1 && !args.jsonl {
+    if args.corpus.jobs > 1 && !args.jsonl {
         return Err("--jobs works in --jsonl corpus mode only".into());
     }
+    let several = args.files.len() + usize::from(args.stdin) > 1;
+    let target = match (args.jsonl, args.merge) {
+        (_, true) => Target::Merged,
+        (true, false) => Target::Corpus,
+        (false, false) => [Target::Document, Target::Documents][usize::from(several)],
+    };
+    args.format = format.unwrap_or(if target == Target::Corpus { Format::Jsonl } else { Format::Text });
+    args.format.check(target, rows).map_err(|e| e.to_string())?;
+    args.corpus.rows = rows.unwrap_or_default();
     Ok(Some(args))
 }
 
@@ -129,9 +138,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = io::stdout().lock();
+    let (stdout, c, ok) = (io::stdout().lock(), &args.corpus, |s: corpus::Summary| s.failed == 0);
     let result = match (args.jsonl, args.merge) {
-        (true, false) => records_with(io::stdin().lock(), stdout, args.jobs, args.options).map(|s| s.failed == 0),
+        (true, false) if args.format == Format::Csv => write_corpus(io::stdin().lock(), stdout, c, report).map(ok),
+        (true, false) => records_with(io::stdin().lock(), stdout, c.jobs, c.options).map(ok),
         (true, true) => merge_corpus(&args, &mut BufWriter::new(stdout)),
         (false, _) => documents(&args, &mut BufWriter::new(stdout)),
     };
@@ -182,7 +192,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     if inputs.is_empty() && args.files.is_empty() && !args.stdin {
         inputs.push(("sample".into(), SAMPLE.into()));
     }
-    let mut analysed: Vec<(Document, Analysis)> = Vec::new();
+    let mut output = Documents::new(args.format, args.corpus.rows, args.files.len() > 1);
     let mut timelines = Vec::new();
     for (name, text) in &inputs {
         let doc = match args.date {
@@ -197,28 +207,19 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
                 continue;
             }
         };
-        let mut analysis = Extractor::new(args.options).analyze(&doc);
+        let mut analysis = Extractor::new(args.corpus.options).analyze(&doc);
         if args.merge {
             timelines.push(analysis.timeline);
             continue;
         }
-        if let Some(kinds) = &args.kinds {
+        if let Some(kinds) = &args.corpus.kinds {
             analysis.timeline = keep_kinds(&analysis.timeline, kinds);
         }
-        match args.format {
-            Format::Json => analysed.push((doc, analysis)),
-            format => format.write_document(out, &doc, &analysis)?,
-        }
+        output.write(out, doc, analysis)?;
     }
-    if args.merge {
-        write_merged(out, Timeline::merge(timelines), args)?;
-    } else if args.format == Format::Json {
-        let records: Vec<RecordView> = analysed.iter().map(|(d, a)| RecordView::new(d, a)).collect();
-        match records.as_slice() {
-            [one] if args.files.len() <= 1 => serde_json::to_writer_pretty(&mut *out, one)?,
-            all => serde_json::to_writer_pretty(&mut *out, all)?,
-        }
-        out.write_all(b"\n")?;
+    match args.merge {
+        true => write_merged(out, Timeline::merge(timelines), args)?,
+        false => output.finish(out)?,
     }
     out.flush()?;
     Ok(ok)
@@ -226,7 +227,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 
 /// Writes a merged corpus timeline (after the kind filter) in the chosen format.
 fn write_merged(out: &mut impl Write, merged: Timeline, args: &Args) -> io::Result<()> {
-    let t = match &args.kinds {
+    let t = match &args.corpus.kinds {
         Some(kinds) => keep_kinds(&merged, kinds),
         None => merged,
     };
@@ -235,12 +236,14 @@ fn write_merged(out: &mut impl Write, merged: Timeline, args: &Args) -> io::Resu
     out.flush()
 }
 
-/// Corpus merge mode: JSON documents on stdin, one merged timeline out; unreadable lines
-/// are reported on stderr as error records (if stderr is closed, there is no one to tell).
+/// An unreadable corpus line's error record, on stderr (if it is closed, there is no one to tell).
+fn report(e: &ErrorRecord) {
+    let _ = writeln!(io::stderr().lock(), "{}", serde_json::to_string(e).unwrap_or_default());
+}
+
+/// Corpus merge mode: JSON documents on stdin, one merged timeline out.
 fn merge_corpus(args: &Args, out: &mut impl Write) -> io::Result<bool> {
-    let (merged, summary) = corpus::merge_with(io::stdin().lock(), args.jobs, args.options, |e| {
-        let _ = writeln!(io::stderr().lock(), "{}", serde_json::to_string(e).unwrap_or_default());
-    })?;
+    let (merged, summary) = corpus::merge_with(io::stdin().lock(), args.corpus.jobs, args.corpus.options, report)?;
     write_merged(out, merged, args)?;
     Ok(summary.failed == 0)
 }

@@ -261,3 +261,58 @@ fn a_zoned_time_carries_its_offset() {
     assert_eq!(mentions[0]["offset"], 360);
     assert!(mentions[1].get("offset").is_none(), "{}", mentions[1]);
 }
+
+/// `--format csv`: one header and one row per event for a document, for several files and
+/// for a `--jsonl` corpus (a doc column names each); `--rows mentions`; a format a mode
+/// cannot write is an argument error.
+#[test]
+fn csv_format_for_documents_corpora_and_merges() {
+    let dir = scratch();
+    let a = file(
+        &dir,
+        "a.txt",
+        "date 2020-03-20\nВчера в Павлодаре выявлено 9 случаев, из них \"2, в больнице\".".as_bytes(),
+    );
+    let b = file(&dir, "b.txt", "date 2020-03-21\n16 марта закрыли школы.".as_bytes());
+    let (a, b) = (a.to_str().expect("UTF-8"), b.to_str().expect("UTF-8"));
+    let out = run(&["--format", "csv", a, b], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("doc,date_from,date_to,mod,when,kinds,"), "{csv}");
+    assert!(lines[1].starts_with(&format!("{a},2020-03-19,2020-03-19,,2020-03-19,cases")), "{csv}");
+    assert!(lines[1].ends_with("\"Вчера в Павлодаре выявлено 9 случаев, из них \"\"2, в больнице\"\".\""), "{csv}");
+    assert!(lines[2].starts_with(&format!("{b},2020-03-16")), "{csv}");
+    let out = run(&["--format", "csv", "--rows", "mentions", a], b"");
+    assert_eq!(
+        text(&out.stdout).lines().nth(1),
+        Some(format!("{a},0,5,0,10,Вчера,DATE,2020-03-19,,publication").as_str())
+    );
+    let corpus = concat!(
+        r#"{"id": 1, "date": "2020-03-20", "text": "Вчера закрыли школы."}"#,
+        "\nnot json\n",
+        r#"{"date": "2020-03-20", "text": "Сегодня выявлено 3 случая."}"#,
+        "\n"
+    );
+    let out = run(&["--jsonl", "--format", "csv", "--jobs", "2"], corpus.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "a bad line fails the run");
+    assert!(text(&out.stderr).contains(r#"{"line":2,"error":"bad JSON"#), "{}", text(&out.stderr));
+    let docs: Vec<String> = text(&out.stdout).lines().map(|l| l.split(',').next().unwrap_or("").to_string()).collect();
+    assert_eq!(docs, ["doc", "1", "#3"]);
+    let out = run(&["--jsonl", "--merge", "--format", "csv"], corpus.as_bytes());
+    assert_eq!(text(&out.stdout).lines().count(), 3, "{}", text(&out.stdout));
+    for (args, says) in [
+        (&["--jsonl", "--merge", "--format", "csv", "--rows", "mentions"][..], "cannot write a merged timeline"),
+        (&["--jsonl", "--format", "markdown"][..], "cannot write a JSONL corpus"),
+        (&["--format", "tilse", a, b][..], "a tilse file holds one timeline"),
+        (&["--rows", "mentions", a][..], "--rows is for --format csv"),
+        (&["--format", "csv", "--rows", "sentences", a][..], "--rows takes events or mentions"),
+    ] {
+        let out = run(args, corpus.as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+    let out = run(&["--format", "tilse", b], b"");
+    assert_eq!(text(&out.stdout), format!("2020-03-16\n16 марта закрыли школы.\n{}\n", "-".repeat(32)));
+}
