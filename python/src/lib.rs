@@ -115,7 +115,8 @@ fn merge_timelines(py: Python<'_>, timelines: Vec<Option<Py<PyTimeline>>>) -> Py
     py.detach(move || {
         let all = timelines.iter().map(|t| t.as_ref().map(|t| t.get().inner.clone()).unwrap_or_default());
         let merged = Timeline::merge(all);
-        serde_json::to_string(&merged).map_err(|e| Error::new_err(format!("the merged timeline could not be written: {e}")))
+        serde_json::to_string(&merged)
+            .map_err(|e| Error::new_err(format!("the merged timeline could not be written: {e}")))
     })
 }
 
@@ -149,7 +150,8 @@ fn corpus_merge(py: Python<'_>, input: &[u8], jobs: usize) -> PyResult<(String, 
     let merged = py.detach(move || {
         let mut errors = Vec::new();
         let on_error = |e: &corpus::ErrorRecord| errors.push(serde_json::to_string(e).unwrap_or_default());
-        let (timeline, _) = corpus::merge_with(input.as_slice(), corpus::jobs(jobs), ResolveOptions::default(), on_error)?;
+        let (timeline, _) =
+            corpus::merge_with(input.as_slice(), corpus::jobs(jobs), ResolveOptions::default(), on_error)?;
         let json = serde_json::to_string(&timeline).map_err(std::io::Error::other)?;
         Ok::<_, std::io::Error>((json, errors))
     });
