@@ -182,8 +182,9 @@ def analyze_many(
     its own overrides ``prefer``) and yields one record per document, in input order.
 
     ``docs`` is any iterable, read lazily in batches (at most 256 documents or about 1 MB
-    at once), each analysed on ``jobs`` threads (0: one per core; a larger number is
-    lowered to four per core) with the GIL released. A document that cannot be read yields
+    each; two batches at most are read ahead), each analysed on ``jobs`` threads (0: one
+    per core; a larger number is lowered to four per core) with the GIL released, while
+    the calling thread turns the batch before into records. A document that cannot be read yields
     the library's error record instead, ``{"line": N, "error": "...", "id": ...}`` (``N``
     its 1-based position, ``id`` when it gives one), and the run goes on.
     """
@@ -193,7 +194,8 @@ def analyze_many(
     return _analyze_many(iter(docs), jobs, prefer)
 
 
-def _analyze_many(docs: Iterator[Any], jobs: int, prefer: Optional[str]) -> Iterator[dict]:
+def _batches(docs: Iterator[Any]) -> Iterator[list[Union[bytes, dict]]]:
+    """The documents as corpus lines (or error records), in batches."""
     line_no = 0
     while True:
         batch: list[Union[bytes, dict]] = []
@@ -207,14 +209,42 @@ def _analyze_many(docs: Iterator[Any], jobs: int, prefer: Optional[str]) -> Iter
                 break
         if not batch:
             return
-        first = line_no - len(batch) + 1
-        lines = [(first + k, line) for k, line in enumerate(batch) if isinstance(line, bytes)]
-        results = iter(_khronika.analyze_lines(lines, jobs, prefer))
-        for line in batch:
-            if isinstance(line, dict):
-                yield line
-            else:
-                yield _record(*next(results))
+        yield batch
+
+
+def _numbered(batch: list[Union[bytes, dict]], first: int) -> list[tuple[int, bytes]]:
+    return [(first + k, line) for k, line in enumerate(batch) if isinstance(line, bytes)]
+
+
+def _emit(batch: list[Union[bytes, dict]], results: list) -> Iterator[dict]:
+    analysed = iter(results)
+    for line in batch:
+        yield line if isinstance(line, dict) else _record(*next(analysed))
+
+
+def _analyze_many(docs: Iterator[Any], jobs: int, prefer: Optional[str]) -> Iterator[dict]:
+    first = 1
+    if jobs == 1:
+        # One thread: each batch is analysed, then turned into records.
+        for batch in _batches(docs):
+            yield from _emit(batch, _khronika.analyze_lines(_numbered(batch, first), 1, prefer))
+            first += len(batch)
+        return
+    # Several: while the Rust threads analyse one batch (the GIL released), this thread
+    # reads the next batch and turns the one before into records. Two batches at most are
+    # in flight.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="khronika") as pool:
+        pending = None
+        for batch in _batches(docs):
+            future = pool.submit(_khronika.analyze_lines, _numbered(batch, first), jobs, prefer)
+            first += len(batch)
+            if pending is not None:
+                yield from _emit(pending[0], pending[1].result())
+            pending = (batch, future)
+        if pending is not None:
+            yield from _emit(pending[0], pending[1].result())
 
 
 def _is_error_record(item: Mapping) -> bool:
