@@ -124,7 +124,7 @@ impl Extractor {
         let tokens = Tokens::with_lookalikes(sentence, language.lookalikes);
         let buf: Arc<str> = Arc::from(sentence);
         let shared = event::Shared { buf: &buf, base: 0 };
-        event::describe_in(&language.events, &shared, sentence, &tokens, 0..tokens.len())
+        event::describe_in(&language.events, &shared, sentence, &tokens, 0..tokens.len(), &[])
     }
 
     /// Tokenizes, splits and scans the document (in pieces when it is longer than one token

@@ -135,6 +135,8 @@ struct At<'s> {
     range: Range<usize>,
     span: &'s Span,
     sentence_text: &'s str,
+    /// The byte spans (in `text`) of the sentence's temporal expressions.
+    dates: &'s [Range<usize>],
 }
 
 /// Tokens (words and punctuation) of a sentence short enough to be page furniture wherever it
@@ -198,6 +200,8 @@ impl<'a> Builder<'a> {
         let mut m = 0;
         // Whether the sentences so far left a quotation open, and in which paragraph.
         let mut quote = (false, usize::MAX);
+        // The byte spans (in `text`) of the sentence's temporal expressions.
+        let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
@@ -229,6 +233,12 @@ impl<'a> Builder<'a> {
                 m += 1;
             }
             let range = sentence.tokens.clone();
+            expressions.clear();
+            expressions.extend(
+                mentions[first..m]
+                    .iter()
+                    .map(|m| m.span.start.saturating_sub(p.offset)..m.span.end.saturating_sub(p.offset)),
+            );
             // Whether a quotation a sentence before opened is still open here (within the
             // paragraph of a live chain).
             let still_open = quote.0 && quote.1 == sentence.paragraph;
@@ -299,7 +309,7 @@ impl<'a> Builder<'a> {
                 }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
-                    && !cues.comparison_within(text, tokens, range.start, at)
+                    && !cues.comparison_in(text, tokens, range.clone(), at)
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
@@ -337,14 +347,14 @@ impl<'a> Builder<'a> {
                         part.cues.clone_from(&d.cues);
                         part.exempted.clone_from(&d.exempted);
                     }
-                    describe_rest(tables, text, tokens, from..to, &mut part);
+                    describe_rest(tables, text, tokens, from..to, &mut part, &expressions);
                     if let Some(event) = self.events.get_mut(*e) {
                         fill_with(event, part, &self.doc);
                     }
                 }
             } else if let Some((e, _)) = dated.first() {
                 let e = *e;
-                let d = describe_in(tables, &shared, text, tokens, range.clone());
+                let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, d, &self.doc);
                 }
@@ -382,6 +392,7 @@ impl<'a> Builder<'a> {
                             range: range.clone(),
                             span: &span,
                             sentence_text,
+                            dates: &expressions,
                         },
                         excerpt,
                     );
@@ -414,7 +425,7 @@ impl<'a> Builder<'a> {
     /// makes it an event of its own with the same date; returns the event the chain goes on
     /// with, or `None` when the sentence does not go on with it.
     fn follow(&mut self, e: usize, at: &At<'_>, excerpt: impl FnOnce() -> Excerpt) -> Option<usize> {
-        let At { talk, shared, text, tokens, span, sentence_text, .. } = *at;
+        let At { talk, shared, text, tokens, span, sentence_text, dates, .. } = *at;
         let range = at.range.clone();
         let (tables, cues) = (self.tables, self.tables.cues);
         if talk.refuses_inheritance {
@@ -438,7 +449,7 @@ impl<'a> Builder<'a> {
         let mut d = Description::default();
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
         let range_copy = range.clone();
-        describe_rest(tables, text, tokens, range, &mut d);
+        describe_rest(tables, text, tokens, range, &mut d, dates);
         // `Из них 12 — дети.`: parts count what the count before them counts.
         if !before.figures.is_empty() {
             super::figures::take_outer(&before.figures, &mut d.figures);

@@ -278,10 +278,11 @@ pub(crate) fn describe_in(
     text: &str,
     tokens: &Tokens,
     range: Range<usize>,
+    dates: &[Range<usize>],
 ) -> Description {
     let mut d = Description::default();
     describe_kinds_if(tables.cues, shared, text, tokens, range.clone(), &mut d, |_| true);
-    describe_rest(tables, text, tokens, range, &mut d);
+    describe_rest(tables, text, tokens, range, &mut d, dates);
     d
 }
 
@@ -328,6 +329,7 @@ pub(crate) fn describe_rest(
     tokens: &Tokens,
     range: Range<usize>,
     d: &mut Description,
+    dates: &[Range<usize>],
 ) {
     for p in places::places_with(tables.gazetteer, text, tokens, range.clone()) {
         if !d.places.iter().any(|q| q.name == p.name && q.kind == p.kind && q.country == p.country) {
@@ -341,7 +343,7 @@ pub(crate) fn describe_rest(
         }
     }
     let start = tokens.get(range.start).map_or(0, |t| t.start());
-    d.figures = figures::figures_with(tables.figures, text, tokens, range, start);
+    d.figures = figures::figures_with(tables.figures, text, tokens, range, start, dates);
     // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
     // need a cue of their own: the cues know a road accident from the epidemic.)
     for f in &d.figures {

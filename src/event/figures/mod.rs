@@ -212,23 +212,26 @@ fn is_false(b: &bool) -> bool {
 #[cfg(test)]
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = Tokens::new(sentence);
-    figures_with(crate::lang::Lang::Ru.table().events.figures, sentence, &tokens, 0..tokens.len(), 0)
+    figures_with(crate::lang::Lang::Ru.table().events.figures, sentence, &tokens, 0..tokens.len(), 0, &[])
 }
 
 /// Finds the figures of one sentence of a document, on the document's tokens, with a
 /// language's figure words: `range` is the sentence's token indices, `text` the document
 /// text the tokens point into; spans count from byte `start` of `text` (where the sentence
-/// starts).
+/// starts). `dates` are the byte spans (in `text`) of the sentence's temporal expressions,
+/// whose numbers count nothing.
 pub(crate) fn figures_with(
     words: &'static FigureWords,
     text: &str,
     tokens: &Tokens,
     range: Range<usize>,
     start: usize,
+    dates: &[Range<usize>],
 ) -> Vec<Figure> {
-    // Every figure has a number, a number word, a collective numeral or `полтора`; a sentence
-    // with none (most sentences without digits) ends here, before anything is grouped.
-    if !toks::possible(words, tokens, range.clone()) {
+    // Every figure has a number, a number word, a collective numeral or `полтора` outside the
+    // sentence's dates; a sentence with none (most sentences) ends here, before anything is
+    // grouped.
+    if !toks::possible(words, tokens, range.clone(), dates) {
         return Vec::new();
     }
     // The grouped tokens and the grammar's buffers are kept by each thread, so that a sentence costs no

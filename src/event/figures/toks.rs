@@ -6,7 +6,7 @@
 //! positions, which say whether two tokens touch) and the characters between them.
 
 use super::words::{flag, Entry, FigureWords, Lex};
-use crate::text::{TokenKind, Tokens};
+use crate::text::{Token, TokenKind, Tokens};
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -139,12 +139,15 @@ fn is_group_separator(s: &str) -> bool {
 }
 
 /// Whether the sentence `range` can hold a figure at all: it has a number, or a word that
-/// can start one (a number word, a collective numeral, `полтора`; each is one word token).
-pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>) -> bool {
+/// can start one (a number word, a collective numeral, `полтора`; each is one word token),
+/// outside the byte spans `dates` (the sentence's temporal expressions, in the tokens' text).
+pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>, dates: &[Range<usize>]) -> bool {
     let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    // A number inside a temporal expression (`16 марта`, `на 14 дней`) counts nothing.
+    let free = |t: &Token| !dates.iter().any(|d| d.start <= t.start() && t.end() <= d.end);
     // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
-    ts.iter().any(|t| t.kind == TokenKind::Number)
-        || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)))
+    ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
+        || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)) && free(t))
 }
 
 /// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it

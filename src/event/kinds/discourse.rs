@@ -155,6 +155,36 @@ impl Cues {
         })
     }
 
+    /// [`Cues::comparison_within`] for a mention at token `first_token` of the sentence made
+    /// of tokens `sentence`: the whole sentence is read first (the reading its kinds use
+    /// too, see [`super::Reading`]), and only when one of its words can start a comparison
+    /// phrase are the words before the mention read on their own.
+    pub(crate) fn comparison_in(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+        sentence: Range<usize>,
+        first_token: usize,
+    ) -> bool {
+        if sentence.start >= first_token {
+            return false;
+        }
+        let start = sentence.start;
+        let can = with_scratch(|s| {
+            s.read(self, text, tokens, sentence);
+            s.toks.iter().any(|t| {
+                let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
+                s.memo
+                    .rules
+                    .get(from as usize..to as usize)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
+            })
+        });
+        can && self.comparison_within(text, tokens, start, first_token)
+    }
+
     /// Whether the sentence made of tokens `range` is page furniture: a bare timestamp or
     /// byline date (only numbers and date words: `3 апреля 2020, 09:15`), a rubric line
     /// (`Общество`), a furniture phrase at its start or after a leading timestamp
