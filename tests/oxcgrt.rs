@@ -9,7 +9,8 @@ use khronika::export::{Format, Target};
 use khronika::{analyze, Document, Event, Mod, PlaceKind, Timeline};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Four articles: a regional quarantine from a date until a date (its measures C2, C3);
+/// Four articles: a regional quarantine from a date until a date (its measures C2, C3; the
+/// country named beside the region);
 /// schools closed nationwide from a date (C1, open-ended) with a running total of cases;
 /// regional suburban buses stopped from a date (C5, open) and a total that names two places;
 /// the buses' end bound (`до 12 апреля`, C5) and a national total of cases and deaths.
