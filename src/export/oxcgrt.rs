@@ -116,6 +116,11 @@
 //! more than one row, the count is left out, counted in [`Summary::ambiguous_figures`].
 //! Several on one row and day: the largest (the latest state of a running total).
 //!
+//! **Limits.** Every place an event names gives its row: the model does not tell the place a
+//! measure is taken in from the place it is about, so a travel restriction flags its
+//! destination too (`авиарейсы из Петропавловска в Москву` flags C8 in `KZ-59` and
+//! `RU-MOW`).
+//!
 //! **The rows.** A place has a row for every day from its earliest to its latest day with a
 //! flag or a figure (at most the last [`MAX_DAYS`] of them), days ascending; places in the
 //! order of their codes, a country's national row before its regions. Memory is linear in
