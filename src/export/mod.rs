@@ -7,7 +7,9 @@
 //! - [`csv`] (feature `csv`, on by default): one row per event or per mention, for
 //!   spreadsheets and data frames;
 //! - [`tilse`]: a date line, its sentences, a line of dashes, for timeline-summarization
-//!   evaluators.
+//!   evaluators;
+//! - [`oxcgrt`] (feature `csv`): an OxCGRT-style panel, one row per place and day with the
+//!   measures in force and the confirmed counts.
 //!
 //! Every text format escapes what it copies from the input through one module (`escape`):
 //! an id or a sentence never passes for markup, and never starts a line of its own.
@@ -20,6 +22,8 @@ pub mod html;
 pub mod json;
 mod labels;
 pub mod markdown;
+#[cfg(feature = "csv")]
+pub mod oxcgrt;
 pub mod text;
 pub mod tilse;
 pub mod timeml;
@@ -66,6 +70,10 @@ pub enum Format {
     Html,
     /// [`tilse`]: each date, its sentences, a line of dashes.
     Tilse,
+    /// [`oxcgrt`]: a panel of one row per place and day (one timeline: a document's or a
+    /// merged one).
+    #[cfg(feature = "csv")]
+    Oxcgrt,
 }
 
 impl Format {
@@ -82,10 +90,12 @@ impl Format {
         Format::Timeml,
         Format::Html,
         Format::Tilse,
+        #[cfg(feature = "csv")]
+        Format::Oxcgrt,
     ];
 
     /// The format's name: `text`, `json`, `jsonl`, `csv`, `markdown`, `timeml`, `html`,
-    /// `tilse`.
+    /// `tilse`, `oxcgrt`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -99,6 +109,8 @@ impl Format {
             Format::Timeml => "timeml",
             Format::Html => "html",
             Format::Tilse => "tilse",
+            #[cfg(feature = "csv")]
+            Format::Oxcgrt => "oxcgrt",
         }
     }
 
@@ -108,8 +120,8 @@ impl Format {
     /// # Errors
     /// [`Unwritable`] when it cannot: `rows` given for a format other than CSV; a corpus
     /// line by line in a format other than JSONL or CSV; mention rows or TimeML for a
-    /// merged timeline (they need the documents' text); tilse for several documents (a tilse
-    /// file holds one timeline).
+    /// merged timeline (they need the documents' text); tilse or oxcgrt for several
+    /// documents (a tilse file holds one timeline, an OxCGRT panel is built from one).
     pub fn check(self, target: Target, rows: Option<Rows>) -> Result<(), Unwritable> {
         let no = |instead| Err(Unwritable::Target { format: self.name(), target, instead });
         #[cfg(feature = "csv")]
@@ -128,12 +140,16 @@ impl Format {
             (Target::Documents, _) if self == Format::Tilse => {
                 no("a tilse file holds one timeline (merge them, or give one)")
             }
+            #[cfg(feature = "csv")]
+            (Target::Documents, _) if self == Format::Oxcgrt => {
+                no("an OxCGRT panel is built from one timeline (merge them, or give one)")
+            }
             _ => Ok(()),
         }
     }
 
     /// Writes one analysed document in this format (an HTML page is titled with the
-    /// document's id and publication time).
+    /// document's id and publication time; an OxCGRT panel ends at its publication day).
     pub fn write_document(self, out: &mut impl io::Write, doc: &Document, analysis: &Analysis) -> io::Result<()> {
         match self {
             Format::Text => text::write_document(out, doc, analysis),
@@ -156,10 +172,17 @@ impl Format {
             #[cfg(feature = "csv")]
             Format::Csv => csv::write_events(out, &analysis.timeline),
             Format::Tilse => tilse::write_timeline(out, &analysis.timeline),
+            #[cfg(feature = "csv")]
+            Format::Oxcgrt => {
+                let options = oxcgrt::Options { published: Some(doc.published().day()) };
+                oxcgrt::write(out, &analysis.timeline, &options).map(drop)
+            }
         }
     }
 
-    /// Writes a (merged) timeline titled `title` in this format.
+    /// Writes a (merged) timeline titled `title` in this format. An OxCGRT panel of a
+    /// timeline alone ends at its latest event day (a merged timeline does not know its
+    /// documents' publication dates: call [`oxcgrt::write`] to give one).
     ///
     /// # Errors
     /// [`Format::Timeml`] writes a document's text and cannot show a timeline alone
@@ -182,6 +205,8 @@ impl Format {
             #[cfg(feature = "csv")]
             Format::Csv => csv::write_events(out, timeline),
             Format::Tilse => tilse::write_timeline(out, timeline),
+            #[cfg(feature = "csv")]
+            Format::Oxcgrt => oxcgrt::write(out, timeline, &oxcgrt::Options::default()).map(drop),
             Format::Timeml => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "--format timeml writes one document's text; it cannot show a merged timeline",
@@ -297,9 +322,9 @@ impl FromStr for Format {
 
     fn from_str(s: &str) -> crate::Result<Self> {
         let expected = match (cfg!(feature = "json"), cfg!(feature = "csv")) {
-            (true, true) => "text, json, jsonl, csv, markdown, timeml, html, tilse",
+            (true, true) => "text, json, jsonl, csv, markdown, timeml, html, tilse, oxcgrt",
             (true, false) => "text, json, jsonl, markdown, timeml, html, tilse",
-            (false, true) => "text, csv, markdown, timeml, html, tilse",
+            (false, true) => "text, csv, markdown, timeml, html, tilse, oxcgrt",
             (false, false) => "text, markdown, timeml, html, tilse",
         };
         Format::ALL.iter().copied().find(|f| f.name() == s).ok_or_else(|| crate::Error::unknown("format", s, expected))
