@@ -6,6 +6,8 @@
 //! the rest of the crate (text, expressions, resolution, events) names no language.
 
 #[cfg(feature = "kk")]
+pub(crate) mod detect;
+#[cfg(feature = "kk")]
 pub mod kk;
 pub mod ru;
 
@@ -66,6 +68,28 @@ impl Lang {
             Lang::Ru => "ru",
             #[cfg(feature = "kk")]
             Lang::Kk => "kk",
+        }
+    }
+
+    /// The language of a text, by its letters: Kazakh when enough of its Cyrillic letters
+    /// are the ones Kazakh has and Russian does not (`ә ғ қ ң ө ұ ү һ і`), else Russian. It
+    /// reads at most the first 16 KiB, as bytes. Without the `kk` feature, always Russian.
+    ///
+    /// ```
+    /// use khronika::Lang;
+    /// assert_eq!(Lang::detect("С 16 марта введён карантин."), Lang::Ru);
+    /// # #[cfg(feature = "kk")]
+    /// assert_eq!(Lang::detect("16 наурыздан бастап карантин енгізілді."), Lang::Kk);
+    /// ```
+    pub fn detect(text: &str) -> Lang {
+        #[cfg(feature = "kk")]
+        {
+            detect::detect(text)
+        }
+        #[cfg(not(feature = "kk"))]
+        {
+            let _ = text;
+            Lang::Ru
         }
     }
 
