@@ -881,6 +881,12 @@ impl<'a> P<'a> {
             let s = if self.w(i) == "алдағы" { None } else { Some(shift) };
             return Some((Expr::Weekday { day, shift: s, upcoming: s.is_none() }, end, form));
         }
+        // `өткен наурызда`: a month of the shifted year.
+        if let Some((m, form)) = self.month(j) {
+            if !form.possessive || form.case != Case::Nom {
+                return Some((Expr::Date { day: None, month: m, year: Some(YearRef::Shift(shift)) }, j + 1, form));
+            }
+        }
         if self.w(i) == "осы" && self.is(j, &["күні"]) {
             return Some((Expr::Anaphor(0), j + 1, Form::NOM));
         }
