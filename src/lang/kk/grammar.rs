@@ -14,7 +14,7 @@
 use super::lexicon::{lookup, Lex, Word};
 use super::morph::{number_suffix, Case, Form};
 use super::tense;
-use crate::expr::{Base, Clock, Expr, Feast, Found, Portion, Tense, YearRef};
+use crate::expr::{Base, Clock, Expr, Feast, Found, Tense, YearRef};
 use crate::lang::Dates;
 use crate::mention::Mod;
 use crate::text::{Gap, Token, TokenKind, Tokens};
@@ -350,7 +350,7 @@ impl<'a> P<'a> {
                         return found(offset(d, -1, Base::Publication)?, k + 1, None);
                     }
                     // `екі апта өткен соң`: some time after the latest date mentioned.
-                    if self.is(k, &["өткен", "өтken"]) && self.is(k + 1, &["соң", "кейін"]) {
+                    if self.is(k, &["өткен"]) && self.is(k + 1, &["соң", "кейін"]) {
                         return found(offset(d, 1, Base::Previous)?, k + 2, None);
                     }
                     if self.is(k, &["өткеннен"]) && self.is(k + 1, &["кейін", "соң"]) {
@@ -684,15 +684,7 @@ impl<'a> P<'a> {
             Word::Portion(p) if l.form.possessive && !l.form.plural => Some((p, l.form)),
             _ => None,
         }) {
-            let expr = match (p, &base) {
-                (Portion::End, Expr::Date { .. } | Expr::Shifted { .. } | Expr::Year(_))
-                    if form.case == Case::Dat && self.is(k + 1, &["дейін", "шейін"]) =>
-                {
-                    Expr::Portion(p, base.boxed())
-                }
-                _ => Expr::Portion(p, base.boxed()),
-            };
-            return Some((expr, k + 1, form));
+            return Some((Expr::Portion(p, base.boxed()), k + 1, form));
         }
         // `бірінші жартысында`: a half.
         let half = self.find(k, |l| match l.word {
@@ -763,7 +755,7 @@ impl<'a> P<'a> {
                 Some(m) if m < 60 => {
                     let (form, end, suffixed) = self.suffix(k + 3);
                     // Without `сағат`, a colon, or a dot with a suffix and round minutes.
-                    if !with_word && !(self.is(k + 1, &[":"]) || (suffixed && m % 5 == 0)) {
+                    if !(with_word || self.is(k + 1, &[":"]) || suffixed && m % 5 == 0) {
                         return None;
                     }
                     (Clock { hour: h, minute: m, second: None }, end, form)
@@ -840,7 +832,7 @@ impl<'a> P<'a> {
                 return None;
             }
         }
-        if matches!(form.case, Case::Measure | Case::Attr) && form.case == Case::Measure {
+        if form.case == Case::Measure {
             return None;
         }
         Some((expr, i + 1, form))
@@ -1120,11 +1112,7 @@ fn finest(d: &Duration) -> Unit {
     } else if d.weeks > 0 {
         Unit::Week
     } else if d.months > 0 {
-        if d.months % 3 == 0 && d.months < 12 && d.years == 0 {
-            Unit::Month
-        } else {
-            Unit::Month
-        }
+        Unit::Month
     } else {
         Unit::Year
     }
