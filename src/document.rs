@@ -1,6 +1,7 @@
 //! Documents: a publication time plus text, and the `date YYYY-MM-DD` header format.
 
 use crate::error::{line_of, shorten, Error, Result};
+use crate::lang::Lang;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -168,6 +169,8 @@ pub struct Document<'a> {
     /// A shared buffer that holds `text`, when the caller has one: the timeline then refers
     /// to it instead of copying the text.
     shared: Option<Arc<str>>,
+    /// The language the caller gave, when it did (else the extractor chooses).
+    lang: Option<Lang>,
 }
 
 impl<'a> Document<'a> {
@@ -181,13 +184,31 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.published().day(), date);
     /// ```
     pub fn new(published: impl Into<Published>, text: &'a str) -> Self {
-        Document { id: None, published: published.into(), text, offset: 0, shared: None }
+        Document { id: None, published: published.into(), text, offset: 0, shared: None, lang: None }
     }
 
     /// Sets the document's id (a file name, a URL, a corpus key).
     pub fn with_id(mut self, id: impl Into<Arc<str>>) -> Self {
         self.id = Some(id.into());
         self
+    }
+
+    /// Fixes the document's language: the extractor reads it in `lang` whatever its own
+    /// setting, and chooses no language by the text.
+    ///
+    /// ```
+    /// use khronika::{Document, Lang};
+    /// let doc = Document::new(chrono::NaiveDate::default(), "Текст.").with_lang(Lang::Ru);
+    /// assert_eq!(doc.lang(), Some(Lang::Ru));
+    /// ```
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+
+    /// The language the caller fixed with [`Document::with_lang`], if any.
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang
     }
 
     /// Reads the header format: optional leading whitespace (a BOM included), then
@@ -227,7 +248,7 @@ impl<'a> Document<'a> {
         if text_at == input.len() {
             return Err(Error::EmptyText { line: line_of(input, start) });
         }
-        Ok(Document { id: None, published, text: &input[text_at..], offset: text_at, shared: None })
+        Ok(Document { id: None, published, text: &input[text_at..], offset: text_at, shared: None, lang: None })
     }
 
     /// Tells the document that its text lies in `buf` (the text was read into a shared

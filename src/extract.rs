@@ -18,8 +18,12 @@ use std::sync::Arc;
 /// times the piece's size) and the results are those of the whole text.
 const PIECE: usize = 1 << 20;
 
-/// Finds and resolves temporal expressions of one language ([`Lang::Ru`] unless
-/// [`Extractor::with_lang`] says otherwise) under a set of [`ResolveOptions`].
+/// Finds and resolves temporal expressions under a set of [`ResolveOptions`], in the
+/// language [`Document::with_lang`] or [`Extractor::with_lang`] fixes, else in the one the
+/// text's letters tell ([`Lang::detect`]: Russian unless the text is Kazakh). A document
+/// whose language is chosen by its text and that has Kazakh letters is read sentence by
+/// sentence: a sentence whose letters tell is read in its own language (a Russian quote in
+/// a Kazakh article), the others in the document's; its events use the document's tables.
 ///
 /// A long text is read in pieces of about a megabyte cut at blank lines, where sentences
 /// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
@@ -39,7 +43,8 @@ const PIECE: usize = 1 << 20;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Extractor {
     resolver: Resolver,
-    lang: Lang,
+    /// The language fixed by [`Extractor::with_lang`]; None chooses by the text.
+    lang: Option<Lang>,
 }
 
 /// Everything khronika reads from one document.
@@ -63,9 +68,10 @@ pub struct Analysis {
 }
 
 impl Extractor {
-    /// An extractor with these options, for Russian.
+    /// An extractor with these options; the language of each document is chosen by its
+    /// text unless [`Extractor::with_lang`] fixes it.
     pub fn new(options: ResolveOptions) -> Self {
-        Extractor { resolver: Resolver::new(options), lang: Lang::Ru }
+        Extractor { resolver: Resolver::new(options), lang: None }
     }
 
     /// The same extractor for documents in `lang`.
@@ -76,7 +82,35 @@ impl Extractor {
     /// assert_eq!(e.lang(), Lang::Ru);
     /// ```
     pub fn with_lang(self, lang: Lang) -> Self {
-        Extractor { lang, ..self }
+        Extractor { lang: Some(lang), ..self }
+    }
+
+    /// The same extractor choosing each document's language by its text (the default).
+    ///
+    /// ```
+    /// use khronika::{Extractor, Lang};
+    /// let e = Extractor::default().with_lang(Lang::Ru).auto_lang();
+    /// assert_eq!(e.fixed_lang(), None);
+    /// ```
+    pub fn auto_lang(self) -> Self {
+        Extractor { lang: None, ..self }
+    }
+
+    /// The language fixed by [`Extractor::with_lang`], None when it is chosen by the text.
+    pub fn fixed_lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// The language a document is read in: the document's own, else the extractor's, else
+    /// the one its text's letters tell.
+    ///
+    /// ```
+    /// use khronika::{Document, Extractor, Lang};
+    /// let doc = Document::new(chrono::NaiveDate::default(), "Вчера ввели карантин.");
+    /// assert_eq!(Extractor::default().lang_of(&doc), Lang::Ru);
+    /// ```
+    pub fn lang_of(&self, doc: &Document) -> Lang {
+        doc.lang().or(self.lang).unwrap_or_else(|| Lang::detect(doc.text()))
     }
 
     /// The options in force.
@@ -84,9 +118,10 @@ impl Extractor {
         self.resolver.options()
     }
 
-    /// The language it reads.
+    /// The language it reads: the one [`Extractor::with_lang`] fixed, else Russian, the
+    /// language of a text with no Kazakh letters (see [`Extractor::lang_of`]).
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.lang.unwrap_or_default()
     }
 
     /// The temporal mentions of a document, in text order.
@@ -101,7 +136,7 @@ impl Extractor {
 
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
-        let mut events = Builder::new(&self.lang.table().events, doc);
+        let mut events = Builder::new(&self.lang_of(doc).table().events, doc);
         let mentions = self.read_in(doc, piece, |p| {
             events.piece(p);
         });
@@ -120,7 +155,7 @@ impl Extractor {
     /// assert_eq!(d.figures[0].value, 12.0);
     /// ```
     pub fn describe(&self, sentence: &str) -> Description {
-        let language = self.lang.table();
+        let language = self.lang.unwrap_or_else(|| Lang::detect(sentence)).table();
         let tokens = Tokens::with_lookalikes(sentence, language.lookalikes);
         let buf: Arc<str> = Arc::from(sentence);
         let shared = event::Shared { buf: &buf, base: 0 };
@@ -136,9 +171,18 @@ impl Extractor {
 
     /// [`Extractor::read`] with pieces of about `piece` bytes.
     fn read_in(&self, doc: &Document, piece: usize, mut each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
-        let language = self.lang.table();
+        let lang = self.lang_of(doc);
+        let language = lang.table();
+        // A document whose language its text chose, and that has Kazakh letters, is read
+        // sentence by sentence; a Russian one without them (the common case) is not.
+        let per_sentence =
+            doc.lang().is_none() && self.lang.is_none() && (lang != Lang::Ru || has_kazakh_letters(doc.text()));
         let mut state = State {
-            dates: take_reader(self.lang),
+            dates: take_reader(lang),
+            lang,
+            doc_lang: lang,
+            per_sentence,
+            other: None,
             previous: None,
             chars: CharCursor::default(),
             offset: 0,
@@ -173,7 +217,10 @@ impl Extractor {
                 first_mention,
             });
         }
-        put_reader(self.lang, state.dates);
+        put_reader(state.lang, state.dates);
+        if let Some((l, reader)) = state.other {
+            put_reader(l, reader);
+        }
         mentions
     }
 
@@ -189,6 +236,10 @@ impl Extractor {
         let offset = state.offset;
         let mut found: Vec<Found> = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
+            if state.per_sentence {
+                let text = doc.text().get(sentence.span.start + offset..sentence.span.end + offset).unwrap_or("");
+                state.switch(sentence_lang(text, state.doc_lang));
+            }
             found.clear();
             state.dates.scan(tokens, sentence.tokens.clone(), &mut found);
             let mut sentence_day = None;
@@ -273,6 +324,14 @@ fn put_reader(lang: Lang, reader: Box<dyn Dates>) {
 struct State {
     /// The language's reader of dates, with its buffers.
     dates: Box<dyn Dates>,
+    /// Its language.
+    lang: Lang,
+    /// The document's language.
+    doc_lang: Lang,
+    /// Each sentence is read in the language its letters tell.
+    per_sentence: bool,
+    /// The other language's reader, once a sentence needed it.
+    other: Option<(Lang, Box<dyn Dates>)>,
     /// The latest day mentioned, for anaphora.
     previous: Option<NaiveDate>,
     /// Where character offsets were counted to.
@@ -281,6 +340,52 @@ struct State {
     offset: usize,
     /// The index of the piece's first sentence in the text.
     sentence_base: usize,
+}
+
+impl State {
+    /// Makes `lang`'s reader the current one.
+    fn switch(&mut self, lang: Lang) {
+        if lang == self.lang {
+            return;
+        }
+        let reader = match self.other.take() {
+            Some((l, r)) if l == lang => r,
+            Some((l, r)) => {
+                put_reader(l, r);
+                take_reader(lang)
+            }
+            None => take_reader(lang),
+        };
+        let old = std::mem::replace(&mut self.dates, reader);
+        self.other = Some((self.lang, old));
+        self.lang = lang;
+    }
+}
+
+/// Which language a sentence is read in (Russian without the `kk` feature).
+fn sentence_lang(text: &str, doc: Lang) -> Lang {
+    #[cfg(feature = "kk")]
+    {
+        crate::lang::detect::sentence_lang(text, doc)
+    }
+    #[cfg(not(feature = "kk"))]
+    {
+        let _ = (text, doc);
+        Lang::Ru
+    }
+}
+
+/// Does the text have a Kazakh-only letter (never without the `kk` feature)?
+fn has_kazakh_letters(text: &str) -> bool {
+    #[cfg(feature = "kk")]
+    {
+        crate::lang::detect::has_kazakh_letters(text)
+    }
+    #[cfg(not(feature = "kk"))]
+    {
+        let _ = text;
+        false
+    }
 }
 
 /// Byte offsets to character offsets with one cursor that moves forward through the text:

@@ -23,7 +23,7 @@
 //! case, and every failure of a file is listed at once.
 
 use khronika::{describe, Count};
-use khronika::{extract, Document, Extractor, Prefer, Published, RelativeGrain, ResolveOptions};
+use khronika::{extract, Document, Extractor, Lang, Prefer, Published, RelativeGrain, ResolveOptions};
 use std::collections::HashSet;
 
 /// One case: where it is, its name and its columns after the name.
@@ -92,44 +92,78 @@ fn published(date: &str) -> Result<Published, String> {
 
 #[test]
 fn ru_mentions() {
-    corpus!("ru/mentions.tsv", 5).run_named(300, |name, c| {
-        let [phrase, date, value, modifier, surface] = *c else { unreachable!("the loader checks columns") };
-        let mut options = ResolveOptions::default();
-        let mut want_offset: Option<Option<i32>> = None;
-        for option in name.split('@').skip(1) {
-            match option {
-                "day" => options.relative_grain = RelativeGrain::Instant,
-                "offset=none" => want_offset = Some(None),
-                o if o.starts_with("offset=") => {
-                    want_offset = Some(Some(o["offset=".len()..].parse().map_err(|e| format!("bad offset: {e}"))?))
-                }
-                p => options.prefer = p.parse::<Prefer>().map_err(|e| format!("bad option in the name: {e}"))?,
+    corpus!("ru/mentions.tsv", 5).run_named(300, |name, c| mention_case(name, c, None));
+}
+
+/// One `mentions.tsv` case, read in `lang` (None: the extractor's default choice).
+fn mention_case(name: &str, c: &[&str], lang: Option<Lang>) -> Result<(), String> {
+    let [phrase, date, value, modifier, surface] = *c else { unreachable!("the loader checks columns") };
+    let mut options = ResolveOptions::default();
+    let mut want_offset: Option<Option<i32>> = None;
+    for option in name.split('@').skip(1) {
+        match option {
+            "day" => options.relative_grain = RelativeGrain::Instant,
+            "offset=none" => want_offset = Some(None),
+            o if o.starts_with("offset=") => {
+                want_offset = Some(Some(o["offset=".len()..].parse().map_err(|e| format!("bad offset: {e}"))?))
             }
+            p => options.prefer = p.parse::<Prefer>().map_err(|e| format!("bad option in the name: {e}"))?,
         }
-        let mentions = Extractor::new(options).extract(&Document::new(published(date)?, phrase));
-        let want_mod = (modifier != "-").then_some(modifier);
-        let ok = mentions.iter().any(|m| {
-            m.text(phrase) == surface
-                && m.value.to_string() == value
-                && m.modifier.map(|x| x.as_str()) == want_mod
-                && want_offset.is_none_or(|o| m.offset == o)
-        });
-        if ok {
+    }
+    let extractor = match lang {
+        Some(lang) => Extractor::new(options).with_lang(lang),
+        None => Extractor::new(options),
+    };
+    let mentions = extractor.extract(&Document::new(published(date)?, phrase));
+    let want_mod = (modifier != "-").then_some(modifier);
+    let ok = mentions.iter().any(|m| {
+        m.text(phrase) == surface
+            && m.value.to_string() == value
+            && m.modifier.map(|x| x.as_str()) == want_mod
+            && want_offset.is_none_or(|o| m.offset == o)
+    });
+    if ok {
+        return Ok(());
+    }
+    let found: Vec<String> = mentions
+        .iter()
+        .map(|m| {
+            let zone = m.offset.map(|o| format!(" offset {o}")).unwrap_or_default();
+            format!("«{}» {}{}{zone}", m.text(phrase), m.value, m.modifier.map(|x| format!(" {x}")).unwrap_or_default())
+        })
+        .collect();
+    Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))
+}
+
+/// The Kazakh cases, read in Kazakh; a case named `mixed-...` (a Russian quote in Kazakh
+/// text) lets the extractor choose the language of each sentence.
+#[cfg(feature = "kk")]
+#[test]
+fn kk_mentions() {
+    corpus!("kk/mentions.tsv", 5).run_named(250, |name, c| {
+        let lang = (!name.starts_with("mixed-")).then_some(Lang::Kk);
+        mention_case(name, c, lang)
+    });
+}
+
+/// Every Kazakh case is read as Kazakh when the extractor chooses the language.
+#[cfg(feature = "kk")]
+#[test]
+fn kk_mentions_choose_kazakh() {
+    corpus!("kk/mentions.tsv", 5).run_named(250, |name, c| mention_case(name, c, None));
+}
+
+#[cfg(feature = "kk")]
+#[test]
+fn kk_no_mentions() {
+    corpus!("kk/no_mentions.tsv", 2).run(80, |c| {
+        let [phrase, date] = *c else { unreachable!("the loader checks columns") };
+        let mentions = Extractor::default().with_lang(Lang::Kk).extract(&Document::new(published(date)?, phrase));
+        if mentions.is_empty() {
             return Ok(());
         }
-        let found: Vec<String> = mentions
-            .iter()
-            .map(|m| {
-                let zone = m.offset.map(|o| format!(" offset {o}")).unwrap_or_default();
-                format!(
-                    "«{}» {}{}{zone}",
-                    m.text(phrase),
-                    m.value,
-                    m.modifier.map(|x| format!(" {x}")).unwrap_or_default()
-                )
-            })
-            .collect();
-        Err(format!("{phrase} [{date}] want «{surface}» {value} {modifier}; got {}", found.join(", ")))
+        let found: Vec<String> = mentions.iter().map(|m| format!("«{}» {}", m.text(phrase), m.value)).collect();
+        Err(format!("{phrase}: want no mention, got {}", found.join(", ")))
     });
 }
 

@@ -5,6 +5,10 @@
 //! only through `Lang::table`, a plain table of static references and constructors, so
 //! the rest of the crate (text, expressions, resolution, events) names no language.
 
+#[cfg(feature = "kk")]
+pub(crate) mod detect;
+#[cfg(feature = "kk")]
+pub mod kk;
 pub mod ru;
 
 /// The Russian internals that the crate's benches and tests measure one by one (see the
@@ -35,7 +39,7 @@ use std::str::FromStr;
 /// assert_eq!(ru, Lang::Ru);
 /// assert_eq!(ru.to_string(), "ru");
 /// assert!("xx".parse::<Lang>().is_err());
-/// assert_eq!(Lang::ALL, [Lang::Ru]);
+/// assert!(Lang::ALL.contains(&Lang::Ru));
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -44,16 +48,48 @@ pub enum Lang {
     #[default]
     #[serde(rename = "ru")]
     Ru,
+    /// Kazakh (the `kk` feature).
+    #[cfg(feature = "kk")]
+    #[serde(rename = "kk")]
+    Kk,
 }
 
 impl Lang {
     /// Every language, in code order.
+    #[cfg(feature = "kk")]
+    pub const ALL: [Lang; 2] = [Lang::Kk, Lang::Ru];
+    /// Every language, in code order.
+    #[cfg(not(feature = "kk"))]
     pub const ALL: [Lang; 1] = [Lang::Ru];
 
     /// The ISO 639-1 code (`ru`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::Ru => "ru",
+            #[cfg(feature = "kk")]
+            Lang::Kk => "kk",
+        }
+    }
+
+    /// The language of a text, by its letters: Kazakh when enough of its Cyrillic letters
+    /// are the ones Kazakh has and Russian does not (`ә ғ қ ң ө ұ ү һ і`), else Russian. It
+    /// reads at most the first 16 KiB, as bytes. Without the `kk` feature, always Russian.
+    ///
+    /// ```
+    /// use khronika::Lang;
+    /// assert_eq!(Lang::detect("С 16 марта введён карантин."), Lang::Ru);
+    /// # #[cfg(feature = "kk")]
+    /// assert_eq!(Lang::detect("16 наурыздан бастап карантин енгізілді."), Lang::Kk);
+    /// ```
+    pub fn detect(text: &str) -> Lang {
+        #[cfg(feature = "kk")]
+        {
+            detect::detect(text)
+        }
+        #[cfg(not(feature = "kk"))]
+        {
+            let _ = text;
+            Lang::Ru
         }
     }
 
@@ -61,6 +97,8 @@ impl Lang {
     pub(crate) fn table(self) -> &'static Language {
         match self {
             Lang::Ru => &ru::LANGUAGE,
+            #[cfg(feature = "kk")]
+            Lang::Kk => &kk::LANGUAGE,
         }
     }
 }
@@ -74,9 +112,10 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = Error;
 
-    /// Reads a language code (`ru`); anything else is [`Error::UnknownName`].
+    /// Reads a language code (`ru`, `kk`); anything else is [`Error::UnknownName`].
     fn from_str(s: &str) -> Result<Self, Error> {
-        Lang::ALL.into_iter().find(|l| l.code() == s).ok_or_else(|| Error::unknown("language", s, "ru"))
+        let known = if cfg!(feature = "kk") { "ru, kk" } else { "ru" };
+        Lang::ALL.into_iter().find(|l| l.code() == s).ok_or_else(|| Error::unknown("language", s, known))
     }
 }
 

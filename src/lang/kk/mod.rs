@@ -1,0 +1,21 @@
+//! Kazakh: every Kazakh word khronika knows, as tables and morphology rules, and the grammar
+//! over them. The grammar produces the same expressions as the Russian one, so resolution,
+//! events and output are shared (see `docs/kazakh.md`).
+
+pub(crate) mod events;
+pub mod grammar;
+pub mod lexicon;
+pub mod morph;
+pub mod tense;
+pub mod text;
+
+use super::{Dates, Language};
+use crate::event::EventTables;
+
+/// Kazakh's table for the pipeline.
+pub(crate) static LANGUAGE: Language = Language {
+    lookalikes: &text::LOOKALIKES,
+    sentences: &text::SENTENCES,
+    dates: || Box::new(grammar::Scanner::new()) as Box<dyn Dates>,
+    events: EventTables { cues: &events::CUES, figures: &events::FIGURE_WORDS, gazetteer: &events::GAZETTEER },
+};

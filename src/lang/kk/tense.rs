@@ -1,0 +1,119 @@
+//! Kazakh tense cues: the verb stands at the end of its clause, so its ending tells the
+//! tense. Past: `-ды/-ді/-ты/-ті` (`енгізілді`), `-ған/-ген/-қан/-кен` (`жарияланған`),
+//! `-ыпты/-іпті`, and the word `еді`. Future: `-атын/-етін/-йтын/-йтін`, `-мақ/-мек/-бақ/
+//! -бек/-пақ/-пек`, `-йды/-йді` (a vowel stem's present-future: `бастайды`), and `-ады/-еді`
+//! (`жалғасады`) only with a future adverb in the clause (`алдағы`, `келесі`, `ертең`,
+//! `жақында`), since a vowel stem's past (`бастады`) ends the same way.
+
+use crate::expr::Tense;
+use crate::text::{TokenKind, Tokens};
+use std::ops::Range;
+
+/// Adverbs that point a clause forward.
+const FUTURE_ADVERBS: &[&str] =
+    &["алдағы", "келесі", "ертең", "жақында", "болашақта", "бүрсігүні", "ертеңнен", "таяуда", "жуырда"];
+
+/// Endings of future forms, longest first.
+const FUTURE: &[&str] = &[
+    "йтыны",
+    "йтіні",
+    "атын",
+    "етін",
+    "йтын",
+    "йтін",
+    "мақ",
+    "мек",
+    "бақ",
+    "бек",
+    "пақ",
+    "пек",
+    "йды",
+    "йді",
+    "луда",
+    "луде",
+    "нуда",
+    "нуде",
+];
+
+/// Words that are future by themselves.
+const FUTURE_WORDS: &[&str] = &["тиіс", "керек", "қажет", "болады", "болмақ", "болатын", "жоспарлануда", "күтілуде"];
+
+/// Endings of past forms.
+const PAST: &[&str] = &["ған", "ген", "қан", "кен", "ыпты", "іпті", "пты", "пті", "ды", "ді", "ты", "ті"];
+
+/// The tense one word gives, by its ending; `future_adverb` decides `-ады/-еді`.
+fn word_tense(w: &str, future_adverb: bool) -> Option<Tense> {
+    if w == "еді" || w == "болды" || w == "болған" {
+        return Some(Tense::Past);
+    }
+    if FUTURE_WORDS.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if FUTURE.iter().any(|e| w.ends_with(e)) {
+        return Some(Tense::Future);
+    }
+    if w.ends_with("ады") || w.ends_with("еді") {
+        return future_adverb.then_some(Tense::Future);
+    }
+    if w.chars().count() > 3 && PAST.iter().any(|e| w.ends_with(e)) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+fn is_boundary(tokens: &Tokens, i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && matches!(tokens.norm(i), "," | ";" | ":" | "(" | ")")
+}
+
+/// The tense of the clause around token `at` of `sentence`: the verb at the clause's end,
+/// else the verb at the sentence's end; None when neither tells.
+pub fn tense_at(tokens: &Tokens, sentence: Range<usize>, at: usize) -> Option<Tense> {
+    let hi = sentence.end.min(tokens.len());
+    let lo = sentence.start.min(hi);
+    if at < lo || at >= hi {
+        return None;
+    }
+    let mut start = at;
+    while start > lo && !is_boundary(tokens, start - 1) {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < hi && !is_boundary(tokens, end) {
+        end += 1;
+    }
+    let adverb = (lo..hi).any(|i| FUTURE_ADVERBS.contains(&tokens.norm(i)));
+    let last_word =
+        |range: Range<usize>| range.rev().find(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+    if let Some(i) = last_word(start..end) {
+        if i > at {
+            if let Some(t) = word_tense(tokens.norm(i), adverb) {
+                return Some(t);
+            }
+        }
+    }
+    let i = last_word(lo..hi)?;
+    if i <= at {
+        return None;
+    }
+    word_tense(tokens.norm(i), adverb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense(text: &str) -> Option<Tense> {
+        let tokens = Tokens::new(text);
+        tense_at(&tokens, 0..tokens.len(), 0)
+    }
+
+    #[test]
+    fn verb_endings_tell_the_tense() {
+        assert_eq!(tense("Дүйсенбіде карантин енгізілді."), Some(Tense::Past));
+        assert_eq!(tense("Дүйсенбіде шешім жарияланған."), Some(Tense::Past));
+        assert_eq!(tense("Дүйсенбіде мектептер жабылатын болады."), Some(Tense::Future));
+        assert_eq!(tense("Дүйсенбіде сабақ басталмақ."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жиын өтеді."), None);
+        assert_eq!(tense("Алдағы жұмада жиын өтеді."), Some(Tense::Future));
+    }
+}
