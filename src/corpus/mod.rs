@@ -147,7 +147,7 @@ pub struct Summary {
     pub failed: usize,
     /// Events found in the documents: the lengths of their timelines, counted before any
     /// merge or kind filter. `None` when the run did not count them
-    /// ([`crate::export::csv::write_corpus`] does not, yet).
+    /// (`export::csv::write_corpus` does not, yet).
     pub events: Option<usize>,
 }
 
