@@ -1,18 +1,13 @@
 //! khronika's command-line face: documents in, dated timelines out (`--help` lists the
-//! options). Argument handling and I/O only: the formats are `khronika::export`, corpus
-//! mode is `khronika::corpus`.
-//!
-//! ```text
-//! cargo run --release --example timeline -- [--format json] FILE...
-//! cargo run --release --example timeline -- --jsonl --jobs 2 < corpus.jsonl > out.jsonl
-//! ```
+//! options). Argument handling and I/O only: the formats are `khronika::export`, the modes
+//! `khronika::corpus`. Install it as a command: `cargo install --path . --example timeline`.
 
-use khronika::corpus::{self, records_with, ErrorRecord};
+use khronika::corpus::{self, ErrorRecord, Meter, WriteOptions};
 use khronika::export::csv::{write_corpus, CorpusOptions};
-use khronika::export::{keep_kinds, Documents, Format, Target};
-use khronika::{Document, EventKind, Extractor, Published, Timeline};
+use khronika::export::{Format, Target};
+use khronika::{Document, Published};
 use std::ffi::OsString;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -21,105 +16,135 @@ use std::sync::Arc;
 /// The sample article bundled with the crate (written for it; a 2020 regional news story).
 const SAMPLE: &str = include_str!("sample/article.txt");
 
+const VERSION: &str = concat!("timeline ", env!("CARGO_PKG_VERSION"));
+
 const USAGE: &str = "\
-usage: timeline [--format F] [--rows R] [--date YYYY-MM-DD] [--merge] [--kinds K1,K2] [--prefer P]
-                [--relative-grain G] [FILE... | - | --stdin]
-       timeline --jsonl [--jobs N] [--format jsonl|csv [--rows R] | --merge [--format F]] < documents.jsonl
+usage: timeline [OPTION...] [FILE... | - | --stdin]
+       timeline --jsonl [OPTION...] < documents.jsonl
 
-With no FILE, prints the timeline of the bundled sample article.
-  FILE...           documents in the header format: `date YYYY-MM-DD` then the text
-  -, --stdin        read one document from standard input
-  --date DATE       the files are plain text published on DATE (YYYY-MM-DD[THH:MM])
-  --format FORMAT   text (default): one event a line, date first;
-                    json: one object per document (an array for several);
-                    jsonl: one object per document on one line;
-                    csv: a header, then one row per event (a doc column names the document);
-                    markdown: a table of events per document;
-                    timeml: the text with inline TIMEX3 tags (HeidelTime's format);
-                    html: a self-contained page that draws the timeline (inline SVG);
-                    tilse: each date, its sentences, a line of dashes (one document, or --merge)
-  --rows R          csv rows: events (default) or mentions (one per mention; not with --merge)
-  --jsonl           corpus mode: one {\"id\": ..., \"date\": ..., \"text\": ...} a line on stdin, one
-                    result line out per line in ({\"line\": N, \"error\": ..., \"id\": ...} if unreadable);
-                    with --format csv, one CSV of every line's rows (errors on stderr)
-  --jobs N          with --jsonl: analyse on N threads (0: one per core; at most 4 per core,
-                    a larger N is lowered to that); output in input order, memory bounded
-  --merge           merge the documents' timelines into one corpus timeline (files or --jsonl);
-                    unreadable documents are reported on stderr
-  --kinds K1,K2     keep only events of these kinds (ids such as cases, quarantine)
-  --prefer P        undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
+With no FILE, prints the timeline of the bundled sample article. An option's value follows it
+(`--format json`) or an equals sign (`--format=json`).
+  FILE...             documents in the header format: `date YYYY-MM-DD` then the text
+  -, --stdin          read one document from standard input
+  --date DATE         the files are plain text published on DATE (YYYY-MM-DD[THH:MM])
+  --format FORMAT     text (default), or jsonl (default with --jsonl), or any of:
+FORMATS
+  --rows R            csv rows: events (default) or mentions (one per mention; not with --merge)
+  -o, --output FILE   write to FILE (created, or emptied first) instead of standard output
+  --jsonl             corpus mode: one {\"id\": ..., \"date\": ..., \"text\": ...} a line on stdin, one
+                      record out per line in ({\"line\": N, \"error\": ..., \"id\": ...} if unreadable);
+                      with --format csv, one CSV of every line's rows (error records on stderr)
+  --jobs N            with --jsonl: analyse on N threads (0: one per core; at most 4 per core,
+                      a larger N is lowered to that); output in input order, memory bounded
+  --progress          with --jsonl: a progress line and the end summary on stderr (`N documents,
+                      M events, K errors, X MB/s`); on by default when stderr is a terminal
+  --errors-ok         with --jsonl: exit 0 even when lines got error records
+  --merge             merge the documents' timelines into one corpus timeline (files or --jsonl)
+  --kinds K1,K2       keep only events of these kinds: ids (cases, quarantine) or OxCGRT codes
+                      (C1, H6: every kind of that indicator); with --jsonl, --merge or csv only
+  --prefer P          undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
   --relative-grain G  unit (default: `через неделю` is that week) or day (the day a week away)
-  -h, --help        this text
+  -h, --help          this text
+  -V, --version       `timeline` and the version
 
-Exit status: 0 when every document was read, 1 when one was not or the output failed
-(a closed pipe ends the run quietly), 2 for bad arguments.";
+Exit status: 0 when every document was read; 1 when one was not (with --jsonl --errors-ok,
+still 0), or reading, writing or creating the --output FILE failed (a closed pipe ends the run
+quietly); 2 for bad arguments. With --jsonl, stderr ends with the count of error records.";
+
+/// What each format writes, for `--help`, which lists `Format::ALL` (a format missing here is
+/// listed by name).
+const ABOUT: &[(&str, &str)] = &[
+    ("text", "one event a line, date first"),
+    ("json", "one object per document (an array for several)"),
+    ("jsonl", "one object per document on one line"),
+    ("csv", "a header, then one row per event (a doc column names the document)"),
+    ("markdown", "a table of events per document"),
+    ("timeml", "the text with inline TIMEX3 tags (documents only)"),
+    ("html", "a self-contained page that draws the timeline (inline SVG)"),
+    ("tilse", "each date, its sentences, a line of dashes (one document, or --merge)"),
+    ("oxcgrt", "one row per place and day, a column per indicator (one document, or --merge)"),
+];
+
+/// The usage text, with every format `--format` takes.
+fn usage() -> String {
+    let about = |f: Format| ABOUT.iter().find(|(name, _)| *name == f.name()).map_or("", |a| a.1);
+    let formats: Vec<String> = Format::ALL.iter().map(|&f| format!("{:6}{:<16}{}", "", f.name(), about(f))).collect();
+    USAGE.replace("FORMATS", &formats.join("\n"))
+}
 
 #[derive(Default)]
 struct Args {
-    format: Format,
-    corpus: CorpusOptions, // rows, kinds, jobs and resolution options, for every mode
-    merge: bool,
+    w: WriteOptions, // format, rows, resolution options, kinds and --merge, for every mode
+    jobs: usize,
     date: Option<Published>,
     files: Vec<PathBuf>,
+    output: Option<PathBuf>,
     stdin: bool,
     jsonl: bool,
+    progress: bool,
+    errors_ok: bool,
+    shown: Option<String>, // the help or version text asked for
 }
 
-/// What `--format` takes.
-const FORMATS: &str = "text, json, jsonl, csv, markdown, timeml, html or tilse";
-
-/// The value after option `name`, parsed; the errors say what `name` takes.
-fn parsed<T: FromStr>(it: &mut impl Iterator<Item = OsString>, name: &str, takes: &str) -> Result<T, String> {
-    let v = it.next().ok_or_else(|| format!("{name} needs {takes}"))?;
+/// The value of option `--name`, parsed; the errors say what it takes.
+fn parsed<T: FromStr>(p: &mut lexopt::Parser, name: &str, takes: &str) -> Result<T, String> {
+    let name = format!("--{name}");
+    let v = p.value().map_err(|_| format!("{name} needs {takes}"))?;
     let v = v.into_string().map_err(|v| format!("{name}: {v:?} is not valid UTF-8 ({name} takes {takes})"))?;
     v.parse().map_err(|_| format!("{name} takes {takes}, not {v:?}"))
 }
 
-/// Reads the arguments; `Ok(None)` asks for the usage text.
-fn parse_args(mut it: impl Iterator<Item = OsString>) -> Result<Option<Args>, String> {
-    let (mut args, mut format, mut rows) = (Args::default(), None, None);
-    while let Some(arg) = it.next() {
-        let Some(a) = arg.to_str() else {
-            if arg.as_encoded_bytes().starts_with(b"--") {
-                return Err(format!("unknown option {arg:?} (not valid UTF-8)"));
+/// Reads the arguments (not the program's name); `--help` and `--version` set `shown`.
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let (mut p, mut a) = (lexopt::Parser::from_args(args), Args::default());
+    let (mut format, mut rows) = (None, None);
+    let formats: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Args { shown: Some(usage()), ..a }),
+            Short('V') | Long("version") => return Ok(Args { shown: Some(VERSION.into()), ..a }),
+            Long("format") => format = Some(parsed(&mut p, "format", &formats.join(", "))?),
+            Long("rows") => rows = Some(parsed(&mut p, "rows", "events or mentions")?),
+            Long("date") => a.date = Some(parsed(&mut p, "date", "a date (YYYY-MM-DD[THH:MM])")?),
+            Short('o') | Long("output") => a.output = Some(p.value().map_err(|_| "--output needs a file")?.into()),
+            Long("stdin") => a.stdin = true,
+            Value(v) if v == "-" => a.stdin = true,
+            Value(v) => a.files.push(v.into()),
+            Long("merge") => a.w.merge = true,
+            Long("kinds") => {
+                let list: String = parsed(&mut p, "kinds", "a comma-separated list of event kinds")?;
+                let kinds =
+                    corpus::parse_kinds(&list).map_err(|e| format!("--kinds: {e}; known: {}", corpus::kind_names()))?;
+                a.w.kinds = Some(kinds);
             }
-            args.files.push(PathBuf::from(arg));
-            continue;
-        };
-        match a {
-            "-h" | "--help" => return Ok(None),
-            "--format" => format = Some(parsed(&mut it, a, FORMATS)?),
-            "--rows" => rows = Some(parsed(&mut it, a, "events or mentions")?),
-            "--date" => args.date = Some(parsed(&mut it, a, "a date (YYYY-MM-DD[THH:MM])")?),
-            "--stdin" | "-" => args.stdin = true,
-            "--merge" => args.merge = true,
-            "--kinds" => {
-                let list: String = parsed(&mut it, a, "a comma-separated list of event kinds")?;
-                let kinds: Result<Vec<EventKind>, _> = list.split(',').map(|k| k.trim().parse()).collect();
-                let known = || EventKind::ALL.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
-                args.corpus.kinds = Some(kinds.map_err(|e| format!("--kinds: {e}; known kinds: {}", known()))?);
-            }
-            "--prefer" => args.corpus.options.prefer = parsed(&mut it, a, "nearest, past or future")?,
-            "--relative-grain" => args.corpus.options.relative_grain = parsed(&mut it, a, "unit or day")?,
-            "--jsonl" => args.jsonl = true,
-            "--jobs" => args.corpus.jobs = corpus::jobs(parsed(&mut it, a, "a number of threads")?),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            _ => args.files.push(PathBuf::from(arg)),
+            Long("prefer") => a.w.options.prefer = parsed(&mut p, "prefer", "nearest, past or future")?,
+            Long("relative-grain") => a.w.options.relative_grain = parsed(&mut p, "relative-grain", "unit or day")?,
+            Long("jsonl") => a.jsonl = true,
+            Long("jobs") => a.jobs = corpus::jobs(parsed(&mut p, "jobs", "a number of threads")?),
+            Long("progress") => a.progress = true,
+            Long("errors-ok") => a.errors_ok = true,
+            Long(s) => return Err(format!("unknown option --{s}")),
+            Short(c) => return Err(format!("unknown option -{c}")),
         }
     }
-    if args.corpus.jobs > 1 && !args.jsonl {
-        return Err("--jobs works in --jsonl corpus mode only".into());
+    let corpus_only = [("--jobs", a.jobs > 1), ("--progress", a.progress), ("--errors-ok", a.errors_ok)];
+    if let Some((name, _)) = corpus_only.iter().find(|(_, given)| *given && !a.jsonl) {
+        return Err(format!("{name} works in --jsonl corpus mode only"));
     }
-    let several = args.files.len() + usize::from(args.stdin) > 1;
-    let target = match (args.jsonl, args.merge) {
+    let several = a.files.len() + usize::from(a.stdin) > 1;
+    let target = match (a.jsonl, a.w.merge) {
         (_, true) => Target::Merged,
         (true, false) => Target::Corpus,
         (false, false) => [Target::Document, Target::Documents][usize::from(several)],
     };
-    args.format = format.unwrap_or(if target == Target::Corpus { Format::Jsonl } else { Format::Text });
-    args.format.check(target, rows).map_err(|e| e.to_string())?;
-    args.corpus.rows = rows.unwrap_or_default();
-    Ok(Some(args))
+    a.w.format = format.unwrap_or(if target == Target::Corpus { Format::Jsonl } else { Format::Text });
+    a.w.format.check(target, rows).map_err(|e| e.to_string())?;
+    if target == Target::Corpus && a.w.format != Format::Csv && a.w.kinds.is_some() {
+        return Err("--kinds with --jsonl needs --merge or --format csv (a JSONL record keeps every event)".into());
+    }
+    a.w.rows = rows.unwrap_or_default();
+    Ok(a)
 }
 
 /// A message on stderr; if stderr is closed too, there is no one to tell.
@@ -128,27 +153,37 @@ fn warn(msg: &str) {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            return if writeln!(io::stdout().lock(), "{USAGE}").is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    match parse_args(std::env::args_os().skip(1)) {
+        Ok(Args { shown: Some(text), .. }) => {
+            ExitCode::from(u8::from(writeln!(io::stdout().lock(), "{text}").is_err()))
         }
+        Ok(args) => run(&args),
         Err(msg) => {
-            warn(&format!("{msg}\n\n{USAGE}"));
-            return ExitCode::from(2);
+            warn(&format!("{msg}\n(`timeline --help` lists the options)"));
+            ExitCode::from(2)
         }
+    }
+}
+
+/// Runs what `args` ask, into standard output or the `--output` file.
+fn run(args: &Args) -> ExitCode {
+    let out: Box<dyn Write> = match &args.output {
+        None => Box::new(io::stdout().lock()),
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                warn(&format!("{}: cannot create the output file: {e}", path.display()));
+                return ExitCode::FAILURE;
+            }
+        },
     };
-    let (stdout, c, ok) = (io::stdout().lock(), &args.corpus, |s: corpus::Summary| s.failed == 0);
-    let result = match (args.jsonl, args.merge) {
-        (true, false) if args.format == Format::Csv => write_corpus(io::stdin().lock(), stdout, c, report).map(ok),
-        (true, false) => records_with(io::stdin().lock(), stdout, c.jobs, c.options).map(ok),
-        (true, true) => merge_corpus(&args, &mut BufWriter::new(stdout)),
-        (false, _) => documents(&args, &mut BufWriter::new(stdout)),
+    let result = match args.jsonl {
+        true => corpus_run(args, out),
+        false => documents(args, &mut BufWriter::new(out)),
     };
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::FAILURE,
+        Ok(ok) => ExitCode::from(u8::from(!ok)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::FAILURE, // quietly
         Err(e) => {
             warn(&e.to_string());
             ExitCode::FAILURE
@@ -156,94 +191,58 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads one document, a file or stdin (`None`): UTF-8, and a file not empty.
-fn read_document(path: Option<&PathBuf>) -> Result<String, String> {
-    let name = path.map_or("stdin".into(), |p| p.display().to_string());
-    let bytes = match path {
-        None => io::stdin().lock().bytes().collect::<io::Result<Vec<u8>>>(), // buffered
-        Some(p) if p.is_dir() => return Err(format!("{name}: is a directory, not a document")),
-        Some(p) => std::fs::read(p),
-    };
-    let bytes = bytes.map_err(|e| format!("{name}: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("{name}: not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
-    if path.is_some() && text.trim().is_empty() {
-        return Err(format!("{name}: the file is empty"));
-    }
-    Ok(text)
-}
-
 /// File (or stdin, or sample) mode; returns whether every document was read.
 fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     let mut inputs: Vec<(String, Arc<str>)> = Vec::new(); // shared: the analysis copies no text
     if args.stdin {
-        inputs.push(("-".into(), read_document(None).map_err(io::Error::other)?.into()));
+        inputs.push(("-".into(), corpus::read_text("stdin", io::stdin().lock()).map_err(io::Error::other)?.into()));
     }
-    let mut ok = true;
+    let mut errors = Vec::new(); // reported before the output
     for path in &args.files {
-        match read_document(Some(path)) {
+        match corpus::read_file(path) {
             Ok(text) => inputs.push((path.to_string_lossy().into_owned(), text.into())),
-            Err(e) => {
-                warn(&e);
-                ok = false;
-            }
+            Err(e) => errors.push(e.to_string()),
         }
     }
     if inputs.is_empty() && args.files.is_empty() && !args.stdin {
         inputs.push(("sample".into(), SAMPLE.into()));
     }
-    let mut output = Documents::new(args.format, args.corpus.rows, args.files.len() > 1);
-    let mut timelines = Vec::new();
+    let mut docs = Vec::new();
     for (name, text) in &inputs {
-        let doc = match args.date {
-            Some(date) => Ok(Document::new(date, text)),
-            None => Document::parse(text),
-        };
-        let doc = match doc {
-            Ok(d) => d.with_id(name.as_str()).with_shared_text(Arc::clone(text)),
-            Err(e) => {
-                warn(&format!("{name}: {e}"));
-                ok = false;
-                continue;
-            }
-        };
-        let mut analysis = Extractor::new(args.corpus.options).analyze(&doc);
-        if args.merge {
-            timelines.push(analysis.timeline);
-            continue;
+        match args.date.map_or_else(|| Document::parse(text), |date| Ok(Document::new(date, text))) {
+            Ok(d) => docs.push(d.with_id(name.as_str()).with_shared_text(Arc::clone(text))),
+            Err(e) => errors.push(format!("{name}: {e}")),
         }
-        if let Some(kinds) = &args.corpus.kinds {
-            analysis.timeline = keep_kinds(&analysis.timeline, kinds);
-        }
-        output.write(out, doc, analysis)?;
     }
-    match args.merge {
-        true => write_merged(out, Timeline::merge(timelines), args)?,
-        false => output.finish(out)?,
-    }
-    out.flush()?;
-    Ok(ok)
+    errors.iter().for_each(|e| warn(e));
+    corpus::write_documents(out, docs, &WriteOptions { array: args.files.len() > 1, ..args.w.clone() })?;
+    Ok(errors.is_empty())
 }
 
-/// Writes a merged corpus timeline (after the kind filter) in the chosen format.
-fn write_merged(out: &mut impl Write, merged: Timeline, args: &Args) -> io::Result<()> {
-    let t = match &args.corpus.kinds {
-        Some(kinds) => keep_kinds(&merged, kinds),
-        None => merged,
+/// Corpus mode: JSONL documents on stdin; records, one CSV or one merged timeline out; the
+/// progress line and summary, or the error count, on stderr. Returns whether the exit is 0.
+fn corpus_run(args: &Args, out: Box<dyn Write>) -> io::Result<bool> {
+    let (meter, w, tty) = (Meter::new(), &args.w, io::stderr().is_terminal());
+    let c = CorpusOptions { rows: w.rows, jobs: args.jobs, options: w.options, kinds: w.kinds.clone() };
+    let erase = if tty { "\r\x1b[K" } else { "" }; // an error record clears the progress line
+    let report = |e: &ErrorRecord| {
+        let _ = writeln!(io::stderr().lock(), "{erase}{}", serde_json::to_string(e).unwrap_or_default());
     };
-    args.format.write_timeline(out, "Corpus timeline", &t)?;
-    std::mem::forget(t); // the process ends next: freeing each event is left to the OS
-    out.flush()
-}
-
-/// An unreadable corpus line's error record, on stderr (if it is closed, there is no one to tell).
-fn report(e: &ErrorRecord) {
-    let _ = writeln!(io::stderr().lock(), "{}", serde_json::to_string(e).unwrap_or_default());
-}
-
-/// Corpus merge mode: JSON documents on stdin, one merged timeline out.
-fn merge_corpus(args: &Args, out: &mut impl Write) -> io::Result<bool> {
-    let (merged, summary) = corpus::merge_with(io::stdin().lock(), args.corpus.jobs, args.corpus.options, report)?;
-    write_merged(out, merged, args)?;
-    Ok(summary.failed == 0)
+    let input = io::BufReader::with_capacity(1 << 16, meter.reader(io::stdin()));
+    let run = || match (w.merge, w.format) {
+        (true, _) => corpus::merge_with(input, c.jobs, c.options, report).and_then(|(merged, summary)| {
+            corpus::write_merged(&mut BufWriter::new(out), w.format, c.kinds.as_deref(), &merged)?;
+            std::mem::forget(merged); // the process ends next: freeing each event is left to the OS
+            Ok(summary)
+        }),
+        (false, Format::Csv) => write_corpus(input, out, &c, report),
+        (false, _) => corpus::records_with(input, out, c.jobs, c.options),
+    };
+    let show = args.progress || tty;
+    let summary = if show { meter.show_progress(tty, io::stderr(), run)? } else { run()? };
+    let count = || format!("{} of {} lines got error records", summary.failed, summary.lines);
+    if show || summary.failed > 0 {
+        warn(&if show { meter.summary(&summary) } else { count() });
+    }
+    Ok(summary.failed == 0 || args.errors_ok)
 }

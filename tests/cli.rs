@@ -7,6 +7,7 @@
 //! (`cargo build --example timeline`).
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 mod example;
 
@@ -184,7 +185,10 @@ fn jsonl_merge_reports_bad_lines_and_keeps_its_output_on_threads() {
     let one = run(&["--jsonl", "--merge", "--format", "json"], input.as_bytes());
     assert!(!one.status.success());
     let err = text(&one.stderr);
-    assert!(err.starts_with("{\"line\":41,\"error\":\"bad date: ") && err.trim_end().ends_with(",\"id\":7}"), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "the error record, then the count: {err}");
+    assert!(lines[0].starts_with("{\"line\":41,\"error\":\"bad date: ") && lines[0].ends_with(",\"id\":7}"), "{err}");
+    assert_eq!(lines[1], "timeline: 1 of 41 lines got error records");
     let merged: serde_json::Value = serde_json::from_slice(&one.stdout).expect("a JSON timeline");
     assert_eq!(merged["events"].as_array().map(Vec::len), Some(40));
     let three = run(&["--jsonl", "--merge", "--format", "json", "--jobs", "3"], input.as_bytes());
@@ -315,4 +319,235 @@ fn csv_format_for_documents_corpora_and_merges() {
     }
     let out = run(&["--format", "tilse", b], b"");
     assert_eq!(text(&out.stdout), format!("2020-03-16\n16 марта закрыли школы.\n{}\n", "-".repeat(32)));
+}
+
+/// The lines of a run's stderr.
+fn stderr_lines(out: &Output) -> Vec<String> {
+    text(&out.stderr).lines().map(str::to_string).collect()
+}
+
+/// A small corpus: two good lines (one event each) and one bad one.
+const CORPUS: &str = concat!(
+    r#"{"id": "a", "date": "2020-03-20", "text": "Вчера в Павлодаре выявлено 9 случаев."}"#,
+    "\nnot json\n",
+    r#"{"id": "b", "date": "2020-03-21", "text": "16 марта в Павлодаре закрыли школы."}"#,
+    "\n"
+);
+
+#[test]
+fn version_prints_the_crate_version() {
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag], b"");
+        assert!(out.status.success(), "{flag}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), format!("timeline {}\n", env!("CARGO_PKG_VERSION")), "{flag}");
+    }
+}
+
+/// `--help` has a line for every format `Format::ALL` lists, each with a description, and
+/// names every option the parser takes.
+#[test]
+fn help_lists_every_format_and_option() {
+    let out = run(&["--help"], b"");
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for format in khronika::export::Format::ALL {
+        let line = help.lines().find(|l| l.trim_start().starts_with(&format!("{} ", format.name())));
+        let line = line.unwrap_or_else(|| panic!("no line for {}:\n{help}", format.name()));
+        assert!(line.split_whitespace().count() > 3, "{} is described: {line:?}", format.name());
+    }
+    for option in [
+        "-, --stdin",
+        "--date",
+        "--format",
+        "--rows",
+        "-o, --output",
+        "--jsonl",
+        "--jobs",
+        "--progress",
+        "--errors-ok",
+        "--merge",
+        "--kinds",
+        "--prefer",
+        "--relative-grain",
+        "-h, --help",
+        "-V, --version",
+    ] {
+        assert!(help.contains(&format!("  {option} ")), "{option}:\n{help}");
+    }
+}
+
+/// Every option that takes a value takes it after `=` too; a flag given a value is an
+/// argument error.
+#[test]
+fn options_take_a_value_after_an_equals_sign() {
+    let line = r#"{"date": "2020-04-15", "text": "Итоги конкурса 10 апреля, отчёт через неделю."}"#;
+    let spaced = run(&["--jsonl", "--jobs", "2", "--prefer", "future", "--relative-grain", "day"], line.as_bytes());
+    let equals = run(&["--jsonl", "--jobs=2", "--prefer=future", "--relative-grain=day"], line.as_bytes());
+    assert!(equals.status.success(), "{}", text(&equals.stderr));
+    assert_eq!(equals.stdout, spaced.stdout);
+    let record: serde_json::Value = serde_json::from_slice(&equals.stdout).expect("a record");
+    assert_eq!(record["mentions"][0]["value"], "2021-04-10");
+    assert_eq!(record["mentions"][1]["value"], "2020-04-22");
+    let doc = "date 2020-03-20\n16 марта закрыли школы. Вчера выявлено 9 случаев.";
+    let spaced = run(&["--format", "csv", "--rows", "mentions", "--kinds", "cases", "-"], doc.as_bytes());
+    let equals = run(&["--format=csv", "--rows=mentions", "--kinds=cases", "-"], doc.as_bytes());
+    assert!(equals.status.success(), "{}", text(&equals.stderr));
+    assert_eq!(equals.stdout, spaced.stdout);
+    let plain = run(&["--date=2020-03-20", "--format=json", "-"], "Вчера выявлено 9 случаев.".as_bytes());
+    assert!(text(&plain.stdout).contains("\"2020-03-19\""), "{}", text(&plain.stdout));
+    for (args, says) in [
+        (&["--merge=yes"][..], "unexpected argument for option '--merge'"),
+        (&["--format="][..], "--format takes text, json, jsonl, csv, markdown, timeml, html, tilse, oxcgrt, not \"\""),
+        (&["--bogus=1"][..], "unknown option --bogus"),
+        (&["-x"][..], "unknown option -x"),
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+/// `-o FILE` / `--output FILE` / `--output=FILE` writes there and nothing to stdout; an
+/// output file that cannot be created is a clear error, exit 1, before any input is read.
+#[test]
+fn output_file_takes_the_place_of_stdout() {
+    let dir = scratch();
+    let doc = file(&dir, "a.txt", "date 2020-03-20\nВчера выявлено 9 случаев.".as_bytes());
+    let doc = doc.to_str().expect("UTF-8");
+    let to_stdout = run(&["--format", "csv", doc], b"");
+    for (n, flag) in ["-o", "--output", "--output="].into_iter().enumerate() {
+        let target = dir.join(format!("out{n}.csv"));
+        let target = target.to_str().expect("UTF-8");
+        let args: Vec<String> = match flag.strip_suffix('=') {
+            Some(flag) => vec!["--format=csv".into(), format!("{flag}={target}"), doc.into()],
+            None => vec!["--format=csv".into(), flag.into(), target.into(), doc.into()],
+        };
+        let out = run(&args, b"");
+        assert!(out.status.success(), "{flag}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "{flag}");
+        assert_eq!(std::fs::read(target).expect("the output file"), to_stdout.stdout, "{flag}");
+    }
+    let corpus_out = dir.join("corpus.jsonl");
+    let out = run(&[std::ffi::OsStr::new("--jsonl"), "-o".as_ref(), corpus_out.as_os_str()], CORPUS.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "a bad line fails the run");
+    assert_eq!(std::fs::read_to_string(&corpus_out).expect("the records").lines().count(), 3);
+    let missing = dir.join("no-such-dir").join("out.csv");
+    let (missing, a_dir) = (missing.to_str().expect("UTF-8"), dir.to_str().expect("UTF-8"));
+    for (args, target) in
+        [(&["-o", missing, doc][..], missing), (&["--jsonl", "-o", missing], missing), (&["-o", a_dir], a_dir)]
+    {
+        let out = run(args, CORPUS.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.starts_with(&format!("timeline: {target}: cannot create the output file: ")), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let out = run(&["-o"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--output needs a file"), "{}", text(&out.stderr));
+}
+
+/// `--kinds` takes OxCGRT codes beside kind ids: a code keeps every kind of that indicator.
+#[test]
+fn kinds_take_oxcgrt_codes() {
+    let doc =
+        "date 2020-03-20\n16 марта в Павлодаре закрыли школы. Вчера выявлено 9 случаев. С 18 марта все носят маски.";
+    let kinds = |list: &str| {
+        let out = run(&["--format", "csv", "--kinds", list, "-"], doc.as_bytes());
+        assert!(out.status.success(), "{list}: {}", text(&out.stderr));
+        let csv = text(&out.stdout);
+        csv.lines().skip(1).map(|l| l.split(',').nth(5).unwrap_or("").to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(kinds("C1"), ["school_closing"]);
+    assert_eq!(kinds("c1"), ["school_closing"]);
+    assert_eq!(kinds("C1,cases"), kinds("school_closing,cases"));
+    assert_eq!(kinds("C1,cases").len(), 2);
+    assert_eq!(kinds("H6"), ["facial_coverings"]);
+    let merged = run(&["--jsonl", "--merge", "--format", "csv", "--kinds", "C1"], CORPUS.as_bytes());
+    assert_eq!(text(&merged.stdout).lines().count(), 2, "{}", text(&merged.stdout));
+    for (args, says) in [
+        (&["--kinds", "C9"][..], "--kinds: unknown event kind `C9`; known: school_closing, "),
+        (&["--kinds", "C9"][..], "OxCGRT codes C1, C2, C3"),
+        (&["--jsonl", "--kinds", "C1"][..], "--kinds with --jsonl needs --merge or --format csv"),
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+/// `--errors-ok`: a corpus run whose only failures are error records exits 0 (the records
+/// and the count are still written); an I/O failure is still 1; outside corpus mode it is
+/// an argument error.
+#[test]
+fn errors_ok_exit_status() {
+    for mode in
+        [&["--jsonl"][..], &["--jsonl", "--merge"], &["--jsonl", "--format", "csv"], &["--jsonl", "--jobs", "2"]]
+    {
+        let strict = run(mode, CORPUS.as_bytes());
+        assert_eq!(strict.status.code(), Some(1), "{mode:?}");
+        let lenient = run(&[mode, &["--errors-ok"]].concat(), CORPUS.as_bytes());
+        assert_eq!(lenient.status.code(), Some(0), "{mode:?}: {}", text(&lenient.stderr));
+        assert_eq!(lenient.stdout, strict.stdout, "{mode:?}");
+        assert_eq!(stderr_lines(&lenient).last().map(String::as_str), Some("timeline: 1 of 3 lines got error records"));
+    }
+    let out = run(&["--errors-ok"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--errors-ok works in --jsonl corpus mode only"), "{}", text(&out.stderr));
+}
+
+/// `--progress` (stderr is not a terminal here): the run ends with the summary line
+/// `N documents, M events, K errors, X MB/s` on stderr, after any error records, and the
+/// output is unchanged.
+#[test]
+fn progress_ends_with_the_summary() {
+    let summary =
+        regex::Regex::new(r"^timeline: 3 documents, 2 events, 1 error, [0-9]+\.[0-9] MB/s$").expect("a regex");
+    for mode in [&["--jsonl"][..], &["--jsonl", "--merge"], &["--jsonl", "--jobs", "2"]] {
+        let plain = run(mode, CORPUS.as_bytes());
+        let out = run(&[mode, &["--progress"]].concat(), CORPUS.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{mode:?}");
+        assert_eq!(out.stdout, plain.stdout, "{mode:?}");
+        let lines = stderr_lines(&out);
+        let last = lines.last().map(String::as_str).unwrap_or_default();
+        assert!(summary.is_match(last), "{mode:?}: {lines:?}");
+        assert!(!lines.iter().any(|l| l.contains("lines got error records")), "the summary counts them: {lines:?}");
+    }
+    // The CSV writer does not count events: its summary leaves them out.
+    let out = run(&["--jsonl", "--format", "csv", "--progress"], CORPUS.as_bytes());
+    let lines = stderr_lines(&out);
+    assert!(lines[0].starts_with(r#"{"line":2,"error":"bad JSON"#), "{lines:?}");
+    assert!(lines[1].starts_with("timeline: 3 documents, 1 error, ") && lines[1].ends_with(" MB/s"), "{lines:?}");
+    let out = run(&["--progress", "-"], b"date 2020-03-20\nx");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--progress works in --jsonl corpus mode only"));
+}
+
+/// Every error record is also counted on stderr: in JSONL mode the records go to stdout,
+/// so the count is all stderr says; a run without bad lines says nothing.
+#[test]
+fn error_records_are_counted_on_stderr() {
+    let bad = "not json\n{\"date\": \"2020-02-30\", \"text\": \"x\"}\n";
+    let input = format!("{CORPUS}{bad}");
+    for jobs in ["1", "3"] {
+        let out = run(&["--jsonl", "--jobs", jobs], input.as_bytes());
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(stderr_lines(&out), ["timeline: 3 of 5 lines got error records"], "--jobs {jobs}");
+        assert_eq!(text(&out.stdout).matches(r#"{"line":"#).count(), 3);
+    }
+    let out = run(&["--jsonl", "--format", "csv"], input.as_bytes());
+    let lines = stderr_lines(&out);
+    assert_eq!(lines.len(), 4, "three records and the count: {lines:?}");
+    assert_eq!(lines[3], "timeline: 3 of 5 lines got error records");
+    let good: String = CORPUS.lines().filter(|l| l.starts_with('{')).map(|l| format!("{l}\n")).collect();
+    let out = run(&["--jsonl"], good.as_bytes());
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out.stderr));
+}
+
+/// The example stays a front end: argument handling and I/O in at most 250 lines, the
+/// logic in the library.
+#[test]
+fn the_example_stays_small() {
+    let source = include_str!("../examples/timeline.rs");
+    assert!(source.lines().count() <= 250, "examples/timeline.rs has {} lines", source.lines().count());
 }

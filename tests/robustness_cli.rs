@@ -66,6 +66,9 @@ fn closed_stdout_ends_quietly() {
         (&["--jsonl"][..], corpus.as_str()),
         (&["--jsonl", "--jobs", "2"][..], corpus.as_str()),
         (&["--jsonl", "--merge"][..], corpus.as_str()),
+        (&["--jsonl", "--progress"][..], corpus.as_str()),
+        (&["--jsonl", "--merge", "--progress", "--errors-ok"][..], corpus.as_str()),
+        (&["--version"][..], ""),
     ] {
         let (status, stderr) = with_closed(args, stdin.as_bytes(), true, false);
         quiet_failure(status, &format!("{args:?}"));
@@ -85,6 +88,9 @@ fn closed_stderr_ends_quietly() {
         (&[missing][..], "", 1),
         (&["--jsonl", "--merge"][..], "not json\n", 1),
         (&["-"][..], "no header", 1),
+        (&["--jsonl", "--progress"][..], "not json\n", 1),
+        (&["--jsonl", "--errors-ok"][..], "not json\n", 0),
+        (&["-o", "/nonexistent/out.txt"][..], "", 1),
     ] {
         let (status, _) = with_closed(args, stdin.as_bytes(), false, true);
         assert_eq!(status.code(), Some(code), "{args:?}: {status:?}");
@@ -132,6 +138,21 @@ fn arguments_that_are_not_utf8() {
     );
     let out = run(&[OsStr::new("--format"), OsStr::new("json"), name.as_os_str()], b"");
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // So is an output path, after `-o`, `--output` or `--output=`.
+    let expected = run(&[name.as_os_str()], b"").stdout;
+    for (n, flag) in ["-o", "--output", "--output="].into_iter().enumerate() {
+        let target = dir.join(OsStr::from_bytes(&[format!("out{n}.").as_bytes(), b"t\xe9xt"].concat()));
+        let os = |bytes: &[u8]| OsStr::from_bytes(bytes).to_owned();
+        let args = match flag.strip_suffix('=') {
+            Some(flag) => {
+                vec![os(&[flag.as_bytes(), b"=", target.as_os_str().as_bytes()].concat()), name.clone().into()]
+            }
+            None => vec![flag.into(), target.clone().into(), name.clone().into()],
+        };
+        let out = run(&args, b"");
+        assert!(out.status.success(), "{flag}: {}", text(&out.stderr));
+        assert_eq!(std::fs::read(&target).expect("the output, at its non-UTF-8 path"), expected, "{flag}");
+    }
     // A missing one is named in the message.
     let out = run(&[OsStr::from_bytes(b"/nonexistent/\xff.txt")], b"");
     assert_eq!(out.status.code(), Some(1));
@@ -142,6 +163,11 @@ fn arguments_that_are_not_utf8() {
         (vec![OsStr::new("--kinds"), OsStr::from_bytes(b"cases,\xff")], "--kinds: "),
         (vec![OsStr::new("--jobs"), OsStr::from_bytes(b"\xff")], "--jobs: "),
         (vec![OsStr::new("--format"), OsStr::from_bytes(b"\xff")], "--format takes text, json"),
+        (vec![OsStr::from_bytes(b"--date=2020-03-\xff")], "--date: "),
+        (vec![OsStr::from_bytes(b"--kinds=C1,\xff")], "--kinds: "),
+        (vec![OsStr::from_bytes(b"--format=\xff")], "--format takes text, json"),
+        (vec![OsStr::from_bytes(b"-\xff")], "unknown option"),
+        (vec![OsStr::from_bytes(b"--\xff=json")], "unknown option"),
         (vec![OsStr::from_bytes(b"--\xff")], "unknown option"),
     ] {
         let out = run(&args, b"");

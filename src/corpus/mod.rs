@@ -25,13 +25,21 @@
 //! The pieces are public for other drivers: [`read_line`] reads one line into a borrowed
 //! [`Line`], [`write_record`] writes one line's record, [`map_lines`] maps the lines of a
 //! reader in order on worker threads, and [`map_ordered`] is the order-keeping parallel map
-//! under it, for any iterator.
+//! under it, for any iterator. [`Meter`] counts what a run reads, for a progress line and
+//! its end summary; [`parse_kinds`] reads a list of event kinds (ids or OxCGRT codes);
+//! [`read_file`] and [`write_documents`] are the same for documents given one by one.
 
+mod files;
+mod kinds;
 mod line;
+mod meter;
 mod ordered;
 
 pub use crate::export::json::{DocumentRecord, Id, RecordView};
+pub use files::{read_file, read_text, write_documents, write_merged, ReadError, WriteOptions};
+pub use kinds::{kind_names, parse_kinds};
 pub use line::{read_line, ErrorRecord, Line, LineError};
+pub use meter::{Meter, Metered};
 pub use ordered::{jobs, map_ordered, max_jobs};
 
 use crate::document::Document;
@@ -64,28 +72,39 @@ pub fn write_record_with(
     line: &[u8],
     options: ResolveOptions,
 ) -> io::Result<bool> {
-    let ok = match read_line(line) {
+    Ok(write_counted_record(out, line_no, line, options)?.is_some())
+}
+
+/// [`write_record_with`], returning the number of events of the line's document (`None`:
+/// an error record was written).
+fn write_counted_record(
+    out: &mut impl Write,
+    line_no: usize,
+    line: &[u8],
+    options: ResolveOptions,
+) -> io::Result<Option<usize>> {
+    let events = match read_line(line) {
         Ok(Line { id, published, text, prefer }) => {
             let doc = Document::new(published, &text);
             let analysis = extractor(options, prefer).analyze(&doc);
             let record = RecordView::new(&doc, &analysis).with_id(id);
             serde_json::to_writer(&mut *out, &record)?;
-            true
+            Some(analysis.timeline.len())
         }
         Err(e) => {
             serde_json::to_writer(&mut *out, &e.record(line_no))?;
-            false
+            None
         }
     };
     out.write_all(b"\n")?;
-    Ok(ok)
+    Ok(events)
 }
 
 /// Lines at least this long give up their buffer before they are analysed (see
 /// [`write_line_record`]).
 const BIG_LINE: usize = 1 << 20;
 
-/// [`write_record_with`] for a line in a buffer the caller reuses: a line of at least
+/// [`write_counted_record`] for a line in a buffer the caller reuses: a line of at least
 /// [`BIG_LINE`] bytes has its text moved into the document's shared buffer (one copy, which
 /// the events' excerpts share, so the event builder copies nothing) and its id copied, and
 /// the line's buffer is freed before the analysis, so a long document is held once, not
@@ -95,9 +114,9 @@ fn write_line_record(
     line_no: usize,
     buf: &mut Vec<u8>,
     options: ResolveOptions,
-) -> io::Result<bool> {
+) -> io::Result<Option<usize>> {
     if buf.len() < BIG_LINE {
-        return write_record_with(out, line_no, trim_line_end(buf), options);
+        return write_counted_record(out, line_no, trim_line_end(buf), options);
     }
     let (id, published, text, prefer) = match read_line(trim_line_end(buf)) {
         Ok(Line { id, published, text, prefer }) => {
@@ -107,7 +126,7 @@ fn write_line_record(
         Err(e) => {
             serde_json::to_writer(&mut *out, &e.record(line_no))?;
             out.write_all(b"\n")?;
-            return Ok(false);
+            return Ok(None);
         }
     };
     *buf = Vec::new();
@@ -116,7 +135,7 @@ fn write_line_record(
     let record = RecordView::new(&doc, &analysis).with_id(id);
     serde_json::to_writer(&mut *out, &record)?;
     out.write_all(b"\n")?;
-    Ok(true)
+    Ok(Some(analysis.timeline.len()))
 }
 
 /// What a corpus run did.
@@ -126,6 +145,22 @@ pub struct Summary {
     pub lines: usize,
     /// Lines that got an error record.
     pub failed: usize,
+    /// Events found in the documents: the lengths of their timelines, counted before any
+    /// merge or kind filter. `None` when the run did not count them
+    /// (`export::csv::write_corpus` does not, yet).
+    pub events: Option<usize>,
+}
+
+impl Summary {
+    /// Adds one line's outcome: `Some(events)` if it was read, `None` if it got an error
+    /// record.
+    fn add(&mut self, outcome: Option<usize>) {
+        self.lines += 1;
+        match outcome {
+            Some(n) => *self.events.get_or_insert(0) += n,
+            None => self.failed += 1,
+        }
+    }
 }
 
 /// Corpus mode: every line of `input` analysed on `jobs` threads (see [`map_lines`]), its
@@ -154,7 +189,7 @@ pub fn records_with(
     options: ResolveOptions,
 ) -> io::Result<Summary> {
     let mut out = io::BufWriter::with_capacity(1 << 16, output);
-    let mut summary = Summary::default();
+    let mut summary = Summary { events: Some(0), ..Summary::default() };
     if jobs.min(max_jobs()) <= 1 {
         // One thread: each record goes straight into the output buffer.
         let mut buf = Vec::new();
@@ -166,8 +201,7 @@ pub fn records_with(
                 break;
             }
             line_no += 1;
-            summary.lines += 1;
-            summary.failed += usize::from(!write_line_record(&mut out, line_no, &mut buf, options)?);
+            summary.add(write_line_record(&mut out, line_no, &mut buf, options)?);
         }
     } else {
         map_lines(
@@ -176,12 +210,11 @@ pub fn records_with(
             |line_no, line| {
                 let mut record = Vec::with_capacity(line.len() * 2 + 256);
                 // Writing to a Vec cannot fail.
-                let ok = write_record_with(&mut record, line_no, line, options).unwrap_or(false);
-                (record, ok)
+                let events = write_counted_record(&mut record, line_no, line, options).unwrap_or(None);
+                (record, events)
             },
-            |(record, ok)| {
-                summary.lines += 1;
-                summary.failed += usize::from(!ok);
+            |(record, events)| {
+                summary.add(events);
                 out.write_all(&record)
             },
         )?;
@@ -207,6 +240,7 @@ pub fn records_with(
 /// let mut errors = Vec::new();
 /// let (timeline, summary) = khronika::corpus::merge(input.as_bytes(), 1, |e| errors.push(e.line))?;
 /// assert_eq!((summary.lines, summary.failed, errors), (3, 1, vec![3]));
+/// assert_eq!(summary.events, Some(2), "one event in each document before the merge");
 /// assert_eq!(timeline.len(), 1);
 /// assert_eq!(timeline.events()[0].sources.len(), 2);
 /// # Ok::<(), std::io::Error>(())
@@ -228,18 +262,20 @@ pub fn merge_with(
     options: ResolveOptions,
     mut on_error: impl FnMut(&ErrorRecord),
 ) -> io::Result<(Timeline, Summary)> {
-    let mut summary = Summary::default();
+    let mut summary = Summary { events: Some(0), ..Summary::default() };
     let mut merger = Merger::default();
     let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {
         Ok(line) => Ok((line_no, extractor(options, line.prefer).analyze(&line.document_with_id()).timeline)),
         Err(e) => Err((line_no, e.into_owned())),
     };
     map_lines(input, jobs, analyse, |result| {
-        summary.lines += 1;
         match result {
-            Ok((line_no, timeline)) => merger.add(timeline, line_no),
+            Ok((line_no, timeline)) => {
+                summary.add(Some(timeline.len()));
+                merger.add(timeline, line_no);
+            }
             Err((line_no, e)) => {
-                summary.failed += 1;
+                summary.add(None);
                 on_error(&e.record(line_no));
             }
         }
@@ -399,7 +435,7 @@ mod tests {
             (summary, String::from_utf8(out).unwrap())
         };
         let (summary, one) = run(1);
-        assert_eq!(summary, Summary { lines: 3, failed: 1 });
+        assert_eq!(summary, Summary { lines: 3, failed: 1, events: Some(2) });
         assert!(one.lines().nth(2).unwrap().starts_with(r#"{"id":12345678901234567890123,"#), "{one}");
         assert_eq!(run(3), (summary, one));
     }
