@@ -53,7 +53,8 @@
 //!   Ораза айт / Курбан айт for the years of Kazakhstan's official dates (2019–2023).
 //!
 //! Not supported: lunar holidays outside the years of the table (left unresolved, never
-//! guessed), dates in languages other than Russian, years written in words beyond ordinals.
+//! guessed), dates in languages other than Russian and Kazakh (`docs/kazakh.md`: Kazakh
+//! events use the Russian event tables for now), years written in words beyond ordinals.
 //!
 //! ## Errors
 //!
