@@ -171,12 +171,16 @@ impl Extractor {
 
     /// [`Extractor::read`] with pieces of about `piece` bytes.
     fn read_in(&self, doc: &Document, piece: usize, mut each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
-        let lang = self.lang_of(doc);
-        let language = lang.table();
         // A document whose language its text chose, and that has Kazakh letters, is read
         // sentence by sentence; a Russian one without them (the common case) is not.
-        let per_sentence =
-            doc.lang().is_none() && self.lang.is_none() && (lang != Lang::Ru || has_kazakh_letters(doc.text()));
+        let (lang, per_sentence) = match doc.lang().or(self.lang) {
+            Some(lang) => (lang, false),
+            None => {
+                let (lang, kazakh_letters) = choose_lang(doc.text());
+                (lang, lang != Lang::Ru || kazakh_letters)
+            }
+        };
+        let language = lang.table();
         let mut state = State {
             dates: take_reader(lang),
             lang,
@@ -375,16 +379,17 @@ fn sentence_lang(text: &str, doc: Lang) -> Lang {
     }
 }
 
-/// Does the text have a Kazakh-only letter (never without the `kk` feature)?
-fn has_kazakh_letters(text: &str) -> bool {
+/// The language the text's letters tell, and whether it has a Kazakh-only letter (Russian
+/// and no, without the `kk` feature).
+fn choose_lang(text: &str) -> (Lang, bool) {
     #[cfg(feature = "kk")]
     {
-        crate::lang::detect::has_kazakh_letters(text)
+        crate::lang::detect::choose(text)
     }
     #[cfg(not(feature = "kk"))]
     {
         let _ = text;
-        false
+        (Lang::Ru, false)
     }
 }
 
