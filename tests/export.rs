@@ -5,7 +5,7 @@ use khronika::export::markdown::{markdown, markdown_timeline};
 use khronika::export::timeml::timeml;
 use khronika::EventKind;
 use khronika::FigureWhat;
-use khronika::{analyze, Analysis, Document, Timeline};
+use khronika::{analyze, Analysis, Anchor, Document, Timeline, TimexType, Value};
 
 const ARTICLE: &str = include_str!("fixtures/export/article.txt");
 const KOSTANAY: &str = include_str!("fixtures/kostanay-2020-03-20.txt");
@@ -172,25 +172,56 @@ fn timeml_is_well_formed_and_tags_every_mention() {
     let xml = timeml(&doc, &analysis);
     let elements = balanced(&xml, false).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     assert_eq!(elements.iter().filter(|n| *n == "TimeML").count(), 1);
-    assert_eq!(elements.iter().filter(|n| *n == "TIMEX3").count(), analysis.mentions.len() + 1);
+    // A range is its two ends and the duration between them.
+    let ranges = analysis.mentions.iter().filter(|m| matches!(m.value, Value::Interval(..))).count();
+    assert!(ranges >= 2, "{:?}", analysis.mentions);
+    assert_eq!(elements.iter().filter(|n| *n == "TIMEX3").count(), analysis.mentions.len() + 1 + 2 * ranges);
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n<DOCID>"), "{xml}");
+    assert!(!xml.contains("<!DOCTYPE"));
     assert!(xml.contains(
-        "<DCT><TIMEX3 tid=\"t0\" type=\"TIME\" value=\"2020-04-03T16:45\" \
+        "<DCT><TIMEX3 tid=\"t0\" type=\"TIME\" value=\"2020-04-03T16:45\" temporalFunction=\"false\" \
          functionInDocument=\"CREATION_TIME\">2020-04-03T16:45</TIMEX3></DCT>"
     ));
     assert!(xml.contains("<DOCID>pavlodar-2020-04-03</DOCID>"));
     let text = doc.text();
+    let mut next_end = analysis.mentions.len() + 1;
     for (i, m) in analysis.mentions.iter().enumerate() {
-        let mut tag = format!("<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"", i + 1, m.kind, m.value);
+        let mut tag = match &m.value {
+            Value::Interval(a, b) => {
+                let (kind_a, kind_b) = (point(a), point(b));
+                let (a, b) = (regex::escape(&a.to_string()), regex::escape(&b.to_string()));
+                let ends = format!(
+                    "<TIMEX3 tid=\"t{next_end}\" type=\"{kind_a}\" value=\"{a}\"[^>]*/>\
+                     <TIMEX3 tid=\"t{}\" type=\"{kind_b}\" value=\"{b}\"[^>]*/>",
+                    next_end + 1
+                );
+                let tag = format!("{ends}<TIMEX3 tid=\"t{}\" type=\"DURATION\" value=\"PT?[0-9X]+[DMWYHS]\"", i + 1);
+                next_end += 2;
+                tag
+            }
+            v => format!("<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"", i + 1, m.kind, regex::escape(&v.to_string())),
+        };
         if let Some(modifier) = m.modifier {
             tag.push_str(&format!(" mod=\"{modifier}\""));
         }
-        let tagged = format!(">{}</TIMEX3>", m.text(text));
-        let at = xml.find(&tag).unwrap_or_else(|| panic!("{tag}\n{xml}"));
-        assert!(xml[at..].contains(&tagged), "{tagged}");
+        let relative = m.anchor != Anchor::Absolute && matches!(m.kind, TimexType::Date | TimexType::Time);
+        let relative = relative && !matches!(m.value, Value::Interval(..));
+        tag.push_str(&format!("[^>]* temporalFunction=\"{relative}\"[^>]*>"));
+        tag.push_str(&regex::escape(&format!("{}</TIMEX3>", m.text(text))));
+        let re = regex::Regex::new(&tag).unwrap();
+        assert!(re.is_match(&xml), "{tag}\n{xml}");
     }
     assert_eq!(strip(between(&xml, "<TEXT>", "</TEXT>")), text);
     assert!(xml.contains("&quot;Весна &amp; джаз&quot;") || xml.contains("\"Весна &amp; джаз\""));
     assert!(xml.contains("Ертіс &lt;Транс&gt;"));
+}
+
+/// The TIMEX3 type of a range's end.
+fn point(v: &Value) -> &'static str {
+    match v {
+        Value::Time { .. } | Value::PartOfDay { .. } => "TIME",
+        _ => "DATE",
+    }
 }
 
 #[test]
