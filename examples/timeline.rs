@@ -59,7 +59,7 @@ const ABOUT: &[(&str, &str)] = &[
     ("jsonl", "one object per document on one line"),
     ("csv", "a header, then one row per event (a doc column names the document)"),
     ("markdown", "a table of events per document"),
-    ("timeml", "the text with inline TIMEX3 tags (documents only)"),
+    ("timeml", "TempEval-3 TimeML: the text with inline TIMEX3 tags (documents only)"),
     ("html", "a self-contained page that draws the timeline (inline SVG)"),
     ("tilse", "each date, its sentences, a line of dashes (one document, or --merge)"),
     ("oxcgrt", "one row per place and day, a column per indicator (one document, or --merge)"),
