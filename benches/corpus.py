@@ -127,4 +127,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:
+        # The reader went away (`| head`): end quietly, as the CLI does.
+        sys.stderr.close()
+        sys.exit(1)
