@@ -196,7 +196,8 @@ impl Extractor {
         let mut paragraph_base = 0;
         for piece in pieces(doc.text(), piece, MAX_TEXT) {
             let offset = piece.offset;
-            let tokens = Tokens::with_lookalikes(piece.text, language.lookalikes);
+            let mut tokens = take_tokens();
+            tokens.refill(piece.text, language.lookalikes);
             let mut split = split_sentences(&tokens, language.sentences);
             state.offset = offset;
             let first_mention = mentions.len();
@@ -220,6 +221,7 @@ impl Extractor {
                 mentions: mentions.get(first_mention..).unwrap_or(&[]),
                 first_mention,
             });
+            put_tokens(tokens);
         }
         put_reader(state.lang, state.dates);
         if let Some((l, reader)) = state.other {
@@ -311,6 +313,26 @@ fn take_reader(lang: Lang) -> Box<dyn Dates> {
         Some(r.swap_remove(i).1)
     });
     kept.unwrap_or_else(|| (lang.table().dates)())
+}
+
+thread_local! {
+    // The token buffers of the piece this thread read last, kept for the next piece.
+    static SPARE_TOKENS: std::cell::Cell<Option<Tokens>> = const { std::cell::Cell::new(None) };
+}
+
+/// Token buffers above this size are not kept for the next document.
+const KEEP_TOKENS: usize = 8 << 20;
+
+/// Token buffers: the ones this thread kept, or new ones.
+fn take_tokens() -> Tokens {
+    SPARE_TOKENS.with(|t| t.take()).unwrap_or_default()
+}
+
+/// Keeps token buffers for the thread's next piece (unless they are large).
+fn put_tokens(tokens: Tokens) {
+    if tokens.capacity_bytes() <= KEEP_TOKENS {
+        SPARE_TOKENS.with(|t| t.set(Some(tokens)));
+    }
 }
 
 /// Keeps a reader for the thread's next document (one per language).

@@ -602,11 +602,18 @@ fn resolve_anaphora(
 /// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
 /// opens).
 fn quotes_left_open(open: bool, sentence: &str) -> bool {
-    // Every quote mark is ASCII or starts with 0xC2 / 0xE2: the bytes are scanned, and only
-    // the character before a straight quote is decoded.
+    // Every quote mark is ASCII or starts with 0xC2 / 0xE2: the bytes are scanned sixteen at
+    // a time for those, and only the character before a straight quote is decoded.
     let bytes = sentence.as_bytes();
     let mut depth = i32::from(open);
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(chunk) = bytes.get(i..i + 16) {
+            if !chunk.iter().fold(false, |any, &c| any | (c == b'"') | (c == 0xc2) | (c == 0xe2)) {
+                i += 16;
+                continue;
+            }
+        }
         match (b, bytes.get(i + 1), bytes.get(i + 2)) {
             (b'"', _, _) => {
                 let after_space = sentence.get(..i).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
@@ -620,6 +627,7 @@ fn quotes_left_open(open: bool, sentence: &str) -> bool {
             (0xe2, Some(0x80), Some(0x9d)) => depth -= 1,
             _ => {}
         }
+        i += 1;
     }
     depth > 0
 }

@@ -116,6 +116,7 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
 
 /// Is token `i` the number of a numbered point: one or two digits at the start of a line,
 /// then a touching `.` or `)`, then a space?
+#[inline]
 fn is_point_number(tokens: &Tokens, i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
     let line_start = i == 0 || matches!(t.gap, Gap::Newline | Gap::Paragraph);
@@ -124,6 +125,14 @@ fn is_point_number(tokens: &Tokens, i: usize) -> bool {
         && t.digits <= 2
         && tokens.get(i + 1).is_some_and(|m| m.gap == Gap::None && matches!(tokens.norm(i + 1), "." | ")"))
         && tokens.get(i + 2).is_some_and(|n| n.gap >= Gap::Space)
+}
+
+/// Is `word` in a language's short list? Lengths and last bytes are compared before the
+/// bytes, so that most entries are passed over without a call to compare memory.
+fn listed(list: &[&str], word: &str) -> bool {
+    let w = word.as_bytes();
+    let Some(&last) = w.last() else { return false };
+    list.iter().any(|e| e.len() == w.len() && e.as_bytes().last() == Some(&last) && e.as_bytes() == w)
 }
 
 fn is_terminal(norm: &str) -> bool {
@@ -159,13 +168,13 @@ fn period_is_abbreviation(tokens: &Tokens, rules: &SentenceRules, i: usize) -> b
         return false;
     }
     let word = tokens.norm(i - 1);
-    if rules.year_words.contains(&word) {
+    if listed(rules.year_words, word) {
         // `2020 г.` is a year and may end a sentence; `г. Уральск` is a town.
         let year_before = i >= 2 && tokens.get(i - 2).is_some_and(|t| t.kind == TokenKind::Number);
         return !year_before;
     }
     let initial = prev.capitalized && word.chars().count() == 1;
-    initial || rules.abbreviations.contains(&word)
+    initial || listed(rules.abbreviations, word)
 }
 
 /// Is the `.` at token `i` inside a date or a date and time, with `next` the token after it?
@@ -185,7 +194,7 @@ fn period_inside_date(tokens: &Tokens, rules: &SentenceRules, i: usize, next: us
         return false;
     }
     let day_before = number(i - 1).is_some_and(|t| t.digits <= 2);
-    let year_word_before = rules.year_words.contains(&tokens.norm(i - 1)) && i >= 2 && number(i - 2).is_some();
+    let year_word_before = listed(rules.year_words, tokens.norm(i - 1)) && i >= 2 && number(i - 2).is_some();
     (day_before && touching(next + 1, ".")) || (year_word_before && touching(next + 1, ":"))
 }
 
@@ -196,7 +205,7 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -
     };
     let hanging = match prev.kind {
         TokenKind::Punct => matches!(tokens.norm(last), "," | ":" | "-" | "(" | "«" | ";"),
-        TokenKind::Word => !prev.capitalized && rules.hanging.contains(&tokens.norm(last)),
+        TokenKind::Word => !prev.capitalized && listed(rules.hanging, tokens.norm(last)),
         TokenKind::Number => false,
     };
     let starts = match tokens.get(next) {

@@ -167,6 +167,23 @@ impl Tokens {
         out
     }
 
+    /// Tokenizes `text` as [`Tokens::with_lookalikes`] does, into this value's buffers
+    /// (kept from an earlier text, so that a run over many documents does not allocate
+    /// them again for each).
+    pub(crate) fn refill(&mut self, text: &str, lookalikes: &Lookalikes) {
+        let text = super::prefix(text, MAX_TEXT);
+        self.tokens.clear();
+        self.norm.clear();
+        self.tokens.reserve(text.len() / 7 + 1);
+        self.norm.reserve(text.len());
+        self.scan(text, lookalikes);
+    }
+
+    /// The bytes its buffers hold (kept or not).
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.tokens.capacity() * std::mem::size_of::<Token>() + self.norm.capacity()
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.tokens.len()
