@@ -248,7 +248,8 @@ impl<'a> Builder<'a> {
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
             let dates = mentions[first..m].iter().any(|m| m.value.is_calendar());
-            let point = self.decree.is_some() && (starts_a_point(sentence_text) || sentence_text.contains(':'));
+            let starts_point = self.decree.is_some() && starts_a_point(sentence_text);
+            let point = starts_point || (self.decree.is_some() && sentence_text.contains(':'));
             if !(dates || live || point) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
@@ -291,7 +292,7 @@ impl<'a> Builder<'a> {
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
             // The listed points of a decree (`1) ...`, `Согласно постановлению: ...`) belong to
             // the latest decree, also across a paragraph break.
-            let listed = self.decree.filter(|_| talk.content || starts_a_point(sentence_text));
+            let listed = self.decree.filter(|_| talk.content || starts_point);
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
             let dating = |k: usize| {
                 let mention = &own[k];
@@ -707,7 +708,9 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
 /// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`), or hold numbered points
 /// (`...: 1) ...`)?
 fn starts_a_point(sentence: &str) -> bool {
-    if sentence.as_bytes().contains(&b')') && sentence.contains(" 1)") {
+    // ` 1)` inside, looked for only when a `)` is there (a fast byte search).
+    let bytes = sentence.as_bytes();
+    if bytes.contains(&b')') && bytes.windows(3).any(|w| w == b" 1)") {
         return true;
     }
     let s = sentence.trim_start();

@@ -184,8 +184,18 @@ pub(crate) fn anaphora(gazetteer: &Gazetteer, _text: &str, tokens: &Tokens, rang
     let range = range.start..range.end.min(tokens.len());
     let r = Reader { tokens, range: range.clone() };
     let mut out = Anaphors::default();
+    // The longest word that can start a phrase: longer words are passed over unread.
+    let longest = words.phrases.iter().filter_map(|p| p.lead.first()).chain(words.here).map(|w| w.len()).max();
+    let Some(longest) = longest else { return out };
     for i in range {
+        if tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word || t.end() - t.start() > 2 * longest) {
+            // (A word's normalized form is at most twice as long as its text.)
+            continue;
+        }
         let Some(w) = r.word(i) else { continue };
+        if w.len() > longest {
+            continue;
+        }
         if words.here.contains(&w) {
             let next = r.word(i + 1).unwrap_or("");
             if !words.not_here.iter().any(|[a, b]| *a == w && *b == next) {
