@@ -354,6 +354,22 @@ impl Tokens {
 #[inline]
 fn normal_run(bytes: &[u8], mut i: usize, cyr: &mut bool, lat: &mut bool) -> usize {
     let (mut c, mut l) = (false, false);
+    // Four Cyrillic small letters at a time: each little-endian 16-bit lane of the next
+    // eight bytes is `D0 Bx` or `D1 8x`.
+    const LANES: u64 = 0xF0FF_F0FF_F0FF_F0FF;
+    const LOW15: u64 = 0x7FFF_7FFF_7FFF_7FFF;
+    const HIGH: u64 = 0x8000_8000_8000_8000;
+    let zero_lanes = |v: u64| !(((v & LOW15) + LOW15) | v) & HIGH;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(a) & LANES;
+        if zero_lanes(x ^ 0xB0D0_B0D0_B0D0_B0D0) | zero_lanes(x ^ 0x80D1_80D1_80D1_80D1) != HIGH {
+            break;
+        }
+        c = true;
+        i += 8;
+    }
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_lowercase() {
             l = true;
