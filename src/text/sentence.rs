@@ -29,24 +29,76 @@ use std::ops::Range;
 /// The most tokens a sentence holds; a longer run of text is cut into pieces this long.
 pub const MAX_SENTENCE_TOKENS: usize = 256;
 
-/// The words of a language that the sentence splitter needs, as normalized forms.
+/// The words of a language that the sentence splitter needs, as normalized forms. Made with
+/// [`SentenceRules::new`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SentenceRules {
     /// Words that take a period without ending a sentence (`т.е.`, `млн.`, `ул.`).
-    pub abbreviations: &'static [&'static str],
+    abbreviations: WordList,
     /// Abbreviations of "year": after a number their period may end a sentence (`в 2020 г.
     /// Власти`), elsewhere it does not (`г. Уральск`, a town); between a year and a clock
     /// time it does not either (`2005 г. 19:13`).
-    pub year_words: &'static [&'static str],
+    year_words: WordList,
     /// Short words after which a line break cannot end a sentence (prepositions,
     /// conjunctions).
-    pub hanging: &'static [&'static str],
+    hanging: WordList,
 }
 
 impl SentenceRules {
     /// No abbreviations and no hanging words: sentences end at every terminal mark that a
     /// sentence start follows.
-    pub const NONE: SentenceRules = SentenceRules { abbreviations: &[], year_words: &[], hanging: &[] };
+    pub const NONE: SentenceRules = SentenceRules::new(&[], &[], &[]);
+
+    /// Rules from a language's abbreviations (words that take a period without ending a
+    /// sentence), its abbreviations of "year" (whose period ends a sentence after a number),
+    /// and its hanging words (after which a line break ends no sentence).
+    pub const fn new(
+        abbreviations: &'static [&'static str],
+        year_words: &'static [&'static str],
+        hanging: &'static [&'static str],
+    ) -> SentenceRules {
+        SentenceRules {
+            abbreviations: WordList::new(abbreviations),
+            year_words: WordList::new(year_words),
+            hanging: WordList::new(hanging),
+        }
+    }
+}
+
+/// A short static list of words with a filter on their byte lengths and last bytes, so that
+/// most words are known to be absent without comparing them to any entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordList {
+    words: &'static [&'static str],
+    /// Bit `n` (mod 64): some entry is `n` bytes long.
+    lengths: u64,
+    /// Bit `b % 64`: some entry ends with byte `b`.
+    lasts: u64,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        let (mut lengths, mut lasts) = (0u64, 0u64);
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            lengths |= 1 << (w.len() % 64);
+            if let Some(&b) = w.last() {
+                lasts |= 1 << (b % 64);
+            }
+            k += 1;
+        }
+        WordList { words, lengths, lasts }
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        let Some(&last) = w.last() else { return false };
+        self.lengths & (1 << (w.len() % 64)) != 0
+            && self.lasts & (1 << (last % 64)) != 0
+            && self.words.iter().any(|e| e.as_bytes() == w)
+    }
 }
 
 /// One sentence: its byte span, the range of its tokens, and its paragraph number.
@@ -127,14 +179,6 @@ fn is_point_number(tokens: &Tokens, i: usize) -> bool {
         && tokens.get(i + 2).is_some_and(|n| n.gap >= Gap::Space)
 }
 
-/// Is `word` in a language's short list? Lengths and last bytes are compared before the
-/// bytes, so that most entries are passed over without a call to compare memory.
-fn listed(list: &[&str], word: &str) -> bool {
-    let w = word.as_bytes();
-    let Some(&last) = w.last() else { return false };
-    list.iter().any(|e| e.len() == w.len() && e.as_bytes().last() == Some(&last) && e.as_bytes() == w)
-}
-
 fn is_terminal(norm: &str) -> bool {
     matches!(norm, "." | "!" | "?" | "…")
 }
@@ -168,13 +212,13 @@ fn period_is_abbreviation(tokens: &Tokens, rules: &SentenceRules, i: usize) -> b
         return false;
     }
     let word = tokens.norm(i - 1);
-    if listed(rules.year_words, word) {
+    if rules.year_words.contains(word) {
         // `2020 г.` is a year and may end a sentence; `г. Уральск` is a town.
         let year_before = i >= 2 && tokens.get(i - 2).is_some_and(|t| t.kind == TokenKind::Number);
         return !year_before;
     }
     let initial = prev.capitalized && word.chars().count() == 1;
-    initial || listed(rules.abbreviations, word)
+    initial || rules.abbreviations.contains(word)
 }
 
 /// Is the `.` at token `i` inside a date or a date and time, with `next` the token after it?
@@ -194,7 +238,7 @@ fn period_inside_date(tokens: &Tokens, rules: &SentenceRules, i: usize, next: us
         return false;
     }
     let day_before = number(i - 1).is_some_and(|t| t.digits <= 2);
-    let year_word_before = listed(rules.year_words, tokens.norm(i - 1)) && i >= 2 && number(i - 2).is_some();
+    let year_word_before = rules.year_words.contains(tokens.norm(i - 1)) && i >= 2 && number(i - 2).is_some();
     (day_before && touching(next + 1, ".")) || (year_word_before && touching(next + 1, ":"))
 }
 
@@ -205,7 +249,7 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -
     };
     let hanging = match prev.kind {
         TokenKind::Punct => matches!(tokens.norm(last), "," | ":" | "-" | "(" | "«" | ";"),
-        TokenKind::Word => !prev.capitalized && listed(rules.hanging, tokens.norm(last)),
+        TokenKind::Word => !prev.capitalized && rules.hanging.contains(tokens.norm(last)),
         TokenKind::Number => false,
     };
     let starts = match tokens.get(next) {
@@ -223,7 +267,7 @@ mod tests {
     #[test]
     fn split_with_rules() {
         use crate::text::{SentenceRules, Tokens};
-        let rules = SentenceRules { abbreviations: &["г", "т", "е"], year_words: &["г"], hanging: &["в"] };
+        let rules = SentenceRules::new(&["г", "т", "е"], &["г"], &["в"]);
         let text = "В 2020 г. в г. Уральск ввели карантин. ЦОНы работают до 17.00. Т.е. недолго.";
         let tokens = Tokens::new(text);
         let s: Vec<&str> = split_sentences(&tokens, &rules).iter().map(|s| &text[s.span.clone()]).collect();

@@ -18,7 +18,7 @@ pub const HANGING: &[&str] = &["және", "мен", "бен", "пен", "нем
 
 /// The sentence splitter's rules for Kazakh.
 pub static SENTENCES: SentenceRules =
-    SentenceRules { abbreviations: ABBREVIATIONS, year_words: YEAR_WORDS, hanging: HANGING };
+    SentenceRules::new(ABBREVIATIONS, YEAR_WORDS, HANGING);
 
 /// Latin lower-case letters that look like Cyrillic ones, read as them inside a word that
 /// mixes the scripts: Russian's, and `i` → `і`.
