@@ -17,8 +17,7 @@ pub const YEAR_WORDS: &[&str] = &["ж", "жж"];
 pub const HANGING: &[&str] = &["және", "мен", "бен", "пен", "немесе", "бірақ", "ал", "әрі", "да", "де", "үшін"];
 
 /// The sentence splitter's rules for Kazakh.
-pub static SENTENCES: SentenceRules =
-    SentenceRules::new(ABBREVIATIONS, YEAR_WORDS, HANGING);
+pub static SENTENCES: SentenceRules = SentenceRules::new(ABBREVIATIONS, YEAR_WORDS, HANGING);
 
 /// Latin lower-case letters that look like Cyrillic ones, read as them inside a word that
 /// mixes the scripts: Russian's, and `i` → `і`.

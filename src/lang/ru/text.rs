@@ -84,8 +84,7 @@ pub const HANGING: &[&str] = &[
 ];
 
 /// The sentence splitter's rules for Russian.
-pub static SENTENCES: SentenceRules =
-    SentenceRules::new(ABBREVIATIONS, YEAR_WORDS, HANGING);
+pub static SENTENCES: SentenceRules = SentenceRules::new(ABBREVIATIONS, YEAR_WORDS, HANGING);
 
 /// Latin lower-case letters that look like Cyrillic ones, read as them inside a word that
 /// mixes the scripts (`мaрта` typed with a Latin `a` is `марта`).
