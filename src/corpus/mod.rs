@@ -146,15 +146,15 @@ pub struct Summary {
     /// Lines that got an error record.
     pub failed: usize,
     /// Events found in the documents: the lengths of their timelines, counted before any
-    /// merge or kind filter. `None` when the run did not count them
-    /// (`export::csv::write_corpus` does not, yet).
+    /// merge or kind filter. `None` when the run did not count them (no run of this crate
+    /// leaves them uncounted; a driver that builds a summary of its own may).
     pub events: Option<usize>,
 }
 
 impl Summary {
     /// Adds one line's outcome: `Some(events)` if it was read, `None` if it got an error
     /// record.
-    fn add(&mut self, outcome: Option<usize>) {
+    pub(crate) fn add(&mut self, outcome: Option<usize>) {
         self.lines += 1;
         match outcome {
             Some(n) => *self.events.get_or_insert(0) += n,
