@@ -26,6 +26,7 @@ and `--timeline target/release/examples/timeline`. docs/scale.md has the figures
 from __future__ import annotations
 
 import argparse
+import filecmp
 import glob
 import json
 import os
@@ -93,17 +94,24 @@ def main() -> None:
     p.add_argument("--check", action="store_true", help="also run the one-shot merge and compare")
     args = p.parse_args()
 
-    from pyspark import SparkConf, SparkContext
-
     timeline = os.path.abspath(args.timeline)
     if not os.access(timeline, os.X_OK):
         sys.exit(f"{timeline}: no timeline command there (--timeline PATH)")
-    scratch = None
-    if args.parts is None:
-        scratch = tempfile.mkdtemp(prefix="khronika-spark-")
-        parts = os.path.join(scratch, "parts")
-    else:
-        parts = args.parts
+    if args.parts is not None:
+        run(args, timeline, args.parts)
+        return
+    scratch = tempfile.mkdtemp(prefix="khronika-spark-")
+    try:
+        run(args, timeline, os.path.join(scratch, "parts"))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, timeline: str, parts: str) -> None:
+    """The map on Spark into the directory `parts`, the reduce into `args.output`, the
+    figures on stderr; with `args.check`, the one-shot run and the comparison."""
+    from pyspark import SparkConf, SparkContext
+
     conf = SparkConf().setMaster(args.master).setAppName("khronika-merge")
     conf.set("spark.driver.memory", args.driver_memory).set("spark.ui.enabled", "false")
     sc = SparkContext(conf=conf)
@@ -125,11 +133,11 @@ def main() -> None:
     part_files = sorted(glob.glob(os.path.join(parts, "part-*")))
     reduce_s, reduce_mb = run_reduce([timeline, "--merge", "--format", "json", "-o", args.output, *part_files])
     with open(args.corpus, "rb") as f:
-        documents = sum(1 for _ in f)
+        lines_read = sum(1 for _ in f)
     n = count(args.output)
     part_mb = sum(os.path.getsize(f) for f in part_files) / 1e6
     print(
-        f"{documents} lines (documents) in {partitions} partitions: map {mapped:.1f} s (parts {part_mb:.0f} MB), "
+        f"{lines_read} lines (documents) in {partitions} partitions: map {mapped:.1f} s (parts {part_mb:.0f} MB), "
         f"reduce {reduce_s:.1f} s ({reduce_mb} MB peak); {n['events']} events after the merge, "
         f"{n['sources']} sources, {n['undated']} undated sentences; {args.output} "
         f"{os.path.getsize(args.output) / 1e6:.0f} MB",
@@ -142,19 +150,10 @@ def main() -> None:
             cmd = [timeline, "--jsonl", "--errors-ok", "--merge", "--format", "json", "-o", one_shot]
             subprocess.run(cmd, stdin=corpus, check=True)
         took = time.perf_counter() - started
-        same = filecmp_equal(one_shot, args.output)
+        same = filecmp.cmp(one_shot, args.output, shallow=False)
         print(f"one-shot --jsonl --merge: {took:.1f} s; identical to the Spark result: {same}", file=sys.stderr)
         if not same:
             sys.exit(1)
-    if scratch is not None:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def filecmp_equal(a: str, b: str) -> bool:
-    """Whether two files hold the same bytes."""
-    import filecmp
-
-    return filecmp.cmp(a, b, shallow=False)
 
 
 if __name__ == "__main__":
