@@ -5,7 +5,7 @@
 use khronika::corpus::{self, ErrorRecord, Meter, WriteOptions};
 use khronika::export::csv::{write_corpus, CorpusOptions};
 use khronika::export::{Format, Target};
-use khronika::{Document, Published};
+use khronika::Published;
 use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,7 +39,9 @@ FORMATS
   --progress          with --jsonl: a progress line and the end summary on stderr (`N documents,
                       M events, K errors, X MB/s`); on by default when stderr is a terminal
   --errors-ok         with --jsonl: exit 0 even when lines got error records
-  --merge             merge the documents' timelines into one corpus timeline (files or --jsonl)
+  --merge             merge the documents' timelines into one corpus timeline (files or --jsonl);
+                      a FILE (or stdin) that starts with `{` is merged timelines, what --merge
+                      --format json writes, merged again: a reduce of partial merges (docs/scale.md)
   --kinds K1,K2       keep only events of these kinds: ids (cases, quarantine) or OxCGRT codes
                       (C1, H6: every kind of that indicator); with --jsonl, --merge or csv only
   --prefer P          undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
@@ -128,6 +130,9 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
             Short(c) => return Err(format!("unknown option -{c}")),
         }
     }
+    if a.jsonl && !a.files.is_empty() {
+        return Err("--jsonl reads its corpus on stdin, not FILEs (merge partial merges without --jsonl)".into());
+    }
     let corpus_only = [("--jobs", a.jobs > 1), ("--progress", a.progress), ("--errors-ok", a.errors_ok)];
     if let Some((name, _)) = corpus_only.iter().find(|(_, given)| *given && !a.jsonl) {
         return Err(format!("{name} works in --jsonl corpus mode only"));
@@ -207,13 +212,7 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     if inputs.is_empty() && args.files.is_empty() && !args.stdin {
         inputs.push(("sample".into(), SAMPLE.into()));
     }
-    let mut docs = Vec::new();
-    for (name, text) in &inputs {
-        match args.date.map_or_else(|| Document::parse(text), |date| Ok(Document::new(date, text))) {
-            Ok(d) => docs.push(d.with_id(name.as_str()).with_shared_text(Arc::clone(text))),
-            Err(e) => errors.push(format!("{name}: {e}")),
-        }
-    }
+    let docs = corpus::read_inputs(&mut inputs, args.date, args.w.merge, |e| errors.push(e.to_string()));
     errors.iter().for_each(|e| warn(e));
     corpus::write_documents(out, docs, &WriteOptions { array: args.files.len() > 1, ..args.w.clone() })?;
     Ok(errors.is_empty())

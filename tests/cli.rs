@@ -196,6 +196,98 @@ fn jsonl_merge_reports_bad_lines_and_keeps_its_output_on_threads() {
     assert_eq!(three.stderr, one.stderr);
 }
 
+/// The fixture articles as JSONL lines, each twice (under a second id), with ids.
+fn fixture_lines() -> Vec<String> {
+    let texts = [
+        ("a", include_str!("fixtures/merge/a.txt")),
+        ("b", include_str!("fixtures/merge/b.txt")),
+        ("c", include_str!("fixtures/merge/c.txt")),
+    ];
+    let mut lines = Vec::new();
+    for copy in ["", "-copy"] {
+        for (id, text) in texts {
+            let (header, body) = text.split_once('\n').expect("a header line");
+            let date = header.strip_prefix("date ").expect("a date header");
+            let line = serde_json::json!({"id": format!("{id}{copy}"), "date": date, "text": body});
+            lines.push(line.to_string());
+        }
+    }
+    lines
+}
+
+/// A reduce: `--jsonl --merge --format json` on parts of a corpus (a bad line in one, with
+/// `--errors-ok`), then `--merge` on the parts' timelines, as files or concatenated on
+/// stdin, writes the bytes `--jsonl --merge --format json` writes for the whole corpus.
+#[test]
+fn merge_reads_merged_timelines_a_reduce_of_partial_merges() {
+    let dir = scratch();
+    let lines = fixture_lines();
+    let whole = run(&["--jsonl", "--merge", "--format", "json"], (lines.join("\n") + "\n").as_bytes());
+    assert!(whole.status.success(), "{}", text(&whole.stderr));
+    let mut parts = Vec::new();
+    for (k, part) in [&lines[..1], &lines[1..4], &lines[4..]].into_iter().enumerate() {
+        let input = format!("{}\nnot json\n", part.join("\n"));
+        let out = run(&["--jsonl", "-", "--errors-ok", "--merge", "--format", "json"], input.as_bytes());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        parts.push(file(&dir, &format!("part-{k:05}"), &out.stdout));
+    }
+    let names: Vec<&str> = parts.iter().map(|p| p.to_str().expect("UTF-8")).collect();
+    let reduced = run(&[&["--merge", "--format", "json"][..], &names].concat(), b"");
+    assert!(reduced.status.success() && reduced.stderr.is_empty(), "{}", text(&reduced.stderr));
+    assert_eq!(text(&reduced.stdout), text(&whole.stdout));
+    // The parts one after the other on stdin (`cat part-*`), with a part as a file.
+    let cat: Vec<u8> = parts[..2].iter().flat_map(|p| std::fs::read(p).expect("a part")).collect();
+    let mixed = run(&["--merge", "--format", "json", "-", names[2]], &cat);
+    assert_eq!(text(&mixed.stdout), text(&whole.stdout), "{}", text(&mixed.stderr));
+    // A merged timeline merged with nothing is itself; in another format, the same events.
+    let whole_file = file(&dir, "whole.json", &whole.stdout);
+    let whole_name = whole_file.to_str().expect("UTF-8");
+    assert_eq!(run(&["--merge", "--format", "json", whole_name], b"").stdout, whole.stdout);
+    let as_text = run(&["--merge", whole_name], b"");
+    let events =
+        serde_json::from_slice::<serde_json::Value>(&whole.stdout).expect("JSON")["events"].as_array().map(Vec::len);
+    assert!(text(&as_text.stdout).starts_with(&format!("# corpus timeline: {} events", events.unwrap_or(0))));
+    // With documents: a merged timeline and a document file merge as the documents would.
+    let doc = file(&dir, "d.txt", include_str!("fixtures/merge/a.txt").as_bytes());
+    let with_doc = run(&["--merge", "--format", "json", names[1], doc.to_str().expect("UTF-8")], b"");
+    let sources = text(&with_doc.stdout);
+    assert!(
+        sources.contains(&format!("\"doc\": {:?}", doc.to_str().expect("UTF-8"))) && sources.contains("\"doc\": \"b\"")
+    );
+}
+
+/// A merged-timeline input that is not one is named with the place and the reason; the
+/// other inputs are still merged, and the exit is 1. `--jsonl` reads no FILE.
+#[test]
+fn a_bad_merged_timeline_is_named_where_it_goes_wrong() {
+    let dir = scratch();
+    let good = run(&["--jsonl", "--merge", "--format", "json"], fixture_lines()[0].as_bytes());
+    let good = file(&dir, "good.json", &good.stdout);
+    let good = good.to_str().expect("UTF-8");
+    for (bytes, says) in [
+        (&b"{\"events\": [{\"when\": \"2020-13\"}]}"[..], "not a merged timeline: invalid TIMEX3 value \"2020-13\""),
+        (b"{\"undated\": []}", "not a merged timeline: missing field `events` at line 1, column 15"),
+        (b"{\"events\": []} x", "not a merged timeline: expected value at line 1, column 16"),
+        (b"\n  {\"events\": [", "not a merged timeline: EOF while parsing a list at line 2, column 14"),
+    ] {
+        let bad = file(&dir, "bad.json", bytes);
+        let bad = bad.to_str().expect("UTF-8");
+        let out = run(&["--merge", "--format", "json", bad, good], b"");
+        assert_eq!(out.status.code(), Some(1), "{says}");
+        let err = text(&out.stderr);
+        assert!(err.contains(&format!("{bad}: {says}")), "{says}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(out.stdout, std::fs::read(good).expect("the good part"), "the good part is still merged");
+    }
+    // Without --merge, a JSON file is a document without a header.
+    let plain = run(&["--format", "json", good], b"");
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(text(&plain.stderr).contains("missing header"), "{}", text(&plain.stderr));
+    let out = run(&["--jsonl", "--merge", good], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--jsonl reads its corpus on stdin, not FILEs"), "{}", text(&out.stderr));
+}
+
 /// The first mention's value in a `--jsonl` record line.
 fn first_value(record: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(record).unwrap_or_else(|e| panic!("{e}: {record}"));
@@ -513,11 +605,16 @@ fn progress_ends_with_the_summary() {
         assert!(summary.is_match(last), "{mode:?}: {lines:?}");
         assert!(!lines.iter().any(|l| l.contains("lines got error records")), "the summary counts them: {lines:?}");
     }
-    // The CSV writer does not count events: its summary leaves them out.
-    let out = run(&["--jsonl", "--format", "csv", "--progress"], CORPUS.as_bytes());
-    let lines = stderr_lines(&out);
-    assert!(lines[0].starts_with(r#"{"line":2,"error":"bad JSON"#), "{lines:?}");
-    assert!(lines[1].starts_with("timeline: 3 documents, 1 error, ") && lines[1].ends_with(" MB/s"), "{lines:?}");
+    // The CSV corpus counts the documents' events too, before the kind filter, on any
+    // number of threads.
+    for mode in
+        [&["--jsonl", "--format", "csv"][..], &["--jsonl", "--format", "csv", "--kinds", "cases", "--jobs", "2"]]
+    {
+        let out = run(&[mode, &["--progress"]].concat(), CORPUS.as_bytes());
+        let lines = stderr_lines(&out);
+        assert!(lines[0].starts_with(r#"{"line":2,"error":"bad JSON"#), "{lines:?}");
+        assert!(summary.is_match(&lines[1]), "{mode:?}: {lines:?}");
+    }
     let out = run(&["--progress", "-"], b"date 2020-03-20\nx");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--progress works in --jsonl corpus mode only"));

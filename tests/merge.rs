@@ -14,7 +14,10 @@
 //!    many events as the document with most events of that key; every input event is in the
 //!    output exactly once, as a source;
 //! 6. the same corpus twice (under other ids) gives the same events, each with twice the
-//!    sources; undated sentences are all kept, with their document.
+//!    sources; undated sentences are all kept, with their document;
+//! 7. a reduce: the merged parts written as JSON (`--merge --format json`) and read back
+//!    (`corpus::read_merged`) merge into the very bytes of the merge of the whole, figures
+//!    that are not round decimals included.
 //!
 //! `PROPTEST_CASES=2000 cargo test --release --test merge` runs a deeper search.
 
@@ -292,6 +295,51 @@ proptest! {
         prop_assert_eq!(twice.undated().len(), 2 * undated);
         prop_assert!(twice.undated().iter().all(|u| u.doc.is_some()));
     }
+}
+
+#[cfg(feature = "json")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: case_count(), ..ProptestConfig::default() })]
+
+    /// Property 7.
+    #[test]
+    fn associative_through_json((corpus, order) in any_corpus().prop_flat_map(|c| { let n = c.len(); (Just(c), Just((0..n).collect::<Vec<_>>()).prop_shuffle()) }), cut in 0usize..6, cut2 in 0usize..6, awkward in prop::sample::select(vec![5.0, 1000999.9999999999, 0.1 + 0.2, 134000000.00000001])) {
+        let corpus: Vec<Timeline> = corpus.iter().map(|t| with_cases(t, awkward)).collect();
+        let whole = merged_json(&Timeline::merge(corpus.clone()));
+        let docs: Vec<Timeline> = order.iter().map(|&i| corpus[i].clone()).collect();
+        let (a, b) = (cut.min(cut2).min(docs.len()), cut.max(cut2).min(docs.len()));
+        let mut parts = String::new();
+        for part in [&docs[..a], &docs[a..b], &docs[b..]] {
+            parts.push_str(&merged_json(&Timeline::merge(part.to_vec())));
+        }
+        let read = khronika::corpus::read_merged("parts", &parts).expect("the parts read back");
+        prop_assert_eq!(merged_json(&read), whole.clone());
+        // Merged with nothing, a merged timeline read back is itself.
+        let again = khronika::corpus::read_merged("whole", &whole).expect("the whole reads back");
+        prop_assert_eq!(merged_json(&Timeline::merge([again])), whole);
+    }
+}
+
+/// A merged timeline as the example's `--merge --format json` writes it.
+#[cfg(feature = "json")]
+fn merged_json(t: &Timeline) -> String {
+    let mut out = Vec::new();
+    khronika::corpus::write_merged(&mut out, khronika::export::Format::Json, None, t).expect("a timeline writes");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The timeline with every count of 5 cases made `value`.
+#[cfg(feature = "json")]
+fn with_cases(t: &Timeline, value: f64) -> Timeline {
+    let mut json = serde_json::to_value(t).expect("a timeline writes");
+    for e in json["events"].as_array_mut().into_iter().flatten() {
+        for f in e["figures"].as_array_mut().into_iter().flatten() {
+            if f["value"] == 5.0 {
+                f["value"] = serde_json::Number::from_f64(value).expect("a finite value").into();
+            }
+        }
+    }
+    serde_json::from_value(json).expect("a timeline reads")
 }
 
 /// The timeline with every document id prefixed.

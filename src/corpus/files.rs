@@ -1,15 +1,16 @@
 //! Documents that are not a JSONL corpus: texts read from files or a stream, analysed and
 //! written in one format one after the other, or merged into one timeline (the example's
-//! file mode).
+//! file mode), with merged timelines read back and merged again (a reduce).
 
-use crate::document::Document;
+use crate::document::{Document, Published};
 use crate::event::kinds::EventKind;
 use crate::export::{keep_kinds, Documents, Format, Rows};
 use crate::extract::Extractor;
 use crate::resolve::ResolveOptions;
-use crate::timeline::Timeline;
+use crate::timeline::{Merger, Timeline};
 use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Why a document's text could not be read; every message starts with the document's name.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +44,169 @@ pub enum ReadError {
         /// The path, as [`Path::display`] shows it.
         name: String,
     },
+    /// The text is not a document: no `date` header, a bad date, no text after the header.
+    #[error("{name}: {source}")]
+    Document {
+        /// The document's name.
+        name: String,
+        /// Why.
+        source: crate::Error,
+    },
+    /// The text starts as a merged timeline (`{`) but is not one as `--merge --format json`
+    /// writes it ([`read_merged`]): bad JSON, a missing or ill-typed field, a bad TIMEX3
+    /// value, trailing text.
+    #[error("{name}: not a merged timeline: {reason} at line {line}, column {column}")]
+    Merged {
+        /// The input's name.
+        name: String,
+        /// Where the JSON goes wrong: its 1-based line...
+        line: usize,
+        /// ... and 1-based column (in bytes; 0 at the very end of the text).
+        column: usize,
+        /// What is wrong, as the JSON reader says it.
+        reason: String,
+    },
+}
+
+/// Whether a text is merged timelines rather than a document: its first character that is
+/// not white space is `{` (a document starts with its `date` header).
+///
+/// ```
+/// use khronika::corpus::is_merged;
+/// assert!(is_merged("\n {\"events\": []}"));
+/// assert!(!is_merged("date 2020-03-20 Вчера."));
+/// ```
+pub fn is_merged(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
+/// Reads merged timelines back: the JSON of one or more [`Timeline`]s (what
+/// [`write_merged`] writes in [`Format::Json`], the example's `--merge --format json`), one
+/// after the other with white space between (the outputs of several runs concatenated).
+/// Returns the timeline, or the merge of the timelines ([`Timeline::merge`]), that `json`
+/// holds; `name` names it in an error.
+///
+/// What is read is what was written, to the bit (figures included), so the merge is a reduce:
+/// the merge of the merged parts of a corpus is, byte for byte, the merge of the whole (each
+/// document in one part, known by an id that is unique in the corpus).
+///
+/// ```
+/// use khronika::corpus::{merge, read_merged, write_merged};
+/// use khronika::export::Format;
+/// let corpus = [
+///     r#"{"id": "a", "date": "2020-03-20", "text": "16 марта в Павлодаре закрыли школы."}"#,
+///     r#"{"id": "b", "date": "2020-03-17", "text": "Вчера в Павлодаре закрыли школы."}"#,
+/// ];
+/// let (whole, _) = merge(corpus.join("\n").as_bytes(), 1, |_| {})?;
+/// let mut parts = Vec::new();
+/// for line in corpus {
+///     let (part, _) = merge(line.as_bytes(), 1, |_| {})?;
+///     write_merged(&mut parts, Format::Json, None, &part)?;
+/// }
+/// let reduced = read_merged("parts", std::str::from_utf8(&parts).unwrap()).unwrap();
+/// assert_eq!(reduced, whole);
+/// assert_eq!(reduced.events()[0].sources.len(), 2);
+/// let err = read_merged("x.json", "{\"events\": [{\"when\": \"2020-13\"}]}").unwrap_err();
+/// assert!(err.to_string().starts_with("x.json: not a merged timeline: invalid TIMEX3 value"), "{err}");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+/// [`ReadError::Merged`], with the line and column where the JSON goes wrong; a text with no
+/// timeline at all is one too.
+pub fn read_merged(name: &str, json: &str) -> Result<Timeline, ReadError> {
+    let mut timelines = Vec::new();
+    for timeline in serde_json::Deserializer::from_str(json).into_iter::<Timeline>() {
+        timelines.push(timeline.map_err(|e| merged_error(name, &e))?);
+    }
+    match timelines.len() {
+        0 => Err(ReadError::Merged {
+            name: name.to_owned(),
+            line: 1,
+            column: 0,
+            reason: "no timeline (expected {\"events\": [...], \"undated\": [...]})".into(),
+        }),
+        1 => Ok(timelines.pop().unwrap_or_default()),
+        _ => Ok(Timeline::merge(timelines)),
+    }
+}
+
+/// A JSON error reading merged timelines as a [`ReadError::Merged`]: serde_json's message
+/// without the position it appends (the error's fields hold that).
+fn merged_error(name: &str, e: &serde_json::Error) -> ReadError {
+    let message = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let reason = message.strip_suffix(&at).unwrap_or(&message).to_owned();
+    ReadError::Merged { name: name.to_owned(), line: e.line(), column: e.column(), reason }
+}
+
+/// One input of [`write_documents`]: a document, analysed there, or a timeline merged
+/// before ([`read_merged`]), merged again as it is.
+#[derive(Clone, Debug)]
+pub enum MergeInput<'a> {
+    /// A document.
+    Document(Document<'a>),
+    /// A merged timeline (with `merge` only).
+    Merged(Timeline),
+}
+
+impl<'a> From<Document<'a>> for MergeInput<'a> {
+    fn from(doc: Document<'a>) -> Self {
+        MergeInput::Document(doc)
+    }
+}
+
+impl From<Timeline> for MergeInput<'_> {
+    fn from(timeline: Timeline) -> Self {
+        MergeInput::Merged(timeline)
+    }
+}
+
+/// The named texts of a run over files (and standard input) as the inputs of
+/// [`write_documents`], in order: each text a document whose id is its name (the header
+/// format, or plain text published on `date` when given, sharing the text's buffer); with
+/// `merge`, a text that starts with `{` ([`is_merged`]) is the merged timelines it holds
+/// ([`read_merged`]), and its text is emptied, since only the timeline is kept. A text that
+/// cannot be read is left out and handed to `on_error` ([`ReadError::Document`] or
+/// [`ReadError::Merged`]).
+///
+/// ```
+/// use khronika::corpus::{read_inputs, MergeInput};
+/// use std::sync::Arc;
+/// let mut texts: Vec<(String, Arc<str>)> = vec![
+///     ("a.txt".into(), "date 2020-03-20 Вчера закрыли школы.".into()),
+///     ("part.json".into(), r#"{"events": [], "undated": []}"#.into()),
+///     ("b.txt".into(), "no header".into()),
+/// ];
+/// let mut errors = Vec::new();
+/// let inputs = read_inputs(&mut texts, None, true, |e| errors.push(e.to_string()));
+/// assert!(matches!(&inputs[..], [MergeInput::Document(d), MergeInput::Merged(t)] if d.id() == Some("a.txt") && t.is_empty()));
+/// assert!(errors[0].starts_with("b.txt: missing header"), "{errors:?}");
+/// ```
+pub fn read_inputs<'a>(
+    texts: &'a mut [(String, Arc<str>)],
+    date: Option<Published>,
+    merge: bool,
+    mut on_error: impl FnMut(ReadError),
+) -> Vec<MergeInput<'a>> {
+    let mut inputs = Vec::with_capacity(texts.len());
+    for entry in texts.iter_mut() {
+        if merge && is_merged(&entry.1) {
+            let merged = read_merged(&entry.0, &entry.1);
+            entry.1 = Arc::from("");
+            match merged {
+                Ok(timeline) => inputs.push(MergeInput::Merged(timeline)),
+                Err(e) => on_error(e),
+            }
+            continue;
+        }
+        let (name, text): &'a (String, Arc<str>) = entry;
+        match date.map_or_else(|| Document::parse(text), |date| Ok(Document::new(date, text))) {
+            Ok(d) => inputs.push(MergeInput::Document(d.with_id(name.as_str()).with_shared_text(Arc::clone(text)))),
+            Err(source) => on_error(ReadError::Document { name: name.clone(), source }),
+        }
+    }
+    inputs
 }
 
 /// All of `reader` as one document's text (UTF-8); `name` names it in an error.
@@ -98,8 +262,10 @@ pub struct WriteOptions {
 }
 
 /// Analyses `docs` and writes them to `out` as `settings` say: one after the other (as
-/// [`Documents`] does), or their merged timeline (as [`write_merged`] does). Returns the
-/// number of events written.
+/// [`Documents`] does), or their merged timeline (as [`write_merged`] does), where merged
+/// timelines ([`MergeInput::Merged`]) are merged again with the documents' (the `k`-th input,
+/// 1-based, is the `k`-th timeline of [`Timeline::merge`]). Returns the number of events
+/// written.
 ///
 /// ```
 /// use khronika::corpus::{write_documents, WriteOptions};
@@ -117,18 +283,30 @@ pub struct WriteOptions {
 ///
 /// # Errors
 /// An error of `out`; [`io::ErrorKind::InvalidInput`] for a merged timeline in a format
-/// that cannot show one (see [`Format::write_timeline`]).
-pub fn write_documents<'a>(
+/// that cannot show one (see [`Format::write_timeline`]), or for a merged timeline among
+/// the inputs without `merge`.
+pub fn write_documents<'a, I: Into<MergeInput<'a>>>(
     out: &mut impl Write,
-    docs: impl IntoIterator<Item = Document<'a>>,
+    docs: impl IntoIterator<Item = I>,
     settings: &WriteOptions,
 ) -> io::Result<usize> {
-    let (mut output, mut timelines, mut events) =
-        (Documents::new(settings.format, settings.rows, settings.array), Vec::new(), 0);
-    for doc in docs {
+    let (mut output, mut merger, mut events) =
+        (Documents::new(settings.format, settings.rows, settings.array), Merger::default(), 0);
+    for (k, input) in docs.into_iter().enumerate() {
+        let doc = match input.into() {
+            MergeInput::Document(doc) => doc,
+            MergeInput::Merged(timeline) if settings.merge => {
+                merger.add(timeline, k + 1);
+                continue;
+            }
+            MergeInput::Merged(_) => {
+                let message = "a merged timeline is only read to be merged again (with `merge`)";
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
+            }
+        };
         let mut analysis = Extractor::new(settings.options).analyze(&doc);
         if settings.merge {
-            timelines.push(analysis.timeline);
+            merger.add(analysis.timeline, k + 1);
             continue;
         }
         if let Some(kinds) = &settings.kinds {
@@ -138,7 +316,7 @@ pub fn write_documents<'a>(
         output.write(out, doc, analysis)?;
     }
     match settings.merge {
-        true => events = write_merged(out, settings.format, settings.kinds.as_deref(), &Timeline::merge(timelines))?,
+        true => events = write_merged(out, settings.format, settings.kinds.as_deref(), &merger.finish())?,
         false => output.finish(out)?,
     }
     out.flush()?;

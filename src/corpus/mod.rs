@@ -28,6 +28,17 @@
 //! under it, for any iterator. [`Meter`] counts what a run reads, for a progress line and
 //! its end summary; [`parse_kinds`] reads a list of event kinds (ids or OxCGRT codes);
 //! [`read_file`] and [`write_documents`] are the same for documents given one by one.
+//!
+//! # Scale-out: the merge as a reduce
+//!
+//! [`read_merged`] reads merged timelines back (the JSON [`write_merged`] writes), so a
+//! corpus merges in parts: map each part of the documents to its merged timeline ([`merge`],
+//! the example's `--jsonl --merge --format json`, on any number of machines), then merge the
+//! parts' timelines ([`Timeline::merge`], the example's `--merge PART.json...`). The merge is
+//! associative, and what is read back is what was written, so the result is, byte for byte,
+//! the merge of the whole corpus at once, provided each document is in one part and has an
+//! id of its own (a line without one is known by its line number, which a part counts from
+//! its own first line). `docs/scale.md` runs it on Apache Spark.
 
 mod files;
 mod kinds;
@@ -36,7 +47,10 @@ mod meter;
 mod ordered;
 
 pub use crate::export::json::{DocumentRecord, Id, RecordView};
-pub use files::{read_file, read_text, write_documents, write_merged, ReadError, WriteOptions};
+pub use files::{
+    is_merged, read_file, read_inputs, read_merged, read_text, write_documents, write_merged, MergeInput, ReadError,
+    WriteOptions,
+};
 pub use kinds::{kind_names, parse_kinds};
 pub use line::{read_line, ErrorRecord, Line, LineError};
 pub use meter::{Meter, Metered};
@@ -146,15 +160,15 @@ pub struct Summary {
     /// Lines that got an error record.
     pub failed: usize,
     /// Events found in the documents: the lengths of their timelines, counted before any
-    /// merge or kind filter. `None` when the run did not count them
-    /// (`export::csv::write_corpus` does not, yet).
+    /// merge or kind filter. `None` when the run did not count them (no run of this crate
+    /// leaves them uncounted; a driver that builds a summary of its own may).
     pub events: Option<usize>,
 }
 
 impl Summary {
     /// Adds one line's outcome: `Some(events)` if it was read, `None` if it got an error
     /// record.
-    fn add(&mut self, outcome: Option<usize>) {
+    pub(crate) fn add(&mut self, outcome: Option<usize>) {
         self.lines += 1;
         match outcome {
             Some(n) => *self.events.get_or_insert(0) += n,

@@ -227,7 +227,9 @@ pub struct CorpusOptions {
 /// one CSV: the header once, then the rows of every line in input order, on
 /// `settings.jobs` threads. The `doc` column holds a line's id as text (a string's text,
 /// another value's JSON text), or `#N` for line `N` when it has none. A line that cannot be
-/// read gets no row: it is handed to `on_error` as its error record, in input order.
+/// read gets no row: it is handed to `on_error` as its error record, in input order. The
+/// summary counts the lines, the failed ones and the documents' events (the lengths of
+/// their timelines, before the kind filter), as the other corpus runs do.
 ///
 /// ```
 /// use khronika::export::csv::{write_corpus, CorpusOptions};
@@ -239,6 +241,7 @@ pub struct CorpusOptions {
 /// let (mut out, mut bad) = (Vec::new(), Vec::new());
 /// let summary = write_corpus(input.as_bytes(), &mut out, &CorpusOptions::default(), |e| bad.push(e.line))?;
 /// assert_eq!((summary.lines, summary.failed, bad), (3, 1, vec![2]));
+/// assert_eq!(summary.events, Some(2));
 /// let csv = String::from_utf8(out).unwrap();
 /// let docs: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
 /// assert_eq!(docs, ["7", "#3"]);
@@ -258,7 +261,7 @@ pub fn write_corpus(
     use crate::corpus::{map_lines, read_line, Summary};
     use std::io::Write as _;
     let mut out = io::BufWriter::with_capacity(1 << 16, output);
-    let mut summary = Summary::default();
+    let mut summary = Summary { events: Some(0), ..Summary::default() };
     Writer::new(settings.rows).finish(&mut out)?;
     let rows = |line_no: usize, bytes: &[u8]| {
         let line = read_line(bytes).map_err(|e| (line_no, e.into_owned()))?;
@@ -267,6 +270,7 @@ pub fn write_corpus(
         let options =
             crate::ResolveOptions { prefer: line.prefer.unwrap_or(settings.options.prefer), ..settings.options };
         let mut analysis = crate::Extractor::new(options).analyze(&doc);
+        let events = analysis.timeline.len(); // before the kind filter, as every summary counts
         if let (Rows::Events, Some(kinds)) = (settings.rows, &settings.kinds) {
             analysis.timeline = super::keep_kinds(&analysis.timeline, kinds);
         }
@@ -274,17 +278,17 @@ pub fn write_corpus(
         let mut bytes = Vec::with_capacity(bytes.len() + 256);
         // Writing to a Vec cannot fail.
         let _ = csv.write_document(&mut bytes, &doc, &analysis);
-        Ok(bytes)
+        Ok((bytes, events))
     };
-    map_lines(input, settings.jobs, rows, |result| {
-        summary.lines += 1;
-        match result {
-            Ok(bytes) => out.write_all(&bytes),
-            Err((line_no, e)) => {
-                summary.failed += 1;
-                on_error(&e.record(line_no));
-                Ok(())
-            }
+    map_lines(input, settings.jobs, rows, |result| match result {
+        Ok((bytes, events)) => {
+            summary.add(Some(events));
+            out.write_all(&bytes)
+        }
+        Err((line_no, e)) => {
+            summary.add(None);
+            on_error(&e.record(line_no));
+            Ok(())
         }
     })?;
     out.flush()?;
@@ -482,5 +486,27 @@ mod tests {
         csv.write_timeline(&mut out, &Timeline::default()).unwrap();
         csv.finish(&mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), format!("{}\r\n", EVENT_COLUMNS.join(",")));
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn a_corpus_summary_counts_the_events_before_the_kind_filter() {
+        let input = concat!(
+            r#"{"id": "a", "date": "2020-03-20", "text": "16 марта закрыли школы. Вчера выявлено 9 случаев."}"#,
+            "\n{}\n",
+            r#"{"id": "b", "date": "2020-03-21", "text": "Сегодня выявлено 5 случаев."}"#,
+        );
+        for (rows, kinds, jobs) in
+            [(Rows::Events, None, 1), (Rows::Events, Some(vec![crate::EventKind::Cases]), 2), (Rows::Mentions, None, 3)]
+        {
+            let settings = CorpusOptions { rows, jobs, kinds: kinds.clone(), ..CorpusOptions::default() };
+            let mut out = Vec::new();
+            let summary = write_corpus(input.as_bytes(), &mut out, &settings, |_| {}).unwrap();
+            let expected = crate::corpus::Summary { lines: 3, failed: 1, events: Some(3) };
+            assert_eq!(summary, expected, "{rows:?} {kinds:?}");
+            let csv = String::from_utf8(out).unwrap();
+            let rows_written = csv.lines().count() - 1;
+            assert_eq!(rows_written, if kinds.is_some() { 2 } else { 3 }, "{csv}");
+        }
     }
 }
