@@ -445,6 +445,7 @@ fn evidence_count_and_measures_are_shown() {
     assert!(page.contains("<td>Алматы (KZ-75)</td><td>14 cases (new), 5 cases (new, part)</td>"), "{page}");
 }
 
+#[cfg(feature = "json")]
 /// The key tables of `docs/json-schema.md`: object name → its keys, in the order written.
 fn documented_keys() -> Vec<(String, Vec<String>)> {
     const DOC: &str = include_str!("../docs/json-schema.md");
@@ -464,6 +465,7 @@ fn documented_keys() -> Vec<(String, Vec<String>)> {
     out
 }
 
+#[cfg(feature = "json")]
 /// The keys of every object of one name in real records, in order of first appearance.
 fn keys_of(name: &str, records: &[serde_json::Value]) -> Vec<String> {
     let object = |v: &serde_json::Value| v.as_object().cloned();
@@ -508,6 +510,7 @@ fn keys_of(name: &str, records: &[serde_json::Value]) -> Vec<String> {
 /// error record. A key added to the output, or dropped from it, fails this test until the
 /// page says so.
 #[test]
+#[cfg(feature = "json")]
 fn json_keys_are_the_documented_ones() {
     use khronika::export::Format;
     let mut records = Vec::new();
