@@ -201,28 +201,6 @@ impl P<'_> {
                     return None;
                 }
                 let n = ordinal_hour(i + 1)?;
-                // `в половине второго квартала`, `в половине второго тайма`: half of a period.
-                // After the hour only the end, punctuation, a part of the day, a verb or a
-                // grammar word that no unit or month is may come.
-                let noun = match self.tok(i + 2) {
-                    Some(t) if t.kind == crate::text::TokenKind::Word => {
-                        let lex = self.lex(i + 2);
-                        if self.class(i + 2) == 0 {
-                            !crate::lang::ru::lexicon::verb_like(self.w(i + 2))
-                        } else {
-                            lex.iter().any(|l| {
-                                matches!(
-                                    l,
-                                    Lex::Unit(_) | Lex::Month(_) | Lex::HalfYear | Lex::YearWord | Lex::Season(_)
-                                )
-                            }) && !lex.iter().any(|l| matches!(l, Lex::ClockPart(_)))
-                        }
-                    }
-                    _ => false,
-                };
-                if noun {
-                    return None;
-                }
                 (n, if self.is(i, &["половине"]) { 30 } else { 15 }, i + 2)
             }
             "без" => {
@@ -231,6 +209,14 @@ impl P<'_> {
             }
             _ => return None,
         };
+        // `в половине второго тайма`, `без двух минут восемь миллионов`: the hour counts a
+        // noun. After it only the end, punctuation, a part of the day, a verb or a grammar
+        // word that is no unit, month or season may come.
+        // `без 15 минут 9 часов`: the hour word belongs to the time.
+        let k = if self.is(k, &["часов", "часа"]) { k + 1 } else { k };
+        if self.counted_after(k) {
+            return None;
+        }
         let hour = named - 1;
         let part = self.find(k, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None });
         let Some(p) = part else {
@@ -239,6 +225,19 @@ impl P<'_> {
         // `в половине первого дня` is 12:30.
         let hour = if hour == 0 && p == PartOfDay::Afternoon { 12 } else { p.clock_hour(hour)? };
         Some((Clock { hour, minute, second: None }, k + 1))
+    }
+
+    /// Is the word at `k` a noun that the number before it counts (see [`P::spoken_clock`])?
+    fn counted_after(&self, k: usize) -> bool {
+        if !self.tok(k).is_some_and(|t| t.kind == crate::text::TokenKind::Word) {
+            return false;
+        }
+        if self.class(k) == 0 {
+            return !crate::lang::ru::lexicon::verb_like(self.w(k));
+        }
+        let lex = self.lex(k);
+        lex.iter().any(|l| matches!(l, Lex::Unit(_) | Lex::Month(_) | Lex::HalfYear | Lex::YearWord | Lex::Season(_)))
+            && !lex.iter().any(|l| matches!(l, Lex::ClockPart(_)))
     }
 
     /// After `без`: the minutes (`четверти`, `десяти`, `двадцати пяти`, `15 минут`) and the
