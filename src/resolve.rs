@@ -38,8 +38,9 @@ pub enum YearPolicy {
 }
 
 /// Which way a date goes when neither the text nor the sentence's tense says: a year-less
-/// date (`30 декабря`), a bare weekday (`в понедельник`) and a fixed-date holiday (`к Новому
-/// году`), under [`YearPolicy::Nearest`]. Like dateparser's `PREFER_DATES_FROM` and chrono's
+/// date (`30 декабря`) or month (`в марте`; the publication's own month is not yet past), a
+/// bare weekday (`в понедельник`), a bare season (`зимой`) and a holiday (`к Новому году`),
+/// under [`YearPolicy::Nearest`]. Like dateparser's `PREFER_DATES_FROM` and chrono's
 /// `forwardDate`. A tense in the sentence still decides (`ввели 30 декабря` is past whatever
 /// the preference), and so does a date with a written year earlier in the sentence.
 ///
@@ -275,7 +276,7 @@ impl Resolver {
             Expr::Date { day, month, year } => {
                 let (y, anchor) = match year {
                     Some(y) => self.year(*y, ctx)?,
-                    None => self.year_for(*month, day.unwrap_or(1), ctx)?,
+                    None => self.year_for(*month, *day, ctx)?,
                 };
                 match day {
                     Some(d) => Out::new(Value::day(y, *month, *d)?, anchor),
@@ -493,7 +494,12 @@ impl Resolver {
     /// The year a year-less `day month` takes under the policy and the tense.
     /// The year a year-less `day month` takes, and what it was anchored to: the publication,
     /// or the earlier date of the same sentence that lent its year.
-    fn year_for(&self, month: u32, day: u32, ctx: &Context) -> Option<(i32, Anchor)> {
+    ///
+    /// A whole month (`day` None) is not over while it lasts: under [`Prefer::Future`] the
+    /// publication's own month is this year's (`в апреле` published 15 April).
+    fn year_for(&self, month: u32, day: Option<u32>, ctx: &Context) -> Option<(i32, Anchor)> {
+        let whole_month = day.is_none();
+        let day = day.unwrap_or(1);
         // A date with its own year earlier in the sentence lends it (`19 марта 2001, 20 марта`):
         // the year-less date takes the occurrence nearest to that date, tense aside.
         let (reference, lent) = match ctx.sentence_year_date {
@@ -507,17 +513,21 @@ impl Resolver {
         let position =
             |y: i32| NaiveDate::from_ymd_opt(y, month, 1)?.checked_add_signed(TimeDelta::try_days(day as i64 - 1)?);
         let distance = |y: i32| position(y).map_or(i64::MAX, |d| (d - reference).num_days().abs());
+        let last = |y: i32| match whole_month {
+            true => Value::Month { year: y, month }.last_day(),
+            false => position(y),
+        };
         let policy = if lent { YearPolicy::Nearest } else { self.options.year_policy };
         let year = match policy {
             YearPolicy::PublicationYear => ry,
             YearPolicy::Past => *candidates.iter().rev().find(|&&y| position(y).is_some_and(|d| d <= reference))?,
-            YearPolicy::Future => *candidates.iter().find(|&&y| position(y).is_some_and(|d| d >= reference))?,
+            YearPolicy::Future => *candidates.iter().find(|&&y| last(y).is_some_and(|d| d >= reference))?,
             YearPolicy::Nearest => {
                 let nearest = *candidates.iter().min_by_key(|&&y| distance(y))?;
                 let month_index = |y: i32| y * 12 + month as i32;
                 let publication = ry * 12 + reference.month() as i32;
                 let on_or_before = |y: &&i32| position(**y).is_some_and(|d| d <= reference);
-                let on_or_after = |y: &&i32| position(**y).is_some_and(|d| d >= reference);
+                let on_or_after = |y: &&i32| last(**y).is_some_and(|d| d >= reference);
                 match (lent, self.tense(ctx), self.options.prefer) {
                     (false, Some(Tense::Past), _) if month_index(nearest) > publication => nearest - 1,
                     (false, Some(Tense::Future), _) if month_index(nearest) < publication => nearest + 1,
@@ -567,9 +577,14 @@ impl Resolver {
         let idx = match shift {
             Some(-1) => *candidates.iter().rev().find(|&&c| c < current)?,
             Some(1) => *candidates.iter().find(|&&c| c > current)?,
-            _ => match self.tense(ctx) {
-                Some(Tense::Past) if shift.is_none() => *candidates.iter().rev().find(|&&c| c <= current)?,
-                Some(Tense::Future) if shift.is_none() => *candidates.iter().find(|&&c| c >= current)?,
+            // The tense, else the preference, decides a bare season (`зимой`), as a year-less date.
+            _ => match (self.tense(ctx), self.options.prefer) {
+                (Some(Tense::Past), _) | (None, Prefer::Past) if shift.is_none() => {
+                    *candidates.iter().rev().find(|&&c| c <= current)?
+                }
+                (Some(Tense::Future), _) | (None, Prefer::Future) if shift.is_none() => {
+                    *candidates.iter().find(|&&c| c >= current)?
+                }
                 _ => *candidates.iter().min_by_key(|&&c| ((c - current).abs(), c < current))?,
             },
         };
@@ -750,6 +765,33 @@ fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preference_decides_months_and_seasons() {
+        let publ = NaiveDate::from_ymd_opt(2020, 4, 15).unwrap();
+        let ctx = Context {
+            published: Published::date(publ),
+            previous: None,
+            sentence_day: None,
+            tense: None,
+            sentence_year_date: None,
+        };
+        let value = |prefer, expr: &Expr| {
+            let r = Resolver::new(ResolveOptions { prefer, ..Default::default() });
+            r.resolve(expr, None, &ctx).map(|r| r.value.to_string())
+        };
+        let month = |m| Expr::Date { day: None, month: m, year: None };
+        // The publication's month is this year's under every preference.
+        for prefer in [Prefer::Nearest, Prefer::Past, Prefer::Future] {
+            assert_eq!(value(prefer, &month(4)).as_deref(), Some("2020-04"), "{prefer:?}");
+        }
+        assert_eq!(value(Prefer::Future, &month(3)).as_deref(), Some("2021-03"));
+        assert_eq!(value(Prefer::Past, &month(5)).as_deref(), Some("2019-05"));
+        let winter = Expr::Season(Season::Winter, None);
+        assert_eq!(value(Prefer::Nearest, &winter).as_deref(), Some("2020-WI"));
+        assert_eq!(value(Prefer::Future, &winter).as_deref(), Some("2021-WI"));
+        assert_eq!(value(Prefer::Past, &Expr::Season(Season::Summer, None)).as_deref(), Some("2019-SU"));
+    }
 
     #[test]
     fn orthodox_easter_and_the_table_of_eids() {

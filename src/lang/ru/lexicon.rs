@@ -162,6 +162,8 @@ pub mod class {
     pub const LINK: u64 = 1 << 51;
     /// Season adjectives (`летний`), which open `в летний период`.
     pub const SEASON_ADJECTIVE: u64 = 1 << 52;
+    /// `без`, `четверть`, which open a clock time as it is spoken (`без четверти девять`).
+    pub const SPOKEN_CLOCK: u64 = 1 << 53;
 }
 
 /// Season adjectives in the forms `в летний период`, `летнего сезона` use.
@@ -194,6 +196,15 @@ const SEASON_ADJECTIVES_FLAT: &[&str] = &[
 
 /// Nouns a season adjective makes a season of (`в летний период`, `зимнего сезона`).
 pub const SEASON_NOUNS: &[&str] = &["период", "периода", "периоде", "сезон", "сезона", "сезоне"];
+
+/// `сезон` after a shift word (`в текущем сезоне`, `прошлого сезона`): a season of some
+/// activity, read as the present, the past or the future.
+pub const SEASONAL_NOUNS: &[&str] = &["сезон", "сезона", "сезоне", "сезону"];
+
+/// Words after which a season noun in any case form is a time (`до весны`, `к лету`, `на
+/// зиму`, `всю осень`, `в течение лета`).
+pub const SEASON_OPENERS: &[&str] =
+    &["до", "с", "со", "к", "ко", "от", "по", "после", "на", "за", "весь", "все", "всю", "течение", "протяжении"];
 
 /// The plural forms of units after `несколько`, `нескольких`, `многих`, `многие` that make
 /// a vague duration (`в течение нескольких часов`, `за многие годы`).
@@ -260,6 +271,44 @@ pub const AGE_HOLDERS: &[&str] = &[
     "студентов",
 ];
 
+/// People, and `свои`, right before an amount of years: it is their age (`мальчик 12 лет`,
+/// `женщина 45 лет`, `в свои 80 лет`).
+pub const AGE_PERSONS: &[&str] = &[
+    "мужчина",
+    "женщина",
+    "мальчик",
+    "мальчика",
+    "мальчику",
+    "девочка",
+    "девочки",
+    "девочке",
+    "пациент",
+    "пациента",
+    "пациентка",
+    "пациентки",
+    "пенсионер",
+    "пенсионерка",
+    "житель",
+    "жителя",
+    "жительница",
+    "жительницы",
+    "подросток",
+    "подростка",
+    "школьник",
+    "школьница",
+    "студент",
+    "студентка",
+    "девушка",
+    "девушки",
+    "парень",
+    "юноша",
+    "уроженец",
+    "уроженка",
+    "свои",
+    "своих",
+    "своим",
+];
+
 /// Words after an amount of years and `и` that make it an age (`65 лет и старше`).
 pub const AGE_AFTER: &[&str] = &["старше", "младше", "более", "выше", "моложе"];
 
@@ -309,6 +358,50 @@ pub fn verb_like(word: &str) -> bool {
     word.chars().count() > 4 && VERB_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// Adjectives of `в ... будущем` / `в ... прошлом` that make a vague reference
+/// (`в ближайшем будущем`, `в недалеком прошлом`).
+pub const VAGUE_TIME_ADJECTIVES: &[&str] = &["ближайшем", "недалеком", "обозримом", "скором", "недавнем", "отдаленном"];
+
+/// Words that may follow `в будущем` / `в прошлом` standing alone (`в будущем они
+/// планируют`, `в прошлом он возглавлял`): pronouns, particles and conjunctions.
+pub const ALONE_FOLLOWERS: &[&str] = &[
+    "он",
+    "она",
+    "оно",
+    "они",
+    "мы",
+    "я",
+    "вы",
+    "ты",
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "там",
+    "здесь",
+    "также",
+    "тоже",
+    "уже",
+    "еще",
+    "и",
+    "а",
+    "но",
+    "или",
+    "не",
+    "ни",
+    "все",
+    "всего",
+    "может",
+    "возможно",
+    "можно",
+    "нужно",
+    "надо",
+    "необходимо",
+    "планируется",
+    "предстоит",
+    "ожидается",
+];
+
 /// Units in the accusative singular after `в` that make a rate (`10 тысяч тестов в день`,
 /// `раз в неделю`).
 pub const PER_UNIT: &[&str] = &["день", "сутки", "неделю", "месяц", "год", "час", "минуту", "квартал"];
@@ -323,12 +416,15 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::START | class::SET, &["по"]),
     (class::START | class::WINDOW | class::PRESENT, &["за"]),
     (class::START | class::WINDOW | class::DURATION, &["в"]),
-    (class::START | class::PRESENT, &["на", "тогда", "накануне", "настоящее", "настоящий", "данный", "текущий"]),
+    (
+        class::START | class::PRESENT,
+        &["на", "тогда", "накануне", "канун", "настоящее", "настоящий", "данный", "текущий"],
+    ),
     (class::START | class::SHIFTED, &["тот", "того", "том", "тому", "та", "ту", "той", "другой"]),
     (class::START | class::WINDOW, &["прошлые", "ближайших", "следующих", "ближайшие", "следующие"]),
     (class::START | class::WINDOW, &["последние", "последних", "последнее"]),
     (class::START | class::SHIFTED, &["след"]),
-    (class::START | class::SET, &["раз", "раза"]),
+    (class::START | class::SET, &["раз", "раза", "дважды", "трижды", "четырежды"]),
     (class::START | class::PRESENT, &["несколько", "нескольких"]),
     (class::START, &["более", "менее", "больше", "меньше", "почти", "свыше"]),
     (class::START | class::SEASON_ADJECTIVE, SEASON_ADJECTIVES_FLAT),
@@ -337,6 +433,8 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::START | class::NIGHT, &["ночь"]),
     (class::START | class::QUARTER, &["i", "ii", "iii", "iv"]),
     (class::LINK, &["и"]),
+    (class::SPOKEN_CLOCK, &["без", "четверть"]),
+    (class::START, &["между"]),
 ];
 
 /// Month names in the case forms running text uses (the discourse tables read them too).
@@ -438,7 +536,8 @@ const UNITS: &[(Unit, &[&str])] = &[
 ];
 
 /// Words for "year" after a year number.
-const YEAR_WORDS: &[&str] = &["год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годах", "г", "гг"];
+const YEAR_WORDS: &[&str] =
+    &["год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами", "годах", "г", "гг"];
 
 /// Deictic days and their offset from the publication day.
 const DEICTIC: &[(i32, &str)] = &[
@@ -451,12 +550,28 @@ const DEICTIC: &[(i32, &str)] = &[
     (3, "послепослезавтра"),
 ];
 
-/// Parts of the day: the adverb or noun forms that name a part of a day by themselves.
+/// Parts of the day: the adverb or noun forms that name a part of a day by themselves, and
+/// the forms that do after a preposition ([`PARTS_AFTER_PREPOSITION`]).
 const PARTS_OF_DAY: &[(PartOfDay, &[&str])] = &[
-    (PartOfDay::Morning, &["утром", "утро", "утре"]),
+    (PartOfDay::Morning, &["утром", "утро", "утре", "утра", "утру"]),
     (PartOfDay::Afternoon, &["днем"]),
-    (PartOfDay::Evening, &["вечером", "вечер", "вечере"]),
-    (PartOfDay::Night, &["ночью", "ночь"]),
+    (PartOfDay::Evening, &["вечером", "вечер", "вечере", "вечера", "вечеру"]),
+    (PartOfDay::Night, &["ночью", "ночь", "ночи"]),
+    (PartOfDay::Midday, &["обед", "обеда", "обеду"]),
+];
+
+/// Forms of [`PARTS_OF_DAY`] that name a part of the day only after one of their
+/// prepositions (`с утра`, `до вечера`, `к вечеру`, `после обеда`, `в обед`): elsewhere
+/// they are a clock hour's part (`в 10 утра`) or another word (`доброго утра`, `на обед`).
+pub const PARTS_AFTER_PREPOSITION: &[(&str, &[&str])] = &[
+    ("утра", &["с", "со", "до", "после", "около"]),
+    ("вечера", &["с", "со", "до", "после", "около"]),
+    ("ночи", &["с", "со", "до", "после", "около"]),
+    ("обеда", &["с", "со", "до", "после", "около"]),
+    ("утру", &["к", "ко"]),
+    ("вечеру", &["к", "ко"]),
+    ("обеду", &["к", "ко"]),
+    ("обед", &["в", "во"]),
 ];
 
 /// Parts of the day in the genitive, after a clock hour (`в 11 вечера`).
@@ -500,6 +615,8 @@ const PORTIONS: &[(Portion, &[&str])] = &[
 
 /// Set adverbs and their period.
 const EVERY: &[(Unit, &[&str])] = &[
+    (Unit::Minute, &["ежеминутно"]),
+    (Unit::Hour, &["ежечасно"]),
     (Unit::Day, &["ежедневно", "ежесуточно"]),
     (Unit::Week, &["еженедельно"]),
     (Unit::Month, &["ежемесячно"]),
@@ -689,7 +806,54 @@ pub const NOT_PAST: &[&str] = &[
     "тыл",
     "пыл",
     "ил",
+    // Nouns news use often that end like short participles (`-ана`, `-ены`, `-иты`, `-ыт`).
+    "страна",
+    "страны",
+    "цена",
+    "цены",
+    "смена",
+    "смены",
+    "замена",
+    "замены",
+    "стена",
+    "стены",
+    "сцена",
+    "сцены",
+    "арена",
+    "члены",
+    "плана",
+    "планы",
+    "органа",
+    "органы",
+    "экрана",
+    "экраны",
+    "романа",
+    "тумана",
+    "океана",
+    "рана",
+    "раны",
+    "астана",
+    "султана",
+    "защита",
+    "защиты",
+    "элита",
+    "элиты",
+    "орбита",
+    "визиты",
+    "лимиты",
+    "кредиты",
+    "депозиты",
+    "опыт",
+    "опыта",
+    "опыты",
+    "быта",
+    "патрули",
+    "пули",
 ];
+
+/// Endings of place names that end like short participles (`Казахстана`, `Жезказгана`,
+/// `Талдыкоргана`): words with them are never past.
+const NOT_PAST_ENDINGS: &[&str] = &["стана", "гана"];
 
 /// Past-tense forms too short for [`PAST_ENDINGS`] to judge safely.
 pub const PAST_WORDS: &[&str] =
@@ -699,7 +863,7 @@ pub const PAST_WORDS: &[&str] =
 /// participle ([`PAST_ENDINGS`])? Words the lexicon knows are checked before this.
 pub fn looks_past(w: &str) -> bool {
     // Four Cyrillic letters take eight bytes; shorter words are left to [`PAST_WORDS`].
-    if w.len() < 8 {
+    if w.len() < 8 || NOT_PAST_ENDINGS.iter().any(|e| w.ends_with(e)) {
         return false;
     }
     // Walk the trie of reversed endings from the word's last letter.
@@ -799,6 +963,11 @@ pub const PAST_ENDINGS: &[&str] = &[
     "иты",
     "ита",
     "ыт",
+    // `прошли`, `пришла`, `вышел`, `нашло`: the past of `идти` and its prefixed verbs.
+    "шли",
+    "шла",
+    "шло",
+    "шел",
 ];
 
 /// The upcoming-occurrence adjective `ближайший`.
@@ -1174,6 +1343,20 @@ pub const HOLIDAYS: &[(&[&str], u32, u32, u32)] = &[
     (&["день столицы", "дня столицы", "дню столицы"], 7, 6, 6),
     (&["день знаний", "дня знаний", "дню знаний"], 9, 1, 1),
     (&["день россии", "дня россии", "дню россии"], 6, 12, 12),
+    (
+        &[
+            "день независимости казахстана",
+            "дня независимости казахстана",
+            "дню независимости казахстана",
+            "днем независимости казахстана",
+            "день независимости республики казахстан",
+            "дня независимости республики казахстан",
+            "дню независимости республики казахстан",
+        ],
+        12,
+        16,
+        16,
+    ),
 ];
 
 /// Time zones written after a clock time, in minutes east of UTC, as each token of the

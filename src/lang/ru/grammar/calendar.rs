@@ -8,6 +8,16 @@ use crate::lang::ru::lexicon::{verb_like, Lex, YEAR_FOLLOWERS};
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 
+/// Prepositions after which a day and a month written with a dot are a date when they
+/// cannot be a time (`с 16.03`, `на 25.04`, `до 21.09.`).
+const DATE_PREPOSITIONS: &[&str] = &["с", "со", "по", "до", "к", "ко", "на", "от", "после"];
+
+/// Can `h.m` not be a clock time? An hour above 23, or minutes of at most 12 that are not a
+/// multiple of five (the reading of [`P::dotted_clock`]): `16.03`, `25.04`, not `10.05`.
+fn not_a_clock(h: u32, m: u32) -> bool {
+    h > 23 || (m <= 12 && m % 5 != 0)
+}
+
 impl P<'_> {
     /// A day of the month: `16`, `1-го`, `24го`, `первого`, `двадцать пятое`.
     pub(super) fn day_number(&self, i: usize) -> Option<(u32, usize)> {
@@ -119,10 +129,16 @@ impl P<'_> {
         Some((YearRef::Absolute(n as i32), end))
     }
 
-    /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`.
+    /// A clock time after a date: `12:00`, `в 10:00`, `, 9:00`, `в 10 часов`, `, в 9 утра`.
     pub(super) fn clock_after(&self, i: usize) -> Option<(Clock, usize)> {
-        let k = if self.is(i, &["в", ","]) { i + 1 } else { i };
-        if self.is(i, &["в"]) {
+        let k = if self.is(i, &[","]) && self.is(i + 1, &["в"]) {
+            i + 2
+        } else if self.is(i, &["в", ","]) {
+            i + 1
+        } else {
+            i
+        };
+        if k > i && self.is(k - 1, &["в"]) {
             if self.lex(k).contains(&Lex::Noon) && self.is(k, &["полдень"]) {
                 return Some((Clock { hour: 12, minute: 0, second: None }, k + 1));
             }
@@ -141,6 +157,11 @@ impl P<'_> {
     /// 24 сентября 2021 года`): one mention per day, pushed to `out`. Returns the end.
     pub(super) fn day_list(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
         const MAX_ITEMS: usize = 12;
+        // After a dash a number is what the label before it counts (`17 марта — 6, 18 марта —
+        // 9`), not the first day of a list.
+        if self.num(i).is_none() || self.prev_is(i, &["-"]) {
+            return None;
+        }
         let mut days = Vec::new();
         let mut k = i;
         while days.len() < MAX_ITEMS {
@@ -241,6 +262,12 @@ impl P<'_> {
                     return Some((Expr::Invalid, i + 5));
                 }
                 let date = Expr::Date { day: Some(d), month: m, year: Some(YearRef::Absolute(a as i32)) };
+                // `2020-04-15T14:00`: ISO 8601's date and time joined by `T`.
+                if self.w(i + 5) == "t" && self.touching(i + 5) && self.touching(i + 6) {
+                    if let Some((c, end)) = self.colon_clock(i + 6) {
+                        return Some((Expr::At(date.boxed(), c), end));
+                    }
+                }
                 return Some(self.with_clock(date, i + 5));
             }
             return None;
@@ -250,8 +277,11 @@ impl P<'_> {
         }
         let close = |k: usize| self.tok(k).is_some_and(|t| t.gap <= Gap::Space);
         let (m, dm) = self.num(i + 2).filter(|_| close(i + 2))?;
-        if dm > 2 || self.w(i + 3) != sep || !self.touching(i + 3) {
+        if dm > 2 {
             return None;
+        }
+        if self.w(i + 3) != sep || !self.touching(i + 3) {
+            return if sep == "." && self.touching(i + 2) { self.day_month_bare(i, a, m, dm) } else { None };
         }
         let Some((y, dy)) = self.num(i + 4).filter(|_| close(i + 4)) else {
             return self.day_month_dotted(i, a, m, dm);
@@ -282,9 +312,12 @@ impl P<'_> {
         if dm != 2 || self.w(i + 1) != "." || !(1..=12).contains(&m) {
             return None;
         }
-        // At the sentence's end only as the second end of a dotted range (`21.–23.09.`).
+        // At the sentence's end only as the second end of a dotted range (`21.–23.09.`), or
+        // when it cannot be a time and opens the sentence or follows a preposition of dates
+        // (`Встреча назначена на 21.09.`).
         let second_end = self.prev_is(i, &["-", "/", "по", "до"]) && i >= self.lo + 2 && self.w(i - 2) == ".";
-        if i + 4 >= self.hi && !second_end {
+        let dated = not_a_clock(a, m) && (i == self.lo || self.prev_is(i, DATE_PREPOSITIONS));
+        if i + 4 >= self.hi && !second_end && !dated {
             return None;
         }
         // `21.09.2020` with a space is a full date read above; a number after the dot here
@@ -296,6 +329,62 @@ impl P<'_> {
             return Some((Expr::Invalid, i + 4));
         }
         Some(self.with_clock(Expr::Date { day: Some(a), month: m, year: None }, i + 4))
+    }
+
+    /// `с 16.03`, `на 25.04`: a day and a month with no year and no trailing dot, after a
+    /// preposition of dates, when the pair cannot be a clock time ([`not_a_clock`]) and what
+    /// follows is not a counted word (`до 16.03 тенге`, `на 16.03%` are numbers).
+    fn day_month_bare(&self, i: usize, a: u32, m: u32, dm: u8) -> M {
+        if dm != 2 || !(1..=12).contains(&m) || !not_a_clock(a, m) || !self.prev_is(i, DATE_PREPOSITIONS) {
+            return None;
+        }
+        let next = i + 3;
+        // After `на`/`до`, which also take amounts (`выросла на 3.04, а`), a comma ends nothing.
+        let amount_preposition = self.prev_is(i, &["на", "до"]);
+        let follows_ok = match self.tok(next) {
+            None => true,
+            Some(t) if t.kind == crate::text::TokenKind::Word => {
+                self.class(next) != 0 || verb_like(self.w(next)) || self.is(next, &["включительно"])
+            }
+            Some(t) if t.kind == crate::text::TokenKind::Punct => {
+                matches!(self.w(next), "." | ";" | ")" | "-" | "!" | "?")
+                    || (self.w(next) == "," && !amount_preposition)
+            }
+            Some(_) => false,
+        };
+        if !follows_ok {
+            return None;
+        }
+        if !YearRef::valid_day(a, m, None) {
+            return Some((Expr::Invalid, next));
+        }
+        Some(self.with_clock(Expr::Date { day: Some(a), month: m, year: None }, next))
+    }
+
+    /// `20.04` before a dash, `10.05` before `по`: the day and month of a range's first end
+    /// whose second end gives the year (`20.04–03.05.2020`, `с 10.05 по 15.05.2020`), with
+    /// or without a trailing dot. Not a full date (`20.04.2020` is read by
+    /// [`P::numeric_date`]).
+    pub(super) fn dotted_day_month_end(&self, j: usize) -> M {
+        let (a, da) = self.num(j)?;
+        if da > 2 || self.w(j + 1) != "." || !self.touching(j + 1) || !self.touching(j + 2) {
+            return None;
+        }
+        let (m, 2) = self.num(j + 2)? else { return None };
+        if !(1..=12).contains(&m) || !YearRef::valid_day(a, m, None) {
+            return None;
+        }
+        let mut end = j + 3;
+        if self.w(end) == "." && self.touching(end) {
+            if self.num(end + 1).is_some_and(|_| self.touching(end + 1)) {
+                return None;
+            }
+            end += 1;
+        }
+        if !self.is(end, &["-", "по", "до"]) {
+            return None;
+        }
+        Some((Expr::Date { day: Some(a), month: m, year: None }, end))
     }
 
     /// `21.` before a range link and a dotted date: the first end of `21.–23.09.`,
@@ -344,8 +433,40 @@ impl P<'_> {
         Some((Expr::Date { day: None, month, year: None }, end))
     }
 
+    /// `в 90-е годы`, `1990-х годов`, `в 2010-е`: a decade, the range of its ten years. Two
+    /// digits name the decades 1940s–1990s and 2000s–2010s (`20-е годы` could be either
+    /// century's, and is left alone).
+    fn decade(&self, i: usize) -> M {
+        let (n, d) = self.num(i)?;
+        let first = match d {
+            4 if (1000..=2990).contains(&n) => n,
+            2 if (40..=90).contains(&n) => 1900 + n,
+            2 if n == 0 || n == 10 => 2000 + n,
+            _ => return None,
+        };
+        if n % 10 != 0 || !self.hyphen(i + 1) || !self.touching(i + 1) || !self.touching(i + 2) {
+            return None;
+        }
+        if !self.is(i + 2, &["е", "х", "ые", "ых"]) {
+            return None;
+        }
+        let mut end = i + 3;
+        if self.is(end, &["годы", "годах", "годов", "годам", "годами", "гг"]) {
+            end = if self.is(end, &["гг"]) && self.w(end + 1) == "." && self.touching(end + 1) {
+                end + 2
+            } else {
+                end + 1
+            };
+        }
+        let year = |y: u32| Expr::Year(YearRef::Absolute(y as i32));
+        Some((Expr::Range(year(first).boxed(), year(first + 9).boxed()), end))
+    }
+
     /// `в 2020 году`, `2020 г.`, `2020-го`, `год 2000`, `в 2020–2021 годах`.
     pub(super) fn year(&self, i: usize) -> M {
+        if let Some(found) = self.decade(i) {
+            return Some(found);
+        }
         if self.is(i, &["год"]) {
             let (n, d) = self.num(i + 1)?;
             if d == 4 && (1000..=2999).contains(&n) {
@@ -367,6 +488,21 @@ impl P<'_> {
                         return Some((Expr::Range(a.boxed(), b.boxed()), end));
                     }
                 }
+            }
+        }
+        // `2020/2021 учебный год`, `в 2020/21 году`: a span of two years in a row (a school
+        // year, a heating season), with or without a year word.
+        if self.w(i + 1) == "/" && self.touching(i + 1) && self.touching(i + 2) {
+            let second = match self.num(i + 2) {
+                Some((m, 4)) if m == n + 1 => Some(m),
+                Some((m, 2)) if m == (n + 1) % 100 => Some(n + 1),
+                _ => None,
+            };
+            if let Some(m) = second {
+                let end = self.year_word_end(i + 3).unwrap_or(i + 3);
+                let a = Expr::Year(YearRef::Absolute(n as i32));
+                let b = Expr::Year(YearRef::Absolute(m as i32));
+                return Some((Expr::Range(a.boxed(), b.boxed()), end));
             }
         }
         match self.year_word_end(i + 1) {

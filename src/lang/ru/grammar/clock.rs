@@ -4,7 +4,8 @@
 
 use super::{longest, M, P};
 use crate::expr::{Clock, Expr};
-use crate::lang::ru::lexicon::{Lex, NEW_YEAR_STEM};
+use crate::lang::ru::lexicon::{Lex, NEW_YEAR_STEM, PARTS_AFTER_PREPOSITION};
+use crate::lang::ru::numbers::NumberWord;
 use crate::value::{PartOfDay, Unit};
 
 impl P<'_> {
@@ -43,7 +44,19 @@ impl P<'_> {
         if self.num(i + 3).is_some() && self.touching(i + 3) {
             return None;
         }
-        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+        Some(self.with_clock_part(Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+    }
+
+    /// A written time and the part of the day after it (`8:30 вечера` is 20:30, `2:15 ночи`
+    /// 02:15); `k` is where the time ends. `дня` counts only after an afternoon hour of the
+    /// twelve-hour clock (`2:30 дня`): `в 9:00 дня голосования` names a day.
+    fn with_clock_part(&self, c: Clock, k: usize) -> (Clock, usize) {
+        let part = self.find(k, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None });
+        let part = part.filter(|p| *p != PartOfDay::Afternoon || (1..=6).contains(&c.hour));
+        match part.and_then(|p| p.clock_hour(c.hour)) {
+            Some(hour) => (Clock { hour, ..c }, k + 1),
+            None => (c, k),
+        }
     }
 
     /// `17.00` as a time: see the module docs for when a dotted pair is a time.
@@ -60,7 +73,7 @@ impl P<'_> {
         if self.w(i + 3) == "." && self.touching(i + 3) && self.num(i + 4).is_some() {
             return None;
         }
-        Some((Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
+        Some(self.with_clock_part(Clock { hour: h, minute: m, second: None }, self.hour_word_after(i + 3)))
     }
 
     /// `10:00 часов`, `23:59 ч.`: an hour word after a written clock time belongs to it.
@@ -81,6 +94,11 @@ impl P<'_> {
         let (h, next) = match self.num(i) {
             Some((h, dh)) if dh <= 2 => (h, i + 1),
             Some(_) => return None,
+            // `в час дня`, `в час ночи`: the hour word alone is one o'clock, with its part.
+            None if self.is(i, &["час"]) => {
+                let p = self.find(i + 1, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None })?;
+                return Some((Clock { hour: p.clock_hour(1)?, minute: 0, second: None }, i + 2));
+            }
             None => self.cardinal(i)?,
         };
         if h > 24 {
@@ -111,6 +129,10 @@ impl P<'_> {
                 if m < 60 && self.lex(k + 1).contains(&Lex::Unit(Unit::Minute)) {
                     minute = m;
                     k += 2;
+                    // `20 ч. 30 мин.`
+                    if self.is(k - 1, &["мин"]) && self.w(k) == "." && self.touching(k) {
+                        k += 1;
+                    }
                 }
             }
         }
@@ -130,6 +152,15 @@ impl P<'_> {
     /// `в полдень`, `в полночь`.
     pub(super) fn clock(&self, i: usize) -> M {
         if let Some((c, end)) = self.colon_clock(i) {
+            return Some((Expr::Clock(c), end));
+        }
+        // `16ч30`: minutes touching the hour letter make a time with no preposition.
+        if self.is(i + 1, &["ч"]) && self.touching(i + 1) && self.touching(i + 2) && self.num(i).is_some() {
+            if let Some((c, end)) = self.hour_words(i).filter(|&(_, end)| end == i + 3) {
+                return Some((Expr::Clock(c), end));
+            }
+        }
+        if let Some((c, end)) = self.spoken_clock(i) {
             return Some((Expr::Clock(c), end));
         }
         let after_prep =
@@ -153,8 +184,111 @@ impl P<'_> {
         None
     }
 
+    /// The clock as it is spoken, by the hour being approached: `в половине восьмого`
+    /// (7:30), `в четверть десятого` (9:15), `без четверти девять` (8:45), `без десяти
+    /// восемь`, `без 15 минут 9`, each with a part of the day after it if any (`в половине
+    /// восьмого вечера` is 19:30). The half and the quarter follow a preposition of a moment.
+    pub(super) fn spoken_clock(&self, i: usize) -> Option<(Clock, usize)> {
+        let ordinal_hour = |k: usize| {
+            self.find(k, |l| match l {
+                Lex::Number(NumberWord::Ordinal(n @ 1..=12)) => Some(*n),
+                _ => None,
+            })
+        };
+        let (named, minute, k) = match self.w(i) {
+            "половине" | "четверть" => {
+                if !self.prev_is(i, &["в", "во", "около", "к", "до", "после", "примерно"]) {
+                    return None;
+                }
+                let n = ordinal_hour(i + 1)?;
+                (n, if self.is(i, &["половине"]) { 30 } else { 15 }, i + 2)
+            }
+            "без" => {
+                let (m, n, end) = self.minutes_before_hour(i + 1)?;
+                (n, 60 - m, end)
+            }
+            _ => return None,
+        };
+        // `в половине второго тайма`, `без двух минут восемь миллионов`: the hour counts a
+        // noun. After it only the end, punctuation, a part of the day, a verb or a grammar
+        // word that is no unit, month or season may come.
+        // `без 15 минут 9 часов`: the hour word belongs to the time.
+        let k = if self.is(k, &["часов", "часа"]) { k + 1 } else { k };
+        if self.counted_after(k) {
+            return None;
+        }
+        let hour = named - 1;
+        let part = self.find(k, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None });
+        let Some(p) = part else {
+            return Some((Clock { hour, minute, second: None }, k));
+        };
+        // `в половине первого дня` is 12:30.
+        let hour = if hour == 0 && p == PartOfDay::Afternoon { 12 } else { p.clock_hour(hour)? };
+        Some((Clock { hour, minute, second: None }, k + 1))
+    }
+
+    /// Is the word at `k` a noun that the number before it counts (see [`P::spoken_clock`])?
+    fn counted_after(&self, k: usize) -> bool {
+        if !self.tok(k).is_some_and(|t| t.kind == crate::text::TokenKind::Word) {
+            return false;
+        }
+        if self.class(k) == 0 {
+            return !crate::lang::ru::lexicon::verb_like(self.w(k));
+        }
+        let lex = self.lex(k);
+        lex.iter().any(|l| matches!(l, Lex::Unit(_) | Lex::Month(_) | Lex::HalfYear | Lex::YearWord | Lex::Season(_)))
+            && !lex.iter().any(|l| matches!(l, Lex::ClockPart(_)))
+    }
+
+    /// After `без`: the minutes (`четверти`, `десяти`, `двадцати пяти`, `15 минут`) and the
+    /// hour they are short of (`восемь`, `9`, `час`). A compound in words may end before its
+    /// last word, which is then the hour (`без десяти восемь`, not eighteen).
+    fn minutes_before_hour(&self, k: usize) -> Option<(u32, u32, usize)> {
+        let hour_at = |k: usize| -> Option<(u32, usize)> {
+            let (n, end) = match self.num(k) {
+                Some((n, d)) if d <= 2 => (n, k + 1),
+                Some(_) => return None,
+                None if self.is(k, &["час"]) => (1, k + 1),
+                None => self.cardinal(k)?,
+            };
+            (1..=12).contains(&n).then_some((n, end))
+        };
+        let after_minutes = |m: u32, mut j: usize| -> Option<(u32, u32, usize)> {
+            if !(1..=30).contains(&m) {
+                return None;
+            }
+            if self.is(j, &["минут", "минуты", "минуту", "мин"]) {
+                j += 1;
+            }
+            hour_at(j).map(|(n, end)| (m, n, end))
+        };
+        if self.is(k, &["четверти"]) {
+            return after_minutes(15, k + 1);
+        }
+        if let Some((m, d)) = self.num(k) {
+            return if d <= 2 { after_minutes(m, k + 1) } else { None };
+        }
+        let (m, j) = self.cardinal(k)?;
+        after_minutes(m, j).or_else(|| {
+            let single =
+                self.find(k, |l| if let Lex::Number(NumberWord::Cardinal(n)) = l { Some(*n) } else { None })?;
+            if j > k + 1 {
+                after_minutes(single, k + 1)
+            } else {
+                None
+            }
+        })
+    }
+
     pub(super) fn part_word(&self, i: usize) -> Option<PartOfDay> {
-        self.find(i, |l| if let Lex::PartOfDay(p) = l { Some(*p) } else { None })
+        let part = self.find(i, |l| if let Lex::PartOfDay(p) = l { Some(*p) } else { None })?;
+        let w = self.w(i);
+        if let Some((_, prepositions)) = PARTS_AFTER_PREPOSITION.iter().find(|(form, _)| *form == w) {
+            if !self.prev_is(i, prepositions) {
+                return None;
+            }
+        }
+        Some(part)
     }
 
     /// A day that a part of the day can attach to.
@@ -182,6 +316,12 @@ impl P<'_> {
         }
         if self.is(i + 1, &["на"]) {
             let (day, end) = self.day_like(i + 2)?;
+            // `в ночь на 16 апреля в 2 часа`: a time in the night is on the day named when
+            // it is before noon, else on the day before.
+            if let Expr::At(date, c) = day {
+                let date = if c.hour < 12 { *date } else { Expr::DayBefore(Some(date)) };
+                return Some((Expr::At(date.boxed(), c), end));
+            }
             return Some((Expr::PartOfDay(Some(Expr::DayBefore(Some(day.boxed())).boxed()), PartOfDay::Night), end));
         }
         if self.is(i + 1, &["с", "со"]) {
@@ -210,7 +350,7 @@ impl P<'_> {
             }
             _ => None,
         })?;
-        let weekday = if self.is(k, &["в", "во"]) { self.weekday(k + 1) } else { None };
+        let weekday = if self.is(k, &["в", "во"]) { self.weekday(k + 1) } else { self.weekday_comma_date(k) };
         let (day, end) = longest(longest(self.day_month(k), self.deictic(k)), longest(self.numeric_date(k), weekday))?;
         if matches!(day, Expr::At(..) | Expr::Invalid) {
             return None;

@@ -20,7 +20,7 @@ mod periods;
 mod relative;
 mod zone;
 
-use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS};
+use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS, VAGUE_TIME_ADJECTIVES};
 use super::tense;
 use crate::expr::{Expr, Tense};
 use crate::lang::Dates;
@@ -178,6 +178,8 @@ enum Prefix {
     From(Option<Mod>),
     /// `по`, `до`, `не позднее`, `после`, `около`, ...
     Bound(Mod),
+    /// `между`: a range whose ends `и` joins, nothing without its second end.
+    Between,
 }
 
 struct P<'a> {
@@ -189,6 +191,19 @@ struct P<'a> {
 }
 
 type M = Option<(Expr, usize)>;
+
+/// The first ends a range may start with, to try in turn: the core's reading and the bare
+/// one ([`P::bare_end`], flagged `true`), the longer first and the core on a tie.
+fn first_ends(core: M, bare: M) -> impl Iterator<Item = (Expr, usize, bool)> {
+    let bare_first = match (&core, &bare) {
+        (Some((_, x)), Some((_, y))) => y > x,
+        _ => false,
+    };
+    let core = core.map(|(e, k)| (e, k, false));
+    let bare = bare.map(|(e, k)| (e, k, true));
+    let (a, b) = if bare_first { (bare, core) } else { (core, bare) };
+    a.into_iter().chain(b)
+}
 
 fn longest(a: M, b: M) -> M {
     match (&a, &b) {
@@ -221,6 +236,9 @@ mod first {
     pub const LATER: u64 = Lex::Later.class();
     pub const NOW: u64 = Lex::Now.class();
     pub const CLOCK_WORD: u64 = Lex::Noon.class() | Lex::Midnight.class();
+    /// What can start a clock time: a number, `полдень`, an hour in words, `час` (`в час
+    /// дня`), and the spoken forms (`половине восьмого`, `без четверти девять`).
+    pub const CLOCK: u64 = NUMBER | CLOCK_WORD | CARDINAL | UNIT | Lex::HalfWord.class() | class::SPOKEN_CLOCK;
     pub const CARDINAL: u64 = Lex::Number(NumberWord::Cardinal(0)).class();
     pub const ORDINAL: u64 = Lex::Number(NumberWord::Ordinal(0)).class();
     pub const HOLIDAY: u64 = Lex::HolidayStart.class();
@@ -311,9 +329,18 @@ impl<'a> P<'a> {
             TokenKind::Punct => matches!(self.w(i), "+" | "-"),
             TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
             TokenKind::Word => match self.w(i) {
-                "с" | "со" | "от" | "по" | "до" | "после" | "к" | "ко" | "около" | "примерно" | "приблизительно" => {
-                    self.may_start_core(i + 1)
-                }
+                "с"
+                | "со"
+                | "от"
+                | "по"
+                | "до"
+                | "после"
+                | "к"
+                | "ко"
+                | "около"
+                | "примерно"
+                | "приблизительно"
+                | "между" => self.may_start_core(i + 1),
                 "за" => {
                     let next = self.w(i + 1);
                     ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
@@ -323,13 +350,23 @@ impl<'a> P<'a> {
                 "более" | "менее" | "больше" | "меньше" | "свыше" | "почти" => {
                     self.may_start_core(i + 1)
                 }
-                "начиная" | "вплоть" | "накануне" | "недавно" | "последние" | "последних" => {
+                "начиная" | "вплоть" | "накануне" | "канун" | "недавно" | "последние" | "последних" => {
                     true
                 }
-                "несколько" | "нескольких" | "раз" | "раза" => true,
+                "несколько" | "нескольких" | "раз" | "раза" | "дважды" | "трижды" | "четырежды" => {
+                    true
+                }
+                "без" => {
+                    self.is(i + 1, &["четверти"])
+                        || self.num(i + 1).is_some()
+                        || self.class(i + 1) & first::CARDINAL != 0
+                }
+                "четверть" => self.class(i + 1) & first::ORDINAL != 0,
                 "след" => self.w(i + 1) == "." && self.touching(i + 1),
                 "в" | "во" => {
                     self.is(i + 1, &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том"])
+                        || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
+                        || self.is(i + 1, &["будущем", "прошлом"])
                         || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
                 }
                 "на" => self.is(i + 1, &["днях", "протяжении"]),
@@ -404,6 +441,7 @@ impl<'a> P<'a> {
             "с" | "со" => (Prefix::From(Some(Mod::OnOrAfter)), i + 1),
             "от" => (Prefix::From(None), i + 1),
             "начиная" if self.is(i + 1, &["с", "со"]) => (Prefix::From(Some(Mod::OnOrAfter)), i + 2),
+            "между" => (Prefix::Between, i + 1),
             "по" => (Prefix::Bound(Mod::OnOrBefore), i + 1),
             "до" => (Prefix::Bound(Mod::Before), i + 1),
             "вплоть" if self.is(i + 1, &["до"]) => (Prefix::Bound(Mod::OnOrBefore), i + 2),
@@ -422,21 +460,23 @@ impl<'a> P<'a> {
     }
 
     fn prefixed(&self, i: usize, prefix: Prefix, j: usize) -> Option<Found> {
-        if let Prefix::From(m) = prefix {
-            // с X по/до Y: a range; the first end may lack what the second has.
+        if matches!(prefix, Prefix::From(_) | Prefix::Between) {
+            // с X по/до Y, между X и Y: a range; the first end may lack what the second has.
             let core = self.core(j);
-            if let Some((a, k)) = longest(core.clone(), self.bare_end(j)) {
-                if let Some(l) = self.range_link(k, true) {
+            let between = prefix == Prefix::Between;
+            for (a, k, bare) in first_ends(core.clone(), self.bare_end(j)) {
+                let link = if between { self.is(k, &["и"]).then_some(k + 1) } else { self.range_link(k, true) };
+                if let Some(l) = link {
                     if let Some((b, end)) = self.core(l) {
-                        if let Some(range) = Expr::range(a, b) {
+                        if let Some(range) = self.range_to(a, b, l, bare) {
                             let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
                             return Some(Found { tokens: i..end, expr: range, modifier: None });
                         }
                     }
                 }
-                if let Some((core, end)) = core {
-                    return Some(Found { tokens: i..end, expr: core, modifier: m });
-                }
+            }
+            if let (Some((core, end)), Prefix::From(m)) = (core, prefix) {
+                return Some(Found { tokens: i..end, expr: core, modifier: m });
             }
             return None;
         }
@@ -489,43 +529,82 @@ impl<'a> P<'a> {
     }
 
     /// A bare first end of a range: a number that the second end makes a day (`с 16 по 22
-    /// марта`, `16-17 марта`) or an hour (`с 10 до 11 утра`). It is a `Date` with month 0
-    /// until [`make_range`] knows which.
+    /// марта`, `16-17 марта`) or an hour (`с 10 до 11 утра`), a `Date` with month 0 until
+    /// [`Expr::range`] knows which; a day and a month with no year (`20.04–03.05.2020`, `с
+    /// 10.05 по 15.05.2020`, where `10.05` alone would be a time); a year with no year word
+    /// (`с 2019 по 2021 год`). Each is an end only with the second end it needs
+    /// ([`P::range_to`]).
     fn bare_end(&self, j: usize) -> M {
         if let Some((n, end)) = self.dotted_day_end(j) {
             if self.is(end, &["-", "/"]) && self.num(end + 1).is_some() {
                 return Some((Expr::Date { day: Some(n), month: 0, year: None }, end));
             }
         }
+        if let Some(found) = self.dotted_day_month_end(j) {
+            return Some(found);
+        }
         let (n, d) = self.num(j)?;
         if d <= 2 && n <= 31 {
             return Some((Expr::Date { day: Some(n), month: 0, year: None }, j + 1));
         }
+        if d == 4 && (1000..=2999).contains(&n) {
+            return Some((Expr::Year(crate::expr::YearRef::Absolute(n as i32)), j + 1));
+        }
         None
+    }
+
+    /// The range from `a` (a first end, from [`P::bare_end`] when `bare`) to `b`, which
+    /// starts at token `l`.
+    fn range_to(&self, a: Expr, b: Expr, l: usize, bare: bool) -> Option<Expr> {
+        if let Expr::At(day, c2) = &b {
+            let clock_first = self.colon_clock(l).is_some() || matches!(self.clock(l), Some((Expr::Clock(_), _)));
+            if clock_first {
+                // `с 10:00 до 14:00 завтра`: the day after the second end is both ends' day.
+                if !matches!(a, Expr::Clock(_) | Expr::Date { month: 0, .. }) {
+                    return None;
+                }
+                let Some(Expr::Range(x, _)) = Expr::range(a, Expr::Clock(*c2)) else { return None };
+                let Expr::Clock(c1) = *x else { return None };
+                return Some(Expr::Range(Expr::At(day.clone(), c1).boxed(), b.boxed()));
+            }
+            if let (Expr::Date { month: 0, .. }, Expr::Date { .. }) = (&a, day.as_ref()) {
+                // `16-17 марта в 10:00`: the bare day takes the second end's month.
+                let Some(Expr::Range(x, _)) = Expr::range(a, (**day).clone()) else { return None };
+                return Some(Expr::Range(x, b.boxed()));
+            }
+        }
+        if bare {
+            let day_of = |e: &Expr| match e {
+                Expr::At(d, _) => matches!(**d, Expr::Date { day: Some(_), .. }),
+                e => matches!(e, Expr::Date { day: Some(_), .. }),
+            };
+            let fits = match &a {
+                Expr::Date { month: 0, .. } => true,
+                Expr::Date { .. } => day_of(&b),
+                Expr::Year(_) => matches!(b, Expr::Year(_)),
+                _ => false,
+            };
+            if !fits {
+                return None;
+            }
+        }
+        Expr::range(a, b)
     }
 
     fn range_or_core(&self, i: usize) -> M {
         // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
         let core = self.core(i);
         let bare = self.bare_end(i).filter(|_| !self.prev_is(i, &["-"]));
-        // The longer wins, the core on a tie: the bare end only when the core is shorter.
-        let bare_wins = match (&core, &bare) {
-            (Some((_, x)), Some((_, y))) => y > x,
-            (None, b) => b.is_some(),
-            _ => false,
-        };
-        let (a, k) = if bare_wins { bare? } else { core.clone()? };
-        if let Some(l) = self.range_link(k, false) {
-            if let Some((b, end)) = self.core(l) {
-                if let Some(range) = Expr::range(a.clone(), b) {
-                    return Some((range, end));
+        for (a, k, bare) in first_ends(core.clone(), bare) {
+            if let Some(l) = self.range_link(k, false) {
+                if let Some((b, end)) = self.core(l) {
+                    if let Some(range) = self.range_to(a, b, l, bare) {
+                        return Some((range, end));
+                    }
                 }
             }
         }
-        if let Expr::Date { month: 0, .. } = a {
-            return core;
-        }
-        Some((a, k))
+        core
     }
 
     /// Every core rule at `i`; the longest wins.
@@ -552,7 +631,7 @@ impl<'a> P<'a> {
         }
         rule!(first::PART, self.part_then_day(i));
         rule!(class::NIGHT, self.night_of(i));
-        rule!(first::NUMBER | first::CARDINAL, self.clock_then_day(i));
+        rule!(first::CLOCK, self.clock_then_day(i));
         rule!(first::MONTH, self.month_day_year(i));
         let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
         rule!(first::DAY, self.day_then_part(day));
@@ -562,7 +641,7 @@ impl<'a> P<'a> {
         rule!(first::MONTH, self.month_year(i));
         rule!(first::NUMBER | first::UNIT, self.year(i));
         best = longest(best, deictic);
-        rule!(first::NUMBER | first::CLOCK_WORD | first::CARDINAL, self.clock(i));
+        rule!(first::CLOCK, self.clock(i));
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
         rule!(class::WINDOW, self.window(i));
@@ -655,6 +734,31 @@ mod tests {
         let f = found("выборы 10 и 24 сентября 2021 года");
         assert_eq!(f[0].1, Expr::Date { day: Some(10), month: 9, year: Some(YearRef::Absolute(2021)) });
         assert!(found("в 10, 20 и 30 регионах").is_empty());
+    }
+
+    #[test]
+    fn a_number_after_a_dash_starts_no_list() {
+        // The number is what the label before the dash counts, not a day of the next date.
+        assert_eq!(surfaces("17 марта — 6, 18 марта — 9."), ["17 марта", "18 марта"]);
+        assert_eq!(surfaces("17 марта — 6 и 18 марта — 9"), ["17 марта", "18 марта"]);
+        assert_eq!(surfaces("прошли 16, 17 и 18 марта"), ["16", "17", "18 марта"]);
+    }
+
+    #[test]
+    fn clock_words_need_their_hour() {
+        assert!(found("Автобусы ходят раз в час").iter().all(|f| !matches!(f.1, Expr::Clock(_))));
+        assert_eq!(surfaces("вышли без десяти восемь"), ["без десяти восемь"]);
+        assert_eq!(surfaces("без двадцати пяти девять"), ["без двадцати пяти девять"]);
+        assert!(found("без десяти человек").is_empty());
+        assert!(found("без двух минут восемь миллионов").iter().all(|f| !matches!(f.1, Expr::Clock(_))));
+        assert_eq!(surfaces("без 15 минут 9 часов вечера"), ["без 15 минут 9 часов вечера"]);
+    }
+
+    #[test]
+    fn the_vague_past_leaves_a_unit_to_its_shift() {
+        assert_eq!(surfaces("в прошлом году"), ["прошлом году"]);
+        assert_eq!(surfaces("в будущем месяце"), ["будущем месяце"]);
+        assert_eq!(surfaces("в прошлом, а не сейчас"), ["в прошлом", "сейчас"]);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use super::{longest, M, P};
 use crate::expr::{Base, Expr, YearRef};
-use crate::lang::ru::lexicon::{Lex, HOLIDAYS, MOVING_HOLIDAYS, PER_UNIT, SEASON_ADJECTIVES, SEASON_NOUNS};
+use crate::lang::ru::lexicon::{
+    Lex, HOLIDAYS, MOVING_HOLIDAYS, PER_UNIT, SEASONAL_NOUNS, SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS,
+};
 use crate::lang::ru::numbers::NumberWord;
 use crate::value::{Duration, Season, Unit, Value};
 
@@ -58,10 +60,23 @@ impl P<'_> {
             return None;
         }
         let k = if shift == Some(0) && self.is(i + 1, &["же"]) { i + 2 } else { i + 1 };
+        // `в текущем сезоне`, `в прошлом сезоне`: a season of some activity, not of the
+        // year; the present, the past or the future as the shift says.
+        if let (Some(s), false) = (shift, upcoming) {
+            if self.is(k, SEASONAL_NOUNS) {
+                let reference = match s {
+                    0 => Expr::Present,
+                    s if s < 0 => Expr::Recently,
+                    _ => Expr::Soon,
+                };
+                return Some((reference, k + 1));
+            }
+        }
         for l in self.lex(k) {
             match *l {
                 Lex::Weekday(day) => {
-                    return Some((Expr::Weekday { day, shift: if upcoming { None } else { shift }, upcoming }, k + 1))
+                    let weekday = Expr::Weekday { day, shift: if upcoming { None } else { shift }, upcoming };
+                    return Some(self.weekday_then(weekday, k + 1));
                 }
                 Lex::Weekend => return Some((Expr::Weekend(if upcoming { None } else { shift }), k + 1)),
                 Lex::Season(s) if !upcoming => return Some((Expr::SeasonShifted(s, shift?), k + 1)),
@@ -110,11 +125,24 @@ impl P<'_> {
         {
             return None;
         }
-        let day = Expr::Weekday { day, shift: None, upcoming: false };
-        if let Some((c, e)) = self.clock_after(i + 1) {
-            return Some((Expr::At(day.boxed(), c), e));
+        Some(self.weekday_then(Expr::Weekday { day, shift: None, upcoming: false }, i + 1))
+    }
+
+    /// What may follow a weekday ending at `k`: the week it is in (`в среду на следующей
+    /// неделе`, for a weekday with none written), then a clock time (`в эту субботу в 11:00`).
+    fn weekday_then(&self, weekday: Expr, k: usize) -> (Expr, usize) {
+        let (mut weekday, mut k) = (weekday, k);
+        if let Expr::Weekday { day, shift: None, upcoming: false } = weekday {
+            let week = self.find(k + 1, |l| if let Lex::Shift(s) = l { Some(*s) } else { None });
+            if let (true, Some(s), true) = (self.is(k, &["на"]), week, self.is(k + 2, &["неделе"])) {
+                weekday = Expr::Weekday { day, shift: Some(s), upcoming: false };
+                k += 3;
+            }
         }
-        Some((day, i + 1))
+        match self.clock_after(k) {
+            Some((c, e)) => (Expr::At(weekday.boxed(), c), e),
+            None => (weekday, k),
+        }
     }
 
     /// `в пт`, `до вс.`: a lowercase weekday abbreviation after a preposition, with nothing
@@ -150,7 +178,8 @@ impl P<'_> {
     /// `каждые три года`, `раз в неделю`, `два раза в месяц`, and a rate after a quantity
     /// (`10 тысяч тестов в день`).
     pub(super) fn set(&self, i: usize) -> M {
-        if self.is(i, &["раз", "раза"]) && self.is(i + 1, &["в"]) {
+        if self.is(i, &["раз", "раза", "дважды", "трижды", "четырежды"]) && self.is(i + 1, &["в"])
+        {
             if let Some((amount, _, end)) = self.amount(i + 2, true) {
                 return Some((Expr::Set(Value::Duration(amount)), end));
             }
@@ -212,15 +241,20 @@ impl P<'_> {
         Some((Expr::Set(Value::Duration(Duration::one(u))), i + 2))
     }
 
-    /// What a portion can be of: a month, a year, a week or month of now.
+    /// What a portion can be of: a month, a year, a season, a quarter, a week or month of
+    /// now, the day.
     pub(super) fn period(&self, i: usize) -> M {
-        if let Some(r) = longest(self.month_year(i), self.year(i)) {
+        if let Some(r) = longest(longest(self.month_year(i), self.year(i)), self.season_quarter(i)) {
             return Some(r);
         }
         if let Some(r) = self.shifted(i) {
             if matches!(r.0, Expr::Shifted { .. }) {
                 return Some(r);
             }
+        }
+        // `до конца дня`, `к концу суток`: of the publication day.
+        if self.is(i, &["дня", "суток"]) {
+            return Some((Expr::Deictic(0), i + 1));
         }
         // `в начале года`, `до конца месяца`: of the current one.
         let u = self.find(i, |l| {
@@ -298,6 +332,16 @@ impl P<'_> {
             }
             if matches!(self.w(i), "весной" | "летом" | "осенью" | "зимой" | "весною" | "зимою")
             {
+                return Some((Expr::Season(s, None), i + 1));
+            }
+            // `до весны`, `к лету`, `на зиму`, `в конце лета`, `всю осень`: any form after a
+            // preposition, a portion word or `весь`; a nominative opening its sentence (`Лето
+            // выдалось жарким`). A capitalized form inside a sentence is a name.
+            let inside_capitalized = i > self.lo && self.tok(i).is_some_and(|t| t.capitalized);
+            let opened = i > self.lo
+                && (self.is(i - 1, SEASON_OPENERS) || self.lex(i - 1).iter().any(|l| matches!(l, Lex::Portion(_))));
+            let opening = i == self.lo && matches!(self.w(i), "весна" | "лето" | "осень" | "зима");
+            if (opened && !inside_capitalized) || opening {
                 return Some((Expr::Season(s, None), i + 1));
             }
             return None;

@@ -6,8 +6,8 @@
 use super::{longest, M, P};
 use crate::expr::{Base, Expr};
 use crate::lang::ru::lexicon::{
-    duration_adjective, duration_adjective_unit, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS, APPROXIMATORS, GENITIVE_ONE,
-    VAGUE_UNIT_FORMS,
+    duration_adjective, duration_adjective_unit, verb_like, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS, AGE_PERSONS,
+    ALONE_FOLLOWERS, APPROXIMATORS, GENITIVE_ONE, VAGUE_TIME_ADJECTIVES, VAGUE_UNIT_FORMS,
 };
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
@@ -65,6 +65,21 @@ impl P<'_> {
         if let Some((n, d)) = self.num(k) {
             if d > 6 {
                 return None;
+            }
+            let decimal = |j: usize| matches!(self.w(j), "," | ".") && self.touching(j) && self.touching(j + 1);
+            // The `5` of `1,5 месяца` is a fraction, not a count.
+            if k >= self.lo + 2 && decimal(k - 1) && self.num(k - 2).is_some() {
+                return None;
+            }
+            // `1,5 месяца`, `2.5 года`: and a half; other fractions are not amounts here.
+            if decimal(k + 1) {
+                if let Some((5, 1)) = self.num(k + 2) {
+                    let (u, end) = unit_at(k + 3)?;
+                    return Some((n, true, u, end));
+                }
+                if self.num(k + 2).is_some() {
+                    return None;
+                }
             }
             // `15мин`, `2 ч.`
             let (u, end) = unit_at(k + 1)?;
@@ -132,7 +147,7 @@ impl P<'_> {
                 base = Base::Previous;
                 end += 2;
             }
-            return Some((Expr::Offset { amount, unit, sign: 1, base }, end));
+            return Some(self.offset_then(Expr::Offset { amount, unit, sign: 1, base }, end));
         }
         let sign = match self.w(i) {
             "+" => Some(1),
@@ -145,7 +160,7 @@ impl P<'_> {
         }
         let (amount, unit, end) = self.amount(i, true)?;
         if self.is(end, &["назад"]) {
-            return Some((Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 1));
+            return Some(self.offset_then(Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 1));
         }
         if self.is(end, &["тому"]) && self.is(end + 1, &["назад"]) {
             return Some((Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 2));
@@ -170,6 +185,16 @@ impl P<'_> {
             return Some((Expr::Offset { amount, unit, sign, base: Base::Previous }, end + 1));
         }
         None
+    }
+
+    /// An offset of whole days and the clock time after it (`через 2 дня в 10:00`): that
+    /// day at that time. Other offsets name no day to put a time on.
+    fn offset_then(&self, offset: Expr, end: usize) -> (Expr, usize) {
+        let days = matches!(&offset, Expr::Offset { amount, unit: Unit::Day, .. } if amount.hours == 0);
+        match self.clock_after(end).filter(|_| days) {
+            Some((c, e)) => (Expr::At(offset.boxed(), c), e),
+            None => (offset, end),
+        }
     }
 
     /// `за последние 7 дней`, `за минувшие сутки`, `в ближайшие 10 дней`, `следующие 2 недели`.
@@ -238,8 +263,17 @@ impl P<'_> {
                     "последнее" if self.is(i + 2, &["время"]) => Some((Expr::Recently, i + 3)),
                     "ближайшие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
                     "последние" if plural_unit(i + 2) => Some((Expr::Recently, i + 3)),
+                    // `в ближайшем будущем`, `в недалеком прошлом`.
+                    w if VAGUE_TIME_ADJECTIVES.contains(&w) => match self.w(i + 2) {
+                        "будущем" => Some((Expr::Soon, i + 3)),
+                        "прошлом" => Some((Expr::Recently, i + 3)),
+                        _ => None,
+                    },
+                    // `в будущем`, `в прошлом` alone: not `в прошлом году` nor `в будущем сезоне`.
+                    "будущем" if self.stands_alone(i + 2) => Some((Expr::Soon, i + 2)),
+                    "прошлом" if self.stands_alone(i + 2) => Some((Expr::Recently, i + 2)),
                     _ => None,
-                }
+                };
             }
             _ => {}
         }
@@ -256,6 +290,23 @@ impl P<'_> {
             return Some((Expr::Recently, k + 3));
         }
         None
+    }
+
+    /// Does nothing that `в будущем` / `в прошлом` could qualify follow at `k`: the end, a
+    /// punctuation mark, a verb form, or a word of [`ALONE_FOLLOWERS`] (`в будущем они`)?
+    /// A dash between spaces ends the phrase too; a hyphen touching it does not.
+    fn stands_alone(&self, k: usize) -> bool {
+        match self.tok(k) {
+            None => true,
+            Some(t) if t.kind != crate::text::TokenKind::Word => self.w(k) != "-" || t.gap != Gap::None,
+            // `в будущем страны` is a noun's future: a word the lexicon knows as no verb is no verb.
+            Some(_) => {
+                let lex = self.lex(k);
+                self.is(k, ALONE_FOLLOWERS)
+                    || lex.iter().any(|l| matches!(l, Lex::Future | Lex::Past))
+                    || (lex.is_empty() && verb_like(self.w(k)))
+            }
+        }
     }
 
     /// An unspecified number of units: `в течение нескольких часов`, `на протяжении многих
@@ -294,6 +345,10 @@ impl P<'_> {
         if self.is(before, AGE_BEFORE) || (self.is(before, &["в", "во"]) && !self.is(i, &["течение"])) {
             return true;
         }
+        // `мальчик 12 лет`, `в свои 80 лет`.
+        if self.is(before, AGE_PERSONS) {
+            return true;
+        }
         if !self.is(before, &["до", "от", "с"]) {
             return false;
         }
@@ -323,6 +378,11 @@ impl P<'_> {
                 Some((e, end)) => Some((Expr::DayBefore(Some(e.boxed())), end)),
                 None => Some((Expr::DayBefore(None), i + 1)),
             },
+            // `в канун Нового года`, `в канун 9 Мая`: the day before; nothing alone.
+            "канун" => {
+                let (e, end) = longest(self.day_like(i + 1), self.holiday(i + 1))?;
+                Some((Expr::DayBefore(Some(e.boxed())), end))
+            }
             "за" if self.is(i + 1, &["день"]) && self.is(i + 2, &["до"]) && self.is(i + 3, &["этого", "того"]) => {
                 Some((Expr::Anaphor(-1), i + 4))
             }
