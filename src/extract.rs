@@ -5,10 +5,11 @@ use crate::event::build::{Builder, Piece};
 use crate::event::{self, Description, Span};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
-use crate::mention::{Anchor, Mention};
+use crate::mention::{Anchor, Mention, TimexType};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
+use crate::value::Unit;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -188,6 +189,7 @@ impl Extractor {
             per_sentence,
             other: None,
             previous: None,
+            previous_period: None,
             chars: CharCursor::default(),
             offset: 0,
             sentence_base: 0,
@@ -254,6 +256,7 @@ impl Extractor {
                 let ctx = Context {
                     published: doc.published(),
                     previous: state.previous,
+                    previous_period: state.previous_period,
                     sentence_day,
                     // A bound or a range after a past verb of decision points forward as often
                     // as not (`продлили до 1 мая`): the tense moves no bound's year. A weekday
@@ -277,9 +280,14 @@ impl Extractor {
                 };
                 if let Some(day) = r.value.on_day() {
                     state.previous = Some(day);
+                    state.previous_period = None;
                     sentence_day = Some(day);
                     if r.anchor == Anchor::Absolute {
                         sentence_year_date = Some(day);
+                    }
+                } else if r.kind == TimexType::Date {
+                    if let Some(period) = r.value.period_start() {
+                        state.previous_period = Some(period);
                     }
                 }
                 let span = first.start() + offset..last.end() + offset;
@@ -360,6 +368,8 @@ struct State {
     other: Option<(Lang, Box<dyn Dates>)>,
     /// The latest day mentioned, for anaphora.
     previous: Option<NaiveDate>,
+    /// The latest year, month or week mentioned after that day: its first day and grain.
+    previous_period: Option<(NaiveDate, Unit)>,
     /// Where character offsets were counted to.
     chars: CharCursor,
     /// The first byte of the piece being read, in the text.

@@ -177,6 +177,10 @@ pub struct Context {
     pub published: Published,
     /// The latest day mentioned before, in the document.
     pub previous: Option<NaiveDate>,
+    /// The latest year, month or week mentioned before, in the document, when it came after
+    /// that day: its first day and its grain. `в том же году`, `годом позже`, `месяцем
+    /// ранее` count from it when their unit is at least that grain.
+    pub previous_period: Option<(NaiveDate, Unit)>,
     /// The latest day mentioned before, in the same sentence (for clock times).
     pub sentence_day: Option<NaiveDate>,
     /// The tense of the verbs nearest the mention.
@@ -319,7 +323,14 @@ impl Resolver {
             }
             Expr::Range(a, b) => self.range(a, b, ctx),
             Expr::Offset { amount, unit, sign, base } => {
-                let (from, anchor) = match (base, ctx.previous) {
+                // A year, month or week mentioned after the latest day anchors the offset; an
+                // offset finer than it (`неделей позже` after `в 2018 году`) keeps its grain,
+                // since no day of it is known.
+                let (previous, coarsest) = match ctx.previous_period {
+                    Some((d, grain)) if matches!(base, Base::Previous) => (Some(d), grain),
+                    _ => (ctx.previous, Unit::Second),
+                };
+                let (from, anchor) = match (base, previous) {
                     (Base::Previous, Some(d)) => (d.and_time(NaiveTime::MIN), Anchor::Previous),
                     _ => (ctx.published.moment(), Anchor::Publication),
                 };
@@ -329,7 +340,7 @@ impl Resolver {
                     RelativeGrain::Instant if *unit > Unit::Day => Unit::Day,
                     _ => *unit,
                 };
-                Out::new(at_granularity(at, unit, timed)?, anchor)
+                Out::new(at_granularity(at, unit.max(coarsest), timed)?, anchor)
             }
             Expr::Shifted { unit, shift } => Out::new(shifted_unit(publ, *unit, *shift)?, Anchor::Publication),
             Expr::Weekend(shift) => {
@@ -437,6 +448,12 @@ impl Resolver {
                 Out::new(Value::Day(add_days(inner.value.first_day()?, -1)?), inner.anchor)
             }
             Expr::Anaphor(n) => {
+                // After a year, month or week (`в 2018 году`, `неделей позже`), no day is
+                // known: the shifted day keeps that grain.
+                if let Some((d, grain)) = ctx.previous_period {
+                    let day = add_days(d, *n as i64)?;
+                    return Out::new(at_granularity(day.and_time(NaiveTime::MIN), grain, false)?, Anchor::Previous);
+                }
                 let (from, anchor) = match ctx.previous {
                     Some(d) => (d, Anchor::Previous),
                     None => (publ, Anchor::Publication),
@@ -772,6 +789,7 @@ mod tests {
         let ctx = Context {
             published: Published::date(publ),
             previous: None,
+            previous_period: None,
             sentence_day: None,
             tense: None,
             sentence_year_date: None,

@@ -412,6 +412,19 @@ impl Value {
         Value::Interval(Box::new(a), Box::new(b))
     }
 
+    /// A week, month, quarter or year: its first day and its grain (what `в том же году`,
+    /// `месяцем ранее` count from); None for every other value.
+    pub(crate) fn period_start(&self) -> Option<(NaiveDate, Unit)> {
+        let grain = match self {
+            Value::Week { .. } => Unit::Week,
+            Value::Month { .. } => Unit::Month,
+            Value::Quarter { .. } => Unit::Quarter,
+            Value::Year(_) => Unit::Year,
+            _ => return None,
+        };
+        Some((self.first_day()?, grain))
+    }
+
     /// The first calendar day the value covers (None for durations, sets and references).
     pub fn first_day(&self) -> Option<NaiveDate> {
         match self {
