@@ -302,13 +302,17 @@ impl<'a> Cx<'a> {
         any.then_some(((total + cur) as f64, j))
     }
 
-    /// The subject on the left of a bare number: `число заболевших ... достигло N`.
+    /// The subject on the left of a bare number: `число заболевших ... достигло N`, its noun
+    /// after the subject word, or before it where the language puts it there (Kazakh
+    /// `жұқтырғандар саны ... 49-ға жетті`).
     fn subject_unit(&self, clause_start: usize, num: usize) -> Option<Unit> {
         let k = (clause_start..num).rev().find(|&k| self.is(k, flag::SUBJECT))?;
-        match self.unit_at(k + 1)? {
-            (u @ Unit::Count(..), _) => Some(u),
+        let count = |at: usize| match self.unit_at(at) {
+            Some((u @ Unit::Count(..), _)) => Some(u),
             _ => None,
-        }
+        };
+        // Before it, past one word (`жұқтырғандардың жалпы саны`).
+        count(k + 1).or_else(|| (clause_start..k).rev().take(2).find_map(count))
     }
 
     /// The kind of a count from the cue in the clause nearest to the number at `k`.
@@ -437,10 +441,14 @@ impl<'a> Cx<'a> {
         if !value.is_finite() {
             return None;
         }
-        // `500 с лишним человек`.
+        // `500 с лишним человек`; a qualifier right after the number, where the language
+        // puts it there (Kazakh `300-ге жуық тест`).
         if self.is(after, flag::WITH) && self.is(after + 1, flag::APPROX_AFTER) {
             approx = true;
             after += 2;
+        } else if self.is(after, flag::APPROX_AFTER) {
+            approx = true;
+            after += 1;
         }
 
         // The qualifiers on the left and a part's `из них` are read once, when needed (most
