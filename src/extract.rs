@@ -565,6 +565,31 @@ mod tests {
         }
     }
 
+    /// A Russian sentence of a Kazakh article is read in Russian, dates, kinds, places and
+    /// figures; the others in Kazakh; each mention says its language.
+    #[cfg(feature = "kk")]
+    #[test]
+    fn each_sentence_is_read_with_its_language() {
+        let text = "Кеше Оралда коронавирус жұқтырған тағы 3 адам анықталды.\n\n\
+                    «Вчера в Уральске закрыли все школы», — сообщили в акимате.";
+        let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 3).unwrap_or_default(), text);
+        let a = Extractor::default().analyze(&doc);
+        assert_eq!(a.lang, Lang::Kk);
+        let langs: Vec<Lang> = a.mentions.iter().map(|m| m.lang).collect();
+        assert_eq!(langs, [Lang::Kk, Lang::Ru]);
+        let events = a.timeline.events();
+        assert_eq!(events.len(), 2, "{events:?}");
+        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.clone()).collect();
+        assert!(kinds.contains(&vec![crate::EventKind::Cases]), "{kinds:?}");
+        assert!(kinds.contains(&vec![crate::EventKind::SchoolClosing]), "{kinds:?}");
+        for e in events {
+            assert_eq!(e.places.iter().map(|p| &*p.name).collect::<Vec<_>>(), ["Уральск"], "{e:?}");
+        }
+        // Fixed to Kazakh, every sentence is read in Kazakh: the Russian one has no date.
+        let fixed = Extractor::default().with_lang(Lang::Kk).analyze(&doc);
+        assert_eq!(fixed.mentions.iter().map(|m| m.lang).collect::<Vec<_>>(), [Lang::Kk]);
+    }
+
     #[test]
     fn events_read_in_pieces_are_the_events_of_the_whole_text() {
         let text = "Карантин ввели 16 марта. Все они закрыты.\n\nВ Алматы 15 марта выявили 9 случаев. Из них двое детей.\n\nШколы закрыли на карантин.\n\nВ понедельник режим продлят до 15 апреля.";
