@@ -283,11 +283,16 @@ impl<'a> Cx<'a> {
                 total += cur.max(1) * 1000;
                 cur = 0;
                 last = None;
+            } else if v == 100 && last.is_some_and(|l| l < 10) && cur < 10 {
+                // A count of hundreds, in a language that says it so (Kazakh `екі жүз`).
+                cur *= 100;
+                last = Some(100);
             } else {
+                // Tens then units: `двадцать пять`, and `он екі` (Kazakh 12) after a ten.
                 let fits = match last {
                     None => true,
                     Some(l) if l >= 100 => v < 100,
-                    Some(l) if l >= 20 && l % 10 == 0 => v < 10,
+                    Some(l) if l >= 10 && l % 10 == 0 => v < 10,
                     Some(_) => false,
                 };
                 if !fits {
