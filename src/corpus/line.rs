@@ -479,7 +479,7 @@ mod tests {
         let expected = LangChoice::NAMES;
         assert_eq!(
             error(br#"{"id": 1, "date": "2020-03-20", "text": "x", "lang": "en"}"#),
-            format!(r#"{{"line":3,"error":"bad lang: unknown language "en"; expected one of: {expected}","id":1}}"#)
+            format!(r#"{{"line":3,"error":"bad lang: unknown language \"en\"; expected one of: {expected}","id":1}}"#)
         );
         assert_eq!(
             error(br#"{"date": "2020-03-20", "text": "x", "lang": ["kk"]}"#),

@@ -37,7 +37,7 @@ static TABLES: Lazy<CueTables> = Lazy::new(|| CueTables {
     continuations: CONTINUATIONS,
     additions: ADDITIONS,
     is_number_word,
-    discourse: &*discourse::TABLES,
+    discourse: &discourse::TABLES,
 });
 
 /// Whether a normalized word is a cardinal number word in any case (`үш`, `онға`): what `#`
@@ -56,6 +56,12 @@ macro_rules! close_verbs {
 macro_rules! negated_verbs {
     () => {
         "жабылмай*|жабылмаған*|жабылмады|жабылмас*|жаппай*|жаппаған*|тоқтатылмай*|тоқтатылмаған*|тоқтатылмады|тоқтатпай*|тоқтатпаған*|шектелмей*|шектелмеген*|шектелмеді|енгізілмей*|енгізілмеген*|енгізілмеді|ашылмай*|ашылмаған*|ашылмады"
+    };
+}
+// A closure for repairs is no measure: `жөндеуге байланысты жабылды`.
+macro_rules! repairs {
+    () => {
+        "жөндеу* ~3 жабыл*|жабу*|жапты|тоқтат*"
     };
 }
 macro_rules! school_subjects {
@@ -113,6 +119,7 @@ const KIND_CUES: &[KindCues] = &[
         ],
         generic: &[],
         blockers: &[
+            repairs!(),
             "жазғы|қысқы|жаңажылдық каникул*",
             "жабыл* ..2 жөндеу*|маусым*|тоқсан*|сессия*",
             concat!(negated_verbs!()),
@@ -131,6 +138,7 @@ const KIND_CUES: &[KindCues] = &[
         ],
         generic: &[],
         blockers: &[
+            repairs!(),
             "жабыл* ..2 жөндеу*|маусым*|тоқсан*|сессия*|шот*|мәміле*",
             "жұмыс*|қызмет* ~3 хқко*|көлік*|метро*|автобус*|мектеп*|балабақша*|әуежай*|шекара*|бекет*|пункт*|блокпост*|рейс*",
             "жұмыс*|қызмет* ~3 қызмет көрсету",
@@ -190,6 +198,7 @@ const KIND_CUES: &[KindCues] = &[
         ],
         generic: &[],
         blockers: &[
+            repairs!(),
             "қалааралық|облысаралық|өңіраралық|туристік|халықаралық автобус*|рейс*|маршрут*|тасымал*|қатынас*",
             concat!(negated_verbs!()),
         ],
@@ -229,7 +238,10 @@ const KIND_CUES: &[KindCues] = &[
             concat!(places_inside!(), " ..1 шекара* ~4 жабыл*|жабу*|жапты|ашыл*|ашу*"),
         ],
         generic: &[],
-        blockers: &[concat!(negated_verbs!())],
+        blockers: &[
+            repairs!(),
+            concat!(negated_verbs!()),
+        ],
     },
     KindCues {
         kind: EventKind::InternationalTravel,
@@ -250,6 +262,7 @@ const KIND_CUES: &[KindCues] = &[
         ],
         generic: &[],
         blockers: &[
+            repairs!(),
             concat!(places_inside!(), " ..1 шекара*"),
             "нұр-сұлтан* ..1 шекара*",
             "ішкі|қалааралық|облысаралық|өңіраралық|автобус*|теміржол рейс*|қатынас*|тасымал*",

@@ -271,8 +271,11 @@ static TABLES: Lazy<FigureTables> = Lazy::new(|| FigureTables {
     and: &["және", "мен", "бен", "пен", "ал"],
 });
 
+/// A table of counted nouns: its forms, their unit and what they count when they say it.
+type Counted = (&'static [&'static str], CountUnit, Option<FigureWhat>);
+
 /// The counted nouns with their unit and what they count.
-static COUNTS: Lazy<Vec<(&'static [&'static str], CountUnit, Option<FigureWhat>)>> = Lazy::new(|| {
+static COUNTS: Lazy<Vec<Counted>> = Lazy::new(|| {
     vec![
         (PEOPLE.as_slice(), CountUnit::People, None),
         (PEOPLE_CASES.as_slice(), CountUnit::People, Some(FigureWhat::Cases)),
