@@ -2,10 +2,10 @@
 //! options). Argument handling and I/O only: the formats are `khronika::export`, the modes
 //! `khronika::corpus`. Install it as a command: `cargo install --path . --example timeline`.
 
-use khronika::corpus::{self, ErrorRecord, Meter, WriteOptions};
+use khronika::corpus::{self, ErrorRecord, LangChoice, Meter, WriteOptions};
 use khronika::export::csv::{write_corpus, CorpusOptions};
 use khronika::export::{Format, Target};
-use khronika::Published;
+use khronika::{Extractor, Published};
 use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -46,6 +46,7 @@ FORMATS
                       (C1, H6: every kind of that indicator); with --jsonl, --merge or csv only
   --prefer P          undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
   --relative-grain G  unit (default: `через неделю` is that week) or day (the day a week away)
+  --lang L            ru, kk or auto (default: each document by its letters; JSONL: \"lang\")
   -h, --help          this text
   -V, --version       `timeline` and the version
 
@@ -76,7 +77,7 @@ fn usage() -> String {
 
 #[derive(Default)]
 struct Args {
-    w: WriteOptions, // format, rows, resolution options, kinds and --merge, for every mode
+    w: WriteOptions, // format, rows, resolution options, language, kinds and --merge, for every mode
     jobs: usize,
     date: Option<Published>,
     files: Vec<PathBuf>,
@@ -122,6 +123,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
             }
             Long("prefer") => a.w.options.prefer = parsed(&mut p, "prefer", "nearest, past or future")?,
             Long("relative-grain") => a.w.options.relative_grain = parsed(&mut p, "relative-grain", "unit or day")?,
+            Long("lang") => a.w.lang = parsed::<LangChoice>(&mut p, "lang", LangChoice::NAMES)?.0,
             Long("jsonl") => a.jsonl = true,
             Long("jobs") => a.jobs = corpus::jobs(parsed(&mut p, "jobs", "a number of threads")?),
             Long("progress") => a.progress = true,
@@ -137,12 +139,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
     if let Some((name, _)) = corpus_only.iter().find(|(_, given)| *given && !a.jsonl) {
         return Err(format!("{name} works in --jsonl corpus mode only"));
     }
-    let several = a.files.len() + usize::from(a.stdin) > 1;
-    let target = match (a.jsonl, a.w.merge) {
-        (_, true) => Target::Merged,
-        (true, false) => Target::Corpus,
-        (false, false) => [Target::Document, Target::Documents][usize::from(several)],
-    };
+    let target = corpus::target(a.jsonl, a.w.merge, a.files.len() + usize::from(a.stdin));
     a.w.format = format.unwrap_or(if target == Target::Corpus { Format::Jsonl } else { Format::Text });
     a.w.format.check(target, rows).map_err(|e| e.to_string())?;
     if target == Target::Corpus && a.w.format != Format::Csv && a.w.kinds.is_some() {
@@ -222,20 +219,21 @@ fn documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 /// progress line and summary, or the error count, on stderr. Returns whether the exit is 0.
 fn corpus_run(args: &Args, out: Box<dyn Write>) -> io::Result<bool> {
     let (meter, w, tty) = (Meter::new(), &args.w, io::stderr().is_terminal());
-    let c = CorpusOptions { rows: w.rows, jobs: args.jobs, options: w.options, kinds: w.kinds.clone() };
+    let c = CorpusOptions { rows: w.rows, jobs: args.jobs, options: w.options, kinds: w.kinds.clone(), lang: w.lang };
+    let e = LangChoice(w.lang).extractor(Extractor::new(w.options));
     let erase = if tty { "\r\x1b[K" } else { "" }; // an error record clears the progress line
     let report = |e: &ErrorRecord| {
         let _ = writeln!(io::stderr().lock(), "{erase}{}", serde_json::to_string(e).unwrap_or_default());
     };
     let input = io::BufReader::with_capacity(1 << 16, meter.reader(io::stdin()));
     let run = || match (w.merge, w.format) {
-        (true, _) => corpus::merge_with(input, c.jobs, c.options, report).and_then(|(merged, summary)| {
+        (true, _) => corpus::merge_with(input, c.jobs, e, report).and_then(|(merged, summary)| {
             corpus::write_merged(&mut BufWriter::new(out), w.format, c.kinds.as_deref(), &merged)?;
             std::mem::forget(merged); // the process ends next: freeing each event is left to the OS
             Ok(summary)
         }),
         (false, Format::Csv) => write_corpus(input, out, &c, report),
-        (false, _) => corpus::records_with(input, out, c.jobs, c.options),
+        (false, _) => corpus::records_with(input, out, c.jobs, e),
     };
     let show = args.progress || tty;
     let summary = if show { meter.show_progress(tty, io::stderr(), run)? } else { run()? };

@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
-use crate::event::{self, Description, Span};
+use crate::event::{self, Description, EventTables, Span};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention, TimexType};
@@ -24,7 +24,8 @@ const PIECE: usize = 1 << 20;
 /// text's letters tell ([`Lang::detect`]: Russian unless the text is Kazakh). A document
 /// whose language is chosen by its text and that has Kazakh letters is read sentence by
 /// sentence: a sentence whose letters tell is read in its own language (a Russian quote in
-/// a Kazakh article), the others in the document's; its events use the document's tables.
+/// a Kazakh article), the others in the document's, and each sentence's kinds, places and
+/// figures are read with the tables of its language.
 ///
 /// A long text is read in pieces of about a megabyte cut at blank lines, where sentences
 /// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
@@ -50,7 +51,8 @@ pub struct Extractor {
 
 /// Everything khronika reads from one document.
 ///
-/// It serializes with serde as `{"id", "published", "sentences", "mentions", "timeline"}`;
+/// It serializes with serde as `{"id", "published", "lang", "sentences", "mentions",
+/// "timeline"}`;
 /// like every JSON the crate writes, its `start`/`end` count characters and
 /// `byte_start`/`byte_end` bytes. (The corpus record, [`export::json`](crate::export), is
 /// the stable line format; this is the analysis as the library holds it.)
@@ -60,6 +62,9 @@ pub struct Analysis {
     pub id: Option<String>,
     /// Its publication time.
     pub published: Published,
+    /// The language it was read in (its tokens and sentences, and every sentence whose
+    /// letters tell no other: see [`Mention::lang`] for each mention's).
+    pub lang: Lang,
     /// Its sentences (bytes and characters), in text order.
     pub sentences: Vec<Span>,
     /// Every temporal expression, in text order.
@@ -137,12 +142,14 @@ impl Extractor {
 
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
-        let mut events = Builder::new(&self.lang_of(doc).table().events, doc);
+        let lang = self.lang_of(doc);
+        let mut events = Builder::new(&lang.table().events, doc);
         let mentions = self.read_in(doc, piece, |p| {
             events.piece(p);
         });
         let (timeline, spans) = events.finish_with_sentences();
-        Analysis { id: doc.id().map(str::to_string), published: doc.published(), sentences: spans, mentions, timeline }
+        let (id, published) = (doc.id().map(str::to_string), doc.published());
+        Analysis { id, published, lang, sentences: spans, mentions, timeline }
     }
 
     /// What one sentence says besides its dates, read as the pipeline reads a sentence of a
@@ -193,6 +200,7 @@ impl Extractor {
             chars: CharCursor::default(),
             offset: 0,
             sentence_base: 0,
+            langs: Vec::new(),
         };
         let mut mentions = Vec::new();
         let mut paragraph_base = 0;
@@ -204,7 +212,14 @@ impl Extractor {
             state.offset = offset;
             let first_mention = mentions.len();
             let first_sentence = state.sentence_base;
+            state.langs.clear();
             self.mentions(doc, &tokens, &split, &mut state, &mut mentions);
+            // Each sentence's event tables, when some sentence is not in the document's language.
+            let tables: Vec<&'static EventTables> = if state.langs.iter().any(|&l| l != state.doc_lang) {
+                state.langs.iter().map(|l| &l.table().events).collect()
+            } else {
+                Vec::new()
+            };
             let paragraphs = split.last().map_or(0, |s| s.paragraph + usize::from(piece.paragraph_after));
             if offset > 0 {
                 for s in &mut split {
@@ -222,6 +237,7 @@ impl Extractor {
                 first_sentence,
                 mentions: mentions.get(first_mention..).unwrap_or(&[]),
                 first_mention,
+                tables: &tables,
             });
             put_tokens(tokens);
         }
@@ -247,6 +263,7 @@ impl Extractor {
             if state.per_sentence {
                 let text = doc.text().get(sentence.span.start + offset..sentence.span.end + offset).unwrap_or("");
                 state.switch(sentence_lang(text, state.doc_lang));
+                state.langs.push(state.lang);
             }
             found.clear();
             state.dates.scan(tokens, sentence.tokens.clone(), &mut found);
@@ -301,9 +318,19 @@ impl Extractor {
                     anchor: r.anchor,
                     sentence: state.sentence_base + index,
                     offset: r.offset,
+                    lang: state.lang,
                 });
             }
         }
+    }
+}
+
+/// An extractor with these options, choosing each document's language by its text (what
+/// the corpus functions take, so that a caller may hand them options or an extractor that
+/// fixes the language).
+impl From<ResolveOptions> for Extractor {
+    fn from(options: ResolveOptions) -> Self {
+        Extractor::new(options)
     }
 }
 
@@ -376,6 +403,8 @@ struct State {
     offset: usize,
     /// The index of the piece's first sentence in the text.
     sentence_base: usize,
+    /// The language of each sentence of the piece, when each is read in its own.
+    langs: Vec<Lang>,
 }
 
 impl State {
@@ -484,7 +513,16 @@ pub fn timeline(
         document = document.with_id(id);
     }
     let mut builder = Builder::new(&Lang::Ru.table().events, &document);
-    builder.piece(&Piece { text, offset: 0, tokens, sentences, first_sentence: 0, mentions, first_mention: 0 });
+    builder.piece(&Piece {
+        text,
+        offset: 0,
+        tokens,
+        sentences,
+        first_sentence: 0,
+        mentions,
+        first_mention: 0,
+        tables: &[],
+    });
     builder.finish()
 }
 
@@ -535,6 +573,31 @@ mod tests {
             assert_eq!(m.chars.start, text[..m.span.start].chars().count());
             assert_eq!(m.chars.end, text[..m.span.end].chars().count());
         }
+    }
+
+    /// A Russian sentence of a Kazakh article is read in Russian, dates, kinds, places and
+    /// figures; the others in Kazakh; each mention says its language.
+    #[cfg(feature = "kk")]
+    #[test]
+    fn each_sentence_is_read_with_its_language() {
+        let text = "Кеше Оралда коронавирус жұқтырған тағы 3 адам анықталды.\n\n\
+                    «Вчера в Уральске закрыли все школы», — сообщили в акимате.";
+        let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 3).unwrap_or_default(), text);
+        let a = Extractor::default().analyze(&doc);
+        assert_eq!(a.lang, Lang::Kk);
+        let langs: Vec<Lang> = a.mentions.iter().map(|m| m.lang).collect();
+        assert_eq!(langs, [Lang::Kk, Lang::Ru]);
+        let events = a.timeline.events();
+        assert_eq!(events.len(), 2, "{events:?}");
+        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.clone()).collect();
+        assert!(kinds.contains(&vec![crate::EventKind::Cases]), "{kinds:?}");
+        assert!(kinds.contains(&vec![crate::EventKind::SchoolClosing]), "{kinds:?}");
+        for e in events {
+            assert_eq!(e.places.iter().map(|p| &*p.name).collect::<Vec<_>>(), ["Уральск"], "{e:?}");
+        }
+        // Fixed to Kazakh, every sentence is read in Kazakh: the Russian one has no date.
+        let fixed = Extractor::default().with_lang(Lang::Kk).analyze(&doc);
+        assert_eq!(fixed.mentions.iter().map(|m| m.lang).collect::<Vec<_>>(), [Lang::Kk]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Mentions: a temporal expression found in a text, with its span and its resolved value.
 
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -124,6 +125,10 @@ pub struct Mention {
     /// `GMT+6`), in minutes east of UTC; the value stays the local time written. None when
     /// the text names no zone. Serialized as `offset`, left out when None.
     pub offset: Option<i32>,
+    /// The language its sentence was read in: the document's, or the other one for a
+    /// sentence whose letters leave no doubt (a Russian quote in a Kazakh article). Serialized
+    /// as `lang` (`"ru"`, `"kk"`); a mention read back without it is Russian.
+    pub lang: Lang,
 }
 
 impl Mention {
@@ -156,6 +161,8 @@ struct Wire {
     sentence: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     offset: Option<i32>,
+    #[serde(default)]
+    lang: Lang,
 }
 
 impl From<Mention> for Wire {
@@ -171,6 +178,7 @@ impl From<Mention> for Wire {
             anchor: m.anchor,
             sentence: m.sentence,
             offset: m.offset,
+            lang: m.lang,
         }
     }
 }
@@ -186,6 +194,7 @@ impl From<Wire> for Mention {
             anchor: w.anchor,
             sentence: w.sentence,
             offset: w.offset,
+            lang: w.lang,
         }
     }
 }
@@ -205,16 +214,17 @@ mod tests {
             anchor: Anchor::Publication,
             sentence: 0,
             offset: None,
+            lang: Lang::Ru,
         };
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(
             json,
-            r#"{"start":15,"end":23,"byte_start":28,"byte_end":41,"type":"DATE","value":"2020-03-16","anchor":"publication","sentence":0}"#
+            r#"{"start":15,"end":23,"byte_start":28,"byte_end":41,"type":"DATE","value":"2020-03-16","anchor":"publication","sentence":0,"lang":"ru"}"#
         );
         assert_eq!(serde_json::from_str::<Mention>(&json).unwrap(), m);
         let zoned = Mention { offset: Some(360), ..m };
         let json = serde_json::to_string(&zoned).unwrap();
-        assert!(json.ends_with(r#""sentence":0,"offset":360}"#), "{json}");
+        assert!(json.ends_with(r#""sentence":0,"offset":360,"lang":"ru"}"#), "{json}");
         assert_eq!(serde_json::from_str::<Mention>(&json).unwrap(), zoned);
     }
 }

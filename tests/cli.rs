@@ -327,6 +327,53 @@ fn prefer_flag_and_per_line_preference() {
     }
 }
 
+/// `--lang` fixes every document's language (`auto`, the default, lets each one's letters
+/// choose); a JSONL line's `"lang"` fixes its own whatever the run's, and a bad one is that
+/// line's error record; the record and each mention say the language read.
+#[cfg(feature = "kk")]
+#[test]
+fn lang_flag_and_per_line_language() {
+    let kazakh = "Кеше Оралда карантин енгізілді.";
+    let line = |lang: &str| format!(r#"{{"date": "2020-04-03", "text": "{kazakh}"{lang}}}"#);
+    let input =
+        [line(""), line(r#", "lang": "ru""#), line(r#", "lang": "auto""#), line(r#", "lang": "xx""#)].join("\n");
+    let records = |args: &[&str]| {
+        let out = run(args, input.as_bytes());
+        assert!(!out.status.success(), "the bad line fails the run");
+        let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[3].contains(r#""line":4,"error":"bad lang: unknown language \"xx\""#), "{}", lines[3]);
+        lines[..3].iter().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a record")).collect::<Vec<_>>()
+    };
+    for args in [&["--jsonl"][..], &["--jsonl", "--jobs", "2"], &["--jsonl", "--lang", "auto"]] {
+        let r = records(args);
+        let langs: Vec<&str> = r.iter().map(|r| r["lang"].as_str().unwrap_or("")).collect();
+        assert_eq!(langs, ["kk", "ru", "kk"], "{args:?}");
+        assert_eq!(r[0]["mentions"][0]["lang"], "kk");
+        assert_eq!(r[0]["events"][0]["kinds"][0], "quarantine");
+        assert_eq!(r[0]["events"][0]["places"][0]["name"], "Уральск");
+        // Read as Russian, the Kazakh text has no date.
+        assert_eq!(r[1]["mentions"].as_array().map(Vec::len), Some(0));
+    }
+    // The run's language gives way to the line's.
+    let r = records(&["--jsonl", "--lang", "ru"]);
+    let langs: Vec<&str> = r.iter().map(|r| r["lang"].as_str().unwrap_or("")).collect();
+    assert_eq!(langs, ["ru", "ru", "ru"]);
+    let doc = format!("date 2020-04-03\n{kazakh}");
+    for (args, lang) in [(&["--format", "jsonl", "-"][..], "kk"), (&["--format", "jsonl", "--lang", "ru", "-"], "ru")] {
+        let out = run(args, doc.as_bytes());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let record: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a record");
+        assert_eq!(record["lang"], lang, "{args:?}");
+    }
+    let out = run(&["--jsonl", "--format", "csv", "--lang", "kk"], line("").as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("quarantine"), "{}", text(&out.stdout));
+    let out = run(&["--lang", "en"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--lang takes ru, kk, auto, not \"en\""), "{}", text(&out.stderr));
+}
+
 /// `--relative-grain day` gives the day a unit away; `unit` (the default) the unit.
 #[test]
 fn relative_grain_flag() {
@@ -461,6 +508,7 @@ fn help_lists_every_format_and_option() {
         "--kinds",
         "--prefer",
         "--relative-grain",
+        "--lang",
         "-h, --help",
         "-V, --version",
     ] {

@@ -19,10 +19,13 @@
 //! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
 //!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
+//! `event_kinds.tsv`, `figures.tsv` and `places.tsv` run for Russian and Kazakh, each
+//! sentence described in its file's language (`kk/`: Kazakh, whatever its letters).
+//!
 //! Lines starting with `#` and blank lines are comments. A failure names its file, line and
 //! case, and every failure of a file is listed at once.
 
-use khronika::{describe, Count};
+use khronika::{describe, Count, Description};
 use khronika::{extract, Document, Extractor, Lang, Prefer, Published, RelativeGrain, ResolveOptions};
 use std::collections::HashSet;
 
@@ -182,25 +185,52 @@ fn ru_no_mentions() {
 
 #[test]
 fn ru_event_kinds() {
-    corpus!("ru/event_kinds.tsv", 2).run(150, |c| {
-        let [sentence, kinds] = *c else { unreachable!("the loader checks columns") };
-        let mut want: Vec<String> =
-            if kinds.trim() == "-" { Vec::new() } else { kinds.split(',').map(|k| k.trim().to_string()).collect() };
-        let described = describe(sentence);
-        let mut got: Vec<String> = described.kinds.iter().map(|k| k.id().to_string()).collect();
-        want.sort();
-        got.sort();
-        if got == want {
-            Ok(())
-        } else {
-            Err(format!("{sentence}\n  want {want:?}\n  got  {got:?} (cues {:?})", described.cues))
-        }
-    });
+    corpus!("ru/event_kinds.tsv", 2).run(150, |c| event_kinds_case(c, describe));
+}
+
+/// The Kazakh kinds, described in Kazakh.
+#[cfg(feature = "kk")]
+#[test]
+fn kk_event_kinds() {
+    corpus!("kk/event_kinds.tsv", 2).run(40, |c| event_kinds_case(c, kazakh));
+}
+
+/// What a Kazakh sentence says besides its dates, read in Kazakh.
+#[cfg(feature = "kk")]
+fn kazakh(sentence: &str) -> Description {
+    Extractor::default().with_lang(Lang::Kk).describe(sentence)
+}
+
+/// One `event_kinds.tsv` case, described by `describe`.
+fn event_kinds_case(c: &[&str], describe: fn(&str) -> Description) -> Result<(), String> {
+    let [sentence, kinds] = *c else { unreachable!("the loader checks columns") };
+    let mut want: Vec<String> =
+        if kinds.trim() == "-" { Vec::new() } else { kinds.split(',').map(|k| k.trim().to_string()).collect() };
+    let described = describe(sentence);
+    let mut got: Vec<String> = described.kinds.iter().map(|k| k.id().to_string()).collect();
+    want.sort();
+    got.sort();
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{sentence}\n  want {want:?}\n  got  {got:?} (cues {:?})", described.cues))
+    }
 }
 
 #[test]
 fn ru_figures() {
-    corpus!("ru/figures.tsv", 2).run(60, |c| {
+    corpus!("ru/figures.tsv", 2).run(60, |c| figures_case(c, describe));
+}
+
+#[cfg(feature = "kk")]
+#[test]
+fn kk_figures() {
+    corpus!("kk/figures.tsv", 2).run(20, |c| figures_case(c, kazakh));
+}
+
+/// One `figures.tsv` case, described by `describe`.
+fn figures_case(c: &[&str], describe: fn(&str) -> Description) -> Result<(), String> {
+    {
         let [sentence, figures] = *c else { unreachable!("the loader checks columns") };
         let want: Vec<&str> =
             if figures.trim() == "-" { Vec::new() } else { figures.split(';').map(str::trim).collect() };
@@ -234,12 +264,23 @@ fn ru_figures() {
         } else {
             Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
         }
-    });
+    }
 }
 
 #[test]
 fn ru_places() {
-    corpus!("ru/places.tsv", 2).run(45, |c| {
+    corpus!("ru/places.tsv", 2).run(45, |c| places_case(c, describe));
+}
+
+#[cfg(feature = "kk")]
+#[test]
+fn kk_places() {
+    corpus!("kk/places.tsv", 2).run(30, |c| places_case(c, kazakh));
+}
+
+/// One `places.tsv` case, described by `describe`.
+fn places_case(c: &[&str], describe: fn(&str) -> Description) -> Result<(), String> {
+    {
         let [sentence, places] = *c else { unreachable!("the loader checks columns") };
         let mut want: Vec<&str> = Vec::new();
         // A place named twice (two spellings of one country) is one place of the sentence.
@@ -255,7 +296,7 @@ fn ru_places() {
         } else {
             Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
         }
-    });
+    }
 }
 
 #[test]

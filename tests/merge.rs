@@ -483,3 +483,36 @@ fn exports_are_linear_in_an_events_sources() {
     assert!(String::from_utf8(text).unwrap().contains(", doc-049999]"));
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
+
+/// A Kazakh and a Russian report of the same happening (a quarantine in Uralsk from a date,
+/// and the day's new cases in its region) are one event each, told by both: the Kazakh
+/// tables name the places the Russian ones do, and the kinds, bounds and counts agree.
+#[cfg(feature = "kk")]
+#[test]
+fn a_kazakh_and_a_russian_report_merge() {
+    let kazakh = "Оралда 28 наурыздан бастап карантин енгізіледі\\n\\n28 наурыздан бастап Оралда карантин енгізіледі, деп хабарлады облыс әкімдігі. Қалаға кіру мен шығу шектеледі.\\n\\nКеше БҚО-да коронавирус жұқтырудың 3 жаңа жағдайы тіркелді.";
+    let russian = "В Уральске с 28 марта вводится карантин\\n\\nС 28 марта в Уральске вводится карантин, сообщили в акимате области. Въезд в город и выезд из него будут ограничены.\\n\\nВчера в ЗКО зарегистрировано 3 новых случая коронавируса.";
+    let input = format!(
+        "{{\"id\": \"kk1\", \"date\": \"2020-03-25\", \"text\": \"{kazakh}\"}}\n{{\"id\": \"ru1\", \"date\": \"2020-03-25\", \"text\": \"{russian}\"}}\n"
+    );
+    let (merged, summary) = khronika::corpus::merge(input.as_bytes(), 1, |e| panic!("{e:?}")).unwrap();
+    assert_eq!(summary.events, Some(4), "two events in each report");
+    assert_eq!(merged.len(), 2, "{merged:#?}");
+    let quarantine = merged.iter().find(|e| e.kinds.contains(&EventKind::Quarantine)).expect("the quarantine");
+    assert_eq!((quarantine.when.to_string(), quarantine.modifier), ("2020-03-28".to_string(), Some(Mod::OnOrAfter)));
+    assert_eq!(quarantine.places.iter().map(|p| (&*p.name, &*p.code)).collect::<Vec<_>>(), [("Уральск", "KZ-27")]);
+    let cases = merged.iter().find(|e| e.kinds.contains(&EventKind::Cases)).expect("the cases");
+    assert_eq!(cases.when.to_string(), "2020-03-24");
+    assert!(cases.figures.iter().all(|f| f.value == 3.0 && f.what == FigureWhat::Cases), "{:?}", cases.figures);
+    for e in merged.iter() {
+        let docs: BTreeSet<&str> = e.sources.iter().filter_map(|s| s.doc.as_deref()).collect();
+        assert_eq!(docs, BTreeSet::from(["kk1", "ru1"]), "{e:?}");
+    }
+    // The same from documents analysed one by one, each in the language its letters tell.
+    let (kazakh, russian) = (kazakh.replace("\\n", "\n"), russian.replace("\\n", "\n"));
+    let kk = Document::new(NaiveDate::from_ymd_opt(2020, 3, 25).unwrap(), &kazakh).with_id("kk1");
+    let ru = Document::new(NaiveDate::from_ymd_opt(2020, 3, 25).unwrap(), &russian).with_id("ru1");
+    let (a, b) = (analyze(&kk), analyze(&ru));
+    assert_eq!((a.lang, b.lang), (khronika::Lang::Kk, khronika::Lang::Ru));
+    assert_eq!(Timeline::merge([a.timeline, b.timeline]), merged);
+}

@@ -37,7 +37,7 @@ DateLike = Union[str, _dt.date, _dt.datetime]
 
 class Record(dict):
     """One document's record: a ``dict`` of the library's record schema (``id``, ``date``,
-    ``mentions``, ``events``, ``undated``), exactly what its corpus mode writes.
+    ``mentions``, ``events``, ``undated``, ``lang``), exactly what its corpus mode writes.
 
     It also keeps the timeline the library built for the document, so that :func:`merge`
     folds the very events of the analysis. Editing the dict does not change that timeline;

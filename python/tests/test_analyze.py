@@ -17,7 +17,7 @@ def test_acceptance_quarantine_day_resolves_against_publication():
 def test_record_has_the_library_schema_with_character_and_byte_offsets():
     text = "Вчера в Павлодаре выявлено 7 случаев заражения коронавирусом. С 23 марта школы закрыты."
     record = khronika.analyze(text, "2020-03-21", id="pv-1")
-    assert list(record) == ["id", "date", "mentions", "events", "undated"]
+    assert list(record) == ["id", "date", "mentions", "events", "undated", "lang"]
     assert record["id"] == "pv-1"
     assert record["date"] == "2020-03-21"
     first, second = record["mentions"]

@@ -253,6 +253,9 @@ pub struct WriteOptions {
     pub rows: Rows,
     /// How dates are resolved.
     pub options: ResolveOptions,
+    /// The language of every document that does not fix its own; None: each one's by its
+    /// letters.
+    pub lang: Option<crate::lang::Lang>,
     /// Keep only the events of these kinds ([`keep_kinds`]).
     pub kinds: Option<Vec<EventKind>>,
     /// Merge the documents' timelines ([`Timeline::merge`]) and write that one timeline.
@@ -304,7 +307,8 @@ pub fn write_documents<'a, I: Into<MergeInput<'a>>>(
                 return Err(io::Error::new(io::ErrorKind::InvalidInput, message));
             }
         };
-        let mut analysis = Extractor::new(settings.options).analyze(&doc);
+        let extractor = super::LangChoice(settings.lang).extractor(Extractor::new(settings.options));
+        let mut analysis = extractor.analyze(&doc);
         if settings.merge {
             merger.add(analysis.timeline, k + 1);
             continue;

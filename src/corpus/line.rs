@@ -2,15 +2,20 @@
 //! the error that says why it cannot be read.
 
 use crate::document::{Document, Published};
+use crate::error::Error;
 use crate::export::json::Id;
+use crate::extract::Extractor;
+use crate::lang::Lang;
 use crate::resolve::Prefer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::fmt;
+use std::str::FromStr;
 
-/// A corpus line read: its id (when it gives one), publication time, text and preference.
+/// A corpus line read: its id (when it gives one), publication time, text, preference and
+/// language.
 ///
 /// The text is borrowed from the line when its JSON string has no escapes, and the id is
 /// the line's own JSON text (see [`Id`]).
@@ -25,13 +30,17 @@ pub struct Line<'a> {
     /// The line's `prefer` (`"past"`, `"future"` or `"nearest"`), which overrides the run's
     /// [`Prefer`] for this document; None when the line has none.
     pub prefer: Option<Prefer>,
+    /// The line's `lang` (`"ru"`, `"kk"`; `"auto"` reads as none), which fixes the language
+    /// of this document whatever the run's; None when the line has none.
+    pub lang: Option<Lang>,
 }
 
 impl Line<'_> {
-    /// The line's document, without its id: a corpus record writes the id from the line, so
-    /// the analysis need not carry it (nor copy it into every event).
+    /// The line's document, without its id (a corpus record writes the id from the line, so
+    /// the analysis need not carry it, nor copy it into every event), in the line's language
+    /// when it gives one.
     pub fn document(&self) -> Document<'_> {
-        Document::new(self.published, &self.text)
+        LangChoice(self.lang).document(Document::new(self.published, &self.text))
     }
 
     /// The line's document with its id as text (a string id's text, another value's JSON
@@ -52,7 +61,7 @@ pub struct LineError<'a> {
     pub id: Option<Id<'a>>,
     /// What is wrong: `bad JSON: ...`, `expected a JSON object`, `missing field "date" (a
     /// string YYYY-MM-DD)`, `missing field "text" (a string)`, `bad date: ...`, `bad prefer:
-    /// ...`, `not valid UTF-8 at byte N`.
+    /// ...`, `bad lang: ...`, `not valid UTF-8 at byte N`.
     pub message: String,
 }
 
@@ -150,8 +159,16 @@ fn read_str(line: &str) -> Result<Line<'_>, LineError<'_>> {
             None => return fail(id, "bad prefer: expected a string \"past\", \"future\" or \"nearest\"".into()),
         },
     };
+    let lang = match fields.lang {
+        None => None,
+        Some(l) => match l.as_deref().map(str::parse::<LangChoice>) {
+            Some(Ok(LangChoice(l))) => l,
+            Some(Err(e)) => return fail(id, format!("bad lang: {e}")),
+            None => return fail(id, format!("bad lang: expected a string, one of: {}", LangChoice::NAMES)),
+        },
+    };
     match date.parse::<Published>() {
-        Ok(published) => Ok(Line { id, published, text, prefer }),
+        Ok(published) => Ok(Line { id, published, text, prefer, lang }),
         Err(e) => fail(id, format!("bad date: {e}")),
     }
 }
@@ -171,6 +188,8 @@ struct Fields<'a> {
     text: Option<Cow<'a, str>>,
     /// `prefer`: None when absent, `Some(None)` when it is not a string.
     prefer: Option<Option<Cow<'a, str>>>,
+    /// `lang`, the same way.
+    lang: Option<Option<Cow<'a, str>>>,
 }
 
 /// Parses a whole line as one JSON value (trailing characters are an error).
@@ -205,6 +224,7 @@ impl<'de> Visitor<'de> for ParsedVisitor {
                 Key::Date => fields.date = map.next_value::<MaybeStr>()?.0,
                 Key::Text => fields.text = map.next_value::<MaybeStr>()?.0,
                 Key::Prefer => fields.prefer = Some(map.next_value::<MaybeStr>()?.0),
+                Key::Lang => fields.lang = Some(map.next_value::<MaybeStr>()?.0),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -244,6 +264,7 @@ enum Key {
     Date,
     Text,
     Prefer,
+    Lang,
     Other,
 }
 
@@ -269,8 +290,61 @@ impl Visitor<'_> for KeyVisitor {
             "date" => Key::Date,
             "text" => Key::Text,
             "prefer" => Key::Prefer,
+            "lang" => Key::Lang,
             _ => Key::Other,
         })
+    }
+}
+
+/// The language a run or a corpus line asks for, as the command line's `--lang` and a
+/// line's `"lang"` name it: a language code (`ru`, `kk`), or `auto` (None: each document in
+/// the language its letters tell, the default).
+///
+/// ```
+/// use khronika::corpus::LangChoice;
+/// use khronika::{Document, Extractor, Lang};
+/// let ru: LangChoice = "ru".parse().unwrap();
+/// assert_eq!(ru, LangChoice(Some(Lang::Ru)));
+/// assert_eq!("auto".parse::<LangChoice>().unwrap(), LangChoice(None));
+/// assert!("en".parse::<LangChoice>().is_err());
+/// let doc = ru.document(Document::new(chrono::NaiveDate::default(), "Вчера."));
+/// assert_eq!(doc.lang(), Some(Lang::Ru));
+/// assert_eq!(LangChoice(None).extractor(Extractor::default()).fixed_lang(), None);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct LangChoice(pub Option<Lang>);
+
+impl LangChoice {
+    /// The names it takes, for messages.
+    pub const NAMES: &'static str = if cfg!(feature = "kk") { "ru, kk, auto" } else { "ru, auto" };
+
+    /// `doc` in the chosen language (as it is for `auto`).
+    pub fn document(self, doc: Document<'_>) -> Document<'_> {
+        match self.0 {
+            Some(lang) => doc.with_lang(lang),
+            None => doc,
+        }
+    }
+
+    /// `extractor` reading every document in the chosen language, or choosing each one's by
+    /// its letters for `auto`.
+    pub fn extractor(self, extractor: Extractor) -> Extractor {
+        match self.0 {
+            Some(lang) => extractor.with_lang(lang),
+            None => extractor.auto_lang(),
+        }
+    }
+}
+
+impl FromStr for LangChoice {
+    type Err = Error;
+
+    /// Reads `ru`, `kk` or `auto`; anything else is [`Error::UnknownName`].
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "auto" => Ok(LangChoice(None)),
+            _ => s.parse::<Lang>().map(|l| LangChoice(Some(l))).map_err(|_| Error::unknown("language", s, Self::NAMES)),
+        }
     }
 }
 
@@ -391,6 +465,25 @@ mod tests {
         assert_eq!(
             error(br#"{"date": "2020-03-20", "text": "x", "prefer": 1}"#),
             r#"{"line":3,"error":"bad prefer: expected a string \"past\", \"future\" or \"nearest\""}"#
+        );
+    }
+
+    #[test]
+    fn a_line_may_fix_its_language() {
+        let line = read_line(br#"{"date": "2020-03-20", "text": "x", "lang": "ru"}"#).unwrap();
+        assert_eq!(line.lang, Some(Lang::Ru));
+        assert_eq!(line.document().lang(), Some(Lang::Ru));
+        let line = read_line(br#"{"date": "2020-03-20", "text": "x", "lang": "auto"}"#).unwrap();
+        assert_eq!((line.lang, line.document().lang()), (None, None));
+        assert_eq!(read_line(br#"{"date": "2020-03-20", "text": "x"}"#).unwrap().lang, None);
+        let expected = LangChoice::NAMES;
+        assert_eq!(
+            error(br#"{"id": 1, "date": "2020-03-20", "text": "x", "lang": "en"}"#),
+            format!(r#"{{"line":3,"error":"bad lang: unknown language \"en\"; expected one of: {expected}","id":1}}"#)
+        );
+        assert_eq!(
+            error(br#"{"date": "2020-03-20", "text": "x", "lang": ["kk"]}"#),
+            format!(r#"{{"line":3,"error":"bad lang: expected a string, one of: {expected}"}}"#)
         );
     }
 

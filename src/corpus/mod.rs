@@ -2,7 +2,7 @@
 //! threads as asked.
 //!
 //! A corpus line is a JSON object `{"id": ..., "date": "YYYY-MM-DD[THH:MM]", "text": ...}`
-//! (`id` optional, any JSON value). Its record is the [`DocumentRecord`] of the analysed
+//! (`id` optional, any JSON value; `"prefer"` and `"lang"` optional, see [`Line`]). Its record is the [`DocumentRecord`] of the analysed
 //! document, with the line's id exactly as the line wrote it (see [`Id`]); a line that
 //! cannot be read gets an [`ErrorRecord`] instead: `{"line": 7, "error": "...", "id": 7}`.
 //! Every line gets exactly one record, so output line `n` answers input line `n`.
@@ -52,16 +52,36 @@ pub use files::{
     WriteOptions,
 };
 pub use kinds::{kind_names, parse_kinds};
-pub use line::{read_line, ErrorRecord, Line, LineError};
+pub use line::{read_line, ErrorRecord, LangChoice, Line, LineError};
 pub use meter::{Meter, Metered};
 pub use ordered::{jobs, map_ordered, max_jobs};
 
 use crate::document::Document;
+use crate::export::Target;
 use crate::extract::Extractor;
 use crate::resolve::ResolveOptions;
 use crate::timeline::{Merger, Timeline};
 use line::trim_line_end;
 use std::io::{self, BufRead, Write};
+
+/// What a run writes: a merged timeline (`merge`), else a JSONL corpus line by line
+/// (`jsonl`), else one document or several (`documents` given).
+///
+/// ```
+/// use khronika::export::Target;
+/// assert_eq!(khronika::corpus::target(true, false, 0), Target::Corpus);
+/// assert_eq!(khronika::corpus::target(false, true, 3), Target::Merged);
+/// assert_eq!(khronika::corpus::target(false, false, 2), Target::Documents);
+/// assert_eq!(khronika::corpus::target(false, false, 0), Target::Document);
+/// ```
+pub fn target(jsonl: bool, merge: bool, documents: usize) -> Target {
+    match (jsonl, merge) {
+        (_, true) => Target::Merged,
+        (true, false) => Target::Corpus,
+        (false, false) if documents > 1 => Target::Documents,
+        (false, false) => Target::Document,
+    }
+}
 
 /// Writes the record of one corpus line (its bytes, line ending or not) and a newline:
 /// the document's record, or the error record of line number `line_no`. Returns whether the
@@ -79,13 +99,16 @@ pub fn write_record(out: &mut impl Write, line_no: usize, line: &[u8]) -> io::Re
     write_record_with(out, line_no, line, ResolveOptions::default())
 }
 
-/// [`write_record`] under `options`; a line's own `"prefer"` overrides `options.prefer`.
+/// [`write_record`] under `options` (resolution options, or an [`Extractor`] that also fixes
+/// the language); a line's own `"prefer"` overrides `options.prefer`, its `"lang"` the
+/// language.
 pub fn write_record_with(
     out: &mut impl Write,
     line_no: usize,
     line: &[u8],
-    options: ResolveOptions,
+    options: impl Into<Extractor>,
 ) -> io::Result<bool> {
+    let options = options.into();
     Ok(write_counted_record(out, line_no, line, options)?.is_some())
 }
 
@@ -95,11 +118,11 @@ fn write_counted_record(
     out: &mut impl Write,
     line_no: usize,
     line: &[u8],
-    options: ResolveOptions,
+    options: Extractor,
 ) -> io::Result<Option<usize>> {
     let events = match read_line(line) {
-        Ok(Line { id, published, text, prefer }) => {
-            let doc = Document::new(published, &text);
+        Ok(Line { id, published, text, prefer, lang }) => {
+            let doc = LangChoice(lang).document(Document::new(published, &text));
             let analysis = extractor(options, prefer).analyze(&doc);
             let record = RecordView::new(&doc, &analysis).with_id(id);
             serde_json::to_writer(&mut *out, &record)?;
@@ -127,15 +150,15 @@ fn write_line_record(
     out: &mut impl Write,
     line_no: usize,
     buf: &mut Vec<u8>,
-    options: ResolveOptions,
+    options: Extractor,
 ) -> io::Result<Option<usize>> {
     if buf.len() < BIG_LINE {
         return write_counted_record(out, line_no, trim_line_end(buf), options);
     }
-    let (id, published, text, prefer) = match read_line(trim_line_end(buf)) {
-        Ok(Line { id, published, text, prefer }) => {
+    let (id, published, text, prefer, lang) = match read_line(trim_line_end(buf)) {
+        Ok(Line { id, published, text, prefer, lang }) => {
             let shared: std::sync::Arc<str> = std::sync::Arc::from(&*text);
-            (id.map(Id::into_owned), published, shared, prefer)
+            (id.map(Id::into_owned), published, shared, prefer, lang)
         }
         Err(e) => {
             serde_json::to_writer(&mut *out, &e.record(line_no))?;
@@ -145,6 +168,7 @@ fn write_line_record(
     };
     *buf = Vec::new();
     let doc = Document::new(published, &text).with_shared_text(std::sync::Arc::clone(&text));
+    let doc = LangChoice(lang).document(doc);
     let analysis = extractor(options, prefer).analyze(&doc);
     let record = RecordView::new(&doc, &analysis).with_id(id);
     serde_json::to_writer(&mut *out, &record)?;
@@ -187,12 +211,17 @@ pub fn records(input: impl BufRead, output: impl Write, jobs: usize) -> io::Resu
     records_with(input, output, jobs, ResolveOptions::default())
 }
 
-/// The extractor for one line: the run's options, with the line's preference if it has one.
-fn extractor(options: ResolveOptions, prefer: Option<crate::resolve::Prefer>) -> Extractor {
-    Extractor::new(ResolveOptions { prefer: prefer.unwrap_or(options.prefer), ..options })
+/// The extractor for one line: the run's, with the line's preference if it has one (the
+/// line's language is its document's, which the extractor's gives way to).
+fn extractor(run: Extractor, prefer: Option<crate::resolve::Prefer>) -> Extractor {
+    let options = run.options();
+    let e = Extractor::new(ResolveOptions { prefer: prefer.unwrap_or(options.prefer), ..options });
+    LangChoice(run.fixed_lang()).extractor(e)
 }
 
-/// [`records`] under `options` (a line's `"prefer"` overrides `options.prefer`).
+/// [`records`] under `options`: resolution options, or an [`Extractor`] that also fixes
+/// the language of every document (a line's `"prefer"` overrides `options.prefer`, its
+/// `"lang"` the language).
 ///
 /// # Errors
 /// As [`records`].
@@ -200,8 +229,9 @@ pub fn records_with(
     input: impl BufRead,
     output: impl Write,
     jobs: usize,
-    options: ResolveOptions,
+    options: impl Into<Extractor>,
 ) -> io::Result<Summary> {
+    let options = options.into();
     let mut out = io::BufWriter::with_capacity(1 << 16, output);
     let mut summary = Summary { events: Some(0), ..Summary::default() };
     if jobs.min(max_jobs()) <= 1 {
@@ -266,16 +296,17 @@ pub fn merge(input: impl BufRead, jobs: usize, on_error: impl FnMut(&ErrorRecord
     merge_with(input, jobs, ResolveOptions::default(), on_error)
 }
 
-/// [`merge`] under `options` (a line's `"prefer"` overrides `options.prefer`).
+/// [`merge`] under `options`, as [`records_with`] takes them.
 ///
 /// # Errors
 /// As [`merge`].
 pub fn merge_with(
     input: impl BufRead,
     jobs: usize,
-    options: ResolveOptions,
+    options: impl Into<Extractor>,
     mut on_error: impl FnMut(&ErrorRecord),
 ) -> io::Result<(Timeline, Summary)> {
+    let options = options.into();
     let mut summary = Summary { events: Some(0), ..Summary::default() };
     let mut merger = Merger::default();
     let analyse = |line_no: usize, bytes: &[u8]| match read_line(bytes) {

@@ -93,6 +93,10 @@ pub(crate) struct Piece<'p> {
     pub(crate) mentions: &'p [Mention],
     /// Index of its first mention in the document's mention list.
     pub(crate) first_mention: usize,
+    /// The event tables of each of its sentences, when its sentences are not all in the
+    /// document's language (a Russian quote in a Kazakh article); empty: every sentence is
+    /// read with the builder's tables.
+    pub(crate) tables: &'p [&'static EventTables],
 }
 
 /// Builds a document's timeline piece by piece, in text order: the events in chronological
@@ -128,6 +132,7 @@ pub(crate) struct Builder<'a> {
 /// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
 /// range, span and text, its discourse classes and the buffer its text is shared from.
 struct At<'s> {
+    tables: &'s EventTables,
     talk: &'s Discourse,
     shared: &'s Shared<'s>,
     text: &'s str,
@@ -187,8 +192,7 @@ impl<'a> Builder<'a> {
 
     /// Reads the events of one piece (pieces in text order).
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
-        let (tables, text, tokens, mentions) = (self.tables, p.text, p.tokens, p.mentions);
-        let cues: &Cues = tables.cues;
+        let (text, tokens, mentions) = (p.text, p.tokens, p.mentions);
         // One text and its tokens until the end of the piece: a sentence read for its
         // discourse classes is not read again for its kinds.
         let _reading = Reading::open();
@@ -203,6 +207,9 @@ impl<'a> Builder<'a> {
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
+            // The tables of the sentence's language.
+            let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
+            let cues: &Cues = tables.cues;
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
             let sentence_text = text.get(local_span).unwrap_or("");
@@ -386,6 +393,7 @@ impl<'a> Builder<'a> {
                     let followed = self.follow(
                         e,
                         &At {
+                            tables,
                             talk: &talk,
                             shared: &shared,
                             text,
@@ -426,9 +434,9 @@ impl<'a> Builder<'a> {
     /// makes it an event of its own with the same date; returns the event the chain goes on
     /// with, or `None` when the sentence does not go on with it.
     fn follow(&mut self, e: usize, at: &At<'_>, excerpt: impl FnOnce() -> Excerpt) -> Option<usize> {
-        let At { talk, shared, text, tokens, span, sentence_text, dates, .. } = *at;
+        let At { tables, talk, shared, text, tokens, span, sentence_text, dates, .. } = *at;
         let range = at.range.clone();
-        let (tables, cues) = (self.tables, self.tables.cues);
+        let cues = tables.cues;
         if talk.refuses_inheritance {
             return None;
         }

@@ -221,6 +221,9 @@ pub struct CorpusOptions {
     pub options: crate::ResolveOptions,
     /// For event rows: keep only the events of these kinds ([`super::keep_kinds`]).
     pub kinds: Option<Vec<crate::EventKind>>,
+    /// The language of every document (a line's own `"lang"` overrides it); None: each
+    /// document's by its letters.
+    pub lang: Option<crate::Lang>,
 }
 
 /// A JSONL corpus (one `{"id", "date", "text"}` a line, as [`crate::corpus`] reads them) as
@@ -269,7 +272,8 @@ pub fn write_corpus(
         let doc = line.document().with_id(id);
         let options =
             crate::ResolveOptions { prefer: line.prefer.unwrap_or(settings.options.prefer), ..settings.options };
-        let mut analysis = crate::Extractor::new(options).analyze(&doc);
+        let extractor = crate::corpus::LangChoice(settings.lang).extractor(crate::Extractor::new(options));
+        let mut analysis = extractor.analyze(&doc);
         let events = analysis.timeline.len(); // before the kind filter, as every summary counts
         if let (Rows::Events, Some(kinds)) = (settings.rows, &settings.kinds) {
             analysis.timeline = super::keep_kinds(&analysis.timeline, kinds);

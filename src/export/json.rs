@@ -8,7 +8,9 @@
 //!              "text": "16 марта ввели карантин.", "mentions": [0]}]}
 //! ```
 //! `start`/`end` count characters (Unicode scalar values, as Python's `str` does);
-//! `byte_start`/`byte_end` count UTF-8 bytes. `mod` is omitted when there is none.
+//! `byte_start`/`byte_end` count UTF-8 bytes. `mod` is omitted when there is none. The
+//! record's `lang` is the language the document was read in, a mention's `lang` the language
+//! of its sentence (`"ru"`, `"kk"`: they differ for a quote of the other language).
 //!
 //! The records borrow from the document and its analysis ([`Cow::Borrowed`]): building one
 //! copies no text, and serializing it (`serde_json::to_writer`) writes straight from the
@@ -21,6 +23,7 @@ use crate::event::kinds::EventKind;
 use crate::event::places::PlaceKind;
 use crate::event::Event;
 use crate::extract::Analysis;
+use crate::lang::Lang;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
 use crate::value::Value;
@@ -178,6 +181,10 @@ pub struct MentionRecord<'a> {
     /// The time zone the text names, in minutes east of UTC ([`Mention::offset`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i32>,
+    /// The language its sentence was read in ([`Mention::lang`]); Russian when a record
+    /// read back has none.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// A character span.
@@ -311,6 +318,10 @@ pub struct DocumentRecord<'a> {
     /// Its sentences that no date reaches, in text order.
     #[serde(default)]
     pub undated: Vec<UndatedRecord<'a>>,
+    /// The language it was read in ([`Analysis::lang`]); Russian when a record read back
+    /// has none.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl<'a> DocumentRecord<'a> {
@@ -324,6 +335,7 @@ impl<'a> DocumentRecord<'a> {
             mentions: analysis.mentions.iter().map(|m| mention_record(m, doc.text())).collect(),
             events: analysis.timeline.iter().map(event_record).collect(),
             undated: analysis.timeline.undated().iter().map(undated_record).collect(),
+            lang: analysis.lang,
         }
     }
 
@@ -380,7 +392,7 @@ impl Serialize for RecordView<'_> {
             }
         }
         let (text, a) = (self.doc.text(), self.analysis);
-        let mut st = s.serialize_struct("DocumentRecord", 5)?;
+        let mut st = s.serialize_struct("DocumentRecord", 6)?;
         match &self.id {
             Some(id) => st.serialize_field("id", id)?,
             None => st.skip_field("id")?,
@@ -389,6 +401,7 @@ impl Serialize for RecordView<'_> {
         st.serialize_field("mentions", &Seq(|| a.mentions.iter().map(|m| mention_record(m, text))))?;
         st.serialize_field("events", &Seq(|| a.timeline.iter().map(event_record)))?;
         st.serialize_field("undated", &Seq(|| a.timeline.undated().iter().map(undated_record)))?;
+        st.serialize_field("lang", &a.lang)?;
         st.end()
     }
 }
@@ -406,6 +419,7 @@ fn mention_record<'a>(m: &'a Mention, text: &'a str) -> MentionRecord<'a> {
         modifier: m.modifier,
         anchor: m.anchor,
         offset: m.offset,
+        lang: m.lang,
     }
 }
 
@@ -479,6 +493,27 @@ mod tests {
         assert_eq!(id(r#""a\nb""#).as_deref(), Some(r#""a\nb""#));
         assert_eq!(id(r#"{"a": [1, 2],  "b c": "x y"}"#).as_deref(), Some(r#"{"a":[1,2],"b c":"x y"}"#));
         assert_eq!(id(r#"["\" ]", 1 ]"#).as_deref(), Some(r#"["\" ]",1]"#));
+    }
+
+    /// The record says the document's language, and each mention its sentence's.
+    #[cfg(feature = "kk")]
+    #[test]
+    fn records_say_the_language() {
+        let text = "date 2020-04-03 Кеше Оралда карантин енгізілді, қала әкімдігі барлық мектептерді қашықтан оқуға көшірді. Вчера в Уральске закрыли школы.";
+        let doc = Document::parse(text).unwrap();
+        let analysis = crate::analyze(&doc);
+        let json = serde_json::to_string(&RecordView::new(&doc, &analysis)).unwrap();
+        assert_eq!(json, serde_json::to_string(&DocumentRecord::new(&doc, &analysis)).unwrap());
+        let record: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(record["lang"], "kk");
+        let langs: Vec<&str> =
+            record["mentions"].as_array().unwrap().iter().map(|m| m["lang"].as_str().unwrap()).collect();
+        assert_eq!(langs, ["kk", "ru"]);
+        let back: DocumentRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!((back.lang, back.mentions[1].lang), (Lang::Kk, Lang::Ru));
+        // A record written before the key existed reads as Russian.
+        let old = r#"{"date":"2020-03-20","mentions":[],"events":[]}"#;
+        assert_eq!(serde_json::from_str::<DocumentRecord>(old).unwrap().lang, Lang::Ru);
     }
 
     #[test]

@@ -675,6 +675,7 @@ mod tests {
             anchor: Anchor::Absolute,
             sentence: 0,
             offset: None,
+            lang: good.lang,
         }); // overlaps the first
         analysis.mentions.push(Mention { span: end + 2..end + 3, ..good.clone() }); // ends inside `и`
         analysis.mentions.push(Mention { span: 500..510, ..good.clone() }); // out of range
@@ -697,6 +698,7 @@ mod tests {
             anchor,
             sentence: 0,
             offset: None,
+            lang: Default::default(),
         };
         let mut analysis = analyze(&doc);
         // The first is out of the text, so the second, anchored on it, names t0.

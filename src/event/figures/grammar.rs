@@ -283,11 +283,16 @@ impl<'a> Cx<'a> {
                 total += cur.max(1) * 1000;
                 cur = 0;
                 last = None;
+            } else if v == 100 && last.is_some_and(|l| l < 10) && cur < 10 {
+                // A count of hundreds, in a language that says it so (Kazakh `екі жүз`).
+                cur *= 100;
+                last = Some(100);
             } else {
+                // Tens then units: `двадцать пять`, and `он екі` (Kazakh 12) after a ten.
                 let fits = match last {
                     None => true,
                     Some(l) if l >= 100 => v < 100,
-                    Some(l) if l >= 20 && l % 10 == 0 => v < 10,
+                    Some(l) if l >= 10 && l % 10 == 0 => v < 10,
                     Some(_) => false,
                 };
                 if !fits {
@@ -302,13 +307,17 @@ impl<'a> Cx<'a> {
         any.then_some(((total + cur) as f64, j))
     }
 
-    /// The subject on the left of a bare number: `число заболевших ... достигло N`.
+    /// The subject on the left of a bare number: `число заболевших ... достигло N`, its noun
+    /// after the subject word, or before it where the language puts it there (Kazakh
+    /// `жұқтырғандар саны ... 49-ға жетті`).
     fn subject_unit(&self, clause_start: usize, num: usize) -> Option<Unit> {
         let k = (clause_start..num).rev().find(|&k| self.is(k, flag::SUBJECT))?;
-        match self.unit_at(k + 1)? {
-            (u @ Unit::Count(..), _) => Some(u),
+        let count = |at: usize| match self.unit_at(at) {
+            Some((u @ Unit::Count(..), _)) => Some(u),
             _ => None,
-        }
+        };
+        // Before it, past one word (`жұқтырғандардың жалпы саны`).
+        count(k + 1).or_else(|| (clause_start..k).rev().take(2).find_map(count))
     }
 
     /// The kind of a count from the cue in the clause nearest to the number at `k`.
@@ -437,10 +446,14 @@ impl<'a> Cx<'a> {
         if !value.is_finite() {
             return None;
         }
-        // `500 с лишним человек`.
+        // `500 с лишним человек`; a qualifier right after the number, where the language
+        // puts it there (Kazakh `300-ге жуық тест`).
         if self.is(after, flag::WITH) && self.is(after + 1, flag::APPROX_AFTER) {
             approx = true;
             after += 2;
+        } else if self.is(after, flag::APPROX_AFTER) {
+            approx = true;
+            after += 1;
         }
 
         // The qualifiers on the left and a part's `из них` are read once, when needed (most

@@ -313,7 +313,9 @@ fn number(words: &FigureWords, text: &str, tokens: &Tokens, i: usize, end: usize
     };
     if let Some((hyphen, w)) = suffix {
         let written = tokens.get(w).and_then(|t| text.get(t.start()..t.end())).unwrap_or("");
-        let cardinal = hyphen && form == NumForm::Int && words.tables.cardinal_suffixes.contains(&written);
+        let cardinal = hyphen
+            && matches!(form, NumForm::Int | NumForm::Grouped)
+            && words.tables.cardinal_suffixes.contains(&written);
         if !cardinal {
             form = NumForm::Skip;
         }

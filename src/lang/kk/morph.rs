@@ -1,5 +1,6 @@
 //! Kazakh morphology as rules: the case, possessive, plural and attributive forms of a stem,
-//! generated from its last vowel (back `а о ұ ы у я ю`, front `ә е ө ү і и э`) and its last
+//! generated from its last vowel (back `а о ұ ы я ю`, front `ә е ө ү і э`; `у` and `и` take
+//! the harmony of the vowel before them) and its last
 //! sound (a vowel; `р й у`; `л`; `з ж`; the nasals `м н ң`; or a voiceless consonant).
 //!
 //! | form | after a vowel | `р й у` | `л` | `з ж` | `м н ң` | voiceless | after the possessive |
@@ -74,17 +75,25 @@ fn is_vowel(c: char) -> bool {
     "аәеёиоөуұүыіэюя".contains(c)
 }
 
-/// Does the word take front-vowel suffixes (its last harmony vowel is front)?
+/// Does the word take front-vowel suffixes (its last harmony vowel is front)? `у` and `и`
+/// take the harmony of the vowel before them (`Мәскеу` → `Мәскеуде`, `елу` → `елуге`,
+/// `Ақтау` → `Ақтауда`); alone, `у` is back and `и` front.
 pub fn front(word: &str) -> bool {
+    let mut alone = None;
     for c in word.chars().rev() {
-        if "аоұыуяю".contains(c) {
+        if "аоұыяю".contains(c) {
             return false;
         }
-        if "әеөүіиэ".contains(c) {
+        if "әеөүіэ".contains(c) {
             return true;
         }
+        match c {
+            'у' => alone = alone.or(Some(false)),
+            'и' => alone = alone.or(Some(true)),
+            _ => {}
+        }
     }
-    false
+    alone.unwrap_or(false)
 }
 
 fn last(word: &str) -> Last {
@@ -303,6 +312,9 @@ mod tests {
         assert_eq!(form("сағат", Case::Loc), "сағатта");
         assert_eq!(form("күн", Case::Loc), "күнде");
         assert_eq!(form("апта", Case::Loc), "аптада");
+        assert_eq!(form("Мәскеу", Case::Abl), "Мәскеуден");
+        assert_eq!(form("Ақтау", Case::Loc), "Ақтауда");
+        assert_eq!(form("елу", Case::Dat), "елуге");
     }
 
     #[test]
