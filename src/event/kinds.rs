@@ -1246,10 +1246,11 @@ struct Scratch {
     out: Vec<KindMatch>,
     /// For each match of `out` (while `resolve` runs): `SPECIFIC`, `GENERIC` or `YIELDED`.
     generic: Vec<u8>,
-    /// The sentence `read` read last (its token range), while a [`Reading`] is open: the
+    /// The sentence `read` read last (its token range and the address of the tables that
+    /// read it), while a [`Reading`] is open: the
     /// same sentence asked for again (its discourse classes, then its kinds) is not read
     /// twice.
-    last: Option<(usize, usize)>,
+    last: Option<(usize, usize, usize)>,
     /// Whether a [`Reading`] is open on this thread.
     reading: bool,
     /// How many words the sentence read last has (kept or not).
@@ -1325,7 +1326,9 @@ impl Scratch {
     /// Reads the words of the sentence made of tokens `range`, looks each word up once, keeps
     /// the words that carry an atom, and numbers clauses and list scopes.
     fn read(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
-        let key = (range.start, range.end);
+        // The tables that read it are part of the key: a sentence read with another
+        // language's tables is read again.
+        let key = (range.start, range.end, std::ptr::from_ref(cues) as usize);
         if self.reading && self.last == Some(key) {
             return;
         }
