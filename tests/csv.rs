@@ -77,7 +77,12 @@ fn event_rows_read_back_as_the_json_events() {
         assert_eq!(list(&row["kinds"]), ids("kinds"));
         assert_eq!(list(&row["indicators"]), ids("indicators"));
         let places = e["places"].as_array().unwrap();
-        assert_eq!(list(&row["places"]), places.iter().map(|p| s(&p["name"])).collect::<Vec<_>>());
+        // A context place (`"context": true`) is marked after its name, not in its code.
+        let name = |p: &serde_json::Value| {
+            let context = if p.get("context").is_some() { " (context)" } else { "" };
+            format!("{}{context}", s(&p["name"]))
+        };
+        assert_eq!(list(&row["places"]), places.iter().map(name).collect::<Vec<_>>());
         assert_eq!(list(&row["place_codes"]), places.iter().map(|p| s(&p["code"])).collect::<Vec<_>>());
         // Figures: `what=[~]value[ unit][ (part)]`, counts aligned with them.
         let figures = e["figures"].as_array().unwrap();

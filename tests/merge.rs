@@ -72,7 +72,14 @@ fn place(name: &'static str) -> Place {
         "Шымкент" => "KZ-79",
         _ => "",
     };
-    Place { name: name.into(), kind: PlaceKind::City, country: "KZ".into(), code: code.into(), sentence: 0 }
+    Place {
+        name: name.into(),
+        kind: PlaceKind::City,
+        country: "KZ".into(),
+        code: code.into(),
+        sentence: 0,
+        context: false,
+    }
 }
 
 fn cases(n: f64) -> Figure {

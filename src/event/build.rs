@@ -38,6 +38,14 @@
 //! kinds (not `other`) whose places and figures agree (the headline and the body sentence
 //! that say the same thing) become one event with the evidence of both.
 //!
+//! **Context places.** When the document is read, a place an evidence gives by anaphora
+//! (`в республике`, `по области`) resolves to the article's place of that level, and an event
+//! that still has no place takes the place the whole article is about: the country of a
+//! national story, the region (or the city) of a local one, none for an article about several
+//! regions or countries (see `article_place_of`). Both are marked [`Place::context`]. An
+//! event that names its own places keeps them and gets none (a city of the region does not
+//! add the region: the reader locates the happening by the city).
+//!
 //! The builder reads the document's tokens and sentences as the pipeline made them (nothing
 //! is tokenized again), walks the sentences once in text order, and computes each
 //! sentence's character offsets with one forward cursor; the document's id is stored once
@@ -48,7 +56,7 @@ use super::kinds::discourse::Discourse;
 use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
-use super::places::{places_with, PlaceKind};
+use super::places::{places_with, PlaceKind, PlaceMatch};
 use super::Place;
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use crate::document::Document;
@@ -121,6 +129,11 @@ pub(crate) struct Builder<'a> {
     anaphora: Vec<(usize, usize, Anaphors)>,
     /// The places the document names (datelines included), counted, in order of first mention.
     named: Vec<(Place, usize)>,
+    /// The places its first sentence names (read whether or not it is dated): a headline's
+    /// say what the article is about.
+    lead: Vec<Place>,
+    /// The places its datelines name, once per dateline: where the story was reported from.
+    reported: Vec<Place>,
     /// The latest decree (a state of emergency or a quarantine) among the events.
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
@@ -184,6 +197,8 @@ impl<'a> Builder<'a> {
             headline: (None, true),
             anaphora: Vec::new(),
             named: Vec::new(),
+            lead: Vec::new(),
+            reported: Vec::new(),
             decree: None,
             signatures: Vec::new(),
             quote_open: false,
@@ -235,6 +250,10 @@ impl<'a> Builder<'a> {
                     None => self.headline.1 = false,
                 }
             }
+            if index == 0 {
+                let names = places_with(tables.gazetteer, text, tokens, sentence.tokens.clone());
+                self.lead = names.iter().map(named_place).collect();
+            }
             let first = m;
             while m < mentions.len() && mentions[m].sentence == index {
                 m += 1;
@@ -284,14 +303,9 @@ impl<'a> Builder<'a> {
             if let Some(d) = &dateline {
                 let names = places_with(tables.gazetteer, text, tokens, d.clone());
                 for p in names {
-                    let place = Place {
-                        name: Cow::Borrowed(p.name),
-                        kind: p.kind,
-                        country: Cow::Borrowed(p.country),
-                        code: Cow::Borrowed(p.code),
-                        sentence: 0,
-                    };
+                    let place = named_place(&p);
                     count_places(&mut self.named, std::slice::from_ref(&place));
+                    self.reported.push(place);
                 }
             }
             let own = &mentions[first..m];
@@ -521,9 +535,135 @@ impl<'a> Builder<'a> {
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
         let mut signatures = self.signatures;
         signatures.resize(events.len(), Signature::default());
-        let events = restatements(events, &signatures, headline.as_ref());
+        let mut events = restatements(events, &signatures, headline.as_ref());
+        if events.iter().any(|e| e.places.is_empty()) {
+            let lead = if headline.is_some() { &self.lead[..] } else { &[] };
+            if let Some(place) = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer) {
+                for e in events.iter_mut().filter(|e| e.places.is_empty()) {
+                    e.places.push(Place { sentence: 0, context: true, ..place.clone() });
+                }
+            }
+        }
         (Timeline::from_parts(events, self.undated), self.sentences)
     }
+}
+
+/// A place a sentence names, as an event's place (of its first evidence sentence).
+fn named_place(p: &PlaceMatch) -> Place {
+    from_gazetteer(p.name, p.kind, p.country, p.code)
+}
+
+/// A place of the gazetteer, named by no sentence in particular.
+fn from_gazetteer(name: &'static str, kind: PlaceKind, country: &'static str, code: &'static str) -> Place {
+    Place {
+        name: Cow::Borrowed(name),
+        kind,
+        country: Cow::Borrowed(country),
+        code: Cow::Borrowed(code),
+        sentence: 0,
+        context: false,
+    }
+}
+
+/// Headline weight: a place the headline names counts as this many more namings.
+const HEADLINE_WEIGHT: usize = 2;
+
+/// The place the whole article is about, which an event whose evidence names no place takes
+/// (see the module docs, *Context places*): `named` are the places the document names, with
+/// how often (datelines included), `lead` the places of its headline (empty when it has
+/// none), `reported` the places of its datelines. `None` when no country's places weigh
+/// twice those of any other, or when no region holds the story and the country is named
+/// less than one of its regions (an article about several regions).
+fn article_place_of(named: &[(Place, usize)], lead: &[Place], reported: &[Place], gaz: &Gazetteer) -> Option<Place> {
+    let same = |a: &Place, b: &Place| a.name == b.name && a.kind == b.kind && a.country == b.country;
+    // Each place with its weight: every naming once, a headline's more; and its weight as a
+    // place of the story, which leaves out datelines (the place of reporting).
+    let mut weights: Vec<(&Place, usize, usize)> =
+        named.iter().map(|(p, n)| (p, *n, n.saturating_sub(reported.iter().filter(|q| same(q, p)).count()))).collect();
+    for p in lead {
+        match weights.iter_mut().find(|(q, _, _)| same(q, p)) {
+            Some(w) => {
+                w.1 += HEADLINE_WEIGHT;
+                w.2 += HEADLINE_WEIGHT;
+            }
+            None => weights.push((p, HEADLINE_WEIGHT, HEADLINE_WEIGHT)),
+        }
+    }
+    // The country: the one whose places weigh at least twice as much as those of any other
+    // (a regional story names the cities its travellers came from, and Wuhan).
+    let mut countries: Vec<(&str, usize)> = Vec::new();
+    for (p, n, _) in &weights {
+        match countries.iter_mut().find(|(c, _)| *c == &*p.country) {
+            Some((_, m)) => *m += n,
+            None => countries.push((&p.country, *n)),
+        }
+    }
+    let (country, top) = countries.iter().fold(None, |best: Option<(&str, usize)>, &(c, n)| match best {
+        Some((_, m)) if m >= n => best,
+        _ => Some((c, n)),
+    })?;
+    let second = countries.iter().filter(|(c, _)| *c != country).map(|(_, n)| *n).max().unwrap_or(0);
+    if top < 2 * second {
+        return None;
+    }
+    let local: Vec<&(&Place, usize, usize)> =
+        weights.iter().filter(|(p, _, _)| &*p.country == country && p.kind != PlaceKind::Country).collect();
+    let own_name: usize =
+        weights.iter().filter(|(p, _, _)| &*p.country == country && p.kind == PlaceKind::Country).map(|w| w.2).sum();
+    // The region: places below the country by region code (a city carries its region's),
+    // one holding more than the rest together and more than the country's own name.
+    fn code(p: &Place) -> &str {
+        if p.code.is_empty() {
+            &p.name
+        } else {
+            &p.code
+        }
+    }
+    let mut regions: Vec<(&str, usize)> = Vec::new();
+    for (p, _, n) in &local {
+        let c = code(p);
+        match regions.iter_mut().find(|(r, _)| *r == c) {
+            Some((_, m)) => *m += n,
+            None => regions.push((c, *n)),
+        }
+    }
+    let all: usize = regions.iter().map(|(_, n)| n).sum();
+    let region = regions.iter().fold(None, |best: Option<(&str, usize)>, &(r, n)| match best {
+        Some((_, m)) if m >= n => best,
+        _ => Some((r, n)),
+    });
+    if let Some((region, _)) = region.filter(|&(_, n)| n * 2 > all && n > own_name) {
+        let of = |kind: PlaceKind| local.iter().filter(move |(p, _, w)| p.kind == kind && code(p) == region && *w > 0);
+        let best = |kind: PlaceKind| {
+            of(kind).fold(None, |best: Option<(&Place, usize)>, (p, _, w)| match best {
+                Some((_, m)) if m >= *w => best,
+                _ => Some((p, *w)),
+            })
+        };
+        let named_region = best(PlaceKind::Region);
+        let city = best(PlaceKind::City);
+        let cities: usize = of(PlaceKind::City).map(|(_, _, w)| w).sum();
+        // One city the article keeps naming, more than its region: a story about the city.
+        let one_city = city.filter(|(_, w)| *w * 2 > cities);
+        if let Some((c, w)) = one_city {
+            if named_region.is_none_or(|(_, r)| w > r) {
+                return Some(Place { sentence: 0, ..c.clone() });
+            }
+        }
+        if let Some((r, _)) = named_region {
+            return Some(Place { sentence: 0, ..r.clone() });
+        }
+        // Cities of one region, none named most: the region they lie in.
+        if let Some(r) = gaz.region(region) {
+            return Some(from_gazetteer(r.name, r.kind, r.country, r.code));
+        }
+    }
+    // The country, when the article names it at least as often as any one region: a story
+    // about a region that also names others, or the country now and then, has no one place.
+    if region.is_some_and(|(_, n)| n > own_name) {
+        return None;
+    }
+    gaz.country(country).map(|c| from_gazetteer(c.name, c.kind, c.country, c.code))
 }
 
 /// Counts the places a sentence names into the document's list (first mention first).
@@ -562,13 +702,7 @@ fn resolve_anaphora(
     if pending.is_empty() {
         return;
     }
-    let from = |p: &gazetteer::Place| Place {
-        name: Cow::Borrowed(p.name),
-        kind: p.kind,
-        country: Cow::Borrowed(p.country),
-        code: Cow::Borrowed(p.code),
-        sentence: 0,
-    };
+    let from = |p: &gazetteer::Place| from_gazetteer(p.name, p.kind, p.country, p.code);
     let city = article_place(named, PlaceKind::City).cloned();
     let region = article_place(named, PlaceKind::Region)
         .cloned()
@@ -601,7 +735,7 @@ fn resolve_anaphora(
             };
             let Some(place) = place else { continue };
             if !event.places.iter().any(|q| q.name == place.name && q.kind == place.kind) {
-                event.places.push(Place { sentence, ..place.clone() });
+                event.places.push(Place { sentence, context: true, ..place.clone() });
             }
         }
     }
@@ -1174,5 +1308,114 @@ mod tests {
         let t = analyze(&doc).timeline;
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t.events()[0].evidence.len(), 2);
+    }
+
+    /// Each event's first words and its places, `*` after a context place.
+    fn located(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Document::parse(text).unwrap();
+        let t = analyze(&doc).timeline;
+        t.iter()
+            .map(|e| {
+                let words: String = e.text.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+                let places =
+                    e.places.iter().map(|p| format!("{}{}", p.name, if p.context { "*" } else { "" })).collect();
+                (words, places)
+            })
+            .collect()
+    }
+
+    /// The places of the event whose sentence starts with `start`.
+    fn at<'a>(events: &'a [(String, Vec<String>)], start: &str) -> &'a [String] {
+        &events.iter().find(|(w, _)| w.starts_with(start)).unwrap_or_else(|| panic!("{start}: {events:?}")).1
+    }
+
+    #[test]
+    fn a_national_story_gives_its_country() {
+        let e = located(
+            "date 2020-05-12 В Казахстане смягчают карантин\n\n\
+             С 11 мая в Казахстане возобновили работу парикмахерские и салоны красоты, сообщили в правительстве.\n\n\
+             С 18 мая откроются торговые центры.\n\n\
+             За последние сутки выявлено 280 новых случаев коронавируса.",
+        );
+        assert_eq!(at(&e, "С 11 мая"), ["Казахстан"]);
+        assert_eq!(at(&e, "С 18 мая"), ["Казахстан*"]);
+        assert_eq!(at(&e, "За последние"), ["Казахстан*"]);
+    }
+
+    #[test]
+    fn a_regional_story_gives_its_region_and_a_city_keeps_its_own() {
+        let e = located(
+            "date 2020-06-24 В Актюбинской области ввели масочный режим\n\n\
+             С 25 июня в Актюбинской области ношение масок обязательно во всех общественных местах.\n\n\
+             Вчера в Актобе выявили 45 новых случаев коронавируса.\n\n\
+             22 июня в регионе закрыли фитнес-центры и бассейны.\n\n\
+             20 июня прошло заседание оперативного штаба.",
+        );
+        assert_eq!(at(&e, "С 25 июня"), ["Актюбинская область"]);
+        assert_eq!(at(&e, "Вчера в Актобе"), ["Актобе"]);
+        assert_eq!(at(&e, "22 июня"), ["Актюбинская область*"]);
+        assert_eq!(at(&e, "20 июня"), ["Актюбинская область*"]);
+    }
+
+    #[test]
+    fn a_city_story_gives_its_city() {
+        let e = located(
+            "date 2020-04-02 В Екатеринбурге закрыли парки\n\n\
+             С 3 апреля в Екатеринбурге закрыты все парки и скверы, сообщили в мэрии.\n\n\
+             Сегодня на дезинфекцию улиц вышли 40 машин.",
+        );
+        assert_eq!(at(&e, "Сегодня"), ["Екатеринбург*"]);
+    }
+
+    #[test]
+    fn a_dateline_does_not_make_a_city_story() {
+        let e = located(
+            "date 2020-09-14 Кинотеатры откроются с 15 сентября\n\n\
+             АЛМАТЫ, 14 сентября. /КазТАГ/. С 15 сентября в Казахстане возобновят работу кинотеатры.\n\n\
+             Театры откроются с 1 октября.",
+        );
+        assert_eq!(at(&e, "Театры"), ["Казахстан*"]);
+    }
+
+    #[test]
+    fn a_story_of_several_regions_gives_no_place() {
+        let e = located(
+            "date 2020-04-20 Карантин продлили в трёх регионах\n\n\
+             С 20 апреля карантин в Карагандинской области продлён до 30 апреля.\n\n\
+             В Костанайской области 19 апреля закрыли рынки.\n\n\
+             В Атырауской области с 21 апреля ограничат движение транспорта.\n\n\
+             18 апреля прошло заседание республиканского оперативного штаба.",
+        );
+        assert_eq!(at(&e, "В Костанайской"), ["Костанайская область"]);
+        assert!(at(&e, "18 апреля").is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn travellers_from_abroad_keep_a_regional_story_regional() {
+        let e = located(
+            "date 2020-03-25 В Северо-Казахстанской области выявили новые случаи\n\n\
+             Вчера в Петропавловске подтвердили три случая: все заболевшие вернулись из Москвы и Праги.\n\n\
+             С 26 марта в Северо-Казахстанской области закрываются рынки.\n\n\
+             Сегодня контактных лиц поместили на карантин.",
+        );
+        assert_eq!(at(&e, "Сегодня"), ["Северо-Казахстанская область*"]);
+    }
+
+    #[test]
+    fn anaphora_and_the_article_place_are_context_places_in_json() {
+        let doc = Document::parse(
+            "date 2020-04-10 Вчера в Казахстане выявили 40 новых случаев коронавируса.\n\n\
+             Сегодня в республике закрыли все рынки.",
+        )
+        .unwrap();
+        let t = analyze(&doc).timeline;
+        let places: Vec<(&str, bool, usize)> =
+            t.iter().flat_map(|e| e.places.iter().map(|p| (&*p.name, p.context, p.sentence))).collect();
+        assert_eq!(places, [("Казахстан", false, 0), ("Казахстан", true, 0)]);
+        let json = |p: &crate::Place| serde_json::to_string(p).unwrap();
+        assert!(!json(&t.events()[0].places[0]).contains("context"));
+        assert!(json(&t.events()[1].places[0]).ends_with(r#""sentence":0,"context":true}"#));
+        let back: crate::Place = serde_json::from_str(&json(&t.events()[1].places[0])).unwrap();
+        assert!(back.context);
     }
 }

@@ -61,9 +61,17 @@ pub struct Place {
     #[serde(default)]
     pub code: Cow<'static, str>,
     /// Which of its event's evidence sentences names it (an index into
-    /// [`Event::evidence`]; 0 outside an event).
+    /// [`Event::evidence`]; 0 outside an event): for a place resolved from an anaphor, the
+    /// sentence of the anaphor; for the article's place, 0.
     #[serde(default)]
     pub sentence: usize,
+    /// True when the article gives the place rather than the evidence naming it: a place
+    /// resolved from an anaphor (`в республике` → `Казахстан`), or the article's own place
+    /// (the country of a national story, the region or city of a local one) given to an
+    /// event whose evidence names none. JSON writes `"context": true`, and no key for a
+    /// named place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
 }
 
 /// Where a sentence is in its document's text: bytes for slicing, characters for JSON.
@@ -339,6 +347,7 @@ pub(crate) fn describe_rest(
                 country: Cow::Borrowed(p.country),
                 code: Cow::Borrowed(p.code),
                 sentence: 0,
+                context: false,
             });
         }
     }

@@ -35,8 +35,8 @@
 //! | `when` | the TIMEX3 value as JSON writes it (`2020-03-16/2020-04-15`, `2020-W12`, `2020-03-17TMO`) |
 //! | `kinds` | the event's kind ids (`quarantine; cases`) |
 //! | `indicators` | the OxCGRT indicator codes of those kinds, each once (`C1; C6`; [`EventKind::indicator`](crate::EventKind::indicator)) |
-//! | `places` | the places' nominative names (`Караганда; Павлодар`) |
-//! | `place_codes` | their codes, one per place in the same order (`KZ-35; KZ-55`; empty items for places without one) |
+//! | `places` | the places' nominative names (`Караганда; Павлодар`); ` (context)` ends the name of a place the article gives rather than the evidence naming it (`Казахстан (context)`: an anaphor resolved, or the article's own place, see [`Place::context`](crate::Place::context)) |
+//! | `place_codes` | their codes, one per place in the same order (`KZ-35; KZ-55`; empty items for places without one), context places included |
 //! | `figures` | one item per figure: `what=value` (`cases=49; money=300000000000 KZT`), see below |
 //! | `count` | one item per figure, in the same order: `new`, `cumulative` or empty when the sentence says neither; the whole field is empty when no figure is marked |
 //! | `evidence` | how many sentences report the event (its first, then continuations and restatements) |
@@ -393,7 +393,15 @@ fn event_row<W: io::Write>(csv: &mut csv::Writer<W>, row: &mut Row, e: &Event) -
     let _ = write!(when, "{}", e.when);
     join(kinds, e.kinds.iter().map(|k| k.id()));
     join(indicators, e.indicators());
-    join(places, e.places.iter().map(|p| p.name.as_ref()));
+    for (i, p) in e.places.iter().enumerate() {
+        if i > 0 {
+            places.push_str("; ");
+        }
+        places.push_str(&p.name);
+        if p.context {
+            places.push_str(" (context)");
+        }
+    }
     join(codes, e.places.iter().map(|p| p.code.as_ref()));
     for (i, f) in e.figures.iter().enumerate() {
         if i > 0 {
@@ -473,6 +481,21 @@ mod tests {
         assert_eq!(item(f(1.5, "%", FigureWhat::Percent, false, false)), "percent=1.5");
         assert_eq!(item(f(200.0, "beds", FigureWhat::Other, false, false)), "other=200 beds");
         assert_eq!(item(f(12.0, "people", FigureWhat::Cases, false, true)), "cases=12 (part)");
+    }
+
+    #[test]
+    fn context_places_are_marked_in_names_not_in_codes() {
+        let doc = Document::parse(
+            "date 2020-04-10 В Павлодарской области ужесточили карантин\n\n\
+             С 11 апреля в Павлодарской области закрываются рынки.\n\n\
+             Вчера в регионе выявили 12 новых случаев.",
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        write_events(&mut out, &analyze(&doc).timeline).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        assert!(csv.contains(",Павлодарская область (context),KZ-55,cases=12,"), "{csv}");
+        assert!(csv.contains(",Павлодарская область,KZ-55,,"), "{csv}");
     }
 
     #[test]

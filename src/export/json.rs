@@ -234,6 +234,10 @@ pub struct PlaceRecord<'a> {
     /// Which of the event's `evidence` sentences names it.
     #[serde(default)]
     pub sentence: usize,
+    /// Present and true when the article gives it rather than the evidence naming it (an
+    /// anaphor resolved, or the article's own place; see [`Place::context`](crate::Place::context)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
 }
 
 /// A sentence no date reaches, as JSON writes it.
@@ -446,6 +450,7 @@ fn event_record(e: &Event) -> EventRecord<'_> {
                 country: Cow::Borrowed(p.country.as_ref()),
                 code: Cow::Borrowed(p.code.as_ref()),
                 sentence: p.sentence,
+                context: p.context,
             })
             .collect(),
         figures: e

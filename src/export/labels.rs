@@ -231,6 +231,7 @@ mod tests {
             country: "KZ".into(),
             code: "KZ-75".into(),
             sentence: 0,
+            context: false,
         };
         assert_eq!(place_text(&p), "Алматы (KZ-75)");
         p.code = "".into();

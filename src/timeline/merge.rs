@@ -421,8 +421,11 @@ impl Group {
                 event.kinds.retain(|k| *k != EventKind::Other);
             }
             // A place (and an equal figure) named by several members is kept once, the one of
-            // least evidence index: the result does not depend on the order they came in.
-            event.places.sort_by(|a, b| place_order(a, b).then(a.sentence.cmp(&b.sentence)));
+            // least evidence index, a named one before one the article gives: the result does
+            // not depend on the order they came in.
+            event
+                .places
+                .sort_by(|a, b| place_order(a, b).then(a.context.cmp(&b.context)).then(a.sentence.cmp(&b.sentence)));
             event.places.dedup_by(|a, b| a.name == b.name && a.kind == b.kind);
             event.measures.sort_by_key(|k| kind_rank(*k));
             event.measures.dedup();
