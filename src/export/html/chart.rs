@@ -278,7 +278,7 @@ pub(super) fn chart(out: &mut String, title: &str, model: &Model) {
     let _ = writeln!(
         out,
         "<svg class=\"chart\" id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" \
-         width=\"{WIDTH}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"chart-title\" data-start=\"{first}\" \
+         width=\"{WIDTH}\" height=\"{height:.0}\" aria-labelledby=\"chart-title\" data-start=\"{first}\" \
          data-days=\"{}\" data-width=\"{plot_width}\" data-pad=\"{PLOT_PAD}\" data-zoom=\"{zoom:.2}\" \
          data-row=\"{ROW_HEIGHT}\" data-cw=\"{LABEL_CHAR_WIDTH}\" data-gap=\"{MARK_GAP}\" data-lgap=\"{LABEL_GAP}\" \
          data-at=\"{AGGREGATE_AT}\">",
