@@ -221,13 +221,21 @@
     layout();
   }
 
+  // Sliders and drags ask for a layout at most once a frame.
+  var pending = false;
+  function relayout() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; layout(); });
+  }
+
   function setZoom(z) {
     var centre = from + span() / 2;
     zoom = Math.max(1, Math.min(maxZoom, z));
     from = centre - span() / 2;
     clampFrom();
     syncPan();
-    layout();
+    relayout();
   }
   function syncPan() {
     if (!panInput) return;
@@ -236,7 +244,7 @@
     panInput.disabled = room <= 0;
   }
   if (zoomInput) zoomInput.addEventListener("input", function () { setZoom(Math.pow(maxZoom, zoomInput.value / 100)); });
-  if (panInput) panInput.addEventListener("input", function () { from = panInput.value / 1000 * (days - span()); layout(); });
+  if (panInput) panInput.addEventListener("input", function () { from = panInput.value / 1000 * (days - span()); relayout(); });
   var fit = document.getElementById("fit");
   if (fit) fit.addEventListener("click", function () { zoomInput.value = 0; from = 0; setZoom(1); });
 
@@ -256,7 +264,7 @@
       from = drag.from - dx / dayWidth();
       clampFrom();
       syncPan();
-      layout();
+      relayout();
     });
     window.addEventListener("pointerup", function () { drag = null; });
     chart.addEventListener("click", function (e) { if (dragged) { e.preventDefault(); dragged = false; } }, true);
