@@ -80,6 +80,16 @@ fn balanced(doc: &str, html: bool) -> Result<Vec<String>, String> {
             rest = &rest[close + "</style>".len()..];
             continue;
         }
+        if html && name == "script" {
+            // A script's text is raw: it may compare with `<` but never close an element
+            // or open a comment.
+            let close = rest.find("</script>").ok_or("unclosed <script>")?;
+            if rest[..close].contains("</") || rest[..close].contains("<!--") {
+                return Err("`</` or `<!--` in <script>".into());
+            }
+            rest = &rest[close + "</script>".len()..];
+            continue;
+        }
         stack.push(name);
     }
     if let Some(open) = stack.pop() {
@@ -263,34 +273,111 @@ fn merged_markdown_names_the_sources() {
     assert!(md.contains(&format!("{} events from 2 documents.", merged.len())));
 }
 
+/// The value of attribute `name` in a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
+/// The start tags of the elements that start with `open` (`<a class="mk"`).
+fn tags<'a>(page: &'a str, open: &str) -> Vec<&'a str> {
+    page.match_indices(open).map(|(i, _)| &page[i..i + page[i..].find('>').unwrap() + 1]).collect()
+}
+
+/// The events of each mark of the picture (1-based numbers, from `data-e`).
+fn marks(page: &str) -> Vec<Vec<usize>> {
+    tags(page, "<a class=\"mk\"")
+        .iter()
+        .map(|t| attr(t, "data-e").unwrap().split(' ').map(|n| n.parse().unwrap()).collect())
+        .collect()
+}
+
+/// The events listed outside the axis.
+fn outside(page: &str) -> Vec<usize> {
+    tags(page, "<tr id=\"out-").iter().map(|t| attr(t, "data-e").unwrap().parse().unwrap()).collect()
+}
+
+/// The picture's width and height.
+fn chart_size(page: &str) -> (f64, f64) {
+    let tag = tags(page, "<svg class=\"chart\"")[0];
+    (attr(tag, "width").unwrap().parse().unwrap(), attr(tag, "height").unwrap().parse().unwrap())
+}
+
+/// Checks that every event of `t` is in exactly one mark or listed outside the axis, and
+/// returns how many marks there are.
+fn every_event_once(page: &str, t: &Timeline) -> usize {
+    let mut seen = vec![0usize; t.len() + 1];
+    let marks = marks(page);
+    for n in marks.iter().flatten().chain(&outside(page)) {
+        seen[*n] += 1;
+    }
+    assert_eq!(seen[0], 0);
+    for (n, times) in seen.iter().enumerate().skip(1) {
+        assert_eq!(*times, 1, "event {n} is drawn or listed {times} times");
+    }
+    marks.len()
+}
+
+/// The page is one self-contained document: one inline script, no external resource, no
+/// event handler attribute, no URL but the SVG namespace.
+fn self_contained(page: &str) {
+    let elements = balanced(page, true).unwrap_or_else(|e| panic!("{e}"));
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(elements.iter().filter(|n| *n == "script").count(), 1);
+    assert!(page.contains("<script>\n"), "an inline script, no src");
+    assert!(!page.contains(" src=") && !page.contains("<link") && !page.contains("<img") && !page.contains("<iframe"));
+    assert!(!page.to_lowercase().contains("javascript:"));
+    assert!(!regex::Regex::new(r"\son[a-z]+=").unwrap().is_match(page), "no event handlers");
+    let xmlns = "xmlns=\"http://www.w3.org/2000/svg\"";
+    assert_eq!(page.matches("http").count(), page.matches(xmlns).count(), "only the SVG namespace is a URL");
+    assert_eq!(page.matches(xmlns).count(), usize::from(page.contains("<svg class=\"chart\"")));
+    assert!(
+        !page.contains("url(") && !page.contains("@import") && !page.contains("fetch(") && !page.contains("XMLHttp")
+    );
+    assert_eq!(elements.iter().filter(|n| *n == "form").count(), 1);
+    assert!(page.contains("<form id=\"controls\" class=\"controls\" hidden>"), "hidden until the script runs");
+}
+
 #[test]
 fn html_is_well_formed_self_contained_and_draws_every_event() {
     let (_, analysis) = article();
     let page = html("Павлодар: хроника <март–апрель> & \"карантин\"", &analysis.timeline);
-    let elements = balanced(&page, true).unwrap_or_else(|e| panic!("{e}"));
-    assert!(page.starts_with("<!DOCTYPE html>"));
+    self_contained(&page);
     assert!(page.contains("<title>Павлодар: хроника &lt;март–апрель&gt; &amp; &quot;карантин&quot;</title>"));
-    assert!(!page.contains("<script"));
-    assert!(!page.to_lowercase().contains("javascript:"));
-    assert!(!regex::Regex::new(r"\son[a-z]+=").unwrap().is_match(&page), "no event handlers");
-    let xmlns = "xmlns=\"http://www.w3.org/2000/svg\"";
-    assert_eq!(page.matches("http").count(), page.matches(xmlns).count(), "only the SVG namespace is a URL");
-    assert_eq!(page.matches(xmlns).count(), 1);
-    assert!(!page.contains("url(") && !page.contains("@import") && !page.contains("<link") && !page.contains("<img"));
-    assert_eq!(elements.iter().filter(|n| *n == "svg").count(), 1);
-    assert_eq!(elements.iter().filter(|n| *n == "polyline").count(), 1, "the case line");
+    assert_eq!(tags(&page, "<svg class=\"chart\"").len(), 1);
 
     let t = &analysis.timeline;
+    every_event_once(&page, t);
+    let marks = marks(&page);
     for (i, e) in t.iter().enumerate() {
         let n = i + 1;
-        assert_eq!(page.matches(&format!("data-event=\"{n}\"")).count(), 2, "event {n}: marker and row");
-        assert!(page.contains(&format!("id=\"event-{n}\"")) && page.contains(&format!("id=\"row-{n}\"")));
+        assert_eq!(page.matches(&format!("data-event=\"{n}\"")).count(), 1, "event {n}: its row");
+        assert!(page.contains(&format!("id=\"row-{n}\"")));
         let sentence = escape_html(&e.text);
-        let marker = between(&page, &format!("id=\"event-{n}\""), "</a>");
-        let tooltip = between(marker, "<title>", "</title>");
-        assert!(tooltip.contains(&sentence), "{tooltip}");
-        assert!(tooltip.contains(&escape_html(&e.when.to_string())), "{tooltip}");
-        assert!(tooltip.contains(&format!(" · {} — ", sentences(e.evidence.len()))), "{tooltip}");
+        let when = escape_html(&e.when.to_string());
+        if page.contains(&format!("id=\"event-{n}\"")) {
+            let marker = between(&page, &format!("id=\"event-{n}\""), "</a>");
+            let tooltip = between(marker, "<title>", "</title>");
+            assert!(tooltip.contains(&sentence), "{tooltip}");
+            assert!(tooltip.contains(&when), "{tooltip}");
+            assert!(tooltip.contains(&format!(" · {} — ", sentences(e.evidence.len()))), "{tooltip}");
+            // The short title: the kind, then the most specific place, first and visible.
+            let label = between(marker, "<text class=\"l\"", "</text>");
+            let kind = e.kinds.first().copied().unwrap_or(EventKind::Other).label();
+            assert!(tooltip.starts_with(kind) && label.contains(&format!(">{kind}")), "{tooltip} / {label}");
+            if let Some(p) = e.places.iter().max_by(|a, b| a.kind.cmp(&b.kind).then_with(|| b.name.cmp(&a.name))) {
+                assert!(tooltip.starts_with(&format!("{kind} · {}\n", p.name)), "{tooltip}");
+            }
+        } else if let Some(m) = marks.iter().position(|m| m.contains(&n)) {
+            let mark = page.match_indices("<a class=\"mk\"").nth(m).unwrap().0;
+            let tooltip = between(&page[mark..], "<title>", "</title>");
+            assert!(tooltip.contains(&format!("\n#{n} · {when}")), "{tooltip}");
+        } else {
+            let row = between(&page, &format!("<tr id=\"out-{n}\""), "</tr>");
+            assert!(row.contains(&when) && row.contains(&sentence), "{row}");
+        }
         let row = between(&page, &format!("id=\"row-{n}\""), "</tr>");
         assert!(row.contains(&sentence), "{row}");
         assert!(row.contains(&format!("<td class=\"evidence\">{}</td>", sentences(e.evidence.len()))), "{row}");
@@ -300,10 +387,11 @@ fn html_is_well_formed_self_contained_and_draws_every_event() {
     }
     assert!(!page.contains(&format!("data-event=\"{}\"", t.len() + 1)));
     assert!(page.contains("Ертіс &lt;Транс&gt;") && page.contains("Весна &amp; джаз"));
-    // The legend lists the kind each marker is colored by.
-    let legend = between(&page, "<g class=\"legend\">", "</g>");
-    for e in t {
-        assert!(legend.contains(e.kinds[0].label()), "{}", e.kinds[0].label());
+    // Each lane is titled with its kind.
+    let titles = between(&page, "<g class=\"titles\">", "</g>");
+    for n in marks.iter().flatten() {
+        let e = &t.events()[n - 1];
+        assert!(titles.contains(&format!(">{}</text>", e.kinds[0].label())), "{}", e.kinds[0].label());
     }
     for u in t.undated() {
         assert!(page.contains(&format!("<li>{}</li>", escape_html(&u.text))));
@@ -315,27 +403,58 @@ fn html_edge_cases() {
     let empty = html("Пусто", &Timeline::default());
     balanced(&empty, true).unwrap();
     assert!(empty.contains("There are no dated events."));
-    assert!(!empty.contains("<svg") && !empty.contains("<table"));
+    assert!(!empty.contains("<svg") && !empty.contains("<table") && !empty.contains("<script"));
 
     let doc = Document::parse("date 2020-03-20 Сегодня закрыли школы. Сегодня выявлено 5 случаев заражения.").unwrap();
     let one_day = html("Один день", &analyze(&doc).timeline);
     balanced(&one_day, true).unwrap();
     assert!(one_day.contains("2 events on 2020-03-20"));
     assert!(one_day.contains(">20 Mar</text>"));
-    assert!(!one_day.contains("<polyline"), "one case count draws no line");
+    assert!(!one_day.contains("<figure"), "no running total, no case chart");
 
+    // A year is coarser than a month: listed, not drawn.
     let doc = Document::parse(
         "date 2021-06-01 В 2019 году построили больницу. 16 марта 2020 года ввели режим ЧП. \
          1 февраля 2021 года началась вакцинация.",
     )
     .unwrap();
-    let years = html("Три года", &analyze(&doc).timeline);
+    let t = analyze(&doc).timeline;
+    let years = html("Три года", &t);
     balanced(&years, true).unwrap();
-    assert!(years.contains("from 2019-01-01 to 2021-02-01"));
-    for year in ["2019", "2020", "2021"] {
+    every_event_once(&years, &t);
+    assert!(years.contains("3 events from 2019-01-01 to 2021-02-01"), "{years}");
+    assert!(years.contains("the axis shows 2 from 2020-03-16 to 2021-02-01"), "{years}");
+    assert_eq!(outside(&years), [1]);
+    assert!(between(&years, "<tr id=\"out-1\"", "</tr>").contains("coarser than a month"));
+    for year in ["2020", "2021"] {
         assert!(years.contains(&format!(">{year}</text>")), "{year}");
     }
-    assert!(years.contains("<rect x="), "the year is a bar");
+    assert!(!years.contains(">2019</text>"), "the axis does not reach 2019");
+
+    // Nothing to draw: no picture, no zoom; the events are listed outside the axis.
+    let t = Timeline::from_events(vec![
+        khronika::Event::new(
+            "2020".parse().unwrap(),
+            None,
+            khronika::Span::default(),
+            "В этом году концерты отменены.",
+        ),
+        khronika::Event::new(
+            "PRESENT_REF".parse().unwrap(),
+            None,
+            khronika::Span::default(),
+            "Сейчас <b>всё</b> закрыто.",
+        ),
+    ]);
+    let page = html("Без дней", &t);
+    self_contained(&page);
+    every_event_once(&page, &t);
+    assert!(!page.contains("<svg") && !page.contains("id=\"zoom\""));
+    assert!(page.contains("No event has a day to draw"));
+    let now = t.iter().position(|e| e.first_day().is_none()).unwrap() + 1;
+    assert!(between(&page, &format!("<tr id=\"out-{now}\""), "</tr>").contains("not a calendar date"));
+    assert!(between(&page, &format!("<tr id=\"out-{}\"", 3 - now), "</tr>").contains("coarser than a month"));
+    assert!(page.contains("Сейчас &lt;b&gt;всё&lt;/b&gt; закрыто."));
 
     let merged = Timeline::from_events(
         analyze(&Document::parse(ARTICLE).unwrap().with_id("a"))
@@ -349,6 +468,199 @@ fn html_edge_cases() {
     let page = html("Два источника", &merged);
     balanced(&page, true).unwrap();
     assert!(page.contains("<th>Sources</th>"));
+    every_event_once(&page, &merged);
+}
+
+/// A stray year (`в этом году`) and a date years away do not stretch the axis: they are
+/// listed outside it, and the axis is the month the article is about.
+#[test]
+fn an_outlier_does_not_stretch_the_axis() {
+    let text = "date 2020-03-20\nС 16 марта в Алматы закрыты все школы.\n\n17 марта в городе ввели карантин.\n\n\
+        18 марта в Алматы выявлено 5 новых случаев коронавируса.\n\n19 марта отменили все массовые мероприятия.\n\n\
+        Все концерты в этом году перенесены на осень.\n\nВ январе 2015 года в Алматы открыли инфекционную больницу.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    let values: Vec<String> = t.iter().map(|e| e.when.to_string()).collect();
+    assert!(values.contains(&"2020".to_string()) && values.contains(&"2015-01".to_string()), "{values:?}");
+    let page = html("Алматы", &t);
+    self_contained(&page);
+    every_event_once(&page, &t);
+    let tag = tags(&page, "<svg class=\"chart\"")[0];
+    assert_eq!(attr(tag, "data-start"), Some("2020-03-16"), "{tag}");
+    assert_eq!(attr(tag, "data-days"), Some("4"), "{tag}");
+    let year = t.iter().position(|e| e.when.to_string() == "2020").unwrap() + 1;
+    let old = t.iter().position(|e| e.when.to_string() == "2015-01").unwrap() + 1;
+    let mut listed = outside(&page);
+    listed.sort_unstable();
+    let mut expected = vec![year, old];
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
+    assert!(between(&page, &format!("<tr id=\"out-{year}\""), "</tr>").contains("coarser than a month"));
+    assert!(between(&page, &format!("<tr id=\"out-{old}\""), "</tr>").contains("before the axis"));
+    assert!(!page.contains(">2015</text>") && !page.contains(">Jan</text>"), "no tick of 2015");
+}
+
+/// Places and kinds for the corpus below, as a sentence names them.
+const CITIES: [(&str, &str); 8] = [
+    ("Алматы", "в Алматы"),
+    ("Караганда", "в Караганде"),
+    ("Шымкент", "в Шымкенте"),
+    ("Павлодар", "в Павлодаре"),
+    ("Костанай", "в Костанае"),
+    ("Атырау", "в Атырау"),
+    ("Актобе", "в Актобе"),
+    ("Уральск", "в Уральске"),
+];
+const MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// `n` short news items of a year and a half (written for this test), in the header
+/// format: closures, counts, quarantines, vaccination, running totals, a stray year now and
+/// then; five a week, of one kind, from five cities.
+fn corpus(n: usize) -> Vec<String> {
+    let start = chrono::NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+    (0..n)
+        .map(|i| {
+            let day = start + chrono::Duration::days((i / 5 * 7) as i64);
+            let published = day + chrono::Duration::days(1);
+            let (_, at) = CITIES[i % CITIES.len()];
+            let date = format!("{} {}", chrono::Datelike::day(&day), MONTHS[chrono::Datelike::month0(&day) as usize]);
+            let total = 100 + i * 13;
+            let body = match i / 5 % 6 {
+                0 => format!("{date} {at} закрыли все школы и детские сады."),
+                1 => format!("{date} {at} выявлено {} новых случаев коронавируса.", 3 + i % 40),
+                2 => format!("С {date} {at} вводится карантин."),
+                3 => format!("{date} {at} началась вакцинация от коронавируса."),
+                4 => format!("По состоянию на {date} всего {at} с начала пандемии зарегистрировано {total} случаев коронавируса."),
+                _ => format!("{date} {at} отменили все массовые мероприятия. Все фестивали в этом году перенесены."),
+            };
+            format!("date {published}\nСводка за неделю\n\n{body}")
+        })
+        .collect()
+}
+
+/// The timeline of each text, with an id that holds markup, quotes and a line break.
+fn timelines(texts: &[String]) -> impl Iterator<Item = Timeline> + '_ {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| analyze(&Document::parse(text).unwrap().with_id(format!("doc-{i}<b>\"x\"&\n"))).timeline)
+}
+
+/// Merged, a corpus of hundreds of articles draws a picture of a bounded size (the old page
+/// grew a lane of 24 px per crowded day: thousands of pixels), with counts for crowded days,
+/// every event drawn once or listed, one filter entry per kind and per place, a case chart
+/// per place, every id escaped.
+#[test]
+fn html_of_a_corpus_is_bounded_filterable_and_escaped() {
+    let docs = corpus(420);
+    let small = Timeline::merge(timelines(&docs[..40]));
+    let t = Timeline::merge(timelines(&docs));
+    assert!(t.len() >= 400, "{}", t.len());
+    let started = std::time::Instant::now();
+    let page = html("Корпус <420>", &t);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    self_contained(&page);
+    let marks = every_event_once(&page, &t);
+    assert!(marks < t.len(), "days are aggregated: {marks} marks for {} events", t.len());
+    let counts: Vec<&str> =
+        tags(&page, "<a class=\"mk\"").into_iter().filter(|t| !t.contains(" id=\"event-")).collect();
+    assert!(!counts.is_empty());
+    assert!(counts.iter().all(|c| attr(c, "data-e").unwrap().split(' ').count() >= 3), "a count is of 3 or more");
+
+    // Bounded: the height is that of the lanes (one per kind), not of the events.
+    let lanes = page.matches("<g class=\"lane\"").count();
+    let (width, height) = chart_size(&page);
+    let (_, small_height) = chart_size(&html("Корпус", &small));
+    assert!(width <= 1600.0, "{width}");
+    assert!(height <= lanes as f64 * 60.0 + 140.0, "{height} px for {lanes} lanes");
+    assert!(height <= small_height + 2.0 * 20.0 * lanes as f64, "{height} vs {small_height} for 40 documents");
+    assert!(height < 1200.0, "{height}");
+
+    // One filter entry per kind (an event's first kind) and per place.
+    let mut kinds: Vec<&str> = t.iter().map(|e| e.kinds.first().copied().unwrap_or(EventKind::Other).id()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut boxes: Vec<&str> =
+        tags(&page, "<input type=\"checkbox\" name=\"k\"").iter().map(|t| attr(t, "value").unwrap()).collect();
+    boxes.sort_unstable();
+    assert_eq!(boxes, kinds);
+    let mut places: Vec<String> = t.iter().flat_map(|e| e.places.iter().map(|p| p.name.to_string())).collect();
+    places.sort_unstable();
+    places.dedup();
+    assert!(places.len() >= CITIES.len(), "{places:?}");
+    let entries = tags(&page, "<input type=\"checkbox\" name=\"p\"").len();
+    let unplaced = usize::from(t.iter().any(|e| e.places.is_empty()));
+    assert_eq!(entries, places.len() + unplaced);
+    for p in &places {
+        assert_eq!(page.matches(&format!("<span class=\"pn\">{}</span>", escape_html(p))).count(), 1, "{p}");
+    }
+    // The zoom, and a row for the script to filter on for each event.
+    assert!(page.contains("<input type=\"range\" id=\"zoom\""));
+    assert_eq!(page.matches("<tr id=\"row-").count(), t.len());
+
+    // A step chart of the running totals for each city that reports them.
+    let charts: Vec<&str> = tags(&page, "<figure class=\"place\"");
+    let mut reporting: Vec<&str> =
+        (0..docs.len()).filter(|i| i / 5 % 6 == 4).map(|i| CITIES[i % CITIES.len()].0).collect();
+    reporting.sort_unstable();
+    reporting.dedup();
+    assert_eq!(charts.len(), reporting.len(), "{charts:?}");
+    for name in reporting {
+        let caption = between(&page, &format!("<figcaption>{name} ("), "</figcaption>");
+        assert!(caption.contains(" reports · latest "), "{caption}");
+    }
+
+    // Ids with markup, quotes and a line break are escaped wherever they are written.
+    assert!(!page.contains("<b>\"x\""), "a raw id");
+    assert!(page.contains("doc-0&lt;b&gt;&quot;x&quot;&amp;\n"), "the escaped id in the Sources column");
+    assert!(page.contains("<title>Корпус &lt;420&gt;</title>"));
+}
+
+/// Linear: a timeline of 60 000 events on 600 days in 5 kinds and 60 places is drawn in a
+/// bounded picture quickly (a quadratic step would take minutes).
+#[test]
+fn html_is_linear_in_the_events() {
+    use khronika::{Event, Place, PlaceKind, Span};
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let kinds =
+        [EventKind::Quarantine, EventKind::Cases, EventKind::SchoolClosing, EventKind::Vaccination, EventKind::Other];
+    let events: Vec<Event> = (0..60_000usize)
+        .map(|i| {
+            let day = first + chrono::Duration::days((i * 37 % 600) as i64);
+            let mut e = Event::new(Value::Day(day), None, Span::default(), format!("Событие номер {i}."));
+            e.kinds = vec![kinds[i % kinds.len()]];
+            e.places = vec![Place {
+                name: format!("Город {}", i % 60).into(),
+                kind: PlaceKind::City,
+                country: "KZ".into(),
+                code: "".into(),
+                sentence: 0,
+            }];
+            e
+        })
+        .collect();
+    let t = Timeline::from_events(events);
+    let started = std::time::Instant::now();
+    let page = html("Много", &t);
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+    every_event_once(&page, &t);
+    let (_, height) = chart_size(&page);
+    assert!(height < 500.0, "{height}");
+    assert_eq!(tags(&page, "<input type=\"checkbox\" name=\"p\"").len(), 60);
+    assert!(marks(&page).len() <= 5 * 600, "one mark per lane and day");
 }
 
 #[test]
@@ -360,6 +672,9 @@ fn the_checker_catches_broken_markup() {
     assert!(balanced("<div>", true).is_err());
     assert!(balanced("<meta charset=\"utf-8\"><p>a<br>b<wbr><svg><circle r=\"1\"/></svg></p>", true).is_ok());
     assert!(balanced("<meta charset=\"utf-8\">", false).is_err());
+    assert!(balanced("<script>if (a < b && c > d) x();</script>", true).is_ok());
+    assert!(balanced("<script>s = \"</b>\";</script>", true).is_err());
+    assert!(balanced("<script>x();", true).is_err());
 }
 
 #[test]
@@ -438,7 +753,8 @@ fn evidence_count_and_measures_are_shown() {
     let tooltip = between(marker, "<title>", "</title>");
     assert!(
         tooltip.starts_with(&format!(
-            "#{n} · from 2020-03-22 · quarantine · measures: workplace closing, school closing · 3 sentences — С 22 марта"
+            "quarantine · Караганда\n#{n} · from 2020-03-22 · quarantine · measures: workplace closing, school closing · \
+             3 sentences — С 22 марта"
         )),
         "{tooltip}"
     );
