@@ -491,7 +491,9 @@ fn an_outlier_does_not_stretch_the_axis() {
     let old = t.iter().position(|e| e.when.to_string() == "2015-01").unwrap() + 1;
     let mut listed = outside(&page);
     listed.sort_unstable();
-    let mut expected = vec![year, old];
+    // `на осень` is a season: coarser than a month too.
+    let autumn = t.iter().position(|e| e.when.to_string().ends_with("-FA")).unwrap_or_else(|| panic!("{values:?}")) + 1;
+    let mut expected = vec![year, old, autumn];
     expected.sort_unstable();
     assert_eq!(listed, expected);
     assert!(between(&page, &format!("<tr id=\"out-{year}\""), "</tr>").contains("coarser than a month"));
@@ -628,10 +630,10 @@ fn html_of_a_corpus_is_bounded_filterable_and_escaped() {
     assert!(page.contains("<title>Корпус &lt;420&gt;</title>"));
 }
 
-/// Linear: a timeline of 60 000 events on 600 days in 5 kinds and 60 places is drawn in a
-/// bounded picture quickly (a quadratic step would take minutes).
+/// At scale: a timeline of 60 000 events on 600 days in 5 kinds and 60 places is drawn in a
+/// bounded picture, every event once (time is measured by the benches, not here).
 #[test]
-fn html_is_linear_in_the_events() {
+fn html_of_many_events_is_bounded() {
     use khronika::{Event, Place, PlaceKind, Span};
     let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
     let kinds =
@@ -647,15 +649,13 @@ fn html_is_linear_in_the_events() {
                 country: "KZ".into(),
                 code: "".into(),
                 sentence: 0,
+                context: false,
             }];
             e
         })
         .collect();
     let t = Timeline::from_events(events);
-    let started = std::time::Instant::now();
     let page = html("Много", &t);
-    let elapsed = started.elapsed();
-    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
     every_event_once(&page, &t);
     let (_, height) = chart_size(&page);
     assert!(height < 500.0, "{height}");
