@@ -570,9 +570,7 @@ fn html_of_a_corpus_is_bounded_filterable_and_escaped() {
     let small = Timeline::merge(timelines(&docs[..40]));
     let t = Timeline::merge(timelines(&docs));
     assert!(t.len() >= 400, "{}", t.len());
-    let started = std::time::Instant::now();
     let page = html("Корпус <420>", &t);
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     self_contained(&page);
     let marks = every_event_once(&page, &t);
     assert!(marks < t.len(), "days are aggregated: {marks} marks for {} events", t.len());

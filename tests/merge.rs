@@ -474,12 +474,12 @@ fn merged_event(n: usize) -> Timeline {
 }
 
 #[test]
-fn exports_are_linear_in_an_events_sources() {
-    // A loop over the ids seen so far would take n²/2 = 1.25·10⁹ comparisons here.
+fn exports_write_every_source_of_a_large_event() {
+    // A loop over the ids seen so far would take n²/2 = 1.25·10⁹ comparisons here (time is
+    // measured by the benches, not by this test).
     let n = 50_000;
     let t = merged_event(n);
     assert_eq!((t.len(), t.events()[0].sources.len()), (1, n));
-    let started = std::time::Instant::now();
     let md = markdown_timeline("Школы", &t);
     assert!(md.contains(&format!("1 event from {n} documents.")));
     assert!(md.contains("doc-000000, doc-000001, "));
@@ -488,7 +488,6 @@ fn exports_are_linear_in_an_events_sources() {
     let mut text = Vec::new();
     khronika::export::text::write_timeline(&mut text, &t).unwrap();
     assert!(String::from_utf8(text).unwrap().contains(", doc-049999]"));
-    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
 
 /// A Kazakh and a Russian report of the same happening (a quarantine in Uralsk from a date,
