@@ -855,6 +855,11 @@ pub const NOT_PAST: &[&str] = &[
 /// `Талдыкоргана`): words with them are never past.
 const NOT_PAST_ENDINGS: &[&str] = &["стана", "гана"];
 
+/// Stems of the verbs that set a time for something (`перенесли на осень`, `отложены на
+/// май`, `назначено на 16 марта`, `запланирован на июнь`): their past forms say when the
+/// decision was made, not when its time is, so they are no tense cue for the time they name.
+pub const SCHEDULING_STEMS: &[&str] = &["перенес", "отлож", "назнач", "заплан", "намеч", "приуроч"];
+
 /// Past-tense forms too short for [`PAST_ENDINGS`] to judge safely.
 pub const PAST_WORDS: &[&str] =
     &["был", "была", "было", "были", "шел", "шла", "шли", "мог", "могла", "могли", "дал", "дала", "дали"];

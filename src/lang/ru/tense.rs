@@ -5,7 +5,7 @@
 //! `выявлено`, `зарегистрированы`), with a table of words that only look past (`недели`,
 //! `правила`). A mention takes the tense of the nearest cue in its own clause.
 
-use super::lexicon::{looks_past, Lex};
+use super::lexicon::{looks_past, Lex, SCHEDULING_STEMS};
 pub use crate::expr::Tense;
 use crate::text::{Gap, TokenKind, Tokens};
 use std::ops::Range;
@@ -31,6 +31,10 @@ pub fn tense_cues_into(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<
         let tense = if meaning.contains(&Lex::Future) {
             Tense::Future
         } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(tokens.norm(i))) {
+            // `перенесли на осень`: the time a decision sets is not in its past.
+            if SCHEDULING_STEMS.iter().any(|s| tokens.norm(i).starts_with(s)) {
+                continue;
+            }
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
                 continue;
