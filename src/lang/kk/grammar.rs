@@ -14,7 +14,7 @@
 use super::lexicon::{lookup, Lex, Word, MAUSYM_SEASON_BEFORE};
 use super::morph::{number_suffix, Case, Form};
 use super::tense;
-use crate::expr::{Base, Clock, Expr, Feast, Found, Tense, YearRef};
+use crate::expr::{Base, Clock, Expr, Feast, Found, Portion, Tense, YearRef};
 use crate::lang::Dates;
 use crate::mention::Mod;
 use crate::text::{Gap, Token, TokenKind, Tokens};
@@ -35,9 +35,9 @@ pub struct Scanner {
     russian: crate::lang::ru::grammar::Scanner,
     /// The tokens of the quote the Russian reader read last (its tense is the quote's).
     quote: Range<usize>,
-    /// The first tokens of the expressions in the dative with no postposition: a target
-    /// (`концерт күзге ауыстырылды`, the concert was moved to the autumn), which points
-    /// forward whatever the verb's tense.
+    /// The first tokens of the expressions in the dative with no postposition before a verb
+    /// that sends a thing to a time: a target (`концерт күзге ауыстырылды`, the concert was
+    /// moved to the autumn), which points forward whatever the verb's tense.
     targets: Vec<usize>,
 }
 
@@ -132,7 +132,10 @@ impl Scanner {
                 Some(found) if found.tokens.end > i => {
                     i = found.tokens.end;
                     if !found.expr.contains_invalid() {
-                        if p.target.get() && found.modifier.is_none() {
+                        if p.target.get()
+                            && found.modifier.is_none()
+                            && tense::sends_forward(tokens, lo..hi, found.tokens.end - 1)
+                        {
                             self.targets.push(found.tokens.start);
                         }
                         out.push(found);
@@ -321,8 +324,9 @@ impl<'a> P<'a> {
         if i > self.lo && self.tok(i).is_some_and(|t| t.capitalized) && self.w(i).starts_with("қазан") {
             return None;
         }
+        // `маусымдық` (seasonal) is no month.
         let (m, form) = self.find(i, |l| match l.word {
-            Word::Month(m) if !l.form.plural => Some((m, l.form)),
+            Word::Month(m) if !l.form.plural && l.form.case != Case::Measure => Some((m, l.form)),
             _ => None,
         })?;
         if m == 6 && self.mausym_is_season(i, form) {
@@ -493,10 +497,23 @@ impl<'a> P<'a> {
                     {
                         return found(Expr::Duration(d), k + 1, None);
                     }
-                    if self.is(k, &["сайын"]) {
+                    if self.is(k, &["сайын", "сайынғы"]) {
                         return found(Expr::Set(Value::Duration(d)), k + 1, None);
                     }
                     return found(Expr::Duration(d), k, None);
+                }
+                // `16 наурыз – 15 сәуір аралығында`, `16.03.2020 – 15.04.2020 аралығында`,
+                // `13:00-14:00`: two ends joined by a dash.
+                if self.is(k, &["-", "–", "—"]) && !matches!(a, Expr::Range(..)) {
+                    if let Some((b, end, bform)) = self.second_end(k + 1, &a) {
+                        let clocks = matches!((&a, &b), (Expr::Clock(_), Expr::Clock(_)));
+                        let joined = clocks || bform.case == Case::Loc || between(end) > end;
+                        if joined && !bform.possessive && matches!(bform.case, Case::Nom | Case::Loc) {
+                            if let Some(range) = Expr::range(a.clone(), b) {
+                                return found(range, between(end), None);
+                            }
+                        }
+                    }
                 }
                 // `16 наурыз бен 22 наурыз аралығында`.
                 if self.is(k, &["мен", "бен", "пен"]) {
@@ -544,6 +561,15 @@ impl<'a> P<'a> {
     /// (`сағат 10-нан 18-ге дейін`).
     fn second_end(&self, j: usize, a: &Expr) -> M {
         let core = self.core(j);
+        // `тамыздың 1-інен 15-іне дейін`: a day of the same month, by its possessive.
+        if let Expr::Date { day: Some(_), month, year } = a {
+            if let Some((n, d)) = self.num(j) {
+                let (form, end, _) = self.suffix(j + 1);
+                if d <= 2 && form.possessive && form.case != Case::Nom && *month > 0 {
+                    return longest(core, Some((day_expr(Some(n), *month, *year), end, form)));
+                }
+            }
+        }
         if a.has_clock() {
             if let Some((n, d)) = self.num(j) {
                 let (form, end, suffixed) = self.suffix(j + 1);
@@ -637,7 +663,7 @@ impl<'a> P<'a> {
     }
 
     /// A written year before a day or a month: `2020 жылғы`, `2020 жылдың`, `2020 ж.`,
-    /// `биылғы`, `өткен жылғы`; the year and the index after it.
+    /// `2020 жылы`, `биыл`, `биылғы`, `өткен жылғы`; the year and the index after it.
     fn year_prefix(&self, i: usize) -> Option<(YearRef, usize)> {
         if let Some((n, 4)) = self.num(i) {
             if !(1900..=2100).contains(&n) {
@@ -648,11 +674,18 @@ impl<'a> P<'a> {
                 let end = if self.is(j + 1, &["."]) && self.touching(j + 1) { j + 2 } else { j + 1 };
                 return Some((YearRef::Absolute(n as i32), end));
             }
+            // `2020 жылы 16 наурызда`: the year's bare form before a day or a month.
+            if self.unit_is(j, Unit::Year, true).is_some_and(|f| f.case == Case::Nom) {
+                return Some((YearRef::Absolute(n as i32), j + 1));
+            }
             let form = self.unit_is(j, Unit::Year, false)?;
             return matches!(form.case, Case::Attr | Case::Gen).then_some((YearRef::Absolute(n as i32), j + 1));
         }
+        // `биылғы`, `былтырғы`, and `биыл 1 ақпанда`.
         if let Some(shift) = self.find(i, |l| match l.word {
-            Word::YearShift(s) if matches!(l.form.case, Case::Attr | Case::Gen) => Some(s),
+            Word::YearShift(s) if matches!(l.form.case, Case::Attr | Case::Gen | Case::Nom) && !l.form.possessive => {
+                Some(s)
+            }
             _ => None,
         }) {
             return Some((YearRef::Shift(shift), i + 1));
@@ -855,6 +888,22 @@ impl<'a> P<'a> {
         }) {
             return Some((Expr::Portion(p, base.boxed()), k + 1, form));
         }
+        // `желтоқсанның соңғы күндерінде`, `жылдың алғашқы айларында`.
+        if let Some(p) = match self.w(k) {
+            "соңғы" => Some(Portion::End),
+            "алғашқы" => Some(Portion::Start),
+            _ => None,
+        } {
+            if let Some((u, f)) = self.unit(k + 1) {
+                if f.plural && f.possessive && matches!(u, Unit::Day | Unit::Week | Unit::Month) {
+                    return Some((
+                        Expr::Portion(p, base.boxed()),
+                        k + 2,
+                        Form { possessive: false, plural: false, ..f },
+                    ));
+                }
+            }
+        }
         // `бірінші жартысында`: a half.
         let half = self.find(k, |l| match l.word {
             Word::Ordinal(n) if (1..=2).contains(&n) && l.form == Form::NOM => Some(n),
@@ -907,8 +956,9 @@ impl<'a> P<'a> {
             Word::Part(p) => Some(p),
             _ => None,
         });
+        // `кешкі сағат 8-де`, and `таңғы 8-ден` with a digit and its suffix.
         let (part, j) = match part {
-            Some(p) if self.is_stem(i + 1, "сағат") => (Some(p), i + 1),
+            Some(p) if self.is_stem(i + 1, "сағат") || self.num(i + 1).is_some() => (Some(p), i + 1),
             Some(_) => return None,
             None => (None, i),
         };
@@ -930,9 +980,9 @@ impl<'a> P<'a> {
                     (Clock { hour: h, minute: m, second: None }, end, form)
                 }
                 Some(_) => return None,
-                None if with_word => {
-                    let (form, end, _) = self.suffix(k + 1);
-                    if form.possessive {
+                None if with_word || part.is_some() => {
+                    let (form, end, suffixed) = self.suffix(k + 1);
+                    if form.possessive || !with_word && !suffixed {
                         return None;
                     }
                     (Clock { hour: h, minute: 0, second: None }, end, form)
@@ -970,8 +1020,13 @@ impl<'a> P<'a> {
             _ => None,
         })?;
         if form.case == Case::Attr {
-            if let Some(f) = self.day_noun(i + 1) {
-                return Some((Expr::Deictic(n), i + 2, f));
+            // `бүгінгі күні`, `ертеңгі күннен бастап`, `бүгінгі күнге дейін`.
+            if self.w(i + 1).starts_with("күн") {
+                if let Some(f) = self.unit(i + 1).filter(|(u, f)| *u == Unit::Day && !f.plural).map(|(_, f)| f) {
+                    if f.case != Case::Measure {
+                        return Some((Expr::Deictic(n), i + 2, Form { possessive: false, ..f }));
+                    }
+                }
             }
             return Some((Expr::Deictic(n), i + 1, form));
         }
@@ -997,7 +1052,7 @@ impl<'a> P<'a> {
                 return Some((expr, i + 2, f));
             }
             // `Жұма` alone is as often a name or the prayer.
-            if day == 5 || self.is(i + 1, &["сайын"]) {
+            if day == 5 || self.is(i + 1, &["сайын", "сайынғы"]) {
                 return None;
             }
         }
@@ -1101,7 +1156,7 @@ impl<'a> P<'a> {
             if form == Form::NOM && self.day_noun(end).is_some() {
                 end += 1;
             }
-            if self.is(end, &["сайын"]) {
+            if self.is(end, &["сайын", "сайынғы"]) {
                 return Some((Expr::Set(Value::EveryWeekday(day)), end + 1, Form::NOM));
             }
             if each {
@@ -1127,7 +1182,7 @@ impl<'a> P<'a> {
         if form.plural || form.possessive && !each {
             return None;
         }
-        if self.is(j + 1, &["сайын"]) && form == Form::NOM {
+        if self.is(j + 1, &["сайын", "сайынғы"]) && form == Form::NOM {
             return Some((Expr::Set(Value::Duration(d)), j + 2, Form::NOM));
         }
         if each {
@@ -1198,10 +1253,16 @@ impl<'a> P<'a> {
         Some((expr, end, Form { possessive: false, plural: false, ..last }))
     }
 
-    /// `мезгілі` (its time) or `айлары` (its months) after a season: its form.
+    /// `мезгілі` (its time), `маусымы` (its season) or `айлары` (its months) after a
+    /// season: its form.
     fn season_noun(&self, i: usize) -> Option<Form> {
         if let Some((Unit::Month, f)) = self.unit(i) {
             if f.plural && f.possessive {
+                return Some(f);
+            }
+        }
+        if self.w(i).starts_with("маусым") {
+            if let Some(f) = self.find(i, |l| (l.word == Word::Month(6) && l.form.possessive).then_some(l.form)) {
                 return Some(f);
             }
         }

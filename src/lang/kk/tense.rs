@@ -3,7 +3,9 @@
 //! `-ыпты/-іпті`, and the word `еді`. Future: `-атын/-етін/-йтын/-йтін`, `-мақ/-мек/-бақ/
 //! -бек/-пақ/-пек`, `-йды/-йді` (a vowel stem's present-future: `бастайды`), and `-ады/-еді`
 //! (`жалғасады`) only with a future adverb in the clause (`алдағы`, `келесі`, `ертең`,
-//! `жақында`), since a vowel stem's past (`бастады`) ends the same way. Two forms read the
+//! `жақында`), since a vowel stem's past (`бастады`) ends the same way; the passive's
+//! present-future (`ашылады`, `өткізіледі`, `салынады`) is future, since its past is
+//! `-ылды/-ілді` (`ашылды`), and so is `енеді` (`күшіне енеді`). Two forms read the
 //! other way: `болатын` after a past participle is the pluperfect (`тіркелген болатын`, had
 //! been registered), and `-йды/-йді` on a stem that ends in `й` is its past (`азайды`,
 //! decreased; `көбейді`, increased), not a present-future.
@@ -32,6 +34,10 @@ const FUTURE: &[&str] = &[
     "пек",
     "йды",
     "йді",
+    "ылады",
+    "іледі",
+    "ынады",
+    "інеді",
     "луда",
     "луде",
     "нуда",
@@ -39,12 +45,28 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Words that are future by themselves.
-const FUTURE_WORDS: &[&str] = &["тиіс", "керек", "қажет", "болады", "болмақ", "болатын", "жоспарлануда", "күтілуде"];
+const FUTURE_WORDS: &[&str] =
+    &["тиіс", "керек", "қажет", "болады", "болмақ", "болатын", "жоспарлануда", "күтілуде", "енеді"];
 
 /// Verb stems that end in `й` (`азай-`, to decrease): their past `азай-ды` ends like a vowel
 /// stem's present-future (`баста-й-ды`), so it is read as past for these stems. Their
 /// present-future is `азаяды`, `көбейеді`.
 const Y_STEMS: &[&str] = &["азай", "көбей", "күшей", "ұлғай", "кеңей", "молай"];
+
+/// Stems of the verbs that send a thing to a time (`ауыстырылды`, moved; `шегерілді`,
+/// postponed; `белгіленді`, set for): a date in the dative before one of them is where the
+/// thing goes, after the publication whatever the verb's tense.
+const SENDING: &[&str] =
+    &["ауыстыр", "шегер", "қалдыр", "жылжыт", "белгілен", "белгіле", "жоспарлан", "жоспарла", "тағайында", "кейінге"];
+
+/// Does a verb that sends a thing to a time follow token `at` in `sentence`?
+pub fn sends_forward(tokens: &Tokens, sentence: Range<usize>, at: usize) -> bool {
+    let hi = sentence.end.min(tokens.len());
+    (at + 1..hi).any(|i| {
+        let w = tokens.norm(i);
+        SENDING.iter().any(|s| w.starts_with(s))
+    })
+}
 
 /// Endings of past participles, before `болатын` (the pluperfect).
 const PARTICIPLE: &[&str] = &["ған", "ген", "қан", "кен"];
@@ -142,5 +164,8 @@ mod tests {
         assert_eq!(tense("Жұмада жұқтыру саны азайды."), Some(Tense::Past));
         assert_eq!(tense("Жұмада науқастар саны көбейді."), Some(Tense::Past));
         assert_eq!(tense("Жұмада әкім ауданды аралайды."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа мектеп ашылады."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа тәртіп күшіне енеді."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа мектеп ашылды."), Some(Tense::Past));
     }
 }
