@@ -11,7 +11,7 @@
 //! year a year word (`2020 жылы`, `2020 ж.`), a clock time `сағат` or a colon (`сағат 10-да`,
 //! `10:00-де`); `16 адам`, `2020 теңге`, `5 облыс` are no dates.
 
-use super::lexicon::{lookup, Lex, Word, MAUSYM_SEASON_BEFORE};
+use super::lexicon::{lookup, Lex, Word, MAUSYM_SEASON_BEFORE, SCHOOL_STEMS};
 use super::morph::{number_suffix, Case, Form};
 use super::tense;
 use crate::expr::{Base, Clock, Expr, Feast, Found, Portion, Tense, YearRef};
@@ -462,6 +462,10 @@ impl<'a> P<'a> {
                 }
                 if self.is(k, &["бұрын", "бұрынғы", "ерте"]) && !is_duration {
                     return found(a, k + 1, Some(Mod::Before));
+                }
+                // `екі аптадан бері`: for two weeks now.
+                if is_duration && self.is(k, &["бері"]) {
+                    return found(a, k + 1, None);
                 }
                 if is_duration {
                     return None;
@@ -1047,9 +1051,20 @@ impl<'a> P<'a> {
             let f = if end == i + 4 { self.unit(i + 3).map_or(Form::NOM, |(_, f)| f) } else { f };
             return Some((Expr::Weekend(None), end, Form { possessive: false, plural: false, ..f }));
         }
+        // `сенбі және жексенбі күндері`: the weekend, as `сенбі-жексенбі`.
+        if day == 6 && form == Form::NOM && self.is(i + 1, &["және", "мен"]) && self.w(i + 2) == "жексенбі"
+        {
+            if let Some(f) = self.days_plural(i + 3) {
+                return Some((Expr::Weekend(None), i + 4, f));
+            }
+        }
         if form == Form::NOM {
             if let Some(f) = self.day_noun(i + 1) {
                 return Some((expr, i + 2, f));
+            }
+            // `жексенбі күндері`: on Sundays.
+            if let Some(f) = self.days_plural(i + 1) {
+                return Some((Expr::Set(Value::EveryWeekday(day)), i + 2, f));
             }
             // `Жұма` alone is as often a name or the prayer.
             if day == 5 || self.is(i + 1, &["сайын", "сайынғы"]) {
@@ -1060,6 +1075,16 @@ impl<'a> P<'a> {
             return None;
         }
         Some((expr, i + 1, form))
+    }
+
+    /// `күндері`, `күндерінде` (on the days of): the form, without the plural.
+    fn days_plural(&self, i: usize) -> Option<Form> {
+        if !self.w(i).starts_with("күндер") {
+            return None;
+        }
+        let f = self
+            .find(i, |l| (l.word == Word::Unit(Unit::Day) && l.form.plural && l.form.possessive).then_some(l.form))?;
+        matches!(f.case, Case::Nom | Case::Loc).then_some(Form { possessive: false, plural: false, ..f })
     }
 
     /// `өткен аптада`, `осы айда`, `келесі жылы`, `өткен жұмада`, `келесі дүйсенбіден`,
@@ -1280,11 +1305,14 @@ impl<'a> P<'a> {
     }
 
     /// A quarter or a half of a year by its ordinal: `бірінші тоқсанда`, `2021 жылдың
-    /// екінші тоқсанында`, `3-тоқсанның`, `бірінші жартыжылдықта`.
+    /// екінші тоқсанында`, `жылдың 3-тоқсанында`, `бірінші жартыжылдықта`. With no year in
+    /// a sentence of the school's words, `тоқсан` is the school term and no date.
     fn quarter(&self, i: usize) -> M {
-        let (year, j) = match self.year_prefix(i) {
-            Some((y, k)) => (Some(y), k),
-            None => (None, i),
+        // `жылдың бірінші тоқсанында`: of this year, as a written year is.
+        let (year, j, of_year) = match self.year_prefix(i) {
+            Some((y, k)) => (Some(y), k, true),
+            None if self.w(i) == "жылдың" => (None, i + 1, true),
+            None => (None, i, false),
         };
         let (n, k) = if let Some(n) = self.find(j, |l| match l.word {
             Word::Ordinal(n) if l.form == Form::NOM && (1..=4).contains(&n) => Some(n),
@@ -1302,7 +1330,7 @@ impl<'a> P<'a> {
         let w = self.w(k);
         if w.starts_with("жартыжылды") {
             let form = HALF_YEAR_FORMS.iter().find(|(f, _)| f == w).map(|(_, f)| *f)?;
-            if !(1..=2).contains(&n) || form.possessive && year.is_none() {
+            if !(1..=2).contains(&n) || form.possessive && !of_year {
                 return None;
             }
             return Some((Expr::Half(n, year), k + 1, Form { possessive: false, ..form }));
@@ -1310,7 +1338,11 @@ impl<'a> P<'a> {
         let form = self.find(k, |l| {
             (l.word == Word::Unit(Unit::Quarter) && !l.form.plural && l.form.case != Case::Measure).then_some(l.form)
         })?;
-        if !(1..=4).contains(&n) || form.possessive && year.is_none() {
+        if !(1..=4).contains(&n) || form.possessive && !of_year {
+            return None;
+        }
+        // With no year, a school's sentence means its term.
+        if !of_year && (self.lo..self.hi).any(|t| SCHOOL_STEMS.iter().any(|s| self.w(t).starts_with(s))) {
             return None;
         }
         Some((Expr::Quarter(n, year), k + 1, Form { possessive: false, ..form }))

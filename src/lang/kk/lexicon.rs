@@ -55,6 +55,11 @@ pub const MAUSYM_SEASON_BEFORE: &[&str] = &[
     "курорттық",
 ];
 
+/// Stems of the school's words: in a sentence with one, `тоқсан` with no year is a school
+/// term (`үшінші тоқсанда оқушылар қашықтан оқиды`), not a quarter of the year.
+pub const SCHOOL_STEMS: &[&str] =
+    &["мектеп", "оқушы", "сынып", "сабақ", "оқу", "оқыт", "каникул", "мұғалім", "ұстаз", "педагог", "білім"];
+
 /// Weekday stems, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"];
 
