@@ -116,6 +116,8 @@ impl Scanner {
         self.quote = 0..0;
         let base = out.len();
         let mut sure = quotes.iter().filter(|q| q.1).map(|q| q.0.clone()).peekable();
+        // The last verb that sends a thing to a time, read once when a target needs it.
+        let mut sending: Option<Option<usize>> = None;
         let mut i = lo;
         while i < hi {
             // A quote surely in Russian is read by the Russian grammar.
@@ -132,9 +134,12 @@ impl Scanner {
                 Some(found) if found.tokens.end > i => {
                     i = found.tokens.end;
                     if !found.expr.contains_invalid() {
+                        let last = found.tokens.end.saturating_sub(1);
                         if p.target.get()
                             && found.modifier.is_none()
-                            && tense::sends_forward(tokens, lo..hi, found.tokens.end - 1)
+                            && sending
+                                .get_or_insert_with(|| tense::last_sending(tokens, lo..hi))
+                                .is_some_and(|v| v > last)
                         {
                             self.targets.push(found.tokens.start);
                         }

@@ -59,10 +59,12 @@ const Y_STEMS: &[&str] = &["азай", "көбей", "күшей", "ұлғай",
 const SENDING: &[&str] =
     &["ауыстыр", "шегер", "қалдыр", "жылжыт", "белгілен", "белгіле", "жоспарлан", "жоспарла", "тағайында", "кейінге"];
 
-/// Does a verb that sends a thing to a time follow token `at` in `sentence`?
-pub fn sends_forward(tokens: &Tokens, sentence: Range<usize>, at: usize) -> bool {
+/// The last token of `sentence` that is a verb sending a thing to a time, if any (a
+/// target before it points forward).
+pub fn last_sending(tokens: &Tokens, sentence: Range<usize>) -> Option<usize> {
     let hi = sentence.end.min(tokens.len());
-    (at + 1..hi).any(|i| {
+    let lo = sentence.start.min(hi);
+    (lo..hi).rev().find(|&i| {
         let w = tokens.norm(i);
         SENDING.iter().any(|s| w.starts_with(s))
     })
