@@ -5,7 +5,7 @@
 use super::morph::Case;
 use super::morph::{self, Form};
 use crate::expr::Portion;
-use crate::value::{PartOfDay, Unit};
+use crate::value::{PartOfDay, Season, Unit};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -24,6 +24,41 @@ pub const MONTHS: [&str; 12] = [
     "қараша",
     "желтоқсан",
 ];
+
+/// Season stems. `жаз` is also the verb "write" and `қысқа` (the dative of `қыс`) the word
+/// "short", so the grammar reads neither the bare `жаз` nor `қысқа` alone.
+pub const SEASONS: &[(&str, Season)] =
+    &[("көктем", Season::Spring), ("жаз", Season::Summer), ("күз", Season::Fall), ("қыс", Season::Winter)];
+
+/// Words that make `маусым` a season, not June, when they stand before it (`туристік
+/// маусымда`, in the tourist season; `жылыту маусымында`, in the heating season).
+pub const MAUSYM_SEASON_BEFORE: &[&str] = &[
+    "егіс",
+    "егін",
+    "жаз",
+    "қыс",
+    "күз",
+    "көктем",
+    "демалыс",
+    "жаңа",
+    "ойын",
+    "спорт",
+    "спорттық",
+    "аң",
+    "балық",
+    "өрт",
+    "жылыту",
+    "жылу",
+    "шомылу",
+    "жиын-терім",
+    "туристік",
+    "курорттық",
+];
+
+/// Stems of the school's words: in a sentence with one, `тоқсан` with no year is a school
+/// term (`үшінші тоқсанда оқушылар қашықтан оқиды`), not a quarter of the year.
+pub const SCHOOL_STEMS: &[&str] =
+    &["мектеп", "оқушы", "сынып", "сабақ", "оқу", "оқыт", "каникул", "мұғалім", "ұстаз", "педагог", "білім"];
 
 /// Weekday stems, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"];
@@ -95,8 +130,16 @@ pub const PARTS: &[(&str, PartOfDay)] = &[
 ];
 
 /// Words that shift a calendar unit from the publication's.
-pub const SHIFTS: &[(&str, i32)] =
-    &[("өткен", -1), ("былтырғы", -1), ("осы", 0), ("ағымдағы", 0), ("биылғы", 0), ("келесі", 1), ("алдағы", 1)];
+pub const SHIFTS: &[(&str, i32)] = &[
+    ("өткен", -1),
+    ("былтырғы", -1),
+    ("осы", 0),
+    ("ағымдағы", 0),
+    ("биылғы", 0),
+    ("келесі", 1),
+    ("келер", 1),
+    ("алдағы", 1),
+];
 
 /// `биыл` (this year) and `былтыр` (last year), by stem.
 pub const YEAR_WORDS: &[(&str, i32)] = &[("биыл", 0), ("былтыр", -1)];
@@ -124,6 +167,8 @@ pub enum Word {
     Shift(i32),
     /// `биыл`, `былтыр`: a year shifted from the publication's.
     YearShift(i32),
+    /// A season.
+    Season(Season),
 }
 
 /// A meaning of a form: the word and its form.
@@ -183,6 +228,9 @@ fn build() -> HashMap<String, Vec<Lex>> {
     for &(y, shift) in YEAR_WORDS {
         stem(&mut map, y, Word::YearShift(shift), false);
     }
+    for &(y, season) in SEASONS {
+        stem(&mut map, y, Word::Season(season), false);
+    }
     map
 }
 
@@ -208,5 +256,8 @@ mod tests {
         assert!(lookup("бүгінгі").iter().any(|l| l.word == Word::Deictic(0)));
         assert!(lookup("оныншы").iter().any(|l| l.word == Word::Ordinal(10)));
         assert!(lookup("адам").is_empty());
+        assert!(lookup("күзде").iter().any(|l| l.word == Word::Season(Season::Fall)));
+        assert!(lookup("көктемінде").iter().any(|l| l.word == Word::Season(Season::Spring) && l.form.possessive));
+        assert!(lookup("келер").iter().any(|l| l.word == Word::Shift(1)));
     }
 }

@@ -3,7 +3,12 @@
 //! `-ыпты/-іпті`, and the word `еді`. Future: `-атын/-етін/-йтын/-йтін`, `-мақ/-мек/-бақ/
 //! -бек/-пақ/-пек`, `-йды/-йді` (a vowel stem's present-future: `бастайды`), and `-ады/-еді`
 //! (`жалғасады`) only with a future adverb in the clause (`алдағы`, `келесі`, `ертең`,
-//! `жақында`), since a vowel stem's past (`бастады`) ends the same way.
+//! `жақында`), since a vowel stem's past (`бастады`) ends the same way; the passive's
+//! present-future (`ашылады`, `өткізіледі`, `салынады`) is future, since its past is
+//! `-ылды/-ілді` (`ашылды`), and so is `енеді` (`күшіне енеді`). Two forms read the
+//! other way: `болатын` after a past participle is the pluperfect (`тіркелген болатын`, had
+//! been registered), and `-йды/-йді` on a stem that ends in `й` is its past (`азайды`,
+//! decreased; `көбейді`, increased), not a present-future.
 
 use crate::expr::Tense;
 use crate::text::{TokenKind, Tokens};
@@ -29,6 +34,10 @@ const FUTURE: &[&str] = &[
     "пек",
     "йды",
     "йді",
+    "ылады",
+    "іледі",
+    "ынады",
+    "інеді",
     "луда",
     "луде",
     "нуда",
@@ -36,15 +45,51 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Words that are future by themselves.
-const FUTURE_WORDS: &[&str] = &["тиіс", "керек", "қажет", "болады", "болмақ", "болатын", "жоспарлануда", "күтілуде"];
+const FUTURE_WORDS: &[&str] =
+    &["тиіс", "керек", "қажет", "болады", "болмақ", "болатын", "жоспарлануда", "күтілуде", "енеді"];
+
+/// Verb stems that end in `й` (`азай-`, to decrease): their past `азай-ды` ends like a vowel
+/// stem's present-future (`баста-й-ды`), so it is read as past for these stems. Their
+/// present-future is `азаяды`, `көбейеді`.
+const Y_STEMS: &[&str] = &["азай", "көбей", "күшей", "ұлғай", "кеңей", "молай"];
+
+/// Stems of the verbs that send a thing to a time (`ауыстырылды`, moved; `шегерілді`,
+/// postponed; `белгіленді`, set for): a date in the dative before one of them is where the
+/// thing goes, after the publication whatever the verb's tense.
+const SENDING: &[&str] =
+    &["ауыстыр", "шегер", "қалдыр", "жылжыт", "белгілен", "белгіле", "жоспарлан", "жоспарла", "тағайында", "кейінге"];
+
+/// The last token of `sentence` that is a verb sending a thing to a time, if any (a
+/// target before it points forward).
+pub fn last_sending(tokens: &Tokens, sentence: Range<usize>) -> Option<usize> {
+    let hi = sentence.end.min(tokens.len());
+    let lo = sentence.start.min(hi);
+    (lo..hi).rev().find(|&i| {
+        let w = tokens.norm(i);
+        SENDING.iter().any(|s| w.starts_with(s))
+    })
+}
+
+/// Endings of past participles, before `болатын` (the pluperfect).
+const PARTICIPLE: &[&str] = &["ған", "ген", "қан", "кен"];
 
 /// Endings of past forms.
 const PAST: &[&str] = &["ған", "ген", "қан", "кен", "ыпты", "іпті", "пты", "пті", "ды", "ді", "ты", "ті"];
 
-/// The tense one word gives, by its ending; `future_adverb` decides `-ады/-еді`.
-fn word_tense(w: &str, future_adverb: bool) -> Option<Tense> {
+/// The tense one word gives, by its ending and the word before it; `future_adverb` decides
+/// `-ады/-еді`.
+fn word_tense(w: &str, before: &str, future_adverb: bool) -> Option<Tense> {
     if w == "еді" || w == "болды" || w == "болған" {
         return Some(Tense::Past);
+    }
+    // `жабылған болатын`: the pluperfect.
+    if w.starts_with("болатын") && PARTICIPLE.iter().any(|e| before.ends_with(e)) {
+        return Some(Tense::Past);
+    }
+    if let Some(stem) = w.strip_suffix("ды").or_else(|| w.strip_suffix("ді")) {
+        if Y_STEMS.contains(&stem) {
+            return Some(Tense::Past);
+        }
     }
     if FUTURE_WORDS.contains(&w) {
         return Some(Tense::Future);
@@ -84,9 +129,10 @@ pub fn tense_at(tokens: &Tokens, sentence: Range<usize>, at: usize) -> Option<Te
     let adverb = (lo..hi).any(|i| FUTURE_ADVERBS.contains(&tokens.norm(i)));
     let last_word =
         |range: Range<usize>| range.rev().find(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+    let before = |i: usize| if i > lo { tokens.norm(i - 1) } else { "" };
     if let Some(i) = last_word(start..end) {
         if i > at {
-            if let Some(t) = word_tense(tokens.norm(i), adverb) {
+            if let Some(t) = word_tense(tokens.norm(i), before(i), adverb) {
                 return Some(t);
             }
         }
@@ -95,7 +141,7 @@ pub fn tense_at(tokens: &Tokens, sentence: Range<usize>, at: usize) -> Option<Te
     if i <= at {
         return None;
     }
-    word_tense(tokens.norm(i), adverb)
+    word_tense(tokens.norm(i), before(i), adverb)
 }
 
 #[cfg(test)]
@@ -115,5 +161,13 @@ mod tests {
         assert_eq!(tense("Дүйсенбіде сабақ басталмақ."), Some(Tense::Future));
         assert_eq!(tense("Жұмада жиын өтеді."), None);
         assert_eq!(tense("Алдағы жұмада жиын өтеді."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада алғашқы науқас тіркелген болатын."), Some(Tense::Past));
+        assert_eq!(tense("Жұмада мектептер жабылатын болады."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жұқтыру саны азайды."), Some(Tense::Past));
+        assert_eq!(tense("Жұмада науқастар саны көбейді."), Some(Tense::Past));
+        assert_eq!(tense("Жұмада әкім ауданды аралайды."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа мектеп ашылады."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа тәртіп күшіне енеді."), Some(Tense::Future));
+        assert_eq!(tense("Жұмада жаңа мектеп ашылды."), Some(Tense::Past));
     }
 }
