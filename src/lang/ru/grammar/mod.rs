@@ -224,6 +224,7 @@ mod first {
     pub const MONTH: u64 = Lex::Month(0).class() | Lex::MonthAbbr(0).class();
     pub const WEEKDAY: u64 = Lex::Weekday(0).class();
     pub const WEEKDAY_ABBR: u64 = Lex::WeekdayAbbr(0).class();
+    pub const WEEKDAY_PLURAL: u64 = Lex::WeekdayPlural(0).class();
     pub const UNIT: u64 = Lex::Unit(Unit::Day).class();
     pub const DEICTIC: u64 = Lex::Deictic(0).class() | class::DEICTIC;
     pub const PART: u64 = Lex::PartOfDay(PartOfDay::Morning).class();
@@ -350,9 +351,8 @@ impl<'a> P<'a> {
                 "более" | "менее" | "больше" | "меньше" | "свыше" | "почти" => {
                     self.may_start_core(i + 1)
                 }
-                "начиная" | "вплоть" | "накануне" | "канун" | "недавно" | "последние" | "последних" => {
-                    true
-                }
+                "начиная" | "вплоть" | "накануне" | "канун" | "недавно" | "последние" | "последних" | "последнюю"
+                | "последний" => true,
                 "несколько" | "нескольких" | "раз" | "раза" | "дважды" | "трижды" | "четырежды" => {
                     true
                 }
@@ -364,8 +364,10 @@ impl<'a> P<'a> {
                 "четверть" => self.class(i + 1) & first::ORDINAL != 0,
                 "след" => self.w(i + 1) == "." && self.touching(i + 1),
                 "в" | "во" => {
-                    self.is(i + 1, &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том"])
-                        || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
+                    self.is(
+                        i + 1,
+                        &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том", "дальнейшем"],
+                    ) || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
                         || self.is(i + 1, &["будущем", "прошлом"])
                         || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
                 }
@@ -378,7 +380,8 @@ impl<'a> P<'a> {
                 "тогда" => self.is(i + 1, &["же"]),
                 "настоящее" => self.is(i + 1, &["время"]),
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
-                "сегодняшний" | "сегодняшнему" | "ночь" => true,
+                "ночь" => true,
+                _ if self.class(i) & (class::DEICTIC | class::PART_ADJECTIVE | class::HOLIDAY_PERIOD) != 0 => true,
                 "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
                 _ if self.class(i) & class::SEASON_ADJECTIVE != 0 => self.is(i + 1, SEASON_NOUNS),
                 w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
@@ -400,7 +403,9 @@ impl<'a> P<'a> {
         match self.tok(i) {
             Some(t) if t.kind == TokenKind::Number => true,
             Some(t) if t.kind == TokenKind::Word => {
-                !self.lex(i).is_empty() || matches!(self.w(i), "тот" | "того" | "сегодняшнего" | "настоящего")
+                !self.lex(i).is_empty()
+                    || self.class(i) & class::DEICTIC != 0
+                    || matches!(self.w(i), "тот" | "того" | "настоящего")
             }
             _ => false,
         }
@@ -485,6 +490,10 @@ impl<'a> P<'a> {
         };
         let (expr, end) = self.core(j)?;
         if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
+            return None;
+        }
+        // `две смены по 12 часов`: `по` before an amount deals it out; it bounds nothing.
+        if self.is(i, &["по"]) && matches!(expr, Expr::Duration(_)) {
             return None;
         }
         // `до полуночи`: midnight that ends a day is the start of the next one.
@@ -595,10 +604,21 @@ impl<'a> P<'a> {
         // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
         let core = self.core(i);
         let bare = self.bare_end(i).filter(|_| !self.prev_is(i, &["-"]));
+        // `в течение 2–3 часов` is an amount; `в 2–3 часа` a clock range, after a
+        // preposition of a moment or with a part of the day (`2–3 часа ночи`, longer).
+        let amount_end = match &core {
+            Some((Expr::Duration(_), end)) if !self.prev_is(i, &["в", "во", "к", "ко", "с", "со", "до", "после"]) => {
+                *end
+            }
+            _ => 0,
+        };
         for (a, k, bare) in first_ends(core.clone(), bare) {
             if let Some(l) = self.range_link(k, false) {
                 if let Some((b, end)) = self.core(l) {
                     if let Some(range) = self.range_to(a, b, l, bare) {
+                        if end <= amount_end {
+                            return core;
+                        }
                         return Some((range, end));
                     }
                 }
@@ -643,12 +663,13 @@ impl<'a> P<'a> {
         best = longest(best, deictic);
         rule!(first::CLOCK, self.clock(i));
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
+        rule!(class::PART_ADJECTIVE, self.part_time(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
         rule!(class::WINDOW, self.window(i));
         rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
         best = longest(best, weekday);
         rule!(first::WEEKEND, self.weekend(i));
-        rule!(first::EVERY | class::START, self.set(i));
+        rule!(first::EVERY | class::START | first::WEEKDAY_PLURAL, self.set(i));
         rule!(class::PRESENT | class::WINDOW | first::LATER, self.vague(i));
         rule!(first::PORTION | first::ORDINAL, self.portion(i));
         rule!(
@@ -656,8 +677,9 @@ impl<'a> P<'a> {
             self.season_quarter(i)
         );
         rule!(first::HOLIDAY, self.holiday(i));
+        rule!(class::NIGHT | class::HOLIDAY_PERIOD, self.holiday_period(i));
         rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
-        rule!(class::DURATION | first::AMOUNT, self.duration(i));
+        rule!(class::DURATION | first::AMOUNT | first::ORDINAL, self.duration(i));
         best
     }
 }

@@ -7,7 +7,8 @@
 use super::{longest, M, P};
 use crate::expr::{Base, Expr, YearRef};
 use crate::lang::ru::lexicon::{
-    Lex, HOLIDAYS, MOVING_HOLIDAYS, PER_UNIT, SEASONAL_NOUNS, SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS,
+    Lex, HOLIDAYS, HOLIDAY_PERIOD_NOUNS, HOLIDAY_PERIOD_STEMS, MOVING_HOLIDAYS, PER_UNIT, SEASONAL_NOUNS,
+    SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS, WEEKEND_PREPOSITIONS,
 };
 use crate::lang::ru::numbers::NumberWord;
 use crate::value::{Duration, Season, Unit, Value};
@@ -97,9 +98,10 @@ impl P<'_> {
         None
     }
 
-    /// `в выходные`, `на выходных`: the weekend the tense points to.
+    /// `в выходные`, `на выходных`, `к выходным`, `до выходных`, `после выходных`, `не
+    /// раньше выходных`: the weekend the tense points to.
     pub(super) fn weekend(&self, i: usize) -> M {
-        if self.lex(i).contains(&Lex::Weekend) && self.prev_is(i, &["в", "во", "на"]) {
+        if self.lex(i).contains(&Lex::Weekend) && self.prev_is(i, WEEKEND_PREPOSITIONS) {
             return Some((Expr::Weekend(None), i + 1));
         }
         None
@@ -118,10 +120,13 @@ impl P<'_> {
         ) {
             return None;
         }
-        // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`).
+        // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`)
+        // or a list of weekdays (`станут пятница и понедельник`).
+        let listed = self.is(i + 1, &["и", "или"]) && self.lex(i + 2).iter().any(|l| matches!(l, Lex::Weekday(_)));
         if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"])
             && !self.tok(i).is_some_and(|t| t.capitalized)
             && i != self.lo
+            && !listed
         {
             return None;
         }
@@ -195,6 +200,13 @@ impl P<'_> {
         }
         if let Some(u) = self.find(i, |l| if let Lex::Every(u) = l { Some(*u) } else { None }) {
             return Some((Expr::Set(Value::Duration(Duration::one(u))), i + 1));
+        }
+        // `по понедельникам и четвергам`: a second weekday of the list is a set too.
+        if let Some(d) = self.find(i, |l| if let Lex::WeekdayPlural(d) = l { Some(*d) } else { None }) {
+            let listed = self.prev_is(i, &["и", "или"])
+                && i >= self.lo + 2
+                && self.lex(i - 2).iter().any(|l| matches!(l, Lex::WeekdayPlural(_)));
+            return listed.then_some((Expr::Set(Value::EveryWeekday(d)), i + 1));
         }
         if self.is(i, &["по"]) {
             if let Some(d) = self.find(i + 1, |l| if let Lex::WeekdayPlural(d) = l { Some(*d) } else { None }) {
@@ -389,6 +401,23 @@ impl P<'_> {
             }
         }
         self.moving_holiday(i)
+    }
+
+    /// `новогодние праздники`, `в майские праздники`, `на новогодних каникулах`: the start of
+    /// the month the holidays open (January, May), year-less as a month is.
+    pub(super) fn holiday_period(&self, i: usize) -> M {
+        if !self.is(i + 1, HOLIDAY_PERIOD_NOUNS) {
+            return None;
+        }
+        let w = self.w(i);
+        let (_, month) = HOLIDAY_PERIOD_STEMS.iter().find(|(stem, _)| w.starts_with(stem))?;
+        let year = self.year_after(i + 2).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_)));
+        let (year, end) = match year {
+            Some((y, e)) => (Some(y), e),
+            None => (None, i + 2),
+        };
+        let month = Expr::Date { day: None, month: *month, year };
+        Some((Expr::Portion(crate::expr::Portion::Start, month.boxed()), end))
     }
 
     /// Where the words of `name` (one space apart), read from token `i`, end; with `hyphens`,
