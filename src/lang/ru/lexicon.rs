@@ -499,6 +499,59 @@ pub const DAY_UNIT_FORMS: &[&str] = &["день", "дня", "дней", "дни"
 /// неделю подряд`, `вторые сутки`).
 pub const RUNNING_UNIT_FORMS: &[&str] = &["час", "день", "сутки", "неделю", "месяц", "год"];
 
+/// Words before a range of counts of hours that make it an amount, not a clock range
+/// (`в течение 12-15 часов`, `около 14–16 часов`).
+pub const AMOUNT_OPENERS: &[&str] =
+    &["течение", "протяжении", "за", "через", "спустя", "около", "примерно", "почти", "более", "менее", "свыше", "на"];
+
+/// Words for a street or a place in a town (and their abbreviations, the dot after them
+/// skipped) after which a date with a capitalized month or an amount of years before a
+/// capitalized word is a name (`ул. 8 Марта`, `проспект 50 лет Октября`).
+pub const STREET_WORDS: &[&str] = &[
+    "ул",
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "пр",
+    "пр-т",
+    "проспект",
+    "проспекта",
+    "проспекте",
+    "проспекту",
+    "проспектом",
+    "пер",
+    "переулок",
+    "переулка",
+    "переулке",
+    "мкр",
+    "микрорайон",
+    "микрорайона",
+    "микрорайоне",
+    "бульвар",
+    "бульвара",
+    "бульваре",
+    "площадь",
+    "площади",
+    "парк",
+    "парка",
+    "парке",
+    "колхоз",
+    "колхоза",
+    "совхоз",
+    "совхоза",
+];
+
+/// Capitalized names an amount of years names an anniversary of in a place's or a body's
+/// name (`улица 40 лет Победы`, `совхоз «50 лет Октября»`), normalized.
+pub const ANNIVERSARY_NAMES: &[&str] = &["октября", "победы", "влксм", "комсомола", "независимости", "революции"];
+
+/// Opening and closing quotation marks around a title (`кафе «24 часа»`).
+pub const OPENING_QUOTES: &[&str] = &["«", "\"", "„", "“"];
+/// See [`OPENING_QUOTES`].
+pub const CLOSING_QUOTES: &[&str] = &["»", "\"", "“", "”"];
+
 /// Adjectives of a kind of year between a year (or two years in a row) and its year word
 /// (`2020-2021 учебный год`, `2021/2022 отопительного сезона` is not one).
 pub const YEAR_KIND_ADJECTIVES: &[&str] = &[
@@ -537,6 +590,7 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     ),
     (class::START | class::SHIFTED, &["тот", "того", "том", "тому", "та", "ту", "той", "другой"]),
     (class::START | class::WINDOW, &["прошлые", "ближайших", "следующих", "ближайшие", "следующие"]),
+    (class::START | class::WINDOW, &["последующих", "последующие", "истекшие", "истекших"]),
     (class::START | class::WINDOW, &["последние", "последних", "последнее", "последнюю", "последний"]),
     (class::START | class::SHIFTED, &["след"]),
     (class::START | class::SET, &["раз", "раза", "дважды", "трижды", "четырежды"]),
@@ -709,8 +763,16 @@ const CLOCK_PARTS: &[(PartOfDay, &[&str])] = &[
 /// [`HARD_ENDINGS`] / [`SOFT_ENDINGS`].
 const SHIFT_STEMS_HARD: &[(i32, &str)] = &[(-2, "позапрошл"), (-1, "прошл"), (1, "будущ")];
 /// Soft-stem shift adjectives (`следующий`, `текущий`).
-const SHIFT_STEMS_SOFT: &[(i32, &str)] =
-    &[(-1, "предыдущ"), (-1, "минувш"), (-1, "прошедш"), (0, "текущ"), (0, "нынешн"), (1, "следующ"), (1, "предстоящ")];
+const SHIFT_STEMS_SOFT: &[(i32, &str)] = &[
+    (-1, "предыдущ"),
+    (-1, "минувш"),
+    (-1, "прошедш"),
+    (-1, "истекш"),
+    (0, "текущ"),
+    (0, "нынешн"),
+    (1, "следующ"),
+    (1, "предстоящ"),
+];
 /// The demonstrative `этот` in every form.
 const THIS_FORMS: &[&str] = &["этот", "эта", "это", "эти", "этого", "этой", "этому", "этим", "этом", "эту", "этих"];
 /// Hard adjective endings.
@@ -771,7 +833,7 @@ const SINGLE: &[(Lex, &[&str])] = &[
     (Lex::Ago, &["назад"]),
     (Lex::Later, &["через", "спустя"]),
     (Lex::Now, &["сейчас", "ныне", "нынче"]),
-    (Lex::Noon, &["полдень", "полудня"]),
+    (Lex::Noon, &["полдень", "полудня", "полудню"]),
     (Lex::HalfUnit(Unit::Hour), &["полчаса", "получаса"]),
     (Lex::HalfUnit(Unit::Year), &["полгода", "полугода"]),
     (Lex::HalfUnit(Unit::Month), &["полмесяца"]),

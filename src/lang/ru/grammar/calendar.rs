@@ -101,8 +101,8 @@ impl P<'_> {
 
     /// `года`, `г.`, `гг.`, `-го`: the end of a year word starting at `k`.
     pub(super) fn year_word_end(&self, k: usize) -> Option<usize> {
-        if self.hyphen(k) && self.touching(k) && self.is(k + 1, &["го", "й", "м", "х"]) {
-            // `2020-го`, `2021-м году`
+        if self.hyphen(k) && self.touching(k) && self.is(k + 1, &["го", "й", "м", "х", "му"]) {
+            // `2020-го`, `2021-м году`, `к 2030-му году`
             let word = self.lex(k + 2).contains(&Lex::YearWord) && !self.is(k + 2, &["г", "гг"]);
             return Some(if word { k + 3 } else { k + 2 });
         }

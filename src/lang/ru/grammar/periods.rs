@@ -11,7 +11,7 @@ use crate::lang::ru::lexicon::{
     SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS, WEEKEND_PREPOSITIONS,
 };
 use crate::lang::ru::numbers::NumberWord;
-use crate::value::{Duration, Season, Unit, Value};
+use crate::value::{Duration, PartOfDay, Season, Unit, Value};
 
 impl P<'_> {
     /// `на этой неделе`, `в прошлом году`, `этого месяца`, `в эти выходные`, `в прошлую
@@ -288,13 +288,33 @@ impl P<'_> {
             let (of, end) = self.period(i + 1)?;
             return Some((Expr::Portion(p, of.boxed()), end));
         }
-        // `первой`/`второй` (and `третьей` for a decade of a month).
-        let half = self.find(i, |l| match l {
+        // `первой`/`второй` (and `третьей` for a decade of a month), or `1-м`, `2-е`.
+        let (half, i) = match self.find(i, |l| match l {
             Lex::Number(NumberWord::Ordinal(n @ 1..=3)) => Some(*n),
             _ => None,
-        })?;
+        }) {
+            Some(n) => (n, i),
+            None => {
+                let (n, 1) = self.num(i)? else { return None };
+                let suffixed = self.hyphen(i + 1) && self.touching(i + 1) && self.is(i + 2, &["м", "е", "го", "й"]);
+                if !(1..=2).contains(&n) || !suffixed || !self.lex(i + 3).contains(&Lex::HalfYear) {
+                    return None;
+                }
+                (n, i + 2)
+            }
+        };
         if half == 3 && !self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
             return None;
+        }
+        // `во второй половине дня`, `в первой половине дня`: the afternoon, the morning.
+        if half <= 2 && self.lex(i + 1).contains(&Lex::HalfWord) && self.is(i + 2, &["дня"]) {
+            let part = if half == 1 { PartOfDay::Morning } else { PartOfDay::Afternoon };
+            // `во второй половине дня в среду`, `... 15 апреля`: of that day.
+            let j = if self.is(i + 3, &["в", "во"]) { i + 4 } else { i + 3 };
+            if let Some((day, end)) = self.day_like(j) {
+                return Some((Expr::PartOfDay(Some(day.boxed()), part), end));
+            }
+            return Some((Expr::PartOfDay(None, part), i + 3));
         }
         if self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
             let (of, end) = self.month_year(i + 2)?;

@@ -245,11 +245,14 @@ impl P<'_> {
             w if w.starts_with("последн")
                 || w.starts_with("минувш")
                 || w.starts_with("прошедш")
+                || w.starts_with("истекш")
                 || w.starts_with("прошл") =>
             {
                 true
             }
-            w if w.starts_with("ближайш") || w.starts_with("следующ") => false,
+            w if w.starts_with("ближайш") || w.starts_with("следующ") || w.starts_with("последующ") => {
+                false
+            }
             _ => return None,
         };
         // A bare `последние 10 дней` is a window too, but not `последние 10 дней марта`
@@ -260,6 +263,10 @@ impl P<'_> {
             "последних"
                 | "минувших"
                 | "прошедших"
+                | "истекших"
+                | "истекшие"
+                | "последующих"
+                | "последующие"
                 | "ближайших"
                 | "следующих"
                 | "последние"
@@ -304,7 +311,9 @@ impl P<'_> {
                     "ближайшее" if self.is(i + 2, &["время"]) => Some((Expr::Soon, i + 3)),
                     "скором" if self.is(i + 2, &["времени"]) => Some((Expr::Soon, i + 3)),
                     "последнее" if self.is(i + 2, &["время"]) => Some((Expr::Recently, i + 3)),
-                    "ближайшие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
+                    "ближайшие" | "последующие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
+                    // `в эти дни`: the present.
+                    "эти" if self.is(i + 2, &["дни"]) => Some((Expr::Present, i + 3)),
                     "последние" if plural_unit(i + 2) => Some((Expr::Recently, i + 3)),
                     // `в ближайшем будущем`, `в недалеком прошлом`.
                     w if VAGUE_TIME_ADJECTIVES.contains(&w) => match self.w(i + 2) {
@@ -505,8 +514,8 @@ impl P<'_> {
         if let Some((n, u)) = duration_adjective(self.w(i)) {
             return Some((Expr::amount(u, n)?, i + 1));
         }
-        let bare =
-            self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые"]) || self.prev_is(i, APPROXIMATORS);
+        let bare = self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые", "весь", "всю"])
+            || self.prev_is(i, APPROXIMATORS);
         let (amount, _, end) = self.amount(i, bare)?;
         if let Some(found) = self.months_of_year(amount, end) {
             return Some(found);
