@@ -1034,6 +1034,27 @@ pub const NOT_PAST: &[&str] = &[
     "быта",
     "патрули",
     "пули",
+    // Nouns that end like the past of `расти`, `везти`, `мочь` (`-сла`, `-зла`, `-гла`, `-кла`).
+    "смысла",
+    "мысли",
+    "посла",
+    "угла",
+    "узла",
+    "котла",
+    "стекла",
+    "стекло",
+    "весла",
+    "весло",
+    "кресла",
+    "кресло",
+    "ремесла",
+    "ремесло",
+    "козла",
+    // `матч перенесли на 15 декабря`: a verb of moving a date names the new one, which
+    // the tense must not push into the past; left with no tense.
+    "перенесли",
+    "перенесла",
+    "перенесло",
 ];
 
 /// Endings of place names that end like short participles (`Казахстана`, `Жезказгана`,
@@ -1158,6 +1179,20 @@ pub const PAST_ENDINGS: &[&str] = &[
     "шла",
     "шло",
     "шел",
+    // `выросли`, `перенесли`, `привезла`, `достигли`, `смогла`: the past of verbs whose
+    // stem ends in a consonant (`расти`, `нести`, `везти`, `мочь`, `печь`).
+    "сли",
+    "сла",
+    "сло",
+    "зли",
+    "зла",
+    "зло",
+    "гли",
+    "гла",
+    "гло",
+    "кли",
+    "кла",
+    "кло",
 ];
 
 /// The upcoming-occurrence adjective `ближайший`.
