@@ -1050,11 +1050,6 @@ pub const NOT_PAST: &[&str] = &[
     "ремесла",
     "ремесло",
     "козла",
-    // `матч перенесли на 15 декабря`: a verb of moving a date names the new one, which
-    // the tense must not push into the past; left with no tense.
-    "перенесли",
-    "перенесла",
-    "перенесло",
 ];
 
 /// Endings of place names that end like short participles (`Казахстана`, `Жезказгана`,
