@@ -164,6 +164,10 @@ pub mod class {
     pub const SEASON_ADJECTIVE: u64 = 1 << 52;
     /// `без`, `четверть`, which open a clock time as it is spoken (`без четверти девять`).
     pub const SPOKEN_CLOCK: u64 = 1 << 53;
+    /// Adjectives of a part of the day before `время` (`в ночное время`).
+    pub const PART_ADJECTIVE: u64 = 1 << 54;
+    /// Adjectives of a holiday period (`майские праздники`; `новогодние` has [`NIGHT`]).
+    pub const HOLIDAY_PERIOD: u64 = 1 << 55;
 }
 
 /// Season adjectives in the forms `в летний период`, `летнего сезона` use.
@@ -228,6 +232,10 @@ pub const VAGUE_UNIT_FORMS: &[&str] = &[
 /// лет`, `старше 65 лет`).
 pub const AGE_BEFORE: &[&str] =
     &["возрасте", "возраста", "возраст", "возрастом", "старше", "младше", "моложе", "старшие", "младшие"];
+
+/// Verbs of turning an age right before an amount of years (`ему исполнилось 25 лет`); an
+/// anniversary counted from a day (`исполнилось 30 лет со дня`) stays a duration.
+pub const AGE_VERBS: &[&str] = &["исполнилось", "исполнится", "исполняется"];
 
 /// Who has an age: before `до`/`от` and an amount of years, they make it an age (`детей до
 /// 14 лет`, `пенсионный возраст до 63 лет`).
@@ -406,6 +414,166 @@ pub const ALONE_FOLLOWERS: &[&str] = &[
 /// `раз в неделю`).
 pub const PER_UNIT: &[&str] = &["день", "сутки", "неделю", "месяц", "год", "час", "минуту", "квартал"];
 
+/// `сегодняшний`, `вчерашний`, `завтрашний` in the forms before `день` (`с сегодняшнего
+/// дня`, `до завтрашнего дня`, `на вчерашний день`), with the day they count from the
+/// publication day.
+pub const DEICTIC_DAY_ADJECTIVES: &[(i32, &[&str])] =
+    &[(0, TODAY_ADJECTIVE), (-1, YESTERDAY_ADJECTIVE), (1, TOMORROW_ADJECTIVE)];
+
+/// The forms of the adjectives in [`DEICTIC_DAY_ADJECTIVES`].
+const TODAY_ADJECTIVE: &[&str] = &["сегодняшний", "сегодняшнего", "сегодняшнему", "сегодняшнем"];
+const YESTERDAY_ADJECTIVE: &[&str] = &["вчерашний", "вчерашнего", "вчерашнему", "вчерашнем"];
+const TOMORROW_ADJECTIVE: &[&str] = &["завтрашний", "завтрашнего", "завтрашнему", "завтрашнем"];
+
+/// The forms of `день` after a day adjective of [`DEICTIC_DAY_ADJECTIVES`].
+pub const DAY_NOUN_FORMS: &[&str] = &["день", "дня", "дню", "дне"];
+
+/// Adjectives that name a part of the day before `время` (`в ночное время`, `в дневное
+/// время`, `в темное время суток`).
+pub const PART_OF_DAY_ADJECTIVES: &[(PartOfDay, &[&str])] = &[
+    (PartOfDay::Daytime, DAYTIME_ADJECTIVE),
+    (PartOfDay::Night, NIGHT_ADJECTIVE),
+    (PartOfDay::Evening, EVENING_ADJECTIVE),
+    (PartOfDay::Morning, MORNING_ADJECTIVE),
+];
+
+/// The forms of the adjectives in [`PART_OF_DAY_ADJECTIVES`].
+const DAYTIME_ADJECTIVE: &[&str] = &["дневное", "дневного", "дневным", "светлое", "светлого", "светлым"];
+const NIGHT_ADJECTIVE: &[&str] = &["ночное", "ночного", "ночным", "темное", "темного", "темным"];
+const EVENING_ADJECTIVE: &[&str] = &["вечернее", "вечернего", "вечерним"];
+const MORNING_ADJECTIVE: &[&str] = &["утреннее", "утреннего", "утренним"];
+
+/// The forms of `время` after a part-of-day adjective.
+pub const TIME_NOUN_FORMS: &[&str] = &["время", "времени", "временем"];
+
+/// Stems of holiday-period adjectives and the month the period opens (`новогодние
+/// праздники`, `в майские праздники`, `на новогодних каникулах`).
+pub const HOLIDAY_PERIOD_STEMS: &[(&str, u32)] = &[(NEW_YEAR_STEM, 1), ("майск", 5)];
+
+/// The forms of `майский` in the plural, before a holiday-period noun.
+const MAY_HOLIDAY_ADJECTIVE: &[&str] = &["майские", "майских", "майским", "майскими"];
+
+/// Nouns a holiday-period adjective makes a period of.
+pub const HOLIDAY_PERIOD_NOUNS: &[&str] = &[
+    "праздники",
+    "праздников",
+    "праздникам",
+    "праздниками",
+    "праздниках",
+    "каникулы",
+    "каникул",
+    "каникулам",
+    "каникулами",
+    "каникулах",
+];
+
+/// Adjectives between a count and its unit of days that keep it an amount (`10 рабочих
+/// дней`, `14 календарных дней`, `3 нерабочих дня`).
+pub const COUNTED_DAY_ADJECTIVES: &[&str] = &[
+    "рабочий",
+    "рабочих",
+    "рабочие",
+    "рабочего",
+    "рабочим",
+    "рабочими",
+    "нерабочий",
+    "нерабочих",
+    "нерабочие",
+    "нерабочего",
+    "нерабочим",
+    "календарный",
+    "календарных",
+    "календарные",
+    "календарного",
+    "календарным",
+    "банковский",
+    "банковских",
+    "банковского",
+    "учебных",
+];
+
+/// The forms of `день` (and `сутки`) a count with a [`COUNTED_DAY_ADJECTIVES`] word takes.
+pub const DAY_UNIT_FORMS: &[&str] = &["день", "дня", "дней", "дни", "дням", "днях", "сутки", "суток"];
+
+/// Units in the accusative after an ordinal that count a unit still running (`третью
+/// неделю подряд`, `вторые сутки`).
+pub const RUNNING_UNIT_FORMS: &[&str] = &["час", "день", "сутки", "неделю", "месяц", "год"];
+
+/// Words before a range of counts of hours that make it an amount, not a clock range
+/// (`в течение 12-15 часов`, `около 14–16 часов`).
+pub const AMOUNT_OPENERS: &[&str] =
+    &["течение", "протяжении", "за", "через", "спустя", "около", "примерно", "почти", "более", "менее", "свыше", "на"];
+
+/// Words for a street or a place in a town (and their abbreviations, the dot after them
+/// skipped) after which a date with a capitalized month or an amount of years before a
+/// capitalized word is a name (`ул. 8 Марта`, `проспект 50 лет Октября`).
+pub const STREET_WORDS: &[&str] = &[
+    "ул",
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "пр",
+    "пр-т",
+    "проспект",
+    "проспекта",
+    "проспекте",
+    "проспекту",
+    "проспектом",
+    "пер",
+    "переулок",
+    "переулка",
+    "переулке",
+    "мкр",
+    "микрорайон",
+    "микрорайона",
+    "микрорайоне",
+    "бульвар",
+    "бульвара",
+    "бульваре",
+    "площадь",
+    "площади",
+    "парк",
+    "парка",
+    "парке",
+    "колхоз",
+    "колхоза",
+    "совхоз",
+    "совхоза",
+];
+
+/// Capitalized names an amount of years names an anniversary of in a place's or a body's
+/// name (`улица 40 лет Победы`, `совхоз «50 лет Октября»`), normalized.
+pub const ANNIVERSARY_NAMES: &[&str] = &["октября", "победы", "влксм", "комсомола", "независимости", "революции"];
+
+/// Opening and closing quotation marks around a title (`кафе «24 часа»`).
+pub const OPENING_QUOTES: &[&str] = &["«", "\"", "„", "“"];
+/// See [`OPENING_QUOTES`].
+pub const CLOSING_QUOTES: &[&str] = &["»", "\"", "“", "”"];
+
+/// Adjectives of a kind of year between a year (or two years in a row) and its year word
+/// (`2020-2021 учебный год`, `2021/2022 отопительного сезона` is not one).
+pub const YEAR_KIND_ADJECTIVES: &[&str] = &[
+    "учебный",
+    "учебного",
+    "учебном",
+    "учебному",
+    "учебным",
+    "финансовый",
+    "финансового",
+    "финансовом",
+    "финансовому",
+    "хозяйственный",
+    "хозяйственного",
+    "хозяйственном",
+];
+
+/// Prepositions after which `выходные` in its case forms is the weekend (`в выходные`, `к
+/// выходным`, `не раньше выходных`).
+pub const WEEKEND_PREPOSITIONS: &[&str] =
+    &["в", "во", "на", "к", "ко", "до", "после", "с", "со", "за", "раньше", "ранее", "позднее", "позже"];
+
 /// Words the grammar names by their form (prepositions and the like, which the lexicon
 /// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
 /// that starts a match, or whose next word does, or that a match can take right after its
@@ -422,14 +590,23 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     ),
     (class::START | class::SHIFTED, &["тот", "того", "том", "тому", "та", "ту", "той", "другой"]),
     (class::START | class::WINDOW, &["прошлые", "ближайших", "следующих", "ближайшие", "следующие"]),
-    (class::START | class::WINDOW, &["последние", "последних", "последнее"]),
+    (class::START | class::WINDOW, &["последующих", "последующие", "истекшие", "истекших"]),
+    (class::START | class::WINDOW, &["последние", "последних", "последнее", "последнюю", "последний"]),
     (class::START | class::SHIFTED, &["след"]),
     (class::START | class::SET, &["раз", "раза", "дважды", "трижды", "четырежды"]),
     (class::START | class::PRESENT, &["несколько", "нескольких"]),
     (class::START, &["более", "менее", "больше", "меньше", "почти", "свыше"]),
     (class::START | class::SEASON_ADJECTIVE, SEASON_ADJECTIVES_FLAT),
     (class::START | class::PRESENT, &["недавно", "скором", "ближайшее"]),
-    (class::START | class::DEICTIC, &["сегодняшний", "сегодняшнему"]),
+    (class::START | class::DEICTIC, TODAY_ADJECTIVE),
+    (class::START | class::DEICTIC, YESTERDAY_ADJECTIVE),
+    (class::START | class::DEICTIC, TOMORROW_ADJECTIVE),
+    (class::START | class::PART_ADJECTIVE, DAYTIME_ADJECTIVE),
+    (class::START | class::PART_ADJECTIVE, NIGHT_ADJECTIVE),
+    (class::START | class::PART_ADJECTIVE, EVENING_ADJECTIVE),
+    (class::START | class::PART_ADJECTIVE, MORNING_ADJECTIVE),
+    (class::START | class::HOLIDAY_PERIOD, MAY_HOLIDAY_ADJECTIVE),
+    (class::LINK, COUNTED_DAY_ADJECTIVES),
     (class::START | class::NIGHT, &["ночь"]),
     (class::START | class::QUARTER, &["i", "ii", "iii", "iv"]),
     (class::LINK, &["и"]),
@@ -586,8 +763,16 @@ const CLOCK_PARTS: &[(PartOfDay, &[&str])] = &[
 /// [`HARD_ENDINGS`] / [`SOFT_ENDINGS`].
 const SHIFT_STEMS_HARD: &[(i32, &str)] = &[(-2, "позапрошл"), (-1, "прошл"), (1, "будущ")];
 /// Soft-stem shift adjectives (`следующий`, `текущий`).
-const SHIFT_STEMS_SOFT: &[(i32, &str)] =
-    &[(-1, "предыдущ"), (-1, "минувш"), (-1, "прошедш"), (0, "текущ"), (0, "нынешн"), (1, "следующ"), (1, "предстоящ")];
+const SHIFT_STEMS_SOFT: &[(i32, &str)] = &[
+    (-1, "предыдущ"),
+    (-1, "минувш"),
+    (-1, "прошедш"),
+    (-1, "истекш"),
+    (0, "текущ"),
+    (0, "нынешн"),
+    (1, "следующ"),
+    (1, "предстоящ"),
+];
 /// The demonstrative `этот` in every form.
 const THIS_FORMS: &[&str] = &["этот", "эта", "это", "эти", "этого", "этой", "этому", "этим", "этом", "эту", "этих"];
 /// Hard adjective endings.
@@ -648,7 +833,7 @@ const SINGLE: &[(Lex, &[&str])] = &[
     (Lex::Ago, &["назад"]),
     (Lex::Later, &["через", "спустя"]),
     (Lex::Now, &["сейчас", "ныне", "нынче"]),
-    (Lex::Noon, &["полдень", "полудня"]),
+    (Lex::Noon, &["полдень", "полудня", "полудню"]),
     (Lex::HalfUnit(Unit::Hour), &["полчаса", "получаса"]),
     (Lex::HalfUnit(Unit::Year), &["полгода", "полугода"]),
     (Lex::HalfUnit(Unit::Month), &["полмесяца"]),
@@ -849,6 +1034,22 @@ pub const NOT_PAST: &[&str] = &[
     "быта",
     "патрули",
     "пули",
+    // Nouns that end like the past of `расти`, `везти`, `мочь` (`-сла`, `-зла`, `-гла`, `-кла`).
+    "смысла",
+    "мысли",
+    "посла",
+    "угла",
+    "узла",
+    "котла",
+    "стекла",
+    "стекло",
+    "весла",
+    "весло",
+    "кресла",
+    "кресло",
+    "ремесла",
+    "ремесло",
+    "козла",
 ];
 
 /// Endings of place names that end like short participles (`Казахстана`, `Жезказгана`,
@@ -973,6 +1174,20 @@ pub const PAST_ENDINGS: &[&str] = &[
     "шла",
     "шло",
     "шел",
+    // `выросли`, `перенесли`, `привезла`, `достигли`, `смогла`: the past of verbs whose
+    // stem ends in a consonant (`расти`, `нести`, `везти`, `мочь`, `печь`).
+    "сли",
+    "сла",
+    "сло",
+    "зли",
+    "зла",
+    "зло",
+    "гли",
+    "гла",
+    "гло",
+    "кли",
+    "кла",
+    "кло",
 ];
 
 /// The upcoming-occurrence adjective `ближайший`.

@@ -4,7 +4,7 @@
 
 use super::{longest, Found, M, P};
 use crate::expr::{Clock, Expr, YearRef};
-use crate::lang::ru::lexicon::{verb_like, Lex, YEAR_FOLLOWERS};
+use crate::lang::ru::lexicon::{verb_like, Lex, YEAR_FOLLOWERS, YEAR_KIND_ADJECTIVES};
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
 
@@ -101,8 +101,8 @@ impl P<'_> {
 
     /// `года`, `г.`, `гг.`, `-го`: the end of a year word starting at `k`.
     pub(super) fn year_word_end(&self, k: usize) -> Option<usize> {
-        if self.hyphen(k) && self.touching(k) && self.is(k + 1, &["го", "й", "м", "х"]) {
-            // `2020-го`, `2021-м году`
+        if self.hyphen(k) && self.touching(k) && self.is(k + 1, &["го", "й", "м", "х", "му"]) {
+            // `2020-го`, `2021-м году`, `к 2030-му году`
             let word = self.lex(k + 2).contains(&Lex::YearWord) && !self.is(k + 2, &["г", "гг"]);
             return Some(if word { k + 3 } else { k + 2 });
         }
@@ -111,6 +111,15 @@ impl P<'_> {
             return Some(if dot { k + 2 } else { k + 1 });
         }
         None
+    }
+
+    /// [`P::year_word_end`], or the end of a kind of year and its word (`учебный год`,
+    /// `финансового года`).
+    fn kind_year_word_end(&self, k: usize) -> Option<usize> {
+        if self.is(k, YEAR_KIND_ADJECTIVES) && self.is(k + 1, &["год", "года", "году", "годом"]) {
+            return Some(k + 2);
+        }
+        self.year_word_end(k)
     }
 
     /// A year number followed by a year word, or a shift word and `года`.
@@ -230,7 +239,27 @@ impl P<'_> {
         if let Some((c, e)) = self.clock_after(end) {
             return Some((Expr::At(date.boxed(), c), e));
         }
+        if let Some((a, b, e)) = self.clock_range_after(end) {
+            return Some((
+                Expr::Range(Expr::At(date.clone().boxed(), a).boxed(), Expr::At(date.boxed(), b).boxed()),
+                e,
+            ));
+        }
         Some((date, end))
+    }
+
+    /// `с 11:00 до 13:00` right after a day (`30 ноября с 11:00 до 13:00`): both ends'
+    /// times, for that day.
+    fn clock_range_after(&self, i: usize) -> Option<(Clock, Clock, usize)> {
+        if !self.is(i, &["с", "со"]) {
+            return None;
+        }
+        let (a, k) = self.colon_clock(i + 1)?;
+        if !self.is(k, &["до", "по"]) && !self.hyphen(k) {
+            return None;
+        }
+        let (b, end) = self.colon_clock(k + 1)?;
+        Some((a, b, end))
     }
 
     /// `Четверг, 10 января`, `Пнд, 07 янв. 2019 г. 12:15`.
@@ -478,11 +507,11 @@ impl P<'_> {
         if d != 4 || !(1000..=2999).contains(&n) {
             return None;
         }
-        // `2020-2021 годах`, `2020–2021 гг.`
+        // `2020-2021 годах`, `2020–2021 гг.`, `2020-2021 учебный год`
         if self.hyphen(i + 1) {
             if let Some((m, 4)) = self.num(i + 2) {
                 if m > n && m <= 2999 {
-                    if let Some(end) = self.year_word_end(i + 3) {
+                    if let Some(end) = self.kind_year_word_end(i + 3) {
                         let a = Expr::Year(YearRef::Absolute(n as i32));
                         let b = Expr::Year(YearRef::Absolute(m as i32));
                         return Some((Expr::Range(a.boxed(), b.boxed()), end));
@@ -499,7 +528,7 @@ impl P<'_> {
                 _ => None,
             };
             if let Some(m) = second {
-                let end = self.year_word_end(i + 3).unwrap_or(i + 3);
+                let end = self.kind_year_word_end(i + 3).unwrap_or(i + 3);
                 let a = Expr::Year(YearRef::Absolute(n as i32));
                 let b = Expr::Year(YearRef::Absolute(m as i32));
                 return Some((Expr::Range(a.boxed(), b.boxed()), end));

@@ -4,16 +4,21 @@
 
 use super::{longest, M, P};
 use crate::expr::{Clock, Expr};
-use crate::lang::ru::lexicon::{Lex, NEW_YEAR_STEM, PARTS_AFTER_PREPOSITION};
+use crate::lang::ru::lexicon::{
+    class, Lex, DAY_NOUN_FORMS, DEICTIC_DAY_ADJECTIVES, NEW_YEAR_STEM, PARTS_AFTER_PREPOSITION, PART_OF_DAY_ADJECTIVES,
+    TIME_NOUN_FORMS,
+};
 use crate::lang::ru::numbers::NumberWord;
 use crate::value::{PartOfDay, Unit};
 
 impl P<'_> {
-    /// `сегодня`, `вчера в 10:00`, `на сегодняшний день`.
+    /// `сегодня`, `вчера в 10:00`, `на сегодняшний день`, `с завтрашнего дня`.
     pub(super) fn deictic(&self, i: usize) -> M {
-        if self.is(i, &["сегодняшний", "сегодняшнему"]) && self.is(i + 1, &["день", "дню"])
-        {
-            return Some((Expr::Deictic(0), i + 2));
+        if self.class(i) & class::DEICTIC != 0 && self.is(i + 1, DAY_NOUN_FORMS) {
+            let w = self.w(i);
+            if let Some((n, _)) = DEICTIC_DAY_ADJECTIVES.iter().find(|(_, forms)| forms.contains(&w)) {
+                return Some((Expr::Deictic(*n), i + 2));
+            }
         }
         let n = self.find(i, |l| if let Lex::Deictic(n) = l { Some(*n) } else { None })?;
         let day = Expr::Deictic(n);
@@ -94,8 +99,9 @@ impl P<'_> {
         let (h, next) = match self.num(i) {
             Some((h, dh)) if dh <= 2 => (h, i + 1),
             Some(_) => return None,
-            // `в час дня`, `в час ночи`: the hour word alone is one o'clock, with its part.
-            None if self.is(i, &["час"]) => {
+            // `в час дня`, `в час ночи`, `до часу ночи`: the hour word alone is one o'clock,
+            // with its part.
+            None if self.is(i, &["час", "часу"]) => {
                 let p = self.find(i + 1, |l| if let Lex::ClockPart(p) = l { Some(*p) } else { None })?;
                 return Some((Clock { hour: p.clock_hour(1)?, minute: 0, second: None }, i + 2));
             }
@@ -170,7 +176,10 @@ impl P<'_> {
             // after `на` (`на четыре часа` is an amount).
             let with_part = |k: usize| self.lex(k).iter().any(|l| matches!(l, Lex::ClockPart(_)));
             let words_ok = self.num(i).is_some() || !self.prev_is(i, &["на", "-", "по"]) || with_part(i + 1);
-            let hour = if words_ok { self.hour_words(i) } else { None };
+            // After `по`, an hour is the end of a range (`с 9 по 18 часов`); alone it deals
+            // out an amount (`две смены по 12 часов`).
+            let range_end = !self.prev_is(i, &["по"]) || (i >= self.lo + 2 && self.num(i - 2).is_some());
+            let hour = if words_ok && range_end { self.hour_words(i) } else { None };
             if let Some((c, end)) = self.dotted_clock(i).or(hour) {
                 return Some((Expr::Clock(c), end));
             }
@@ -351,7 +360,14 @@ impl P<'_> {
             _ => None,
         })?;
         let weekday = if self.is(k, &["в", "во"]) { self.weekday(k + 1) } else { self.weekday_comma_date(k) };
-        let (day, end) = longest(longest(self.day_month(k), self.deictic(k)), longest(self.numeric_date(k), weekday))?;
+        // `09:47, 2 апреля 2020`: a written time, a comma and its date (a byline's stamp).
+        let comma_date = if self.is(k, &[","]) && self.colon_clock(i).is_some() {
+            longest(self.day_month(k + 1), self.numeric_date(k + 1))
+        } else {
+            None
+        };
+        let day = longest(longest(self.day_month(k), self.deictic(k)), longest(self.numeric_date(k), weekday));
+        let (day, end) = longest(day, comma_date)?;
         if matches!(day, Expr::At(..) | Expr::Invalid) {
             return None;
         }
@@ -369,6 +385,18 @@ impl P<'_> {
         }
         let part = self.part_word(k)?;
         Some((Expr::PartOfDay(Some(day.boxed()), part), k + 1))
+    }
+
+    /// `в ночное время`, `в дневное время`, `в темное время суток`: a part of the day named
+    /// by its adjective before `время`.
+    pub(super) fn part_time(&self, i: usize) -> M {
+        if !self.is(i + 1, TIME_NOUN_FORMS) {
+            return None;
+        }
+        let w = self.w(i);
+        let (part, _) = PART_OF_DAY_ADJECTIVES.iter().find(|(_, forms)| forms.contains(&w))?;
+        let end = if self.is(i + 2, &["суток"]) { i + 3 } else { i + 2 };
+        Some((Expr::PartOfDay(None, *part), end))
     }
 
     /// `утром`, `этим утром`, `прошлым вечером`, `прошлой ночью`.

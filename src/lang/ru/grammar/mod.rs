@@ -20,7 +20,10 @@ mod periods;
 mod relative;
 mod zone;
 
-use super::lexicon::{class, duration_adjective, Lex, Lexicon, NEW_YEAR_STEM, SEASON_NOUNS, VAGUE_TIME_ADJECTIVES};
+use super::lexicon::{
+    class, duration_adjective, Lex, Lexicon, AMOUNT_OPENERS, ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM,
+    OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS, VAGUE_TIME_ADJECTIVES,
+};
 use super::tense;
 use crate::expr::{Expr, Tense};
 use crate::lang::Dates;
@@ -137,7 +140,7 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<
         match p.at(i) {
             Some(found) if found.tokens.end > i => {
                 i = found.tokens.end;
-                if !found.expr.contains_invalid() {
+                if !found.expr.contains_invalid() && !p.is_name(&found) {
                     out.push(found);
                 }
             }
@@ -224,6 +227,7 @@ mod first {
     pub const MONTH: u64 = Lex::Month(0).class() | Lex::MonthAbbr(0).class();
     pub const WEEKDAY: u64 = Lex::Weekday(0).class();
     pub const WEEKDAY_ABBR: u64 = Lex::WeekdayAbbr(0).class();
+    pub const WEEKDAY_PLURAL: u64 = Lex::WeekdayPlural(0).class();
     pub const UNIT: u64 = Lex::Unit(Unit::Day).class();
     pub const DEICTIC: u64 = Lex::Deictic(0).class() | class::DEICTIC;
     pub const PART: u64 = Lex::PartOfDay(PartOfDay::Morning).class();
@@ -315,6 +319,45 @@ impl<'a> P<'a> {
         i > self.lo && self.is(i - 1, words)
     }
 
+    /// Is the match a name rather than a time: a short title in quotes (`кафе «24 часа»`,
+    /// `фильм «12 месяцев»`), a street (`ул. 1 Мая`, `на улице 8 Марта`, `проспект 50 лет
+    /// Октября`), an anniversary in a name (`40 лет Победы`)? Its words are consumed.
+    fn is_name(&self, found: &Found) -> bool {
+        let (s, e) = (found.tokens.start, found.tokens.end);
+        if s <= self.lo {
+            return false;
+        }
+        let word = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokenKind::Word);
+        // A title: an opening quote after a word, a capital or a number first, and the
+        // closing quote after at most three more words.
+        if self.is(s - 1, OPENING_QUOTES)
+            && s >= self.lo + 2
+            && word(s - 2)
+            && (self.tok(s).is_some_and(|t| t.capitalized) || self.num(s).is_some())
+        {
+            let mut k = e;
+            while k < e + 3 && word(k) {
+                k += 1;
+            }
+            if self.is(k, CLOSING_QUOTES) {
+                return true;
+            }
+        }
+        let years = matches!(&found.expr, Expr::Duration(d) if d.years > 0);
+        let capital_after = self.tok(e).is_some_and(|t| t.capitalized && t.kind == TokenKind::Word);
+        if years && capital_after && self.is(e, ANNIVERSARY_NAMES) {
+            return true;
+        }
+        let before = if self.w(s - 1) == "." && s >= self.lo + 2 { s - 2 } else { s - 1 };
+        if !self.is(before, STREET_WORDS) {
+            return false;
+        }
+        let capital_month = (s..e).any(|k| {
+            self.tok(k).is_some_and(|t| t.capitalized) && self.lex(k).iter().any(|l| matches!(l, Lex::Month(_)))
+        });
+        capital_month || (years && capital_after)
+    }
+
     /// Cheap test: can anything start at token `i`? Most tokens answer no without trying a
     /// rule; a preposition answers for the token after it.
     fn may_start(&self, i: usize) -> bool {
@@ -343,16 +386,15 @@ impl<'a> P<'a> {
                 | "между" => self.may_start_core(i + 1),
                 "за" => {
                     let next = self.w(i + 1);
-                    ["последн", "минувш", "прошедш", "прошл", "ближайш"].iter().any(|p| next.starts_with(p))
+                    ["последн", "минувш", "прошедш", "прошл", "ближайш", "истекш"].iter().any(|p| next.starts_with(p))
                         || matches!(next, "несколько" | "многие")
                         || (next == "день" && self.is(i + 2, &["до"]))
                 }
                 "более" | "менее" | "больше" | "меньше" | "свыше" | "почти" => {
                     self.may_start_core(i + 1)
                 }
-                "начиная" | "вплоть" | "накануне" | "канун" | "недавно" | "последние" | "последних" => {
-                    true
-                }
+                "начиная" | "вплоть" | "накануне" | "канун" | "недавно" | "последние" | "последних" | "последнюю"
+                | "последний" => true,
                 "несколько" | "нескольких" | "раз" | "раза" | "дважды" | "трижды" | "четырежды" => {
                     true
                 }
@@ -364,8 +406,21 @@ impl<'a> P<'a> {
                 "четверть" => self.class(i + 1) & first::ORDINAL != 0,
                 "след" => self.w(i + 1) == "." && self.touching(i + 1),
                 "в" | "во" => {
-                    self.is(i + 1, &["течение", "ближайшее", "скором", "последнее", "последние", "ближайшие", "том"])
-                        || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
+                    self.is(
+                        i + 1,
+                        &[
+                            "течение",
+                            "ближайшее",
+                            "скором",
+                            "последнее",
+                            "последние",
+                            "ближайшие",
+                            "том",
+                            "дальнейшем",
+                            "последующие",
+                            "эти",
+                        ],
+                    ) || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
                         || self.is(i + 1, &["будущем", "прошлом"])
                         || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
                 }
@@ -378,7 +433,8 @@ impl<'a> P<'a> {
                 "тогда" => self.is(i + 1, &["же"]),
                 "настоящее" => self.is(i + 1, &["время"]),
                 "настоящий" | "данный" => self.is(i + 1, &["момент"]),
-                "сегодняшний" | "сегодняшнему" | "ночь" => true,
+                "ночь" => true,
+                _ if self.class(i) & (class::DEICTIC | class::PART_ADJECTIVE | class::HOLIDAY_PERIOD) != 0 => true,
                 "i" | "ii" | "iii" | "iv" => self.lex(i + 1).contains(&Lex::Unit(Unit::Quarter)),
                 _ if self.class(i) & class::SEASON_ADJECTIVE != 0 => self.is(i + 1, SEASON_NOUNS),
                 w => duration_adjective(w).is_some() || w.starts_with(NEW_YEAR_STEM),
@@ -400,7 +456,9 @@ impl<'a> P<'a> {
         match self.tok(i) {
             Some(t) if t.kind == TokenKind::Number => true,
             Some(t) if t.kind == TokenKind::Word => {
-                !self.lex(i).is_empty() || matches!(self.w(i), "тот" | "того" | "сегодняшнего" | "настоящего")
+                !self.lex(i).is_empty()
+                    || self.class(i) & class::DEICTIC != 0
+                    || matches!(self.w(i), "тот" | "того" | "настоящего")
             }
             _ => false,
         }
@@ -485,6 +543,10 @@ impl<'a> P<'a> {
         };
         let (expr, end) = self.core(j)?;
         if m == Mod::After && matches!(expr, Expr::Anaphor(_)) {
+            return None;
+        }
+        // `две смены по 12 часов`: `по` before an amount deals it out; it bounds nothing.
+        if self.is(i, &["по"]) && matches!(expr, Expr::Duration(_)) {
             return None;
         }
         // `до полуночи`: midnight that ends a day is the start of the next one.
@@ -588,6 +650,16 @@ impl<'a> P<'a> {
                 return None;
             }
         }
+        // `с 8 до 20 часов`: a second end written on the 24-hour clock gives the first no
+        // half of the day (only a part of the day does: `с 10 до 11 вечера`).
+        let a = match (a, &b) {
+            (Expr::Date { day: Some(h), month: 0, .. }, Expr::Clock(c))
+                if h < c.hour && c.hour >= 13 && self.num(l).map(|(n, _)| n) == Some(c.hour) =>
+            {
+                Expr::Clock(crate::expr::Clock { hour: h, minute: 0, second: None })
+            }
+            (a, _) => a,
+        };
         Expr::range(a, b)
     }
 
@@ -595,10 +667,25 @@ impl<'a> P<'a> {
         // A range with a dash and no preposition: `16-17 марта`, `10 августа - 12 сентября`.
         let core = self.core(i);
         let bare = self.bare_end(i).filter(|_| !self.prev_is(i, &["-"]));
+        // `в течение 2–3 часов` is an amount; `в 2–3 часа` a clock range, after a
+        // preposition of a moment or with a part of the day (`2–3 часа ночи`, longer), and
+        // so is a range of hours past noon with nothing that asks for an amount (`8-20 ч.`).
+        let amount_end = match &core {
+            Some((Expr::Duration(d), end))
+                if !self.prev_is(i, &["в", "во", "к", "ко", "с", "со", "до", "после"])
+                    && (d.hours <= 12 || self.prev_is(i, AMOUNT_OPENERS)) =>
+            {
+                *end
+            }
+            _ => 0,
+        };
         for (a, k, bare) in first_ends(core.clone(), bare) {
             if let Some(l) = self.range_link(k, false) {
                 if let Some((b, end)) = self.core(l) {
                     if let Some(range) = self.range_to(a, b, l, bare) {
+                        if end <= amount_end {
+                            return core;
+                        }
                         return Some((range, end));
                     }
                 }
@@ -643,21 +730,23 @@ impl<'a> P<'a> {
         best = longest(best, deictic);
         rule!(first::CLOCK, self.clock(i));
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
+        rule!(class::PART_ADJECTIVE, self.part_time(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
         rule!(class::WINDOW, self.window(i));
         rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
         best = longest(best, weekday);
         rule!(first::WEEKEND, self.weekend(i));
-        rule!(first::EVERY | class::START, self.set(i));
+        rule!(first::EVERY | class::START | first::WEEKDAY_PLURAL, self.set(i));
         rule!(class::PRESENT | class::WINDOW | first::LATER, self.vague(i));
-        rule!(first::PORTION | first::ORDINAL, self.portion(i));
+        rule!(first::PORTION | first::ORDINAL | first::NUMBER, self.portion(i));
         rule!(
             first::SEASON | first::ORDINAL | class::QUARTER | first::NUMBER | class::SEASON_ADJECTIVE,
             self.season_quarter(i)
         );
         rule!(first::HOLIDAY, self.holiday(i));
+        rule!(class::NIGHT | class::HOLIDAY_PERIOD, self.holiday_period(i));
         rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
-        rule!(class::DURATION | first::AMOUNT, self.duration(i));
+        rule!(class::DURATION | first::AMOUNT | first::ORDINAL, self.duration(i));
         best
     }
 }

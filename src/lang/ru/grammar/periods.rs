@@ -7,10 +7,11 @@
 use super::{longest, M, P};
 use crate::expr::{Base, Expr, YearRef};
 use crate::lang::ru::lexicon::{
-    Lex, HOLIDAYS, MOVING_HOLIDAYS, PER_UNIT, SEASONAL_NOUNS, SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS,
+    Lex, HOLIDAYS, HOLIDAY_PERIOD_NOUNS, HOLIDAY_PERIOD_STEMS, MOVING_HOLIDAYS, PER_UNIT, SEASONAL_NOUNS,
+    SEASON_ADJECTIVES, SEASON_NOUNS, SEASON_OPENERS, WEEKEND_PREPOSITIONS,
 };
 use crate::lang::ru::numbers::NumberWord;
-use crate::value::{Duration, Season, Unit, Value};
+use crate::value::{Duration, PartOfDay, Season, Unit, Value};
 
 impl P<'_> {
     /// `на этой неделе`, `в прошлом году`, `этого месяца`, `в эти выходные`, `в прошлую
@@ -97,9 +98,10 @@ impl P<'_> {
         None
     }
 
-    /// `в выходные`, `на выходных`: the weekend the tense points to.
+    /// `в выходные`, `на выходных`, `к выходным`, `до выходных`, `после выходных`, `не
+    /// раньше выходных`: the weekend the tense points to.
     pub(super) fn weekend(&self, i: usize) -> M {
-        if self.lex(i).contains(&Lex::Weekend) && self.prev_is(i, &["в", "во", "на"]) {
+        if self.lex(i).contains(&Lex::Weekend) && self.prev_is(i, WEEKEND_PREPOSITIONS) {
             return Some((Expr::Weekend(None), i + 1));
         }
         None
@@ -118,10 +120,13 @@ impl P<'_> {
         ) {
             return None;
         }
-        // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`).
+        // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`)
+        // or a list of weekdays (`станут пятница и понедельник`).
+        let listed = self.is(i + 1, &["и", "или"]) && self.lex(i + 2).iter().any(|l| matches!(l, Lex::Weekday(_)));
         if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"])
             && !self.tok(i).is_some_and(|t| t.capitalized)
             && i != self.lo
+            && !listed
         {
             return None;
         }
@@ -195,6 +200,13 @@ impl P<'_> {
         }
         if let Some(u) = self.find(i, |l| if let Lex::Every(u) = l { Some(*u) } else { None }) {
             return Some((Expr::Set(Value::Duration(Duration::one(u))), i + 1));
+        }
+        // `по понедельникам и четвергам`: a second weekday of the list is a set too.
+        if let Some(d) = self.find(i, |l| if let Lex::WeekdayPlural(d) = l { Some(*d) } else { None }) {
+            let listed = self.prev_is(i, &["и", "или"])
+                && i >= self.lo + 2
+                && self.lex(i - 2).iter().any(|l| matches!(l, Lex::WeekdayPlural(_)));
+            return listed.then_some((Expr::Set(Value::EveryWeekday(d)), i + 1));
         }
         if self.is(i, &["по"]) {
             if let Some(d) = self.find(i + 1, |l| if let Lex::WeekdayPlural(d) = l { Some(*d) } else { None }) {
@@ -276,13 +288,33 @@ impl P<'_> {
             let (of, end) = self.period(i + 1)?;
             return Some((Expr::Portion(p, of.boxed()), end));
         }
-        // `первой`/`второй` (and `третьей` for a decade of a month).
-        let half = self.find(i, |l| match l {
+        // `первой`/`второй` (and `третьей` for a decade of a month), or `1-м`, `2-е`.
+        let (half, i) = match self.find(i, |l| match l {
             Lex::Number(NumberWord::Ordinal(n @ 1..=3)) => Some(*n),
             _ => None,
-        })?;
+        }) {
+            Some(n) => (n, i),
+            None => {
+                let (n, 1) = self.num(i)? else { return None };
+                let suffixed = self.hyphen(i + 1) && self.touching(i + 1) && self.is(i + 2, &["м", "е", "го", "й"]);
+                if !(1..=2).contains(&n) || !suffixed || !self.lex(i + 3).contains(&Lex::HalfYear) {
+                    return None;
+                }
+                (n, i + 2)
+            }
+        };
         if half == 3 && !self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
             return None;
+        }
+        // `во второй половине дня`, `в первой половине дня`: the afternoon, the morning.
+        if half <= 2 && self.lex(i + 1).contains(&Lex::HalfWord) && self.is(i + 2, &["дня"]) {
+            let part = if half == 1 { PartOfDay::Morning } else { PartOfDay::Afternoon };
+            // `во второй половине дня в среду`, `... 15 апреля`: of that day.
+            let j = if self.is(i + 3, &["в", "во"]) { i + 4 } else { i + 3 };
+            if let Some((day, end)) = self.day_like(j) {
+                return Some((Expr::PartOfDay(Some(day.boxed()), part), end));
+            }
+            return Some((Expr::PartOfDay(None, part), i + 3));
         }
         if self.is(i + 1, &["декаде", "декады", "декада", "декаду"]) {
             let (of, end) = self.month_year(i + 2)?;
@@ -389,6 +421,23 @@ impl P<'_> {
             }
         }
         self.moving_holiday(i)
+    }
+
+    /// `новогодние праздники`, `в майские праздники`, `на новогодних каникулах`: the start of
+    /// the month the holidays open (January, May), year-less as a month is.
+    pub(super) fn holiday_period(&self, i: usize) -> M {
+        if !self.is(i + 1, HOLIDAY_PERIOD_NOUNS) {
+            return None;
+        }
+        let w = self.w(i);
+        let (_, month) = HOLIDAY_PERIOD_STEMS.iter().find(|(stem, _)| w.starts_with(stem))?;
+        let year = self.year_after(i + 2).filter(|(y, _)| !matches!(y, YearRef::TwoDigit(_)));
+        let (year, end) = match year {
+            Some((y, e)) => (Some(y), e),
+            None => (None, i + 2),
+        };
+        let month = Expr::Date { day: None, month: *month, year };
+        Some((Expr::Portion(crate::expr::Portion::Start, month.boxed()), end))
     }
 
     /// Where the words of `name` (one space apart), read from token `i`, end; with `hyphens`,

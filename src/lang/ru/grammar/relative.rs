@@ -6,8 +6,9 @@
 use super::{longest, M, P};
 use crate::expr::{Base, Expr};
 use crate::lang::ru::lexicon::{
-    duration_adjective, duration_adjective_unit, verb_like, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS, AGE_PERSONS,
-    ALONE_FOLLOWERS, APPROXIMATORS, GENITIVE_ONE, VAGUE_TIME_ADJECTIVES, VAGUE_UNIT_FORMS,
+    class, duration_adjective, duration_adjective_unit, verb_like, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS,
+    AGE_PERSONS, AGE_VERBS, ALONE_FOLLOWERS, APPROXIMATORS, COUNTED_DAY_ADJECTIVES, DAY_UNIT_FORMS, GENITIVE_ONE,
+    RUNNING_UNIT_FORMS, VAGUE_TIME_ADJECTIVES, VAGUE_UNIT_FORMS,
 };
 use crate::lang::ru::numbers::NumberWord;
 use crate::text::Gap;
@@ -27,7 +28,9 @@ impl P<'_> {
             if !first && self.is(k, &[",", "и"]) {
                 k += 1;
             }
-            let Some((n, half, unit, end)) = self.count_unit(k, bare_unit && first) else {
+            // `девять месяцев 2021 года`: a year number after the first part is a year.
+            let year = !first && self.num(k).is_some_and(|(n, d)| d == 4 && (1000..=2999).contains(&n));
+            let Some((n, half, unit, end)) = self.count_unit(k, bare_unit && first).filter(|_| !year) else {
                 if first {
                     return None;
                 }
@@ -47,6 +50,9 @@ impl P<'_> {
     /// One `count unit` pair: (count, plus a half, unit, end).
     pub(super) fn count_unit(&self, k: usize, bare_unit: bool) -> Option<(u32, bool, Unit, usize)> {
         let unit_at = |j: usize| -> Option<(Unit, usize)> {
+            // `10 рабочих дней`, `14 календарных дней`: a kind of day between.
+            let kind_of_day = self.class(j) & class::LINK != 0 && self.is(j, COUNTED_DAY_ADJECTIVES);
+            let j = if kind_of_day && self.is(j + 1, DAY_UNIT_FORMS) { j + 1 } else { j };
             let u = self.find(j, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
             let dot = self.w(j + 1) == "." && self.touching(j + 1) && self.is(j, &["ч", "мин", "сек"]);
             Some((u, if dot { j + 2 } else { j + 1 }))
@@ -81,11 +87,21 @@ impl P<'_> {
                     return None;
                 }
             }
+            // `2–3 часа`, `5-7 дней`: a range of counts, read as its larger end.
+            if let Some((m, end)) = self.count_range_end(k + 1, n) {
+                let (u, end) = unit_at(end)?;
+                return Some((m, false, u, end));
+            }
             // `15мин`, `2 ч.`
             let (u, end) = unit_at(k + 1)?;
             return Some((n, false, u, end));
         }
         if let Some((n, next)) = self.cardinal(k) {
+            // `две-три недели`, `двух-трех часов`.
+            if let Some((m, end)) = self.count_range_end(next, n) {
+                let (u, end) = unit_at(end)?;
+                return Some((m, false, u, end));
+            }
             let (u, end) = unit_at(next)?;
             return Some((n, false, u, end));
         }
@@ -120,6 +136,20 @@ impl P<'_> {
         None
     }
 
+    /// The second count of a range of counts whose first, `n`, ends at `k` (`2–3`, `две-три`):
+    /// a dash, then a larger number of at most three digits or a cardinal in words.
+    fn count_range_end(&self, k: usize, n: u32) -> Option<(u32, usize)> {
+        if !self.hyphen(k) {
+            return None;
+        }
+        let (m, end) = match self.num(k + 1) {
+            Some((m, d)) if d <= 3 => (m, k + 2),
+            Some(_) => return None,
+            None => self.cardinal(k + 1)?,
+        };
+        (m > n && n < 1000).then_some((m, end))
+    }
+
     /// A cardinal in words, compound up to hundreds: `двадцать пять`, `сто двадцать`.
     pub(super) fn cardinal(&self, k: usize) -> Option<(u32, usize)> {
         let card =
@@ -146,6 +176,11 @@ impl P<'_> {
             if self.is(end, &["после"]) && self.is(end + 1, &["этого", "того"]) {
                 base = Base::Previous;
                 end += 2;
+            } else if self.is(end, &["после"]) || (self.is(end, &["с"]) && self.is(end + 1, &["момента"]))
+            {
+                // `через 21 день после первой дозы`, `через 5 дней с момента контакта`: the
+                // time between two happenings, not a day counted from the publication.
+                return Some((Expr::Duration(amount), end));
             }
             return Some(self.offset_then(Expr::Offset { amount, unit, sign: 1, base }, end));
         }
@@ -210,11 +245,14 @@ impl P<'_> {
             w if w.starts_with("последн")
                 || w.starts_with("минувш")
                 || w.starts_with("прошедш")
+                || w.starts_with("истекш")
                 || w.starts_with("прошл") =>
             {
                 true
             }
-            w if w.starts_with("ближайш") || w.starts_with("следующ") => false,
+            w if w.starts_with("ближайш") || w.starts_with("следующ") || w.starts_with("последующ") => {
+                false
+            }
             _ => return None,
         };
         // A bare `последние 10 дней` is a window too, but not `последние 10 дней марта`
@@ -225,6 +263,10 @@ impl P<'_> {
             "последних"
                 | "минувших"
                 | "прошедших"
+                | "истекших"
+                | "истекшие"
+                | "последующих"
+                | "последующие"
                 | "ближайших"
                 | "следующих"
                 | "последние"
@@ -241,6 +283,14 @@ impl P<'_> {
         }
         let (amount, unit, end) = self.amount(k + 1, true)?;
         if bare && self.class(end) & super::first::MEANING != 0 {
+            return None;
+        }
+        // `в последнюю неделю`, `в последний месяц`: a singular window of a week or longer
+        // (or an hour) after `в`; `в последний день` is a day of something named after it.
+        if self.is(k, &["последнюю", "последний"])
+            && k == i
+            && (!self.prev_is(i, &["в", "во"]) || !matches!(unit, Unit::Hour | Unit::Week | Unit::Month | Unit::Year))
+        {
             return None;
         }
         Some((Expr::Window { amount, unit, back }, end))
@@ -261,7 +311,9 @@ impl P<'_> {
                     "ближайшее" if self.is(i + 2, &["время"]) => Some((Expr::Soon, i + 3)),
                     "скором" if self.is(i + 2, &["времени"]) => Some((Expr::Soon, i + 3)),
                     "последнее" if self.is(i + 2, &["время"]) => Some((Expr::Recently, i + 3)),
-                    "ближайшие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
+                    "ближайшие" | "последующие" if plural_unit(i + 2) => Some((Expr::Soon, i + 3)),
+                    // `в эти дни`: the present.
+                    "эти" if self.is(i + 2, &["дни"]) => Some((Expr::Present, i + 3)),
                     "последние" if plural_unit(i + 2) => Some((Expr::Recently, i + 3)),
                     // `в ближайшем будущем`, `в недалеком прошлом`.
                     w if VAGUE_TIME_ADJECTIVES.contains(&w) => match self.w(i + 2) {
@@ -272,6 +324,8 @@ impl P<'_> {
                     // `в будущем`, `в прошлом` alone: not `в прошлом году` nor `в будущем сезоне`.
                     "будущем" if self.stands_alone(i + 2) => Some((Expr::Soon, i + 2)),
                     "прошлом" if self.stands_alone(i + 2) => Some((Expr::Recently, i + 2)),
+                    // `и в дальнейшем соблюдать`: from now on.
+                    "дальнейшем" if self.stands_alone(i + 2) => Some((Expr::Soon, i + 2)),
                     _ => None,
                 };
             }
@@ -345,8 +399,16 @@ impl P<'_> {
         if self.is(before, AGE_BEFORE) || (self.is(before, &["в", "во"]) && !self.is(i, &["течение"])) {
             return true;
         }
+        // `ему исполнилось 25 лет`; not `исполнилось 30 лет со дня независимости`.
+        if self.is(before, AGE_VERBS) && !self.is(end, &["с", "со"]) {
+            return true;
+        }
         // `мальчик 12 лет`, `в свои 80 лет`.
         if self.is(before, AGE_PERSONS) {
+            return true;
+        }
+        // `подростков 12–17 лет`, `детям 6-11 лет`: a range of years after those who have an age.
+        if self.count_range_end(i + 1, 0).is_some() && self.is(before, AGE_HOLDERS) {
             return true;
         }
         if !self.is(before, &["до", "от", "с"]) {
@@ -376,7 +438,12 @@ impl P<'_> {
             "тогда" if self.is(i + 1, &["же"]) => Some((Expr::Anaphor(0), i + 2)),
             "накануне" => match longest(self.day_like(i + 1), self.holiday(i + 1)) {
                 Some((e, end)) => Some((Expr::DayBefore(Some(e.boxed())), end)),
-                None => Some((Expr::DayBefore(None), i + 1)),
+                // `накануне вечером`: that part of the day before.
+                None => match self.part_word(i + 1).filter(|_| !self.is(i + 1, &["утро", "вечер", "ночь"]))
+                {
+                    Some(part) => Some((Expr::PartOfDay(Some(Expr::DayBefore(None).boxed()), part), i + 2)),
+                    None => Some((Expr::DayBefore(None), i + 1)),
+                },
             },
             // `в канун Нового года`, `в канун 9 Мая`: the day before; nothing alone.
             "канун" => {
@@ -390,8 +457,43 @@ impl P<'_> {
         }
     }
 
+    /// `третью неделю подряд`, `уже второй месяц`, `вторые сутки`: the count of a unit
+    /// still running, as long as its ordinal says. Not after a preposition (`на вторые
+    /// сутки`, `в третий день` name a day).
+    fn running_count(&self, i: usize) -> M {
+        let n = self.find(i, |l| match l {
+            Lex::Number(NumberWord::Ordinal(n @ 2..=99)) => Some(*n),
+            _ => None,
+        })?;
+        if !self.is(i + 1, RUNNING_UNIT_FORMS) {
+            return None;
+        }
+        let u = self.find(i + 1, |l| if let Lex::Unit(u) = l { Some(*u) } else { None })?;
+        let in_a_row = self.is(i + 2, &["подряд"]);
+        let free = !self.prev_is(i, &["на", "в", "во", "к", "ко", "до", "с", "со", "через", "за", "после", "по"]);
+        if !(in_a_row || self.prev_is(i, &["уже"]) || (self.is(i + 1, &["сутки"]) && free)) {
+            return None;
+        }
+        Some((Expr::amount(u, n)?, if in_a_row { i + 3 } else { i + 2 }))
+    }
+
+    /// `девять месяцев 2021 года`, `за 11 месяцев 2020 года`: the first months of a year
+    /// written after them, as a range of months.
+    fn months_of_year(&self, amount: Duration, end: usize) -> M {
+        let months = Duration { months: amount.months, ..Duration::default() };
+        if amount != months || !(1..=12).contains(&amount.months) {
+            return None;
+        }
+        let (year, end) = self.year_with_word(end)?;
+        let month = |m: u32| Expr::Date { day: None, month: m, year: Some(year) };
+        Some((Expr::Range(month(1).boxed(), month(amount.months).boxed()), end))
+    }
+
     /// `на 14 дней`, `в течение двух недель`, `двухнедельный`, `14-дневный`.
     pub(super) fn duration(&self, i: usize) -> M {
+        if let Some(found) = self.running_count(i) {
+            return Some(found);
+        }
         if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
             // `в течение суток`, `в течение года`: one unit, in the genitive.
             if matches!(self.w(i + 2), "суток" | "дня" | "недели" | "месяца" | "года" | "часа" | "минуты" | "квартала")
@@ -412,9 +514,12 @@ impl P<'_> {
         if let Some((n, u)) = duration_adjective(self.w(i)) {
             return Some((Expr::amount(u, n)?, i + 1));
         }
-        let bare =
-            self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые"]) || self.prev_is(i, APPROXIMATORS);
+        let bare = self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые", "весь", "всю"])
+            || self.prev_is(i, APPROXIMATORS);
         let (amount, _, end) = self.amount(i, bare)?;
+        if let Some(found) = self.months_of_year(amount, end) {
+            return Some(found);
+        }
         // An age is not a duration: the words are consumed and nothing is emitted.
         let years_only = Duration { years: amount.years, ..Duration::default() };
         if amount.years > 0 && years_only == amount && self.is_age(i, end) {
