@@ -104,7 +104,6 @@ pub mod internals {
     pub use crate::expr::{Found, Tense};
     pub use crate::extract::timeline;
     pub use crate::lang::internals::*;
-    pub use crate::lang::ru::gazetteer::anaphora::{capital_of, sentence_anaphora, Anaphor, Anaphors};
     pub use crate::text::sentence::MAX_SENTENCE_TOKENS;
     pub use crate::text::{split_sentences, Sentence, Tokens};
 }

@@ -15,6 +15,7 @@ pub mod ru;
 /// crate's hidden `internals`).
 #[doc(hidden)]
 pub mod internals {
+    pub use super::ru::gazetteer::anaphora::{capital_of, sentence_anaphora, Anaphor, Anaphors};
     pub use super::ru::grammar::{lexicalize, Scanner};
     pub use super::ru::tense::{clause_boundaries, tense_cues, tense_near};
     pub use super::ru::text::{LOOKALIKES, SENTENCES};
