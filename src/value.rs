@@ -412,6 +412,22 @@ impl Value {
         Value::Interval(Box::new(a), Box::new(b))
     }
 
+    /// Whether the value is fine enough for a day-by-day view (a chart's day axis, a daily
+    /// panel): a day, a part of a day, a time, a week, a weekend, a month, or an interval of
+    /// those.
+    pub(crate) fn is_daily(&self) -> bool {
+        match self {
+            Value::Day(_)
+            | Value::PartOfDay { .. }
+            | Value::Time { .. }
+            | Value::Week { .. }
+            | Value::Weekend { .. }
+            | Value::Month { .. } => true,
+            Value::Interval(a, b) => a.is_daily() && b.is_daily(),
+            _ => false,
+        }
+    }
+
     /// A week, month, quarter or year: its first day and its grain (what `в том же году`,
     /// `месяцем ранее` count from); None for every other value.
     pub(crate) fn period_start(&self) -> Option<(NaiveDate, Unit)> {

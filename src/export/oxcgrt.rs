@@ -350,24 +350,9 @@ struct Panel {
     summary: Summary,
 }
 
-/// Whether a value is fine enough for a daily panel: a day, a part of a day, a time, a
-/// week, a weekend, a month, or an interval of those.
-fn daily(v: &Value) -> bool {
-    match v {
-        Value::Day(_)
-        | Value::PartOfDay { .. }
-        | Value::Time { .. }
-        | Value::Week { .. }
-        | Value::Weekend { .. }
-        | Value::Month { .. } => true,
-        Value::Interval(a, b) => daily(a) && daily(b),
-        _ => false,
-    }
-}
-
 /// What an event's value claims (see the module docs), or `None` when it claims no day.
 fn claim(e: &Event) -> Option<Claim> {
-    if !daily(&e.when) {
+    if !e.when.is_daily() {
         return None;
     }
     let (first, last) = (e.first_day()?, e.last_day()?);

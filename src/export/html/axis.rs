@@ -281,19 +281,9 @@ impl Outside {
     }
 }
 
-/// Whether a value is fine enough to be drawn on a day axis: a day, a part of a day, a
-/// time, a week, a weekend, a month, or an interval of those.
+/// Whether a value is fine enough to be drawn on a day axis ([`Value::is_daily`]).
 pub(super) fn fine(v: &Value) -> bool {
-    match v {
-        Value::Day(_)
-        | Value::PartOfDay { .. }
-        | Value::Time { .. }
-        | Value::Week { .. }
-        | Value::Weekend { .. }
-        | Value::Month { .. } => true,
-        Value::Interval(a, b) => fine(a) && fine(b),
-        _ => false,
-    }
+    v.is_daily()
 }
 
 /// The days the axis may show, from the first days of the fine-grained events (as day
