@@ -251,28 +251,42 @@ def _is_error_record(item: Mapping) -> bool:
     return "error" in item and "line" in item and "events" not in item
 
 
+def _is_merged_timeline(item: Mapping) -> bool:
+    return "events" in item and "undated" in item and "mentions" not in item and "date" not in item
+
+
 def merge(records: Iterable[Mapping[str, Any]]) -> dict:
     """Merges the timelines of many documents' records into one corpus timeline.
 
-    ``records`` are what :func:`analyze` and :func:`analyze_many` return; error records
-    among them are skipped (each still counts in the numbering below). Events that report
-    the same happening in different documents become one event listing every source (the
-    library's ``Timeline::merge``; its rules are in ``src/timeline/merge.rs``). A record
-    without an ``id`` names its document ``#k``, ``k`` its 1-based position, so
+    ``records`` are what :func:`analyze` and :func:`analyze_many` return, and timelines a
+    merge returned before (this function's result, or the JSON of the example's ``--merge
+    --format json``, loaded with :func:`json.loads`): so a corpus can be merged in parts and
+    the parts merged again, and the result is the merge of the whole (each document in one
+    part, known by an id that is unique in the corpus). Error records among them are
+    skipped (each still counts in the numbering below). Events that report the same
+    happening in different documents become one event listing every source (the library's
+    ``Timeline::merge``; its rules are in ``src/timeline/merge.rs``). A record without an
+    ``id`` names its document ``#k``, ``k`` its 1-based position, so
     ``merge(analyze_many(docs))`` is the timeline the library's corpus merge (the example's
-    ``--jsonl --merge --format json``) writes for the same documents as JSONL lines.
+    ``--jsonl --merge --format json``) writes for the same documents as JSONL lines (give
+    documents ids when merging in parts: ``#k`` counts within one call).
 
     Returns the timeline's JSON as a dict: ``{"events": [...], "undated": [...]}``.
 
     Raises :class:`khronika.Error` for a record that is not one made by this package (a
-    record read back from JSON has lost what the merge needs: analyse its document again).
+    record read back from JSON has lost what the merge needs: analyse its document again),
+    or a merged timeline that is not one khronika wrote.
     """
     timelines: list[Any] = []
+    parts: list[tuple[int, str]] = []
     for k, record in enumerate(records, 1):
         if isinstance(record, Record) and record._timeline is not None:
             timelines.append(record._timeline)
         elif isinstance(record, Mapping) and _is_error_record(record):
             timelines.append(None)
+        elif isinstance(record, Mapping) and _is_merged_timeline(record):
+            timelines.append(None)
+            parts.append((k, json.dumps(record, ensure_ascii=False)))
         elif isinstance(record, Mapping):
             raise Error(
                 f"item {k} is not a record made by khronika.analyze or khronika.analyze_many "
@@ -281,7 +295,7 @@ def merge(records: Iterable[Mapping[str, Any]]) -> dict:
             )
         else:
             raise TypeError(f"item {k}: merge takes records (dicts), not {type(record).__name__}")
-    return json.loads(_khronika.merge_timelines(timelines))
+    return json.loads(_khronika.merge_timelines(timelines, parts))
 
 
 _EVENT_COLUMNS = [

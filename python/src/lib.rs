@@ -107,14 +107,26 @@ fn analyze_lines(
 }
 
 /// Merges timelines into one corpus timeline (`khronika::Timeline::merge`; `None` takes a
-/// place in the numbering and adds nothing) and returns its JSON, as the example's
+/// place in the numbering and adds nothing) with the merged timelines `parts` holds (JSON
+/// that a merge wrote before: `khronika.merge`'s result or the example's `--merge --format
+/// json`, read by `khronika::corpus::read_merged`), and returns its JSON, as the example's
 /// `--merge --format json` writes it.
 #[pyfunction]
-fn merge_timelines(py: Python<'_>, timelines: Vec<Option<Py<PyTimeline>>>) -> PyResult<String> {
+#[pyo3(signature = (timelines, parts = Vec::new()))]
+fn merge_timelines(
+    py: Python<'_>,
+    timelines: Vec<Option<Py<PyTimeline>>>,
+    parts: Vec<(usize, String)>,
+) -> PyResult<String> {
     let timelines = &timelines;
     py.detach(move || {
+        let mut read = Vec::with_capacity(parts.len());
+        for (k, json) in &parts {
+            let part = corpus::read_merged(&format!("item {k}"), json).map_err(|e| Error::new_err(e.to_string()))?;
+            read.push(part);
+        }
         let all = timelines.iter().map(|t| t.as_ref().map(|t| t.get().inner.clone()).unwrap_or_default());
-        let merged = Timeline::merge(all);
+        let merged = Timeline::merge(all.chain(read));
         serde_json::to_string(&merged)
             .map_err(|e| Error::new_err(format!("the merged timeline could not be written: {e}")))
     })

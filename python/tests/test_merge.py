@@ -76,3 +76,22 @@ def test_a_record_read_back_from_json_cannot_be_merged():
         khronika.merge([record, DOCS[1]])
     with pytest.raises(TypeError, match="item 1"):
         khronika.merge(["record"])
+
+
+def test_merged_parts_merge_again_into_the_merge_of_the_whole():
+    docs = [dict(d, id=d.get("id", f"doc-{k}")) for k, d in enumerate(DOCS)]
+    whole = khronika.merge(khronika.analyze_many(docs))
+    first = khronika.merge(khronika.analyze_many(docs[:2]))
+    second = khronika.merge(khronika.analyze_many(docs[2:]))
+    assert khronika.merge([first, second]) == whole
+    assert khronika.merge([second, first]) == whole
+    # A part read back from its JSON text, mixed with records.
+    part = json.loads(json.dumps(first, ensure_ascii=False))
+    assert khronika.merge([part, *khronika.analyze_many(docs[2:])]) == whole
+    # Merging a merged timeline alone changes nothing.
+    assert khronika.merge([whole]) == whole
+
+
+def test_a_merged_timeline_that_khronika_did_not_write_is_an_error():
+    with pytest.raises(khronika.Error, match="item 2: not a merged timeline"):
+        khronika.merge([{"events": [], "undated": []}, {"events": [{"when": "2020-13"}], "undated": []}])
