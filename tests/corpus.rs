@@ -16,6 +16,9 @@
 //!   place named twice, in two spellings, counts once).
 //! - `place_anaphora.tsv`: `sentence, levels`; the levels the sentence refers to by anaphora
 //!   (`country`, `region`, `city`, `capital`, `here`), in that order (`-` for none).
+//! - `timeline.tsv`: `publication, text, events`; the events `khronika::analyze` builds from
+//!   the text (`\n` in it is a line break), each `when` (and ` MOD` when it has one), `; `
+//!   between them, in the timeline's order (`-` for none).
 //! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
 //!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
@@ -326,6 +329,30 @@ fn ru_discourse() {
             Ok(())
         } else {
             Err(format!("{sentence}\n  want {want:?}\n  got  {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn ru_timeline() {
+    corpus!("ru/timeline.tsv", 3).run(10, |c| {
+        let [date, text, events] = *c else { unreachable!("the loader checks columns") };
+        let text = text.replace("\\n", "\n");
+        let analysis = khronika::analyze(&Document::new(published(date)?, &text));
+        let got: Vec<String> = analysis
+            .timeline
+            .events()
+            .iter()
+            .map(|e| match e.modifier {
+                Some(m) => format!("{} {}", e.when, m.as_str()),
+                None => e.when.to_string(),
+            })
+            .collect();
+        let got = if got.is_empty() { "-".to_owned() } else { got.join("; ") };
+        if got == events.trim() {
+            Ok(())
+        } else {
+            Err(format!("{text}\n  want {events}\n  got  {got}"))
         }
     });
 }

@@ -289,11 +289,12 @@ impl<'a> Builder<'a> {
                 || tokens.get(range.start).is_some_and(|t| matches!(t.gap, Gap::Newline | Gap::Paragraph));
             let short = range.len() <= SHORT_SENTENCE_TOKENS;
             let talk = if live || point || opens_line || short {
-                cues.discourse_of(text, tokens, range.clone(), opens_paragraph)
+                cues.discourse_of(text, tokens, range.clone(), opens_line)
             } else {
                 Discourse::default()
             };
-            if talk.furniture {
+            // A condition (`Если ситуация не улучшится, ...`): what it dates may happen.
+            if talk.furniture || (dates && cues.is_conditional(tokens, range.clone())) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
@@ -930,18 +931,31 @@ fn dated(
             same.mentions.push(index);
             continue;
         }
-        // A clock time on the day of a date of the sentence refines it, and a date on the
-        // day of a clock time adds its mention.
+        // One day, written twice or refined, is one happening: a clock time on the day of a
+        // date of the sentence refines it (`Сегодня с 08:00` → the time, with its mod); a
+        // date on the day of a clock time, the same day again in apposition (`со следующего
+        // понедельника, 31 января`) and the hours of a measure that starts that day (`с 30
+        // ноября ... с 23:00 до 6:00`) add their mention to it.
         let fine = matches!(m.value, Value::Time { .. } | Value::PartOfDay { .. });
+        let hours = matches!(&m.value, Value::Interval(a, b)
+            if matches!(**a, Value::Time { .. }) && matches!(**b, Value::Time { .. }));
+        let single_day = |v: &Value| v.first_day().is_some() && v.first_day() == v.last_day();
         if let Some(day) = events[first_event..].iter_mut().find(|e| {
-            e.modifier == m.modifier && e.first_day().is_some() && e.first_day() == m.value.first_day() && {
+            e.first_day().is_some() && e.first_day() == m.value.first_day() && {
                 let coarse = matches!(e.when, Value::Day(_));
-                (fine && coarse)
-                    || (!fine && matches!(m.value, Value::Day(_)) && !coarse && e.when.last_day() == e.when.first_day())
+                let same_mod = e.modifier == m.modifier;
+                (fine && coarse && (same_mod || e.modifier.is_none()))
+                    || (matches!(m.value, Value::Day(_))
+                        && single_day(&e.when)
+                        && (same_mod || !coarse || e.modifier.is_none() || m.modifier.is_none()))
+                    || (hours && coarse)
             }
         }) {
-            if fine {
+            if fine && matches!(day.when, Value::Day(_)) {
                 day.when = m.value.clone();
+                day.modifier = m.modifier;
+            } else if day.modifier.is_none() && matches!(m.value, Value::Day(_)) && matches!(day.when, Value::Day(_)) {
+                day.modifier = m.modifier;
             }
             day.mentions.push(index);
             continue;

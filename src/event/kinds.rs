@@ -494,6 +494,9 @@ pub(crate) struct DiscourseTables {
     pub(crate) rubrics: &'static [&'static str],
     /// Words of news agency names in datelines (`казтаг`, `kazinform`, `риа`, `новости`).
     pub(crate) agencies: &'static [&'static str],
+    /// Conjunctions of a condition (`если`): a sentence holding one reports what may
+    /// happen, not a happening, and its dates make no event.
+    pub(crate) conditionals: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -865,7 +868,7 @@ impl Cues {
             }
         }
         let marked =
-            [(d.agencies, discourse::AGENCY), (d.timestamp_words, discourse::STAMP), (d.rubrics, discourse::RUBRIC)];
+            [(d.agencies, discourse::AGENCY), (d.timestamp_words, discourse::STAMP), (d.rubrics, discourse::RUBRIC), (d.conditionals, discourse::CONDITIONAL)];
         for (table, mark) in marked {
             for w in table {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;

@@ -36,6 +36,8 @@ pub(super) const AGENCY: u8 = 2;
 pub(super) const STAMP: u8 = 4;
 /// A rubric name.
 pub(super) const RUBRIC: u8 = 8;
+/// A conjunction of a condition (`если`).
+pub(super) const CONDITIONAL: u8 = 16;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -198,6 +200,17 @@ impl Cues {
         })
     }
 
+    /// Whether the sentence made of tokens `range` states a condition (a word of
+    /// [`DiscourseTables::conditionals`](super::DiscourseTables::conditionals), `Если
+    /// ситуация не улучшится, ограничения продлят до 1 мая`): what it dates may happen, and
+    /// is no happening of the timeline.
+    pub(crate) fn is_conditional(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & CONDITIONAL != 0)
+        })
+    }
+
     /// The token range of the dateline the sentence made of tokens `range` opens with
     /// (`АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3
     /// апреля — РИА Новости.`): a place (one to four capitalized words, hyphens allowed),
@@ -215,7 +228,7 @@ impl Cues {
     }
 
     /// [`Cues::discourse`], looking for a dateline only when `dateline` says (a dateline
-    /// opens a paragraph: the builder asks for it at a paragraph's first sentence only).
+    /// opens a line: the builder asks for it at a line's first sentence only).
     pub(crate) fn discourse_of(&self, text: &str, tokens: &Tokens, range: Range<usize>, dateline: bool) -> Discourse {
         let dateline = if dateline { self.dateline(text, tokens, range.clone()) } else { None };
         with_scratch(|s| {
@@ -456,6 +469,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     if d.dateline.is_some() {
         out.push("dateline");
+    }
+    if cues.is_conditional(&tokens, 0..tokens.len()) {
+        out.push("conditional");
     }
     out
 }

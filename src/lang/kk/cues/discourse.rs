@@ -23,6 +23,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     months: MONTHS.as_slice(),
     rubrics: RUBRICS,
     agencies: AGENCIES,
+    conditionals: &["егер"],
 });
 
 /// Every form of every month, by month number, built once from the grammar's stems.

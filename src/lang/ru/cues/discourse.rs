@@ -17,6 +17,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     months: crate::lang::ru::lexicon::MONTHS,
     rubrics: RUBRICS,
     agencies: AGENCIES,
+    conditionals: &["если"],
 };
 
 // A demonstrative, in every gender, case and number, and the nouns of a measure or decision.
