@@ -867,8 +867,12 @@ impl Cues {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= discourse::MONTH | discourse::STAMP;
             }
         }
-        let marked =
-            [(d.agencies, discourse::AGENCY), (d.timestamp_words, discourse::STAMP), (d.rubrics, discourse::RUBRIC), (d.conditionals, discourse::CONDITIONAL)];
+        let marked = [
+            (d.agencies, discourse::AGENCY),
+            (d.timestamp_words, discourse::STAMP),
+            (d.rubrics, discourse::RUBRIC),
+            (d.conditionals, discourse::CONDITIONAL),
+        ];
         for (table, mark) in marked {
             for w in table {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;

@@ -253,11 +253,50 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -
         TokenKind::Number => false,
     };
     let starts = match tokens.get(next) {
-        Some(t) if t.kind == TokenKind::Number => false,
+        Some(t) if t.kind == TokenKind::Number => is_timestamp_line(tokens, next),
         Some(_) => can_start(tokens, next),
         None => false,
     };
     !hanging && starts
+}
+
+/// Most tokens of a timestamp line (`3 апреля 2020, 09:15` is seven).
+const MAX_TIMESTAMP_LINE_TOKENS: usize = 12;
+
+/// Is the line starting at token `first` (a number) a timestamp or byline date of its own
+/// (`15 июля 2020, 10:05`, `15.07.2020 10:05`)? A line that is numbers and punctuation with
+/// at most two words (a month name, `г.`), holding two numbers or more and a clock time
+/// (`10:05`) or a year of four digits, and not ending in a full stop: a text wrapped at a line
+/// break goes on with more words, or ends its sentence with a period.
+fn is_timestamp_line(tokens: &Tokens, first: usize) -> bool {
+    let mut words = 0;
+    let mut numbers = 0;
+    let mut stamp = false;
+    let mut last = first;
+    for i in first..tokens.len().min(first + MAX_TIMESTAMP_LINE_TOKENS + 1) {
+        let Some(t) = tokens.get(i) else { break };
+        if i > first && t.gap >= Gap::Newline {
+            return words <= 2 && numbers >= 2 && stamp && !is_terminal(tokens.norm(last));
+        }
+        last = i;
+        match t.kind {
+            TokenKind::Word => words += 1,
+            TokenKind::Number => {
+                numbers += 1;
+                let clock = i > first + 1
+                    && t.gap == Gap::None
+                    && tokens.norm(i - 1) == ":"
+                    && tokens.get(i - 2).is_some_and(|h| h.kind == TokenKind::Number);
+                stamp |= clock || (t.digits == 4 && matches!(tokens.norm(i).get(..2), Some("19" | "20")));
+            }
+            TokenKind::Punct => {}
+        }
+        if words > 2 {
+            return false;
+        }
+    }
+    // The text's last line.
+    last + 1 == tokens.len() && words <= 2 && numbers >= 2 && stamp && !is_terminal(tokens.norm(last))
 }
 
 #[cfg(test)]
@@ -297,6 +336,22 @@ mod tests {
         assert_eq!(split(text), ["Всего выявлено два случая у детей\n.", "Вечером стало известно о новых."]);
         let text = "Ограничен въезд в город\n, но не для грузов.";
         assert_eq!(split(text), [text]);
+    }
+
+    #[test]
+    fn a_timestamp_line_is_a_sentence_of_its_own() {
+        let text = "В Казахстане выявили 1 526 новых случаев\n15 июля 2020, 10:05\nЗа сутки выздоровели 900 человек.";
+        assert_eq!(
+            split(text),
+            ["В Казахстане выявили 1 526 новых случаев", "15 июля 2020, 10:05", "За сутки выздоровели 900 человек."]
+        );
+        let text = "Общество\n15.07.2020 10:05\nВ городе открыли пункт вакцинации.";
+        assert_eq!(split(text), ["Общество", "15.07.2020 10:05", "В городе открыли пункт вакцинации."]);
+        // A text wrapped before a number goes on: more words, or a full stop at the line's end.
+        let text = "В области выявлено\n37 новых случаев заражения коронавирусом.";
+        assert_eq!(split(text).len(), 1);
+        let text = "Режим ЧП ввели\n16 марта 2020 года.";
+        assert_eq!(split(text).len(), 1);
     }
 
     #[test]
