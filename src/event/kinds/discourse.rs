@@ -170,16 +170,36 @@ impl Cues {
             return false;
         }
         let start = sentence.start;
+        // When the mention starts a word of its own (not inside one: `COVID19`), the words
+        // before it are the whole reading's first words, with the same atoms, positions and
+        // indices; a comparison phrase there is anchored at one of them and needs atoms the
+        // whole sentence has. So a reading of the sentence with no such word and possible
+        // rule tells that the words before the mention hold no comparison, without reading
+        // them again. Otherwise any word that can start a comparison phrase sends us to the
+        // reading of the words before the mention.
+        let (cut, own_word) = match (tokens.get(first_token.wrapping_sub(1)), tokens.get(first_token)) {
+            (Some(p), Some(t)) => {
+                let touching = t.gap == Gap::None
+                    && p.end() == t.start()
+                    && p.kind != TokenKind::Punct
+                    && t.kind != TokenKind::Punct;
+                (t.start(), !touching && first_token <= sentence.end)
+            }
+            _ => (usize::MAX, false),
+        };
         let can = with_scratch(|s| {
             s.read(self, text, tokens, sentence);
             s.toks.iter().any(|t| {
                 let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
-                s.memo
-                    .rules
-                    .get(from as usize..to as usize)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
+                if own_word && t.start >= cut {
+                    return false;
+                }
+                s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]).iter().any(|&r| {
+                    self.rules.get(r as usize).is_some_and(|rule| {
+                        rule.role == Role::Comparison
+                            && (!own_word || (rule.possible(&s.present) && !(rule.anchored && t.index != 0)))
+                    })
+                })
             })
         });
         can && self.comparison_within(text, tokens, start, first_token)
