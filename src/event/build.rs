@@ -315,6 +315,8 @@ impl<'a> Builder<'a> {
             // the latest decree, also across a paragraph break.
             let listed = self.decree.filter(|_| talk.content || starts_point);
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
+            // Where a comparison phrase can start in the sentence, asked once for all its mentions.
+            let compare_from = std::cell::OnceCell::new();
             let dating = |k: usize| {
                 let mention = &own[k];
                 let clock = matches!(mention.value, Value::Time { .. })
@@ -331,7 +333,13 @@ impl<'a> Builder<'a> {
                 }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
-                    && !cues.comparison_in(text, tokens, range.clone(), at)
+                    && !cues.comparison_in_from(
+                        *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
+                        text,
+                        tokens,
+                        range.clone(),
+                        at,
+                    )
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
