@@ -221,6 +221,7 @@ impl<'a> Builder<'a> {
         let mut quote = (false, usize::MAX);
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
+        self.sentences.reserve_exact(p.sentences.len());
         for (local, sentence) in p.sentences.iter().enumerate() {
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
@@ -1098,9 +1099,13 @@ fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
             continue;
         }
         let norm = tokens.norm(i);
-        let Some((cut, _)) = norm.char_indices().nth(3) else { continue };
-        let stem = norm.char_indices().nth(5).map_or(norm, |(end, _)| &norm[..end]);
-        debug_assert!(cut < norm.len());
+        // The byte offsets where its characters start (no character is decoded): a word of
+        // four characters or more, and its first five.
+        let mut starts = norm.bytes().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80).map(|(at, _)| at);
+        if starts.nth(3).is_none() {
+            continue;
+        }
+        let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
         let mut h = crate::text::wordmap::FxHasher::default();
         h.write(stem.as_bytes());
         let bit = h.finish() % 256;
