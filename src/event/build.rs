@@ -221,6 +221,7 @@ impl<'a> Builder<'a> {
         let mut quote = (false, usize::MAX);
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
+        self.sentences.reserve_exact(p.sentences.len());
         for (local, sentence) in p.sentences.iter().enumerate() {
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
@@ -316,6 +317,8 @@ impl<'a> Builder<'a> {
             // the latest decree, also across a paragraph break.
             let listed = self.decree.filter(|_| talk.content || starts_point);
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
+            // Where a comparison phrase can start in the sentence, asked once for all its mentions.
+            let compare_from = std::cell::OnceCell::new();
             let dating = |k: usize| {
                 let mention = &own[k];
                 let clock = matches!(mention.value, Value::Time { .. })
@@ -332,7 +335,13 @@ impl<'a> Builder<'a> {
                 }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
-                    && !cues.comparison_in(text, tokens, range.clone(), at)
+                    && !cues.comparison_in_from(
+                        *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
+                        text,
+                        tokens,
+                        range.clone(),
+                        at,
+                    )
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
@@ -1104,9 +1113,13 @@ fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
             continue;
         }
         let norm = tokens.norm(i);
-        let Some((cut, _)) = norm.char_indices().nth(3) else { continue };
-        let stem = norm.char_indices().nth(5).map_or(norm, |(end, _)| &norm[..end]);
-        debug_assert!(cut < norm.len());
+        // The byte offsets where its characters start (no character is decoded): a word of
+        // four characters or more, and its first five.
+        let mut starts = norm.bytes().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80).map(|(at, _)| at);
+        if starts.nth(3).is_none() {
+            continue;
+        }
+        let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
         let mut h = crate::text::wordmap::FxHasher::default();
         h.write(stem.as_bytes());
         let bit = h.finish() % 256;

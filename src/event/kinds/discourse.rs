@@ -172,19 +172,67 @@ impl Cues {
             return false;
         }
         let start = sentence.start;
-        let can = with_scratch(|s| {
-            s.read(self, text, tokens, sentence);
-            s.toks.iter().any(|t| {
-                let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
-                s.memo
-                    .rules
-                    .get(from as usize..to as usize)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
-            })
-        });
+        let can = match own_word_at(tokens, sentence.clone(), first_token) {
+            // See `comparison_from`.
+            Some(cut) => self.comparison_from(text, tokens, sentence) < cut,
+            // Otherwise any word that can start a comparison phrase sends us to the reading of
+            // the words before the mention.
+            None => with_scratch(|s| {
+                s.read(self, text, tokens, sentence);
+                s.toks.iter().any(|t| {
+                    let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
+                    s.memo
+                        .rules
+                        .get(from as usize..to as usize)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
+                })
+            }),
+        };
         can && self.comparison_within(text, tokens, start, first_token)
+    }
+
+    /// [`Cues::comparison_in`], told what [`Cues::comparison_from`] says of the sentence
+    /// (`from`, asked once for all its mentions): a mention that starts a word of its own at
+    /// or before `from` follows no comparison phrase, and nothing more is read.
+    pub(crate) fn comparison_in_from(
+        &self,
+        from: usize,
+        text: &str,
+        tokens: &Tokens,
+        sentence: Range<usize>,
+        first_token: usize,
+    ) -> bool {
+        if sentence.start >= first_token {
+            return false;
+        }
+        match own_word_at(tokens, sentence.clone(), first_token) {
+            Some(cut) if from >= cut => false,
+            _ => self.comparison_in(text, tokens, sentence, first_token),
+        }
+    }
+
+    /// Where (a byte offset) the first word of the sentence made of tokens `sentence` starts
+    /// that can anchor a comparison phrase whose other words the sentence has (`usize::MAX`
+    /// when none can). For a mention that starts a word of its own (see `own_word_at`), the
+    /// words before it are the whole reading's first words, with the same atoms, positions and
+    /// indices; a comparison phrase there is anchored at one of them and needs atoms the whole
+    /// sentence has. So a mention that starts at or before this offset follows no comparison
+    /// phrase, and the words before it need no reading of their own.
+    pub(crate) fn comparison_from(&self, text: &str, tokens: &Tokens, sentence: Range<usize>) -> usize {
+        with_scratch(|s| {
+            s.read(self, text, tokens, sentence);
+            let anchors = |t: &&Tok| {
+                let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
+                s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]).iter().any(|&r| {
+                    self.rules.get(r as usize).is_some_and(|rule| {
+                        rule.role == Role::Comparison && rule.possible(&s.present) && !(rule.anchored && t.index != 0)
+                    })
+                })
+            };
+            s.toks.iter().find(anchors).map_or(usize::MAX, |t| t.start)
+        })
     }
 
     /// Whether the sentence made of tokens `range` is page furniture: a bare timestamp or
@@ -269,6 +317,16 @@ impl Cues {
                 && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
         })
     }
+}
+
+/// The byte offset where token `first_token` starts, when it starts a word of its own inside
+/// the sentence made of tokens `sentence` (it does not touch a word or number token before
+/// it: `COVID19` is one word of the kind engine, read as one); `None` otherwise.
+fn own_word_at(tokens: &Tokens, sentence: Range<usize>, first_token: usize) -> Option<usize> {
+    let (p, t) = (tokens.get(first_token.checked_sub(1)?)?, tokens.get(first_token)?);
+    let touching =
+        t.gap == Gap::None && p.end() == t.start() && p.kind != TokenKind::Punct && t.kind != TokenKind::Punct;
+    (!touching && first_token <= sentence.end).then_some(t.start())
 }
 
 /// Whether a kept word is a number (digits or a number word).
