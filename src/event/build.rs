@@ -208,6 +208,8 @@ impl<'a> Builder<'a> {
     /// Reads the events of one piece (pieces in text order).
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (text, tokens, mentions) = (p.text, p.tokens, p.mentions);
+        let first_event = self.events.len();
+        self.sentences.reserve_exact(p.sentences.len());
         // One text and its tokens until the end of the piece: a sentence read for its
         // discourse classes is not read again for its kinds.
         let _reading = Reading::open();
@@ -371,14 +373,14 @@ impl<'a> Builder<'a> {
                     }
                     describe_rest(tables, text, tokens, from..to, &mut part, &expressions);
                     if let Some(event) = self.events.get_mut(*e) {
-                        fill_with(event, part, &self.doc);
+                        fill_with(event, part);
                     }
                 }
             } else if let Some((e, _)) = dated.first() {
                 let e = *e;
                 let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
                 if let Some(event) = self.events.get_mut(e) {
-                    fill_with(event, d, &self.doc);
+                    fill_with(event, d);
                 }
             }
             self.made = made;
@@ -435,6 +437,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // No chain of continuations crosses a piece: its events' lists are (nearly) done.
+        self.events[first_event..].iter_mut().for_each(compact);
     }
 
     /// Remembers the latest decree among the events from `from` on.
@@ -506,9 +510,9 @@ impl<'a> Builder<'a> {
         count_places(&mut self.named, &d.places);
         if follow == Follow::Own {
             let (when, modifier) = (before.when.clone(), before.modifier);
-            let mut own = Event::new(when, modifier, span.clone(), excerpt());
+            let mut own = Event::bare(when, modifier, span.clone(), excerpt());
             own.inherited = true;
-            fill_with(&mut own, d, &self.doc);
+            fill_with(&mut own, d);
             if !levels.is_empty() {
                 self.anaphora.push((self.events.len(), 0, levels));
             }
@@ -517,7 +521,8 @@ impl<'a> Builder<'a> {
         }
         let event = self.events.get_mut(e)?;
         if !levels.is_empty() && follow != Follow::Measure {
-            self.anaphora.push((e, event.evidence.len(), levels));
+            // (An empty evidence is the event's one sentence.)
+            self.anaphora.push((e, event.evidence.len().max(1), levels));
         }
         fold(event, span, d, follow);
         Some(e)
@@ -535,14 +540,20 @@ impl<'a> Builder<'a> {
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
         let mut signatures = self.signatures;
         signatures.resize(events.len(), Signature::default());
-        let mut events = restatements(events, &signatures, headline.as_ref());
+        let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
             if let Some(place) = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer) {
                 for e in events.iter_mut().filter(|e| e.places.is_empty()) {
-                    e.places.push(Place { sentence: 0, context: true, ..place.clone() });
+                    e.places = vec![Place { sentence: 0, context: true, ..place.clone() }];
                 }
             }
+        }
+        // The restatements are gone: the events that stay get their evidence and source.
+        events.shrink_to_fit();
+        for e in &mut events {
+            read_out(e, &self.doc);
+            e.places.shrink_to_fit();
         }
         (Timeline::from_parts(events, self.undated), self.sentences)
     }
@@ -803,6 +814,10 @@ fn is_statistic(kind: EventKind) -> bool {
 
 /// Folds an undated sentence's description into the event it goes on with.
 fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
+    if event.evidence.is_empty() {
+        event.evidence.reserve_exact(2);
+        event.evidence.push(event.sentence.clone());
+    }
     let at = event.evidence.len();
     event.evidence.push(span.clone());
     let only_other = event.kinds.iter().all(|k| *k == EventKind::Other);
@@ -968,8 +983,8 @@ fn dated(
         open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
         list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
         made.push((events.len(), m.span.clone()));
-        let mut e = Event::new(m.value.clone(), m.modifier, sentence.clone(), excerpt());
-        e.mentions.push(index);
+        let mut e = Event::bare(m.value.clone(), m.modifier, sentence.clone(), excerpt());
+        e.mentions = vec![index];
         events.push(e);
     }
 }
@@ -997,8 +1012,9 @@ fn ends_after(start: &Value, end: &Value) -> bool {
     }
 }
 
-/// Gives an event its sentence's description (moved in) and its source.
-fn fill_with(e: &mut Event, mut d: Description, doc: &Option<Arc<str>>) {
+/// Gives an event its sentence's description (moved in); its source is given when the
+/// document is read (see [`Builder::finish_with_sentences`]).
+fn fill_with(e: &mut Event, mut d: Description) {
     // The lists grew a few slots at a time; an event keeps only what it holds (a long
     // document keeps tens of thousands of events).
     d.kinds.shrink_to_fit();
@@ -1011,7 +1027,29 @@ fn fill_with(e: &mut Event, mut d: Description, doc: &Option<Arc<str>>) {
     e.exempted = d.exempted;
     e.places = d.places;
     e.figures = d.figures;
-    e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
+}
+
+/// Gives an event of the builder what it leaves implicit while the document is read: an
+/// empty evidence is its one sentence, an empty list of sources the sentence in document
+/// `doc` (a document's tens of thousands of events hold no list for either until then).
+fn read_out(e: &mut Event, doc: &Option<Arc<str>>) {
+    if e.evidence.is_empty() {
+        e.evidence = vec![e.sentence.clone()];
+    }
+    if e.sources.is_empty() {
+        e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
+    }
+}
+
+/// Gives back the spare room of an event's lists (they grew a few slots at a time).
+fn compact(e: &mut Event) {
+    e.evidence.shrink_to_fit();
+    e.mentions.shrink_to_fit();
+    e.kinds.shrink_to_fit();
+    e.measures.shrink_to_fit();
+    e.cues.shrink_to_fit();
+    e.places.shrink_to_fit();
+    e.figures.shrink_to_fit();
 }
 
 /// How many earlier events of the same date and kinds a restatement is compared with: more
@@ -1025,7 +1063,12 @@ const RESTATEMENT_CANDIDATES: usize = 8;
 /// headline). The events are grouped by a hash of (date, mod) with one sort; each is compared
 /// with at most
 /// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
-fn restatements(mut events: Vec<Event>, signatures: &[Signature], headline: Option<&Span>) -> Vec<Event> {
+fn restatements(
+    mut events: Vec<Event>,
+    signatures: &[Signature],
+    headline: Option<&Span>,
+    doc: &Option<Arc<str>>,
+) -> Vec<Event> {
     use std::hash::{Hash, Hasher};
     let mut keyed: Vec<(u64, usize)> = events
         .iter()
@@ -1062,7 +1105,7 @@ fn restatements(mut events: Vec<Event>, signatures: &[Signature], headline: Opti
                 if headline == Some(&into.sentence) {
                     std::mem::swap(into, e);
                 }
-                restate(into, e);
+                restate(into, e, doc);
                 gone[i] = true;
             }
         }
@@ -1135,7 +1178,10 @@ fn agree(a: &Event, b: &Event) -> bool {
 
 /// Moves a restatement's evidence, sources, mentions, kinds, cues, measures, places and figures
 /// into the event it restates (what `e` keeps is dropped).
-fn restate(into: &mut Event, e: &mut Event) {
+fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
+    for event in [&mut *into, &mut *e] {
+        read_out(event, doc);
+    }
     let base = into.evidence.len();
     into.evidence.append(&mut e.evidence);
     into.sources.append(&mut e.sources);
