@@ -553,7 +553,7 @@ impl<'a> Builder<'a> {
         events.shrink_to_fit();
         for e in &mut events {
             read_out(e, &self.doc);
-            e.places.shrink_to_fit();
+            compact(e);
         }
         (Timeline::from_parts(events, self.undated), self.sentences)
     }
@@ -1041,6 +1041,20 @@ fn read_out(e: &mut Event, doc: &Option<Arc<str>>) {
     }
 }
 
+/// Two lists one after the other, in a list of just their size; an empty list stands for
+/// its `one` item, if it has one (see [`read_out`]).
+fn concat<T>(a: Vec<T>, one_a: Option<T>, b: Vec<T>, one_b: Option<T>) -> Vec<T> {
+    let len = |v: &Vec<T>, one: &Option<T>| if v.is_empty() { usize::from(one.is_some()) } else { v.len() };
+    let mut out = Vec::with_capacity(len(&a, &one_a) + len(&b, &one_b));
+    for (v, one) in [(a, one_a), (b, one_b)] {
+        match v.is_empty() {
+            true => out.extend(one),
+            false => out.extend(v),
+        }
+    }
+    out
+}
+
 /// Gives back the spare room of an event's lists (they grew a few slots at a time).
 fn compact(e: &mut Event) {
     e.evidence.shrink_to_fit();
@@ -1179,13 +1193,13 @@ fn agree(a: &Event, b: &Event) -> bool {
 /// Moves a restatement's evidence, sources, mentions, kinds, cues, measures, places and figures
 /// into the event it restates (what `e` keeps is dropped).
 fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
-    for event in [&mut *into, &mut *e] {
-        read_out(event, doc);
-    }
-    let base = into.evidence.len();
-    into.evidence.append(&mut e.evidence);
-    into.sources.append(&mut e.sources);
-    into.mentions.append(&mut e.mentions);
+    use std::mem::take;
+    let base = into.evidence.len().max(1);
+    let (a, b) = (into.sentence.clone(), e.sentence.clone());
+    let source = |sentence: &Span| Some(Source { doc: doc.clone(), sentence: sentence.clone() });
+    into.sources = concat(take(&mut into.sources), source(&a), take(&mut e.sources), source(&b));
+    into.evidence = concat(take(&mut into.evidence), Some(a), take(&mut e.evidence), Some(b));
+    into.mentions = concat(take(&mut into.mentions), None, take(&mut e.mentions), None);
     for k in std::mem::take(&mut e.kinds) {
         if !into.kinds.contains(&k) {
             into.kinds.push(k);
