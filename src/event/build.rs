@@ -174,6 +174,16 @@ enum Follow {
     Own,
 }
 
+/// Bytes of text per event, per undated sentence and per sentence, about the fewest news
+/// gives (a 10 MB file of news has one event in 176 bytes, one undated sentence in 312 and
+/// one sentence in 113): the builder reserves its lists from the text's length, so that a
+/// long document's lists are not moved as they grow, each move leaving the old block behind
+/// in the heap (the room not written to is not memory the process holds; the lists a
+/// timeline keeps give back what they do not fill when the document is read).
+const BYTES_PER_EVENT: usize = 128;
+const BYTES_PER_UNDATED: usize = 256;
+const BYTES_PER_SENTENCE: usize = 96;
+
 impl<'a> Builder<'a> {
     /// A builder for the document `doc` (its whole text), reading events with a language's
     /// `tables`. The events share the document's buffer when it has one
@@ -190,9 +200,9 @@ impl<'a> Builder<'a> {
             doc: doc.shared_id().cloned(),
             shared,
             chars: CharCursor::new(text),
-            events: Vec::new(),
-            undated: Vec::new(),
-            sentences: Vec::new(),
+            events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
+            undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
+            sentences: Vec::with_capacity(text.len() / BYTES_PER_SENTENCE),
             made: Vec::new(),
             headline: (None, true),
             anaphora: Vec::new(),
@@ -200,7 +210,7 @@ impl<'a> Builder<'a> {
             lead: Vec::new(),
             reported: Vec::new(),
             decree: None,
-            signatures: Vec::new(),
+            signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             quote_open: false,
         }
     }
@@ -209,7 +219,7 @@ impl<'a> Builder<'a> {
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (text, tokens, mentions) = (p.text, p.tokens, p.mentions);
         let first_event = self.events.len();
-        self.sentences.reserve_exact(p.sentences.len());
+        self.sentences.reserve(p.sentences.len());
         // One text and its tokens until the end of the piece: a sentence read for its
         // discourse classes is not read again for its kinds.
         let _reading = Reading::open();
@@ -555,7 +565,10 @@ impl<'a> Builder<'a> {
             read_out(e, &self.doc);
             compact(e);
         }
-        (Timeline::from_parts(events, self.undated), self.sentences)
+        let (mut undated, mut sentences) = (self.undated, self.sentences);
+        undated.shrink_to_fit();
+        sentences.shrink_to_fit();
+        (Timeline::from_parts(events, undated), sentences)
     }
 }
 
