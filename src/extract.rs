@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// How much text is tokenized at a time: a longer text is read in pieces of about this size,
 /// cut at blank lines, so that the tokens of one piece at a time are kept (about three
 /// times the piece's size) and the results are those of the whole text.
-const PIECE: usize = 1 << 20;
+const PIECE: usize = 1 << 18;
 
 /// Finds and resolves temporal expressions under a set of [`ResolveOptions`], in the
 /// language [`Document::with_lang`] or [`Extractor::with_lang`] fixes, else in the one the

@@ -205,12 +205,21 @@ impl Event {
     /// An event of one dated sentence with nothing read from it yet: kinds, places and the
     /// rest are empty, `evidence` is the sentence.
     pub fn new(when: Value, modifier: Option<Mod>, sentence: Span, text: impl Into<Excerpt>) -> Self {
+        let mut e = Event::bare(when, modifier, sentence, text.into());
+        e.evidence = vec![e.sentence.clone()];
+        e
+    }
+
+    /// [`Event::new`] with its evidence left empty: what the builder makes, for which an
+    /// empty evidence stands for the one sentence until the document is read (see
+    /// `build::Builder::finish_with_sentences`), so a one-sentence event costs no list.
+    pub(crate) fn bare(when: Value, modifier: Option<Mod>, sentence: Span, text: Excerpt) -> Self {
         Event {
             when,
             modifier,
-            evidence: vec![sentence.clone()],
+            evidence: Vec::new(),
             sentence,
-            text: text.into(),
+            text,
             mentions: Vec::new(),
             kinds: Vec::new(),
             measures: Vec::new(),
