@@ -977,6 +977,38 @@ fn dated(
         let hours = matches!(&m.value, Value::Interval(a, b)
             if matches!(**a, Value::Time { .. }) && matches!(**b, Value::Time { .. }));
         let single_day = |v: &Value| v.first_day().is_some() && v.first_day() == v.last_day();
+        // A report's window of a day or two (`за сутки`, `за последние сутки`) and a day it
+        // holds (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`) are one happening: the day.
+        let window = |v: &Value| {
+            matches!(v, Value::Interval(..))
+                && v.first_day().zip(v.last_day()).is_some_and(|(a, b)| (b - a).num_days() <= 1)
+        };
+        let holds = |w: &Value, d: &Value| {
+            d.first_day().zip(w.first_day()).zip(w.last_day()).is_some_and(|((d, a), b)| a <= d && d <= b)
+        };
+        if m.modifier.is_none() {
+            let day_in_window = matches!(m.value, Value::Day(_))
+                .then(|| {
+                    events[first_event..]
+                        .iter_mut()
+                        .find(|e| e.modifier.is_none() && window(&e.when) && holds(&e.when, &m.value))
+                })
+                .flatten();
+            if let Some(e) = day_in_window {
+                e.when = m.value.clone();
+                e.mentions.push(index);
+                continue;
+            }
+            if window(&m.value) {
+                if let Some(e) = events[first_event..]
+                    .iter_mut()
+                    .find(|e| e.modifier.is_none() && matches!(e.when, Value::Day(_)) && holds(&m.value, &e.when))
+                {
+                    e.mentions.push(index);
+                    continue;
+                }
+            }
+        }
         if let Some(day) = events[first_event..].iter_mut().find(|e| {
             e.first_day().is_some() && e.first_day() == m.value.first_day() && {
                 let coarse = matches!(e.when, Value::Day(_));

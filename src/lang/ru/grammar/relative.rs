@@ -234,6 +234,13 @@ impl P<'_> {
 
     /// `за последние 7 дней`, `за минувшие сутки`, `в ближайшие 10 дней`, `следующие 2 недели`.
     pub(super) fn window(&self, i: usize) -> M {
+        // A bare `за сутки` in a report (`За сутки выявлено 120 случаев`) is the last day,
+        // as `за последние сутки` is; `за сутки до голосования` counts back from something
+        // else and is no window.
+        if self.is(i, &["за"]) && self.is(i + 1, &["сутки"]) && !self.is(i + 2, &["до"]) {
+            let (amount, unit, end) = self.amount(i + 1, true)?;
+            return Some((Expr::Window { amount, unit, back: true }, end));
+        }
         let k = if self.is(i, &["за"]) {
             i + 1
         } else if self.is(i, &["в"]) && self.is(i + 1, &["течение"]) {
