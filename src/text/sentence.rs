@@ -119,8 +119,11 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
     let mut out = Vec::with_capacity(toks.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
+    // Whether token `i` is on the text's first line (a headline's, in news).
+    let mut heading_line = true;
     let mut i = 0;
     while i < toks.len() {
+        heading_line &= i == 0 || toks[i].gap < Gap::Newline;
         // A numbered point at a line's start (`1. Сохранить ...`, `2) ...`) starts a sentence,
         // and its period ends none.
         if i > start && is_point_number(tokens, i) {
@@ -150,7 +153,7 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
                 }
             };
         } else if let Some(next) = toks.get(i + 1) {
-            ends = next.gap == Gap::Newline && line_ends(tokens, rules, i, i + 1);
+            ends = next.gap == Gap::Newline && line_ends(tokens, rules, i, i + 1, heading_line);
         }
         let next_gap = toks.get(last + 1).map(|t| t.gap);
         let full = last + 1 - start >= MAX_SENTENCE_TOKENS;
@@ -242,8 +245,11 @@ fn period_inside_date(tokens: &Tokens, rules: &SentenceRules, i: usize, next: us
     (day_before && touching(next + 1, ".")) || (year_word_before && touching(next + 1, ":"))
 }
 
-/// Does the line break between tokens `last` and `next` end a sentence?
-fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -> bool {
+/// Does the line break between tokens `last` and `next` end a sentence? `heading` says that
+/// the line ending is the text's first: a headline's line, after which a line starting with
+/// a number (`8 марта в Павлодаре ...`) is the story's first sentence. (A long text is split
+/// in pieces at blank lines: a piece's first line counts too, once per piece.)
+fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize, heading: bool) -> bool {
     let Some(prev) = tokens.get(last) else {
         return false;
     };
@@ -253,7 +259,7 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize) -
         TokenKind::Number => false,
     };
     let starts = match tokens.get(next) {
-        Some(t) if t.kind == TokenKind::Number => is_timestamp_line(tokens, next),
+        Some(t) if t.kind == TokenKind::Number => heading || is_timestamp_line(tokens, next),
         Some(_) => can_start(tokens, next),
         None => false,
     };
@@ -348,10 +354,19 @@ mod tests {
         let text = "Общество\n15.07.2020 10:05\nВ городе открыли пункт вакцинации.";
         assert_eq!(split(text), ["Общество", "15.07.2020 10:05", "В городе открыли пункт вакцинации."]);
         // A text wrapped before a number goes on: more words, or a full stop at the line's end.
-        let text = "В области выявлено\n37 новых случаев заражения коронавирусом.";
-        assert_eq!(split(text).len(), 1);
-        let text = "Режим ЧП ввели\n16 марта 2020 года.";
-        assert_eq!(split(text).len(), 1);
+        let text = "Первая строка.\nВ области выявлено\n37 новых случаев заражения коронавирусом.";
+        assert_eq!(split(text).len(), 2);
+        let text = "Первая строка.\nРежим ЧП ввели\n16 марта 2020 года.";
+        assert_eq!(split(text).len(), 2);
+    }
+
+    #[test]
+    fn a_headline_line_ends_before_a_line_starting_with_a_number() {
+        let text = "Карантин ужесточат с 9 августа\n8 августа в Павлодаре выявили 20 случаев.";
+        assert_eq!(split(text), ["Карантин ужесточат с 9 августа", "8 августа в Павлодаре выявили 20 случаев."]);
+        // Only the text's first line: a later one wraps before a number.
+        let text = "Первый абзац.\n\nВ области выявлено\n37 новых случаев.";
+        assert_eq!(split(text).len(), 2);
     }
 
     #[test]
