@@ -121,7 +121,7 @@ pub(crate) struct Builder<'a> {
     sentences: Vec<Span>,
     /// The events one sentence made, reused from sentence to sentence.
     made: Vec<(usize, Range<usize>)>,
-    /// The document's first sentence when it is a paragraph of its own (a headline), and
+    /// The document's first sentence when it is a line of its own (a headline), and
     /// whether that is still open to tell.
     headline: (Option<Span>, bool),
     /// The places an event's evidence names by anaphora (`в республике`): the event, its
@@ -254,8 +254,17 @@ impl<'a> Builder<'a> {
                 match &self.headline.0 {
                     None if index == 0 => self.headline.0 = Some(span.clone()),
                     Some(_) => {
-                        // The first sentence is a headline when the second starts a new paragraph.
-                        if p.sentences.get(local.wrapping_sub(1)).is_some_and(|s| s.paragraph == sentence.paragraph) {
+                        // The first sentence is a headline when it is a paragraph of its own, or
+                        // the text's first line without a full stop (`Карантин продлили` and
+                        // a line break): the second starts a new line.
+                        let new_paragraph =
+                            p.sentences.get(local.wrapping_sub(1)).is_some_and(|s| s.paragraph != sentence.paragraph);
+                        let new_line = tokens.get(sentence.tokens.start).is_some_and(|t| t.gap >= Gap::Newline);
+                        let full_stop = self
+                            .sentences
+                            .first()
+                            .is_some_and(|h| text.get(h.bytes.clone()).is_some_and(|s| s.ends_with('.')));
+                        if !(new_paragraph || (new_line && !full_stop)) {
                             self.headline.0 = None;
                         }
                         self.headline.1 = false;
@@ -1157,9 +1166,9 @@ fn restatements(
         .enumerate()
         .filter(|(_, e)| !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other))
         .map(|(i, e)| {
+            // By first day: what `same_time` compares shares it.
             let mut h = crate::text::wordmap::FxHasher::default();
-            e.when.hash(&mut h);
-            e.modifier.hash(&mut h);
+            e.when.first_day().hash(&mut h);
             (h.finish(), i)
         })
         .collect();
@@ -1173,11 +1182,7 @@ fn restatements(
             let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
-                a.when == b.when
-                    && a.modifier == b.modifier
-                    && nested_kinds(a, b)
-                    && agree(a, b)
-                    && similar(signatures.get(i), signatures.get(j))
+                same_time(a, b) && nested_kinds(a, b) && agree(a, b) && similar(signatures.get(i), signatures.get(j))
             });
             // `j` is earlier in the run, and the run is sorted by index within one hash.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -1186,6 +1191,11 @@ fn restatements(
                 // The body sentence, not the headline, is what the event is read from.
                 if headline == Some(&into.sentence) {
                     std::mem::swap(into, e);
+                }
+                // The interval, not its open start, is when it happens.
+                if into.modifier.is_some() && e.modifier.is_none() {
+                    into.when = e.when.clone();
+                    into.modifier = None;
                 }
                 restate(into, e, doc);
                 gone[i] = true;
@@ -1260,6 +1270,22 @@ fn agree(a: &Event, b: &Event) -> bool {
         b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| fb.value == fa.value)
     });
     places && figures
+}
+
+/// Do two events of a document tell the same time? The same days with the same mod (`на
+/// выходные` and `31 июля и 1 августа` are one weekend), or an open start and an interval
+/// from that day (a headline's `с 28 октября` and the body's `с 28 октября по 7 ноября`).
+fn same_time(a: &Event, b: &Event) -> bool {
+    let days = |e: &Event| (e.when.first_day(), e.when.last_day());
+    if a.when.first_day().is_none() {
+        return false;
+    }
+    if days(a) == days(b) && a.modifier == b.modifier {
+        return true;
+    }
+    let open_start = |e: &Event| e.modifier == Some(Mod::OnOrAfter) && matches!(e.when, Value::Day(_));
+    let interval = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
+    a.when.first_day() == b.when.first_day() && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)))
 }
 
 /// Moves a restatement's evidence, sources, mentions, kinds, cues, measures, places and figures
