@@ -354,6 +354,15 @@ impl<'a> Builder<'a> {
                         return false;
                     }
                 }
+                // Weekends with no day written in a decree's listed point (`3) ограничение
+                // работы транспорта в выходные дни;`) are when the measure applies, not a date.
+                if listed.is_some() && matches!(mention.value, Value::Weekend { .. }) {
+                    let written = text
+                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    if written.is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) {
+                        return false;
+                    }
+                }
                 let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
                     && !cues.comparison_in_from(
