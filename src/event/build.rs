@@ -57,7 +57,7 @@ use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
-use super::Place;
+use super::{Figure, Place};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
@@ -1274,11 +1274,23 @@ fn agree(a: &Event, b: &Event) -> bool {
         v
     }
     let (pa, pb) = (names(a), names(b));
-    let places = pa.is_empty() || pb.is_empty() || pa == pb;
-    let figures = a.figures.iter().all(|fa| {
-        b.figures.iter().filter(|fb| fb.what == fa.what && fb.unit == fa.unit).all(|fb| fb.value == fa.value)
-    });
-    places && figures
+    // The places of one among the other's (a headline names the country, the body its regions too).
+    let places = pa.iter().all(|p| pb.contains(p)) || pb.iter().all(|p| pa.contains(p));
+    // Figures agree when the counts of one are among the other's of the same sort (a headline
+    // gives the total, the body the total and its parts), an approximate one (`более 74
+    // тысяч`) within a twentieth of it.
+    let same = |x: &Figure, y: &Figure| {
+        x.what == y.what
+            && x.unit == y.unit
+            && (x.value == y.value
+                || ((x.approx || y.approx) && (x.value - y.value).abs() <= 0.05 * x.value.abs().max(y.value.abs())))
+    };
+    let within = |x: &Event, y: &Event| {
+        x.figures.iter().all(|fx| {
+            !y.figures.iter().any(|fy| fy.what == fx.what && fy.unit == fx.unit) || y.figures.iter().any(|fy| same(fx, fy))
+        })
+    };
+    places && (within(a, b) || within(b, a))
 }
 
 /// Do two events of a document tell the same time? The same days with the same mod (`на
