@@ -213,6 +213,17 @@ impl Tokens {
         }
     }
 
+    /// The bytes of the normalized form of token `i` (empty past the end): the same bytes
+    /// as [`Tokens::norm`], without its checks of character boundaries (the forms are
+    /// stored whole, so they start and end on boundaries), for byte-wise lookups.
+    #[inline]
+    pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
+        match self.tokens.get(i) {
+            Some(t) => self.norm.as_bytes().get(t.norm as usize..t.norm_end as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
     /// The normalized forms of tokens `range` (token indices) as one string: the forms of
     /// tokens that touch (`Нур` `-` `Султане` → `нур-султане`) without a copy, since the
     /// forms are stored one after another. Whatever separated the tokens in the text is not
