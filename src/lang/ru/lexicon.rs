@@ -1262,8 +1262,7 @@ impl Table {
     }
 
     #[inline]
-    fn get(&self, form: &str) -> Option<&Entry> {
-        let bytes = form.as_bytes();
+    fn get_bytes(&self, bytes: &[u8]) -> Option<&Entry> {
         if bytes.len() > self.longest {
             return None;
         }
@@ -1435,7 +1434,7 @@ fn build() -> HashMap<String, Vec<Lex>> {
 /// of the table.
 #[cfg(test)]
 pub(crate) fn lookup(norm: &str) -> &'static [Lex] {
-    TABLE.get(norm).map_or(&[], |e| &e.meaning)
+    TABLE.get_bytes(norm.as_bytes()).map_or(&[], |e| &e.meaning)
 }
 
 /// The compiled lexicon, for callers that look many words up (one check that it is built,
@@ -1449,15 +1448,21 @@ impl Lexicon {
         Lexicon(&TABLE)
     }
 
-    /// [`lookup_class`].
+    /// What a normalized word form (its bytes, as [`Tokens::norm_bytes`] gives them) means
+    /// to the grammar, and its [`class`] bits.
+    ///
+    /// [`Tokens::norm_bytes`]: crate::text::Tokens
     #[inline]
-    pub fn lookup_class(self, norm: &str) -> (&'static [Lex], u64) {
-        let (meaning, mut bits) = self.0.get(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
+    pub fn lookup_class(self, norm: &[u8]) -> (&'static [Lex], u64) {
+        let (meaning, mut bits) = self.0.get_bytes(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
         // Forms read by their stem, too many to list.
-        if norm.len() >= 12 && may_be_duration_adjective(norm) && duration_adjective(norm).is_some() {
+        if norm.len() >= 12
+            && may_be_duration_adjective(norm)
+            && std::str::from_utf8(norm).is_ok_and(|w| duration_adjective(w).is_some())
+        {
             bits |= class::START | class::DURATION;
         }
-        if norm.starts_with(NEW_YEAR_STEM) {
+        if starts_with_new_year_stem(norm) {
             bits |= class::START | class::NIGHT;
         }
         (meaning, bits)
@@ -1465,29 +1470,74 @@ impl Lexicon {
 }
 
 /// Does the word start with the first two letters of a duration adjective's stem? A quick
-/// test before [`duration_adjective`], which compares every stem.
+/// test before [`duration_adjective`], which compares every stem: one bit of
+/// [`DURATION_ADJECTIVE_HEAD_BITS`] first (most words miss there), then the heads.
 #[inline]
-fn may_be_duration_adjective(w: &str) -> bool {
-    let Some(&[a, b, c, d]) = w.as_bytes().get(..4) else { return false };
+fn may_be_duration_adjective(w: &[u8]) -> bool {
+    let Some(&[a, b, c, d]) = w.get(..4) else { return false };
     let head = u32::from_le_bytes([a, b, c, d]);
-    DURATION_ADJECTIVE_HEADS.contains(&head)
+    DURATION_ADJECTIVE_HEAD_BITS & head_bit(head) != 0 && DURATION_ADJECTIVE_HEADS.contains(&head)
 }
 
-/// The first four bytes (two letters) of every stem [`duration_adjective`] reads.
-static DURATION_ADJECTIVE_HEADS: Lazy<Vec<u32>> = Lazy::new(|| {
-    let mut heads: Vec<u32> = DURATION_ADJECTIVE_NUMBERS
-        .iter()
-        .map(|(stem, _)| *stem)
-        .chain(ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| *stem))
-        .filter_map(|stem| match stem.as_bytes().get(..4) {
-            Some(&[a, b, c, d]) => Some(u32::from_le_bytes([a, b, c, d])),
-            _ => None,
-        })
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
+/// The first four bytes (two letters) of a stem, 0 for a shorter one.
+const fn head(stem: &str) -> u32 {
+    match stem.as_bytes() {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        _ => 0,
+    }
+}
+
+/// One of 64 bits for a head (a multiplicative hash's top six bits).
+const fn head_bit(head: u32) -> u64 {
+    1 << (head.wrapping_mul(0x9e37_79b1) >> 26)
+}
+
+/// The number of stems [`duration_adjective`] reads by their first letters.
+const DURATION_ADJECTIVE_STEM_COUNT: usize = DURATION_ADJECTIVE_NUMBERS.len() + ONE_UNIT_ADJECTIVE_STEMS.len();
+
+/// The first four bytes (two letters) of every stem [`duration_adjective`] reads (some
+/// twice).
+const DURATION_ADJECTIVE_HEADS: [u32; DURATION_ADJECTIVE_STEM_COUNT] = {
+    let mut heads = [0; DURATION_ADJECTIVE_STEM_COUNT];
+    let mut k = 0;
+    while k < DURATION_ADJECTIVE_NUMBERS.len() {
+        heads[k] = head(DURATION_ADJECTIVE_NUMBERS[k].0);
+        k += 1;
+    }
+    let mut j = 0;
+    while j < ONE_UNIT_ADJECTIVE_STEMS.len() {
+        heads[k + j] = head(ONE_UNIT_ADJECTIVE_STEMS[j].0);
+        j += 1;
+    }
     heads
-});
+};
+
+/// The [`head_bit`]s of [`DURATION_ADJECTIVE_HEADS`].
+const DURATION_ADJECTIVE_HEAD_BITS: u64 = {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < DURATION_ADJECTIVE_HEADS.len() {
+        bits |= head_bit(DURATION_ADJECTIVE_HEADS[k]);
+        k += 1;
+    }
+    bits
+};
+
+/// `w.starts_with(NEW_YEAR_STEM)`, deciding most words on their first eight bytes.
+#[inline]
+fn starts_with_new_year_stem(w: &[u8]) -> bool {
+    const STEM: &[u8] = NEW_YEAR_STEM.as_bytes();
+    // The stem is eight letters, sixteen bytes: its first eight bytes are a whole `u64`.
+    const _: () = assert!(STEM.len() >= 8);
+    const HEAD: u64 = match STEM {
+        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+        _ => 0,
+    };
+    match w.get(..8) {
+        Some(first) if w.len() >= STEM.len() => read_u64(first) == HEAD && w.starts_with(STEM),
+        _ => false,
+    }
+}
 
 /// The stem of `новогодний` (`в новогоднюю ночь`).
 pub const NEW_YEAR_STEM: &str = "новогодн";
@@ -1639,6 +1689,29 @@ pub mod zones {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_tests_pass_every_duration_adjective_and_new_year_word() {
+        let lexicon = Lexicon::get();
+        let mut words: Vec<String> = ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| format!("{stem}ый")).collect();
+        for (number, _) in DURATION_ADJECTIVE_NUMBERS {
+            for (unit, _) in DURATION_ADJECTIVE_UNITS {
+                words.push(format!("{number}{unit}ого"));
+            }
+        }
+        for w in &words {
+            assert!(duration_adjective(w).is_some(), "{w}");
+            let (_, bits) = lexicon.lookup_class(w.as_bytes());
+            assert_eq!(bits & (class::START | class::DURATION), class::START | class::DURATION, "{w}");
+        }
+        for w in ["новогодний", "новогодние", "новогодн"] {
+            assert!(starts_with_new_year_stem(w.as_bytes()), "{w}");
+            assert_ne!(lexicon.lookup_class(w.as_bytes()).1 & class::NIGHT, 0, "{w}");
+        }
+        for w in ["новогод", "новый", "", "н"] {
+            assert!(!starts_with_new_year_stem(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn shifts_in_every_form() {

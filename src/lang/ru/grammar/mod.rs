@@ -154,7 +154,7 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<
 #[inline]
 fn read(lexicon: Lexicon, tokens: &Tokens, i: usize) -> (&'static [Lex], u64) {
     match tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm(i)),
+        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm_bytes(i)),
         Some(t) if t.kind == TokenKind::Number => (&[], class::NUMBER),
         Some(_) if tokens.norm(i) == "+" || tokens.norm(i) == "-" => (&[], class::SIGN),
         _ => (&[], 0),
