@@ -168,6 +168,9 @@ pub mod class {
     pub const PART_ADJECTIVE: u64 = 1 << 54;
     /// Adjectives of a holiday period (`майские праздники`; `новогодние` has [`NIGHT`]).
     pub const HOLIDAY_PERIOD: u64 = 1 << 55;
+    /// Words after which `в` / `во` may start a match ([`super::AFTER_IN`]): no rule
+    /// starts at them; the grammar tests the bit before it compares the word to the lists.
+    pub const AFTER_IN: u64 = 1 << 56;
 }
 
 /// Season adjectives in the forms `в летний период`, `летнего сезона` use.
@@ -574,6 +577,33 @@ pub const YEAR_KIND_ADJECTIVES: &[&str] = &[
 pub const WEEKEND_PREPOSITIONS: &[&str] =
     &["в", "во", "на", "к", "ко", "до", "после", "с", "со", "за", "раньше", "ранее", "позднее", "позже"];
 
+/// The words after which `в` / `во` may start a match (`в течение`, `в ближайшие дни`,
+/// `в скором времени`, `в прошлом`, `в день`): each list is tested in turn, and every word
+/// of them has [`class::AFTER_IN`].
+pub const AFTER_IN: &[&[&str]] = &[
+    &[
+        "течение",
+        "ближайшее",
+        "скором",
+        "последнее",
+        "последние",
+        "ближайшие",
+        "том",
+        "дальнейшем",
+        "последующие",
+        "эти",
+    ],
+    VAGUE_TIME_ADJECTIVES,
+    AFTER_IN_PAST_OR_FUTURE,
+    AFTER_IN_UNITS,
+];
+
+/// `в будущем`, `в прошлом`.
+pub const AFTER_IN_PAST_OR_FUTURE: &[&str] = &["будущем", "прошлом"];
+
+/// `в день`, `в неделю`, ... (a rate, not at a sentence's start).
+pub const AFTER_IN_UNITS: &[&str] = &["день", "сутки", "неделю", "месяц", "год", "час"];
+
 /// Words the grammar names by their form (prepositions and the like, which the lexicon
 /// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
 /// that starts a match, or whose next word does, or that a match can take right after its
@@ -612,6 +642,10 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::LINK, &["и"]),
     (class::SPOKEN_CLOCK, &["без", "четверть"]),
     (class::START, &["между"]),
+    (class::AFTER_IN, AFTER_IN[0]),
+    (class::AFTER_IN, VAGUE_TIME_ADJECTIVES),
+    (class::AFTER_IN, AFTER_IN_PAST_OR_FUTURE),
+    (class::AFTER_IN, AFTER_IN_UNITS),
 ];
 
 /// Month names in the case forms running text uses (the discourse tables read them too).
@@ -1689,6 +1723,13 @@ pub mod zones {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_after_in_has_its_bit() {
+        for w in AFTER_IN.iter().flat_map(|list| list.iter()) {
+            assert_ne!(Lexicon::get().lookup_class(w.as_bytes()).1 & class::AFTER_IN, 0, "{w}");
+        }
+    }
 
     #[test]
     fn the_quick_tests_pass_every_duration_adjective_and_new_year_word() {

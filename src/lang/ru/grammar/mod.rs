@@ -21,8 +21,9 @@ mod relative;
 mod zone;
 
 use super::lexicon::{
-    class, duration_adjective, Lex, Lexicon, AMOUNT_OPENERS, ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM,
-    OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS, VAGUE_TIME_ADJECTIVES,
+    class, duration_adjective, Lex, Lexicon, AFTER_IN, AFTER_IN_PAST_OR_FUTURE, AFTER_IN_UNITS, AMOUNT_OPENERS,
+    ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM, OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS,
+    VAGUE_TIME_ADJECTIVES,
 };
 use super::tense;
 use crate::expr::{Expr, Tense};
@@ -80,7 +81,7 @@ impl Scanner {
             self.class.push(class);
         }
         // A sentence where no token can start a match (most of an article) ends here.
-        if self.class.iter().all(|&c| c == 0) {
+        if self.class.iter().all(|&c| c & !class::AFTER_IN == 0) {
             return;
         }
         scan(tokens, &self.lex, &self.class, lo..hi, out);
@@ -288,13 +289,24 @@ impl<'a> P<'a> {
         }
     }
 
-    /// The class bits of token `i` (0 outside the sentence).
+    /// The class bits of token `i` (0 outside the sentence), without
+    /// [`class::AFTER_IN`], which only [`P::may_start`] reads ([`P::after_in`]): every other
+    /// test sees the words of [`AFTER_IN`] as it would without the bit.
     fn class(&self, i: usize) -> u64 {
+        self.raw_class(i) & !class::AFTER_IN
+    }
+
+    fn raw_class(&self, i: usize) -> u64 {
         if i < self.hi {
             self.class.get(i.wrapping_sub(self.lo)).copied().unwrap_or(0)
         } else {
             0
         }
+    }
+
+    /// May token `i` be a word of [`AFTER_IN`]? (A necessary condition, no string compared.)
+    fn after_in(&self, i: usize) -> bool {
+        self.raw_class(i) & class::AFTER_IN != 0
     }
 
     fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
@@ -405,24 +417,13 @@ impl<'a> P<'a> {
                 }
                 "четверть" => self.class(i + 1) & first::ORDINAL != 0,
                 "след" => self.w(i + 1) == "." && self.touching(i + 1),
+                // Every word of the lists has the class bit: most words after `в` fail there.
                 "в" | "во" => {
-                    self.is(
-                        i + 1,
-                        &[
-                            "течение",
-                            "ближайшее",
-                            "скором",
-                            "последнее",
-                            "последние",
-                            "ближайшие",
-                            "том",
-                            "дальнейшем",
-                            "последующие",
-                            "эти",
-                        ],
-                    ) || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
-                        || self.is(i + 1, &["будущем", "прошлом"])
-                        || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
+                    self.after_in(i + 1)
+                        && (self.is(i + 1, AFTER_IN[0])
+                            || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
+                            || self.is(i + 1, AFTER_IN_PAST_OR_FUTURE)
+                            || (self.is(i + 1, AFTER_IN_UNITS) && i > self.lo))
                 }
                 "на" => self.is(i + 1, &["днях", "протяжении"]),
                 "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
