@@ -205,17 +205,26 @@ impl Tokens {
     }
 
     /// The normalized form of token `i` ("" past the end).
+    ///
+    /// The grammars and the event engines ask for forms many times per token, so this is
+    /// a range check and no test of character boundaries (std's `str::get` makes two).
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.tokens.get(i) {
-            Some(t) => self.norm.get(t.norm as usize..t.norm_end as usize).unwrap_or(""),
-            None => "",
-        }
+        let bytes = self.norm_bytes(i);
+        // SAFETY: `scan` is the only code that writes `self.norm` and the tokens' norm
+        // offsets. It appends only whole `str`s and `char`s (the lookalike mapping appends
+        // the mapped chars and drains the original ones before it), and it records an
+        // offset only as `self.norm.len()` between such appends, so every offset is a char
+        // boundary of the string; the `as u32` of an offset is lossless, since a text of at
+        // most MAX_TEXT bytes normalizes to at most twice as many (`a_norm_is_at_most_twice
+        // _its_text`). So `bytes` is a whole run of chars of a `String`: valid UTF-8. The
+        // tests `same_tokens_as_the_reference` and `norm_offsets_are_char_boundaries` check
+        // the offsets on random text.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
-    /// The bytes of the normalized form of token `i` (empty past the end): the same bytes
-    /// as [`Tokens::norm`], without its checks of character boundaries (the forms are
-    /// stored whole, so they start and end on boundaries), for byte-wise lookups.
+    /// The bytes of the normalized form of token `i` (empty past the end), for byte-wise
+    /// lookups.
     #[inline]
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         match self.tokens.get(i) {
@@ -660,6 +669,7 @@ mod tests {
         ) {
             let text: String = parts.concat();
             let tokens = Tokens::with_lookalikes(&text, ru());
+            assert_offsets_are_boundaries(&tokens);
             let want = reference(&text);
             proptest::prop_assert_eq!(tokens.len(), want.len(), "{:?}", text);
             for (i, (token, norm)) in want.iter().enumerate() {
@@ -671,6 +681,38 @@ mod tests {
                 );
                 proptest::prop_assert_eq!(tokens.norm(i), norm.as_str(), "{:?}", text);
             }
+        }
+    }
+
+    /// What [`Tokens::norm`]'s `unsafe` rests on: the norm offsets are char boundaries.
+    fn assert_offsets_are_boundaries(tokens: &Tokens) {
+        for t in &tokens.tokens {
+            assert!(t.norm <= t.norm_end && (t.norm_end as usize) <= tokens.norm.len());
+            assert!(tokens.norm.is_char_boundary(t.norm as usize));
+            assert!(tokens.norm.is_char_boundary(t.norm_end as usize));
+        }
+    }
+
+    #[test]
+    fn norm_offsets_are_char_boundaries() {
+        for text in ["", "а", "Ёлки\u{a0}во\u{ad}круг «мaрта»", "İSTANBUL ǅ ẞ Σς", "мaрт\u{301}x日😀\r\n1-2"]
+        {
+            assert_offsets_are_boundaries(&Tokens::with_lookalikes(text, ru()));
+            assert_offsets_are_boundaries(&Tokens::new(text));
+        }
+    }
+
+    #[test]
+    fn a_norm_is_at_most_twice_its_text() {
+        // Every character, alone and in a mixed word (where a Latin letter may become a
+        // two-byte letter): the norm offsets of a text of MAX_TEXT bytes fit a `u32`.
+        let mut text = String::new();
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            text.clear();
+            text.push('ж');
+            text.push(c);
+            let tokens = Tokens::with_lookalikes(&text, ru());
+            assert!(tokens.norm.len() - 'ж'.len_utf8() <= 2 * c.len_utf8(), "{c:?}");
         }
     }
 
