@@ -381,7 +381,10 @@ impl<'a> P<'a> {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokenKind::Number => true,
-            TokenKind::Punct => matches!(self.w(i), "+" | "-"),
+            // A sign starts only an offset (`+15 минут`, `-3 года`), whose amount starts
+            // right after it: a dash before a word that starts no amount (`- сказал он`,
+            // `Нур-Султан`) starts nothing (no other rule, prefix or list reads a sign first).
+            TokenKind::Punct => matches!(self.w(i), "+" | "-") && self.class(i + 1) & first::AMOUNT != 0,
             TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
             TokenKind::Word => match self.w(i) {
                 "с"
@@ -849,6 +852,13 @@ mod tests {
         assert_eq!(surfaces("в прошлом году"), ["прошлом году"]);
         assert_eq!(surfaces("в будущем месяце"), ["будущем месяце"]);
         assert_eq!(surfaces("в прошлом, а не сейчас"), ["в прошлом", "сейчас"]);
+    }
+
+    #[test]
+    fn a_sign_starts_an_offset_only_before_its_amount() {
+        assert_eq!(surfaces("Срок сдвинули на +15 минут"), ["+15 минут"]);
+        assert_eq!(surfaces("прогноз: -3 дня, +полчаса"), ["-3 дня", "+полчаса"]);
+        assert!(found("Мы готовы - сказал он - к 2020 г.").iter().all(|f| !matches!(f.1, Expr::Offset { .. })));
     }
 
     #[test]
