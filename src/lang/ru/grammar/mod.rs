@@ -480,7 +480,10 @@ impl<'a> P<'a> {
         };
         // Every preposition is one of the grammar's own words.
         if self.class(i) & class::START != 0 {
-            if let Some((prefix, j)) = self.prefix(i) {
+            // An inert number after the preposition (`до 30 человек`) starts no core and no
+            // range end (a bare end needs a `.`, `и`, `по`, `до`, `-` or `/` after it, none
+            // of them a word the grammar does not know): the prefixed forms fail there.
+            if let Some((prefix, j)) = self.prefix(i).filter(|&(_, j)| !self.inert_number(j)) {
                 offer(self.prefixed(i, prefix, j));
             }
         }
