@@ -1103,7 +1103,15 @@ pub const PAST_WORDS: &[&str] =
 /// participle ([`PAST_ENDINGS`])? Words the lexicon knows are checked before this.
 pub fn looks_past(w: &str) -> bool {
     // Four Cyrillic letters take eight bytes; shorter words are left to [`PAST_WORDS`].
-    if w.len() < 8 || NOT_PAST_ENDINGS.iter().any(|e| w.ends_with(e)) {
+    if w.len() < 8 {
+        return false;
+    }
+    // A word can end with an ending only when it ends with the ending's last byte: one bit
+    // of [`PAST_LAST_BYTES`] answers for most words that end otherwise (`-ей`, `-ых`).
+    if w.as_bytes().last().is_none_or(|&b| PAST_LAST_BYTES & (1 << (b % 64)) == 0) {
+        return false;
+    }
+    if NOT_PAST_ENDINGS.iter().any(|e| w.ends_with(e)) {
         return false;
     }
     // Walk the trie of reversed endings from the word's last letter.
@@ -1120,6 +1128,20 @@ pub fn looks_past(w: &str) -> bool {
     }
     false
 }
+
+/// Bit `b % 64` for the last byte `b` of each of [`PAST_ENDINGS`].
+const PAST_LAST_BYTES: u64 = {
+    let mut bits = 0u64;
+    let mut k = 0;
+    while k < PAST_ENDINGS.len() {
+        let e = PAST_ENDINGS[k].as_bytes();
+        if let [.., last] = e {
+            bits |= 1 << (*last % 64);
+        }
+        k += 1;
+    }
+    bits
+};
 
 /// A node of the reversed-endings trie behind [`looks_past`].
 struct SuffixNode {
@@ -1723,6 +1745,15 @@ pub mod zones {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_byte_test_passes_every_past_ending() {
+        for e in PAST_ENDINGS {
+            let w = format!("рассмотр{e}");
+            assert!(looks_past(&w), "{w}");
+        }
+        assert!(!looks_past("рассмотрений"));
+    }
 
     #[test]
     fn every_word_after_in_has_its_bit() {
