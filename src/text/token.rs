@@ -227,10 +227,14 @@ impl Tokens {
     /// lookups.
     #[inline]
     pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
-        match self.tokens.get(i) {
-            Some(t) => self.norm.as_bytes().get(t.norm as usize..t.norm_end as usize).unwrap_or(&[]),
-            None => &[],
-        }
+        self.tokens.get(i).map_or(&[], |t| self.norm_bytes_of(t))
+    }
+
+    /// The bytes of the normalized form of `token`, one of these tokens (empty for a token
+    /// of other tokens whose form is out of range).
+    #[inline]
+    pub(crate) fn norm_bytes_of(&self, token: &Token) -> &[u8] {
+        self.norm.as_bytes().get(token.norm as usize..token.norm_end as usize).unwrap_or(&[])
     }
 
     /// The normalized forms of tokens `range` (token indices) as one string: the forms of

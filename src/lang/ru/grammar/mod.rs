@@ -75,8 +75,8 @@ impl Scanner {
         self.lex.reserve(hi - lo);
         self.class.reserve(hi - lo);
         let lexicon = Lexicon::get();
-        for i in lo..hi {
-            let (meaning, class) = read(lexicon, tokens, i);
+        for t in tokens.as_slice().get(lo..hi).unwrap_or(&[]) {
+            let (meaning, class) = read_token(lexicon, tokens, t);
             self.lex.push(meaning);
             self.class.push(class);
         }
@@ -154,11 +154,17 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<
 /// not know), and its [`class`] bits.
 #[inline]
 fn read(lexicon: Lexicon, tokens: &Tokens, i: usize) -> (&'static [Lex], u64) {
-    match tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm_bytes(i)),
-        Some(t) if t.kind == TokenKind::Number => (&[], class::NUMBER),
-        Some(_) if tokens.norm(i) == "+" || tokens.norm(i) == "-" => (&[], class::SIGN),
-        _ => (&[], 0),
+    tokens.get(i).map_or((&[], 0), |t| read_token(lexicon, tokens, t))
+}
+
+/// [`read`] of a token of `tokens`.
+#[inline]
+fn read_token(lexicon: Lexicon, tokens: &Tokens, t: &Token) -> (&'static [Lex], u64) {
+    match t.kind {
+        TokenKind::Word => lexicon.lookup_class(tokens.norm_bytes_of(t)),
+        TokenKind::Number => (&[], class::NUMBER),
+        TokenKind::Punct if matches!(tokens.norm_bytes_of(t), b"+" | b"-") => (&[], class::SIGN),
+        TokenKind::Punct => (&[], 0),
     }
 }
 
