@@ -57,8 +57,8 @@ use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
-use super::{Figure, Place};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
+use super::{Figure, Place};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
@@ -1287,7 +1287,8 @@ fn agree(a: &Event, b: &Event) -> bool {
     };
     let within = |x: &Event, y: &Event| {
         x.figures.iter().all(|fx| {
-            !y.figures.iter().any(|fy| fy.what == fx.what && fy.unit == fx.unit) || y.figures.iter().any(|fy| same(fx, fy))
+            !y.figures.iter().any(|fy| fy.what == fx.what && fy.unit == fx.unit)
+                || y.figures.iter().any(|fy| same(fx, fy))
         })
     };
     places && (within(a, b) || within(b, a))

@@ -123,6 +123,24 @@ pub fn split_sentences(tokens: &Tokens, rules: &SentenceRules) -> Vec<Sentence> 
     let mut heading_line = true;
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens are words, numbers and commas inside a line, followed by a token on the
+        // same line. Such a token is no point number (it starts no line), no terminal mark
+        // and no point's mark (those are `.`, `!`, `?`, `…`, `)`; `…` is among the marks
+        // whose UTF-8 starts with 0xE2, all left to the steps below), and the break after it
+        // is no line break, so the steps below would end nothing at it: skip it in a tight
+        // loop. The cut at MAX_SENTENCE_TOKENS and the last token are left to those steps.
+        while let (Some(t), Some(next)) = (toks.get(i), toks.get(i + 1)) {
+            if (t.kind == TokenKind::Punct
+                && matches!(tokens.norm_bytes(i).first(), None | Some(b'.' | b'!' | b'?' | b')' | 0xe2)))
+                || t.gap >= Gap::Newline
+                || next.gap >= Gap::Newline
+                || i + 1 - start >= MAX_SENTENCE_TOKENS
+            {
+                break;
+            }
+            i += 1;
+        }
+        // The loop above skips no token that starts a line.
         heading_line &= i == 0 || toks[i].gap < Gap::Newline;
         // A numbered point at a line's start (`1. Сохранить ...`, `2) ...`) starts a sentence,
         // and its period ends none.

@@ -205,12 +205,36 @@ impl Tokens {
     }
 
     /// The normalized form of token `i` ("" past the end).
+    ///
+    /// The grammars and the event engines ask for forms many times per token, so this is
+    /// a range check and no test of character boundaries (std's `str::get` makes two).
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.tokens.get(i) {
-            Some(t) => self.norm.get(t.norm as usize..t.norm_end as usize).unwrap_or(""),
-            None => "",
-        }
+        let bytes = self.norm_bytes(i);
+        // SAFETY: `scan` is the only code that writes `self.norm` and the tokens' norm
+        // offsets. It appends only whole `str`s and `char`s (the lookalike mapping appends
+        // the mapped chars and drains the original ones before it), and it records an
+        // offset only as `self.norm.len()` between such appends, so every offset is a char
+        // boundary of the string; the `as u32` of an offset is lossless, since a text of at
+        // most MAX_TEXT bytes normalizes to at most twice as many (`a_norm_is_at_most_twice
+        // _its_text`). So `bytes` is a whole run of chars of a `String`: valid UTF-8. The
+        // tests `same_tokens_as_the_reference` and `norm_offsets_are_char_boundaries` check
+        // the offsets on random text.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+
+    /// The bytes of the normalized form of token `i` (empty past the end), for byte-wise
+    /// lookups.
+    #[inline]
+    pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
+        self.tokens.get(i).map_or(&[], |t| self.norm_bytes_of(t))
+    }
+
+    /// The bytes of the normalized form of `token`, one of these tokens (empty for a token
+    /// of other tokens whose form is out of range).
+    #[inline]
+    pub(crate) fn norm_bytes_of(&self, token: &Token) -> &[u8] {
+        self.norm.as_bytes().get(token.norm as usize..token.norm_end as usize).unwrap_or(&[])
     }
 
     /// The normalized forms of tokens `range` (token indices) as one string: the forms of
@@ -364,7 +388,15 @@ fn normal_run(bytes: &[u8], mut i: usize, cyr: &mut bool, lat: &mut bool) -> usi
         let mut a = [0u8; 8];
         a.copy_from_slice(chunk);
         let x = u64::from_le_bytes(a) & LANES;
-        if zero_lanes(x ^ 0xB0D0_B0D0_B0D0_B0D0) | zero_lanes(x ^ 0x80D1_80D1_80D1_80D1) != HIGH {
+        // The high bit of each lane that holds such a letter (a lane is exact: no carry
+        // crosses from one to the next).
+        let letters = zero_lanes(x ^ 0xB0D0_B0D0_B0D0_B0D0) | zero_lanes(x ^ 0x80D1_80D1_80D1_80D1);
+        if letters != HIGH {
+            // The lanes before the first that is not such a letter are letters: take them
+            // at once; the loop below reads on from the first other byte.
+            let lanes = (!letters & HIGH).trailing_zeros() / 16;
+            c |= lanes > 0;
+            i += 2 * lanes as usize;
             break;
         }
         c = true;
@@ -649,6 +681,7 @@ mod tests {
         ) {
             let text: String = parts.concat();
             let tokens = Tokens::with_lookalikes(&text, ru());
+            assert_offsets_are_boundaries(&tokens);
             let want = reference(&text);
             proptest::prop_assert_eq!(tokens.len(), want.len(), "{:?}", text);
             for (i, (token, norm)) in want.iter().enumerate() {
@@ -660,6 +693,74 @@ mod tests {
                 );
                 proptest::prop_assert_eq!(tokens.norm(i), norm.as_str(), "{:?}", text);
             }
+        }
+    }
+
+    /// What [`Tokens::norm`]'s `unsafe` rests on: the norm offsets are char boundaries.
+    fn assert_offsets_are_boundaries(tokens: &Tokens) {
+        for t in &tokens.tokens {
+            assert!(t.norm <= t.norm_end && (t.norm_end as usize) <= tokens.norm.len());
+            assert!(tokens.norm.is_char_boundary(t.norm as usize));
+            assert!(tokens.norm.is_char_boundary(t.norm_end as usize));
+        }
+    }
+
+    #[test]
+    fn normal_runs_end_where_a_byte_loop_ends_them() {
+        // The byte-by-byte reading of a run, without the eight-byte step.
+        fn simple(bytes: &[u8], mut i: usize) -> usize {
+            while let Some(&b) = bytes.get(i) {
+                match (b, bytes.get(i + 1)) {
+                    (b'a'..=b'z', _) => i += 1,
+                    (0xd0, Some(&n)) if n & 0xf0 == 0xb0 => i += 2,
+                    (0xd1, Some(&n)) if n & 0xf0 == 0x80 => i += 2,
+                    _ => break,
+                }
+            }
+            i
+        }
+        let letters = ["а", "п", "р", "я", "ё", "А", "Я", "a", "z", " ", ".", "1", "ѐ", "ј", "ӕ", "日"];
+        for n in 0..6usize {
+            for k in 0..letters.len().pow(n as u32).min(5000) {
+                let mut text = String::from("мам");
+                let mut m = k;
+                for _ in 0..n {
+                    text.push_str(letters[m % letters.len()]);
+                    m /= letters.len();
+                }
+                text.push_str("ра мама");
+                for start in (0..text.len()).filter(|&j| text.is_char_boundary(j)) {
+                    let (mut c, mut l) = (false, false);
+                    assert_eq!(
+                        normal_run(text.as_bytes(), start, &mut c, &mut l),
+                        simple(text.as_bytes(), start),
+                        "{text:?} {start}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn norm_offsets_are_char_boundaries() {
+        for text in ["", "а", "Ёлки\u{a0}во\u{ad}круг «мaрта»", "İSTANBUL ǅ ẞ Σς", "мaрт\u{301}x日😀\r\n1-2"]
+        {
+            assert_offsets_are_boundaries(&Tokens::with_lookalikes(text, ru()));
+            assert_offsets_are_boundaries(&Tokens::new(text));
+        }
+    }
+
+    #[test]
+    fn a_norm_is_at_most_twice_its_text() {
+        // Every character, alone and in a mixed word (where a Latin letter may become a
+        // two-byte letter): the norm offsets of a text of MAX_TEXT bytes fit a `u32`.
+        let mut text = String::new();
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            text.clear();
+            text.push('ж');
+            text.push(c);
+            let tokens = Tokens::with_lookalikes(&text, ru());
+            assert!(tokens.norm.len() - 'ж'.len_utf8() <= 2 * c.len_utf8(), "{c:?}");
         }
     }
 

@@ -168,6 +168,9 @@ pub mod class {
     pub const PART_ADJECTIVE: u64 = 1 << 54;
     /// Adjectives of a holiday period (`майские праздники`; `новогодние` has [`NIGHT`]).
     pub const HOLIDAY_PERIOD: u64 = 1 << 55;
+    /// Words after which `в` / `во` may start a match ([`super::AFTER_IN`]): no rule
+    /// starts at them; the grammar tests the bit before it compares the word to the lists.
+    pub const AFTER_IN: u64 = 1 << 56;
 }
 
 /// Season adjectives in the forms `в летний период`, `летнего сезона` use.
@@ -574,6 +577,33 @@ pub const YEAR_KIND_ADJECTIVES: &[&str] = &[
 pub const WEEKEND_PREPOSITIONS: &[&str] =
     &["в", "во", "на", "к", "ко", "до", "после", "с", "со", "за", "раньше", "ранее", "позднее", "позже"];
 
+/// The words after which `в` / `во` may start a match (`в течение`, `в ближайшие дни`,
+/// `в скором времени`, `в прошлом`, `в день`): each list is tested in turn, and every word
+/// of them has [`class::AFTER_IN`].
+pub const AFTER_IN: &[&[&str]] = &[
+    &[
+        "течение",
+        "ближайшее",
+        "скором",
+        "последнее",
+        "последние",
+        "ближайшие",
+        "том",
+        "дальнейшем",
+        "последующие",
+        "эти",
+    ],
+    VAGUE_TIME_ADJECTIVES,
+    AFTER_IN_PAST_OR_FUTURE,
+    AFTER_IN_UNITS,
+];
+
+/// `в будущем`, `в прошлом`.
+pub const AFTER_IN_PAST_OR_FUTURE: &[&str] = &["будущем", "прошлом"];
+
+/// `в день`, `в неделю`, ... (a rate, not at a sentence's start).
+pub const AFTER_IN_UNITS: &[&str] = &["день", "сутки", "неделю", "месяц", "год", "час"];
+
 /// Words the grammar names by their form (prepositions and the like, which the lexicon
 /// gives no meaning): each with the [`class`] bits of the rules it can open. Every word
 /// that starts a match, or whose next word does, or that a match can take right after its
@@ -612,6 +642,10 @@ pub const GRAMMAR_WORDS: &[(u64, &[&str])] = &[
     (class::LINK, &["и"]),
     (class::SPOKEN_CLOCK, &["без", "четверть"]),
     (class::START, &["между"]),
+    (class::AFTER_IN, AFTER_IN[0]),
+    (class::AFTER_IN, VAGUE_TIME_ADJECTIVES),
+    (class::AFTER_IN, AFTER_IN_PAST_OR_FUTURE),
+    (class::AFTER_IN, AFTER_IN_UNITS),
 ];
 
 /// Month names in the case forms running text uses (the discourse tables read them too).
@@ -1069,7 +1103,15 @@ pub const PAST_WORDS: &[&str] =
 /// participle ([`PAST_ENDINGS`])? Words the lexicon knows are checked before this.
 pub fn looks_past(w: &str) -> bool {
     // Four Cyrillic letters take eight bytes; shorter words are left to [`PAST_WORDS`].
-    if w.len() < 8 || NOT_PAST_ENDINGS.iter().any(|e| w.ends_with(e)) {
+    if w.len() < 8 {
+        return false;
+    }
+    // A word can end with an ending only when it ends with the ending's last byte: one bit
+    // of [`PAST_LAST_BYTES`] answers for most words that end otherwise (`-ей`, `-ых`).
+    if w.as_bytes().last().is_none_or(|&b| PAST_LAST_BYTES & (1 << (b % 64)) == 0) {
+        return false;
+    }
+    if NOT_PAST_ENDINGS.iter().any(|e| w.ends_with(e)) {
         return false;
     }
     // Walk the trie of reversed endings from the word's last letter.
@@ -1086,6 +1128,20 @@ pub fn looks_past(w: &str) -> bool {
     }
     false
 }
+
+/// Bit `b % 64` for the last byte `b` of each of [`PAST_ENDINGS`].
+const PAST_LAST_BYTES: u64 = {
+    let mut bits = 0u64;
+    let mut k = 0;
+    while k < PAST_ENDINGS.len() {
+        let e = PAST_ENDINGS[k].as_bytes();
+        if let [.., last] = e {
+            bits |= 1 << (*last % 64);
+        }
+        k += 1;
+    }
+    bits
+};
 
 /// A node of the reversed-endings trie behind [`looks_past`].
 struct SuffixNode {
@@ -1262,8 +1318,7 @@ impl Table {
     }
 
     #[inline]
-    fn get(&self, form: &str) -> Option<&Entry> {
-        let bytes = form.as_bytes();
+    fn get_bytes(&self, bytes: &[u8]) -> Option<&Entry> {
         if bytes.len() > self.longest {
             return None;
         }
@@ -1435,7 +1490,7 @@ fn build() -> HashMap<String, Vec<Lex>> {
 /// of the table.
 #[cfg(test)]
 pub(crate) fn lookup(norm: &str) -> &'static [Lex] {
-    TABLE.get(norm).map_or(&[], |e| &e.meaning)
+    TABLE.get_bytes(norm.as_bytes()).map_or(&[], |e| &e.meaning)
 }
 
 /// The compiled lexicon, for callers that look many words up (one check that it is built,
@@ -1449,15 +1504,21 @@ impl Lexicon {
         Lexicon(&TABLE)
     }
 
-    /// [`lookup_class`].
+    /// What a normalized word form (its bytes, as [`Tokens::norm_bytes`] gives them) means
+    /// to the grammar, and its [`class`] bits.
+    ///
+    /// [`Tokens::norm_bytes`]: crate::text::Tokens
     #[inline]
-    pub fn lookup_class(self, norm: &str) -> (&'static [Lex], u64) {
-        let (meaning, mut bits) = self.0.get(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
+    pub fn lookup_class(self, norm: &[u8]) -> (&'static [Lex], u64) {
+        let (meaning, mut bits) = self.0.get_bytes(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
         // Forms read by their stem, too many to list.
-        if norm.len() >= 12 && may_be_duration_adjective(norm) && duration_adjective(norm).is_some() {
+        if norm.len() >= 12
+            && may_be_duration_adjective(norm)
+            && std::str::from_utf8(norm).is_ok_and(|w| duration_adjective(w).is_some())
+        {
             bits |= class::START | class::DURATION;
         }
-        if norm.starts_with(NEW_YEAR_STEM) {
+        if starts_with_new_year_stem(norm) {
             bits |= class::START | class::NIGHT;
         }
         (meaning, bits)
@@ -1465,29 +1526,74 @@ impl Lexicon {
 }
 
 /// Does the word start with the first two letters of a duration adjective's stem? A quick
-/// test before [`duration_adjective`], which compares every stem.
+/// test before [`duration_adjective`], which compares every stem: one bit of
+/// [`DURATION_ADJECTIVE_HEAD_BITS`] first (most words miss there), then the heads.
 #[inline]
-fn may_be_duration_adjective(w: &str) -> bool {
-    let Some(&[a, b, c, d]) = w.as_bytes().get(..4) else { return false };
+fn may_be_duration_adjective(w: &[u8]) -> bool {
+    let Some(&[a, b, c, d]) = w.get(..4) else { return false };
     let head = u32::from_le_bytes([a, b, c, d]);
-    DURATION_ADJECTIVE_HEADS.contains(&head)
+    DURATION_ADJECTIVE_HEAD_BITS & head_bit(head) != 0 && DURATION_ADJECTIVE_HEADS.contains(&head)
 }
 
-/// The first four bytes (two letters) of every stem [`duration_adjective`] reads.
-static DURATION_ADJECTIVE_HEADS: Lazy<Vec<u32>> = Lazy::new(|| {
-    let mut heads: Vec<u32> = DURATION_ADJECTIVE_NUMBERS
-        .iter()
-        .map(|(stem, _)| *stem)
-        .chain(ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| *stem))
-        .filter_map(|stem| match stem.as_bytes().get(..4) {
-            Some(&[a, b, c, d]) => Some(u32::from_le_bytes([a, b, c, d])),
-            _ => None,
-        })
-        .collect();
-    heads.sort_unstable();
-    heads.dedup();
+/// The first four bytes (two letters) of a stem, 0 for a shorter one.
+const fn head(stem: &str) -> u32 {
+    match stem.as_bytes() {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        _ => 0,
+    }
+}
+
+/// One of 64 bits for a head (a multiplicative hash's top six bits).
+const fn head_bit(head: u32) -> u64 {
+    1 << (head.wrapping_mul(0x9e37_79b1) >> 26)
+}
+
+/// The number of stems [`duration_adjective`] reads by their first letters.
+const DURATION_ADJECTIVE_STEM_COUNT: usize = DURATION_ADJECTIVE_NUMBERS.len() + ONE_UNIT_ADJECTIVE_STEMS.len();
+
+/// The first four bytes (two letters) of every stem [`duration_adjective`] reads (some
+/// twice).
+const DURATION_ADJECTIVE_HEADS: [u32; DURATION_ADJECTIVE_STEM_COUNT] = {
+    let mut heads = [0; DURATION_ADJECTIVE_STEM_COUNT];
+    let mut k = 0;
+    while k < DURATION_ADJECTIVE_NUMBERS.len() {
+        heads[k] = head(DURATION_ADJECTIVE_NUMBERS[k].0);
+        k += 1;
+    }
+    let mut j = 0;
+    while j < ONE_UNIT_ADJECTIVE_STEMS.len() {
+        heads[k + j] = head(ONE_UNIT_ADJECTIVE_STEMS[j].0);
+        j += 1;
+    }
     heads
-});
+};
+
+/// The [`head_bit`]s of [`DURATION_ADJECTIVE_HEADS`].
+const DURATION_ADJECTIVE_HEAD_BITS: u64 = {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < DURATION_ADJECTIVE_HEADS.len() {
+        bits |= head_bit(DURATION_ADJECTIVE_HEADS[k]);
+        k += 1;
+    }
+    bits
+};
+
+/// `w.starts_with(NEW_YEAR_STEM)`, deciding most words on their first eight bytes.
+#[inline]
+fn starts_with_new_year_stem(w: &[u8]) -> bool {
+    const STEM: &[u8] = NEW_YEAR_STEM.as_bytes();
+    // The stem is eight letters, sixteen bytes: its first eight bytes are a whole `u64`.
+    const _: () = assert!(STEM.len() >= 8);
+    const HEAD: u64 = match STEM {
+        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+        _ => 0,
+    };
+    match w.get(..8) {
+        Some(first) if w.len() >= STEM.len() => read_u64(first) == HEAD && w.starts_with(STEM),
+        _ => false,
+    }
+}
 
 /// The stem of `новогодний` (`в новогоднюю ночь`).
 pub const NEW_YEAR_STEM: &str = "новогодн";
@@ -1639,6 +1745,45 @@ pub mod zones {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_byte_test_passes_every_past_ending() {
+        for e in PAST_ENDINGS {
+            let w = format!("рассмотр{e}");
+            assert!(looks_past(&w), "{w}");
+        }
+        assert!(!looks_past("рассмотрений"));
+    }
+
+    #[test]
+    fn every_word_after_in_has_its_bit() {
+        for w in AFTER_IN.iter().flat_map(|list| list.iter()) {
+            assert_ne!(Lexicon::get().lookup_class(w.as_bytes()).1 & class::AFTER_IN, 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_quick_tests_pass_every_duration_adjective_and_new_year_word() {
+        let lexicon = Lexicon::get();
+        let mut words: Vec<String> = ONE_UNIT_ADJECTIVE_STEMS.iter().map(|(stem, _)| format!("{stem}ый")).collect();
+        for (number, _) in DURATION_ADJECTIVE_NUMBERS {
+            for (unit, _) in DURATION_ADJECTIVE_UNITS {
+                words.push(format!("{number}{unit}ого"));
+            }
+        }
+        for w in &words {
+            assert!(duration_adjective(w).is_some(), "{w}");
+            let (_, bits) = lexicon.lookup_class(w.as_bytes());
+            assert_eq!(bits & (class::START | class::DURATION), class::START | class::DURATION, "{w}");
+        }
+        for w in ["новогодний", "новогодние", "новогодн"] {
+            assert!(starts_with_new_year_stem(w.as_bytes()), "{w}");
+            assert_ne!(lexicon.lookup_class(w.as_bytes()).1 & class::NIGHT, 0, "{w}");
+        }
+        for w in ["новогод", "новый", "", "н"] {
+            assert!(!starts_with_new_year_stem(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn shifts_in_every_form() {

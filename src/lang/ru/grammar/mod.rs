@@ -21,8 +21,9 @@ mod relative;
 mod zone;
 
 use super::lexicon::{
-    class, duration_adjective, Lex, Lexicon, AMOUNT_OPENERS, ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM,
-    OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS, VAGUE_TIME_ADJECTIVES,
+    class, duration_adjective, Lex, Lexicon, AFTER_IN, AFTER_IN_PAST_OR_FUTURE, AFTER_IN_UNITS, AMOUNT_OPENERS,
+    ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM, OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS,
+    VAGUE_TIME_ADJECTIVES,
 };
 use super::tense;
 use crate::expr::{Expr, Tense};
@@ -74,13 +75,13 @@ impl Scanner {
         self.lex.reserve(hi - lo);
         self.class.reserve(hi - lo);
         let lexicon = Lexicon::get();
-        for i in lo..hi {
-            let (meaning, class) = read(lexicon, tokens, i);
+        for t in tokens.as_slice().get(lo..hi).unwrap_or(&[]) {
+            let (meaning, class) = read_token(lexicon, tokens, t);
             self.lex.push(meaning);
             self.class.push(class);
         }
         // A sentence where no token can start a match (most of an article) ends here.
-        if self.class.iter().all(|&c| c == 0) {
+        if self.class.iter().all(|&c| c & !class::AFTER_IN == 0) {
             return;
         }
         scan(tokens, &self.lex, &self.class, lo..hi, out);
@@ -153,11 +154,17 @@ fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<
 /// not know), and its [`class`] bits.
 #[inline]
 fn read(lexicon: Lexicon, tokens: &Tokens, i: usize) -> (&'static [Lex], u64) {
-    match tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Word => lexicon.lookup_class(tokens.norm(i)),
-        Some(t) if t.kind == TokenKind::Number => (&[], class::NUMBER),
-        Some(_) if tokens.norm(i) == "+" || tokens.norm(i) == "-" => (&[], class::SIGN),
-        _ => (&[], 0),
+    tokens.get(i).map_or((&[], 0), |t| read_token(lexicon, tokens, t))
+}
+
+/// [`read`] of a token of `tokens`.
+#[inline]
+fn read_token(lexicon: Lexicon, tokens: &Tokens, t: &Token) -> (&'static [Lex], u64) {
+    match t.kind {
+        TokenKind::Word => lexicon.lookup_class(tokens.norm_bytes_of(t)),
+        TokenKind::Number => (&[], class::NUMBER),
+        TokenKind::Punct if matches!(tokens.norm_bytes_of(t), b"+" | b"-") => (&[], class::SIGN),
+        TokenKind::Punct => (&[], 0),
     }
 }
 
@@ -288,13 +295,24 @@ impl<'a> P<'a> {
         }
     }
 
-    /// The class bits of token `i` (0 outside the sentence).
+    /// The class bits of token `i` (0 outside the sentence), without
+    /// [`class::AFTER_IN`], which only [`P::may_start`] reads ([`P::after_in`]): every other
+    /// test sees the words of [`AFTER_IN`] as it would without the bit.
     fn class(&self, i: usize) -> u64 {
+        self.raw_class(i) & !class::AFTER_IN
+    }
+
+    fn raw_class(&self, i: usize) -> u64 {
         if i < self.hi {
             self.class.get(i.wrapping_sub(self.lo)).copied().unwrap_or(0)
         } else {
             0
         }
+    }
+
+    /// May token `i` be a word of [`AFTER_IN`]? (A necessary condition, no string compared.)
+    fn after_in(&self, i: usize) -> bool {
+        self.raw_class(i) & class::AFTER_IN != 0
     }
 
     fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
@@ -369,7 +387,10 @@ impl<'a> P<'a> {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokenKind::Number => true,
-            TokenKind::Punct => matches!(self.w(i), "+" | "-"),
+            // A sign starts only an offset (`+15 минут`, `-3 года`), whose amount starts
+            // right after it: a dash before a word that starts no amount (`- сказал он`,
+            // `Нур-Султан`) starts nothing (no other rule, prefix or list reads a sign first).
+            TokenKind::Punct => matches!(self.w(i), "+" | "-") && self.class(i + 1) & first::AMOUNT != 0,
             TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
             TokenKind::Word => match self.w(i) {
                 "с"
@@ -406,24 +427,13 @@ impl<'a> P<'a> {
                 }
                 "четверть" => self.class(i + 1) & first::ORDINAL != 0,
                 "след" => self.w(i + 1) == "." && self.touching(i + 1),
+                // Every word of the lists has the class bit: most words after `в` fail there.
                 "в" | "во" => {
-                    self.is(
-                        i + 1,
-                        &[
-                            "течение",
-                            "ближайшее",
-                            "скором",
-                            "последнее",
-                            "последние",
-                            "ближайшие",
-                            "том",
-                            "дальнейшем",
-                            "последующие",
-                            "эти",
-                        ],
-                    ) || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
-                        || self.is(i + 1, &["будущем", "прошлом"])
-                        || (self.is(i + 1, &["день", "сутки", "неделю", "месяц", "год", "час"]) && i > self.lo)
+                    self.after_in(i + 1)
+                        && (self.is(i + 1, AFTER_IN[0])
+                            || self.is(i + 1, VAGUE_TIME_ADJECTIVES)
+                            || self.is(i + 1, AFTER_IN_PAST_OR_FUTURE)
+                            || (self.is(i + 1, AFTER_IN_UNITS) && i > self.lo))
                 }
                 "на" => self.is(i + 1, &["днях", "протяжении"]),
                 "не" => self.is(i + 1, &["позднее", "позже", "ранее", "раньше"]),
@@ -477,7 +487,10 @@ impl<'a> P<'a> {
         };
         // Every preposition is one of the grammar's own words.
         if self.class(i) & class::START != 0 {
-            if let Some((prefix, j)) = self.prefix(i) {
+            // An inert number after the preposition (`до 30 человек`) starts no core and no
+            // range end (a bare end needs a `.`, `и`, `по`, `до`, `-` or `/` after it, none
+            // of them a word the grammar does not know): the prefixed forms fail there.
+            if let Some((prefix, j)) = self.prefix(i).filter(|&(_, j)| !self.inert_number(j)) {
                 offer(self.prefixed(i, prefix, j));
             }
         }
@@ -849,6 +862,13 @@ mod tests {
         assert_eq!(surfaces("в прошлом году"), ["прошлом году"]);
         assert_eq!(surfaces("в будущем месяце"), ["будущем месяце"]);
         assert_eq!(surfaces("в прошлом, а не сейчас"), ["в прошлом", "сейчас"]);
+    }
+
+    #[test]
+    fn a_sign_starts_an_offset_only_before_its_amount() {
+        assert_eq!(surfaces("Срок сдвинули на +15 минут"), ["+15 минут"]);
+        assert_eq!(surfaces("прогноз: -3 дня, +полчаса"), ["-3 дня", "+полчаса"]);
+        assert!(found("Мы готовы - сказал он - к 2020 г.").iter().all(|f| !matches!(f.1, Expr::Offset { .. })));
     }
 
     #[test]
