@@ -134,6 +134,9 @@ pub(crate) struct Builder<'a> {
     lead: Vec<Place>,
     /// The places its datelines name, once per dateline: where the story was reported from.
     reported: Vec<Place>,
+    /// The countries whose demonyms (`казахстанцы`) the document names, with how often, read
+    /// while it names no place: an article of demonyms only is about their country.
+    demonyms: Vec<(&'static str, usize)>,
     /// The latest decree (a state of emergency or a quarantine) among the events.
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
@@ -209,6 +212,7 @@ impl<'a> Builder<'a> {
             named: Vec::new(),
             lead: Vec::new(),
             reported: Vec::new(),
+            demonyms: Vec::new(),
             decree: None,
             signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             quote_open: false,
@@ -275,6 +279,9 @@ impl<'a> Builder<'a> {
             if index == 0 {
                 let names = places_with(tables.gazetteer, text, tokens, sentence.tokens.clone());
                 self.lead = names.iter().map(named_place).collect();
+            }
+            if self.named.is_empty() {
+                count_demonyms(&mut self.demonyms, tables.gazetteer, tokens, sentence.tokens.clone());
             }
             let first = m;
             while m < mentions.len() && mentions[m].sentence == index {
@@ -581,7 +588,9 @@ impl<'a> Builder<'a> {
         let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
-            if let Some(place) = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer) {
+            let place = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer)
+                .or_else(|| demonyms_country(&self.named, &self.demonyms, self.tables.gazetteer));
+            if let Some(place) = place {
                 for e in events.iter_mut().filter(|e| e.places.is_empty()) {
                     e.places = vec![Place { sentence: 0, context: true, ..place.clone() }];
                 }
@@ -713,6 +722,39 @@ fn article_place_of(named: &[(Place, usize)], lead: &[Place], reported: &[Place]
     // The country, when the article names it at least as often as any one region: a story
     // about a region that also names others, or the country now and then, has no one place.
     if region.is_some_and(|(_, n)| n > own_name) {
+        return None;
+    }
+    gaz.country(country).map(|c| from_gazetteer(c.name, c.kind, c.country, c.code))
+}
+
+/// Counts the demonyms of the sentence made of tokens `range` into `counts`, by country.
+fn count_demonyms(counts: &mut Vec<(&'static str, usize)>, gaz: &Gazetteer, tokens: &Tokens, range: Range<usize>) {
+    let demonyms = gaz.not_place.demonyms;
+    for i in range {
+        let Some(t) = tokens.get(i) else { break };
+        if t.kind != crate::text::TokenKind::Word {
+            continue;
+        }
+        let norm = tokens.norm(i);
+        if let Some(&(_, country)) = demonyms.iter().find(|(prefix, _)| norm.starts_with(prefix)) {
+            match counts.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((country, 1)),
+            }
+        }
+    }
+}
+
+/// The country of an article that names no place but its people (`казахстанцы`): the one
+/// whose demonyms it names most, when no other's are named as often.
+fn demonyms_country(named: &[(Place, usize)], counts: &[(&'static str, usize)], gaz: &Gazetteer) -> Option<Place> {
+    if !named.is_empty() {
+        return None;
+    }
+    let top = counts.iter().map(|(_, n)| *n).max()?;
+    let mut best = counts.iter().filter(|(_, n)| *n == top);
+    let (country, _) = best.next()?;
+    if best.next().is_some() {
         return None;
     }
     gaz.country(country).map(|c| from_gazetteer(c.name, c.kind, c.country, c.code))
@@ -1555,6 +1597,22 @@ mod tests {
              Театры откроются с 1 октября.",
         );
         assert_eq!(at(&e, "Театры"), ["Казахстан*"]);
+    }
+
+    #[test]
+    fn a_story_of_demonyms_only_gives_their_country() {
+        let e = located(
+            "date 2020-04-14 Пособие получили 2 миллиона казахстанцев\n\n\
+             13 апреля выплаты получили ещё 300 тысяч казахстанцев.\n\n\
+             Следующий транш поступит 15 апреля.",
+        );
+        assert_eq!(at(&e, "Следующий"), ["Казахстан*"], "a context place");
+        // Demonyms of two countries as often: no one country.
+        let e = located("date 2020-04-14 13 апреля на родину вернулись 40 казахстанцев и 40 россиян.");
+        assert!(at(&e, "13 апреля").is_empty(), "{e:?}");
+        // A named place wins over demonyms.
+        let e = located("date 2020-04-14 13 апреля в Москве выплаты получили 500 казахстанцев.");
+        assert_eq!(at(&e, "13 апреля"), ["Москва"]);
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub(crate) struct NotPlace {
     /// Opening quotation marks: a name right after one (no space) begins the name of an
     /// organization, a medium, a club or a brand (`«Казахстан темир жолы»`, `«Астана»`).
     pub(crate) quotes: &'static [&'static str],
+    /// Demonyms (prefixes of normalized words) and their country's ISO 3166-1 alpha-2 code
+    /// (`казахстанц` → `KZ`): no place of an event, but an article that names no place and
+    /// speaks of `казахстанцы` is about Kazakhstan.
+    pub(crate) demonyms: &'static [(&'static str, &'static str)],
 }
 
 /// A way to complete a match that starts with a given first word.

@@ -262,8 +262,13 @@ fn canonical(row: &Row) -> Option<Place> {
 
 /// The contexts in which a name is no place of the event: an organization in quotation
 /// marks (the words of a citizenship or an origin follow a Kazakh name; see the module docs).
-static NOT_PLACE: NotPlace =
-    NotPlace { citizenship: &[], origin: &[], products: &[], quotes: &["«", "\"", "„", "“"] };
+static NOT_PLACE: NotPlace = NotPlace {
+    citizenship: &[],
+    origin: &[],
+    products: &[],
+    quotes: &["«", "\"", "„", "“"],
+    demonyms: &[("қазақстандық", "KZ"), ("ресейлік", "RU"), ("қырғызстандық", "KG"), ("өзбекстандық", "UZ")],
+};
 
 /// The Kazakh gazetteer, compiled once.
 pub(crate) static GAZETTEER: Lazy<Gazetteer> = Lazy::new(|| {
