@@ -1,5 +1,6 @@
-//! The event gold of `tests/fixtures/events/`: twelve articles written for this repository,
-//! with their happenings annotated (`docs/event-gold.md`), scored the way the event scorer
+//! The event gold of `tests/fixtures/events/`: 24 articles written for this repository
+//! (`ev01`–`ev12`, and `ev13`–`ev24` annotated blind before any khronika output was seen), with
+//! their happenings annotated (`docs/event-gold.md`), scored the way the event scorer
 //! (`score.py` of the evaluation kit) scores them, and held to a floor.
 //!
 //! Each document is analysed with [`khronika::analyze`] and written as its `--jsonl` record
@@ -10,9 +11,10 @@
 //! counts kinds (exact set), places (set) and figures (multiset of value and what, money also
 //! by currency), micro-averaged over the whole set.
 //!
-//! The floors below are the values measured when they were last set, minus 0.02: the test
-//! fails on a regression; raise them as the event builder improves (`cargo test --test
-//! event_gold -- --nocapture` prints the table and the measured values).
+//! The floors below are the values measured when they were last set (2026-12-02, over all 24
+//! articles), minus 0.02, rounded down to three decimals: the test fails on a regression; raise
+//! them as the event builder improves (`cargo test --test event_gold -- --nocapture` prints the
+//! table and the measured values).
 #![cfg(feature = "json")]
 
 use khronika::export::json::RecordView;
@@ -21,22 +23,22 @@ use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Detection precision: matched predicted events / predicted events.
-const MIN_DETECTION_PRECISION: f64 = 0.880;
+const MIN_DETECTION_PRECISION: f64 = 0.913;
 /// Detection recall: matched gold events / gold events.
-const MIN_DETECTION_RECALL: f64 = 0.935;
+const MIN_DETECTION_RECALL: f64 = 0.940;
 /// Matched events whose kind set is exactly the gold one.
-const MIN_KINDS_EXACT: f64 = 0.800;
+const MIN_KINDS_EXACT: f64 = 0.816;
 /// Places F1 on matched pairs, against the places the evidence names: the record's places
 /// without `"context": true` (`score.py` reads the names only, so its strict line counts the
 /// context places too).
-const MIN_PLACES_F1: f64 = 0.948;
+const MIN_PLACES_F1: f64 = 0.877;
 /// Places F1 on matched pairs, against the evidence's places and the ones the article gives
 /// elsewhere or by anaphora (`в республике`); places of the support are not counted wrong.
-const MIN_PLACES_READER_F1: f64 = 0.933;
+const MIN_PLACES_READER_F1: f64 = 0.930;
 /// Figures F1 on matched pairs, against the figures of the evidence.
-const MIN_FIGURES_F1: f64 = 0.895;
+const MIN_FIGURES_F1: f64 = 0.892;
 /// End to end: a gold event counts when matched with exactly its kind set.
-const MIN_END_TO_END_F1: f64 = 0.740;
+const MIN_END_TO_END_F1: f64 = 0.772;
 
 /// The documents: text, publication date, and each gold event's date and evidence span.
 const NEWS: &str = include_str!("fixtures/events/news.jsonl");
