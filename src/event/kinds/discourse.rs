@@ -143,7 +143,10 @@ impl Cues {
             s.hits.iter().any(|h| {
                 let Some(rule) = self.rules.get(h.rule as usize) else { return false };
                 let Some(last) = toks.get(h.last as usize) else { return false };
-                if rule.role != Role::Comparison || toks[h.last as usize + 1..].iter().any(|t| t.clause != last.clause)
+                // A phrase that opens the sentence (`^для сравнения,`) sets the sentence off as
+                // a comparison: its comma opens no clause of its own.
+                if rule.role != Role::Comparison
+                    || (!rule.anchored && toks[h.last as usize + 1..].iter().any(|t| t.clause != last.clause))
                 {
                     return false;
                 }
