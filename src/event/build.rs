@@ -1037,37 +1037,8 @@ fn dated(
         let hours = matches!(&m.value, Value::Interval(a, b)
             if matches!(**a, Value::Time { .. }) && matches!(**b, Value::Time { .. }));
         let single_day = |v: &Value| v.first_day().is_some() && v.first_day() == v.last_day();
-        // A report's window of a day or two (`за сутки`, `за последние сутки`) and a day it
-        // holds (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`) are one happening: the day.
-        let window = |v: &Value| {
-            matches!(v, Value::Interval(..))
-                && v.first_day().zip(v.last_day()).is_some_and(|(a, b)| (b - a).num_days() <= 1)
-        };
-        let holds = |w: &Value, d: &Value| {
-            d.first_day().zip(w.first_day()).zip(w.last_day()).is_some_and(|((d, a), b)| a <= d && d <= b)
-        };
-        if m.modifier.is_none() {
-            let day_in_window = matches!(m.value, Value::Day(_))
-                .then(|| {
-                    events[first_event..]
-                        .iter_mut()
-                        .find(|e| e.modifier.is_none() && window(&e.when) && holds(&e.when, &m.value))
-                })
-                .flatten();
-            if let Some(e) = day_in_window {
-                e.when = m.value.clone();
-                e.mentions.push(index);
-                continue;
-            }
-            if window(&m.value) {
-                if let Some(e) = events[first_event..]
-                    .iter_mut()
-                    .find(|e| e.modifier.is_none() && matches!(e.when, Value::Day(_)) && holds(&m.value, &e.when))
-                {
-                    e.mentions.push(index);
-                    continue;
-                }
-            }
+        if joins_window(&mut events[first_event..], m, index) {
+            continue;
         }
         if let Some(day) = events[first_event..].iter_mut().find(|e| {
             e.first_day().is_some() && e.first_day() == m.value.first_day() && {
@@ -1115,6 +1086,37 @@ fn dated(
         e.mentions = vec![index];
         events.push(e);
     }
+}
+
+/// A report's window of a day or two (`за сутки`, `за последние сутки`) and a day it holds
+/// (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`) are one happening, of that day: joins
+/// mention `m` (number `index`) to such an event of its sentence (`made`), if there is one.
+fn joins_window(made: &mut [Event], m: &Mention, index: usize) -> bool {
+    let window = |v: &Value| {
+        matches!(v, Value::Interval(..))
+            && v.first_day().zip(v.last_day()).is_some_and(|(a, b)| (b - a).num_days() <= 1)
+    };
+    let holds = |w: &Value, d: &Value| {
+        d.first_day().zip(w.first_day()).zip(w.last_day()).is_some_and(|((d, a), b)| a <= d && d <= b)
+    };
+    if m.modifier.is_some() {
+        return false;
+    }
+    let day = matches!(m.value, Value::Day(_));
+    let found = made.iter_mut().find(|e| {
+        e.modifier.is_none()
+            && if day {
+                window(&e.when) && holds(&e.when, &m.value)
+            } else {
+                window(&m.value) && matches!(e.when, Value::Day(_)) && holds(&m.value, &e.when)
+            }
+    });
+    let Some(e) = found else { return false };
+    if day {
+        e.when = m.value.clone();
+    }
+    e.mentions.push(index);
+    true
 }
 
 /// Are two mentions of a sentence one list (only punctuation, spaces and at most one short
