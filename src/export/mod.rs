@@ -24,6 +24,8 @@ mod labels;
 pub mod markdown;
 #[cfg(feature = "csv")]
 pub mod oxcgrt;
+#[cfg(feature = "json")]
+mod pretty;
 pub mod text;
 pub mod tilse;
 pub mod timeml;
@@ -155,7 +157,7 @@ impl Format {
             Format::Text => text::write_document(out, doc, analysis),
             #[cfg(feature = "json")]
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &json::RecordView::new(doc, analysis))?;
+                pretty::to_writer(&mut *out, &json::RecordView::new(doc, analysis))?;
                 out.write_all(b"\n")
             }
             #[cfg(feature = "json")]
@@ -192,7 +194,7 @@ impl Format {
             Format::Text => text::write_timeline(out, timeline),
             #[cfg(feature = "json")]
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, timeline)?;
+                pretty::to_writer(&mut *out, timeline)?;
                 out.write_all(b"\n")
             }
             #[cfg(feature = "json")]
@@ -411,8 +413,8 @@ impl<'a> Documents<'a> {
         if self.format == Format::Json {
             let records: Vec<json::RecordView> = self.json.iter().map(|(d, a)| json::RecordView::new(d, a)).collect();
             match records.as_slice() {
-                [one] if !self.array => serde_json::to_writer_pretty(&mut *out, one)?,
-                all => serde_json::to_writer_pretty(&mut *out, all)?,
+                [one] if !self.array => pretty::to_writer(&mut *out, one)?,
+                all => pretty::to_writer(&mut *out, all)?,
             }
             return out.write_all(b"\n");
         }
