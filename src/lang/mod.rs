@@ -10,6 +10,9 @@ pub(crate) mod detect;
 #[cfg(feature = "kk")]
 pub mod kk;
 pub mod ru;
+mod window;
+
+pub(crate) use window::Window;
 
 /// The Russian internals that the crate's benches and tests measure one by one (see the
 /// crate's hidden `internals`).

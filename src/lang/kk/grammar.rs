@@ -15,9 +15,9 @@ use super::lexicon::{lookup, Lex, Word, MAUSYM_SEASON_BEFORE, SCHOOL_STEMS};
 use super::morph::{number_suffix, Case, Form};
 use super::tense;
 use crate::expr::{Base, Clock, Expr, Feast, Found, Portion, Tense, YearRef};
-use crate::lang::Dates;
+use crate::lang::{Dates, Window};
 use crate::mention::Mod;
-use crate::text::{Gap, Token, TokenKind, Tokens};
+use crate::text::{TokenKind, Tokens};
 use crate::value::{Duration, PartOfDay, Unit, Value};
 use once_cell::sync::Lazy;
 use std::cell::Cell;
@@ -109,7 +109,7 @@ impl Scanner {
             };
             self.lex.push(meaning);
         }
-        let p = P { t: tokens, lex: &self.lex, lo, hi, target: Cell::new(false) };
+        let p = P { win: Window { t: tokens, lex: &self.lex, lo, hi }, target: Cell::new(false) };
         self.targets.clear();
         let mut quotes = Vec::new();
         russian_quotes(tokens, lo, hi, &mut quotes);
@@ -252,56 +252,19 @@ static HOLIDAY_FORMS: Lazy<HashSet<(String, String)>> = Lazy::new(|| {
 });
 
 struct P<'a> {
-    t: &'a Tokens,
-    lex: &'a [&'static [Lex]],
-    lo: usize,
-    hi: usize,
+    win: Window<'a, Lex>,
     /// Set when the last match ends in a bare dative (a target).
     target: Cell<bool>,
 }
 
+impl<'a> std::ops::Deref for P<'a> {
+    type Target = Window<'a, Lex>;
+    fn deref(&self) -> &Window<'a, Lex> {
+        &self.win
+    }
+}
+
 impl<'a> P<'a> {
-    fn tok(&self, i: usize) -> Option<&'a Token> {
-        if i < self.hi {
-            self.t.get(i)
-        } else {
-            None
-        }
-    }
-
-    fn w(&self, i: usize) -> &'a str {
-        if i < self.hi {
-            self.t.norm(i)
-        } else {
-            ""
-        }
-    }
-
-    fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.hi && words.contains(&self.t.norm(i))
-    }
-
-    fn lex(&self, i: usize) -> &'static [Lex] {
-        if i < self.hi {
-            self.lex.get(i.wrapping_sub(self.lo)).copied().unwrap_or(&[])
-        } else {
-            &[]
-        }
-    }
-
-    fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
-        self.lex(i).iter().find_map(f)
-    }
-
-    fn touching(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap == Gap::None)
-    }
-
-    /// A number token: (value, digit count).
-    fn num(&self, i: usize) -> Option<(u32, u8)> {
-        self.tok(i).filter(|t| t.kind == TokenKind::Number).map(|t| (t.number, t.digits))
-    }
-
     /// A hyphen touching the tokens on both sides (`16-сы`).
     fn joined_hyphen(&self, i: usize) -> bool {
         self.w(i) == "-" && self.touching(i) && self.touching(i + 1)

@@ -27,7 +27,7 @@ use super::lexicon::{
 };
 use super::tense;
 use crate::expr::{Expr, Tense};
-use crate::lang::Dates;
+use crate::lang::{Dates, Window};
 use crate::mention::Mod;
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use crate::value::Unit;
@@ -127,7 +127,7 @@ impl Dates for Scanner {
 fn scan(tokens: &Tokens, lex: &[&'static [Lex]], class: &[u64], sentence: Range<usize>, out: &mut Vec<Found>) {
     let len = lex.len().min(class.len());
     let hi = sentence.end.min(tokens.len()).min(sentence.start.saturating_add(len));
-    let p = P { t: tokens, lex, class, lo: sentence.start, hi };
+    let p = P { win: Window { t: tokens, lex, lo: sentence.start, hi }, class };
     let mut i = p.lo;
     while i < p.hi {
         if !p.may_start(i) || p.inert_number(i) {
@@ -193,11 +193,15 @@ enum Prefix {
 }
 
 struct P<'a> {
-    t: &'a Tokens,
-    lex: &'a [&'static [Lex]],
+    win: Window<'a, Lex>,
     class: &'a [u64],
-    lo: usize,
-    hi: usize,
+}
+
+impl<'a> std::ops::Deref for P<'a> {
+    type Target = Window<'a, Lex>;
+    fn deref(&self) -> &Window<'a, Lex> {
+        &self.win
+    }
 }
 
 type M = Option<(Expr, usize)>;
@@ -267,34 +271,6 @@ mod first {
 }
 
 impl<'a> P<'a> {
-    fn tok(&self, i: usize) -> Option<&'a Token> {
-        if i < self.hi {
-            self.t.get(i)
-        } else {
-            None
-        }
-    }
-
-    fn w(&self, i: usize) -> &'a str {
-        if i < self.hi {
-            self.t.norm(i)
-        } else {
-            ""
-        }
-    }
-
-    fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.hi && words.contains(&self.t.norm(i))
-    }
-
-    fn lex(&self, i: usize) -> &'static [Lex] {
-        if i < self.hi {
-            self.lex.get(i.wrapping_sub(self.lo)).copied().unwrap_or(&[])
-        } else {
-            &[]
-        }
-    }
-
     /// The class bits of token `i` (0 outside the sentence), without
     /// [`class::AFTER_IN`], which only [`P::may_start`] reads ([`P::after_in`]): every other
     /// test sees the words of [`AFTER_IN`] as it would without the bit.
@@ -313,20 +289,6 @@ impl<'a> P<'a> {
     /// May token `i` be a word of [`AFTER_IN`]? (A necessary condition, no string compared.)
     fn after_in(&self, i: usize) -> bool {
         self.raw_class(i) & class::AFTER_IN != 0
-    }
-
-    fn find<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
-        self.lex(i).iter().find_map(f)
-    }
-
-    /// Token `i` touches the token before it.
-    fn touching(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap == Gap::None)
-    }
-
-    /// A number token: (value, digit count).
-    fn num(&self, i: usize) -> Option<(u32, u8)> {
-        self.tok(i).filter(|t| t.kind == TokenKind::Number).map(|t| (t.number, t.digits))
     }
 
     fn hyphen(&self, i: usize) -> bool {
