@@ -18,6 +18,9 @@ use std::sync::Arc;
 /// cut at blank lines, so that the tokens of one piece at a time are kept (about three
 /// times the piece's size) and the results are those of the whole text.
 const PIECE: usize = 1 << 18;
+/// Days from publication beyond which a year-less day cannot be the nearest reading: its
+/// year was chosen (by the tense) and lends itself to the dates after it in the sentence.
+const HALF_YEAR_DAYS: i64 = 183;
 
 /// Finds and resolves temporal expressions under a set of [`ResolveOptions`], in the
 /// language [`Document::with_lang`] or [`Extractor::with_lang`] fixes, else in the one the
@@ -299,7 +302,11 @@ impl Extractor {
                     state.previous = Some(day);
                     state.previous_period = None;
                     sentence_day = Some(day);
-                    if r.anchor == Anchor::Absolute {
+                    // A written year lends itself; so does a year the tense chose against
+                    // the nearest reading (a day over half a year from publication): `16
+                    // марта ввели ... до 11 мая` ends in the year it began.
+                    let far = (day - doc.published().day()).num_days().abs() > HALF_YEAR_DAYS;
+                    if r.anchor == Anchor::Absolute || far {
                         sentence_year_date = Some(day);
                     }
                 } else if r.kind == TimexType::Date {

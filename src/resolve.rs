@@ -223,6 +223,12 @@ impl Out {
     }
 }
 
+/// Days after publication a year-less day told in the past tense is read as this year's
+/// whatever the story (the next day: a report filed late at night).
+const PAST_TENSE_DAYS_AHEAD: i64 = 1;
+/// Days from publication beyond which the latest day the text dated is another year's story.
+const NARRATIVE_DAYS: i64 = 183;
+
 impl Resolver {
     /// A resolver with these options.
     pub fn new(options: ResolveOptions) -> Self {
@@ -543,10 +549,21 @@ impl Resolver {
                 let nearest = *candidates.iter().min_by_key(|&&y| distance(y))?;
                 let month_index = |y: i32| y * 12 + month as i32;
                 let publication = ry * 12 + reference.month() as i32;
+                // A day still to come in the publication's month, told in the past tense
+                // (`16 марта ввели`, published 13 March 2021), is a decision's future day as
+                // often as not (`запретили 9 мая`); after a day the text dated over half a
+                // year away (`Год назад, 13 марта 2020 года, ...`), it is that story's day.
+                let after_publication =
+                    |y: i32| position(y).is_some_and(|d| (d - reference).num_days() > PAST_TENSE_DAYS_AHEAD);
+                let narrative = ctx.previous.filter(|p| (*p - reference).num_days().abs() > NARRATIVE_DAYS);
+                let distance_to = |y: i32, p: NaiveDate| position(y).map_or(i64::MAX, |d| (d - p).num_days().abs());
                 let on_or_before = |y: &&i32| position(**y).is_some_and(|d| d <= reference);
                 let on_or_after = |y: &&i32| last(**y).is_some_and(|d| d >= reference);
                 match (lent, self.tense(ctx), self.options.prefer) {
                     (false, Some(Tense::Past), _) if month_index(nearest) > publication => nearest - 1,
+                    (false, Some(Tense::Past), _) if after_publication(nearest) && narrative.is_some() => narrative
+                        .and_then(|p| candidates.iter().copied().min_by_key(|&y| distance_to(y, p)))
+                        .unwrap_or(nearest),
                     (false, Some(Tense::Future), _) if month_index(nearest) < publication => nearest + 1,
                     (false, None, Prefer::Past) => *candidates.iter().rev().find(on_or_before)?,
                     (false, None, Prefer::Future) => *candidates.iter().find(on_or_after)?,
