@@ -17,7 +17,9 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     months: crate::lang::ru::lexicon::MONTHS,
     rubrics: RUBRICS,
     agencies: AGENCIES,
-    conditionals: &["если"],
+    // A condition (`если`), or a question (`будут ли ограничения на праздники`, `о том, ждать
+    // ли ограничений`): what the sentence dates is asked about or may happen.
+    conditionals: &["если", "ли"],
 };
 
 // A demonstrative, in every gender, case and number, and the nouns of a measure or decision.
