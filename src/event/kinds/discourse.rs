@@ -43,6 +43,11 @@ pub(super) const CONDITIONAL: u8 = 16;
 const MAX_TIMESTAMP_WORDS: u32 = 10;
 /// Most words of a rubric line (`Общество`, `В мире`).
 const MAX_RUBRIC_WORDS: u32 = 4;
+/// Most words (numbers aside) of a byline's segment that is no timestamp (`Пресс-служба
+/// акимата ВКО`, `Обновлено: 17:40`).
+const MAX_BYLINE_SEGMENT_WORDS: u32 = 4;
+/// The marks that part a byline's segments (`Informburo.kz · Общество · 29 июня 2021, 09:48`).
+const BYLINE_SEPARATORS: &[&str] = &["·", "|", "•", "∙", "‧", "¦"];
 /// Most words of a dateline's place (`УСТЬ-КАМЕНОГОРСК` is two).
 const MAX_PLACE_WORDS: usize = 4;
 /// Most tokens `comparison_before` looks back when it finds no sentence start.
@@ -318,7 +323,53 @@ impl Cues {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
             self.rules.get(h.rule as usize).is_some_and(|r| r.role == Role::Furniture)
                 && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
-        })
+        }) || self.is_byline(tokens, range)
+    }
+
+    /// A byline: segments parted by a separator mark (`Informburo.kz · Общество · 29 июня
+    /// 2021, 09:48`, `Общество | 11 февраля 2022, 18:25 | Просмотров: 12 308`), one of them a
+    /// timestamp (date words and at least two numbers, nothing else), every other short
+    /// (at most [`MAX_BYLINE_SEGMENT_WORDS`] words besides numbers: a source, a rubric,
+    /// `Обновлено 11:20`, `8 412 просмотров`).
+    fn is_byline(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        #[derive(Default, Clone, Copy)]
+        struct Segment {
+            words: u32,
+            numbers: u32,
+            other: bool,
+        }
+        let mut parted = false;
+        let mut stamp_seen = false;
+        let mut cur = Segment::default();
+        let mut close = |seg: Segment| {
+            if seg.numbers >= 2 && !seg.other {
+                stamp_seen = true;
+                true
+            } else {
+                seg.words <= MAX_BYLINE_SEGMENT_WORDS
+            }
+        };
+        for i in range {
+            let Some(t) = tokens.get(i) else { break };
+            match t.kind {
+                TokenKind::Punct if BYLINE_SEPARATORS.contains(&tokens.norm(i)) => {
+                    parted = true;
+                    if !close(std::mem::take(&mut cur)) {
+                        return false;
+                    }
+                }
+                TokenKind::Punct => {}
+                TokenKind::Number => cur.numbers += 1,
+                TokenKind::Word if (self.is_number_word)(tokens.norm(i)) => cur.numbers += 1,
+                TokenKind::Word => {
+                    cur.words += 1;
+                    let mark = self.marks.get(tokens.norm(i)).copied().unwrap_or(0);
+                    cur.other |= mark & STAMP == 0;
+                }
+            }
+        }
+        let last = close(cur);
+        parted && last && stamp_seen
     }
 }
 
