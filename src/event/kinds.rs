@@ -1264,8 +1264,22 @@ struct Scratch {
     words: u32,
     /// The strongest punctuation after its last kept word.
     tail_sep: u8,
+    /// What the sentence read last says of all its word and number tokens, for the
+    /// discourse classes: `FACT_CONDITIONAL`, ... (see [`Scratch::note_facts`]).
+    facts: u8,
     memo: memo::Memo,
 }
+
+/// A fact of a reading (in [`Scratch::facts`]): a word token is a conditional.
+const FACT_CONDITIONAL: u8 = 1;
+/// Every word and number token is a number or a timestamp word.
+const FACT_ALL_STAMP: u8 = 2;
+/// Some token is a number (digits or a number word).
+const FACT_ANY_NUMBER: u8 = 4;
+/// Every word and number token is a rubric word and no number.
+const FACT_ALL_RUBRIC: u8 = 8;
+/// The facts of a reading of no words.
+const FACTS_OF_NONE: u8 = FACT_ALL_STAMP | FACT_ALL_RUBRIC;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
@@ -1343,6 +1357,7 @@ impl Scratch {
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;
+        self.facts = FACTS_OF_NONE;
         self.memo.begin(cues);
         self.present.clear();
         self.present.resize(cues.word_flags.len().div_ceil(64), 0);
@@ -1454,6 +1469,12 @@ impl Scratch {
         r.index += 1;
         let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
         let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
+        if first == last {
+            let numeric = lo < hi && self.memo.atoms.get(lo) == Some(&NUMBER_ATOM);
+            self.facts = note_facts(self.facts, !number, numeric, info.marks);
+        } else {
+            self.facts = self.note_facts_of(cues, tokens, first..last + 1);
+        }
         let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
         for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
@@ -1474,6 +1495,42 @@ impl Scratch {
             pos: r.pos,
         });
     }
+}
+
+impl Scratch {
+    /// [`note_facts`] for each token of a word made of several tokens (`covid19`), from the
+    /// tables: the facts are about tokens, and only a one-token word's are in the memo.
+    #[cold]
+    fn note_facts_of(&self, cues: &Cues, tokens: &Tokens, range: Range<usize>) -> u8 {
+        let mut facts = self.facts;
+        for i in range {
+            let Some(t) = tokens.get(i) else { continue };
+            let word = t.kind == TokenKind::Word;
+            let numeric = !word || (cues.is_number_word)(tokens.norm(i));
+            facts = note_facts(facts, word, numeric, cues.marks.get(tokens.norm(i)).copied().unwrap_or(0));
+        }
+        facts
+    }
+}
+
+/// The facts of a reading (`FACT_CONDITIONAL`, ...) with one more word or number token: a
+/// word token when `word`, a number (digits or a number word) when `numeric`, with the
+/// discourse marks `marks`.
+#[inline(always)]
+fn note_facts(facts: u8, word: bool, numeric: bool, marks: u8) -> u8 {
+    let mut f = facts;
+    if word && marks & discourse::CONDITIONAL != 0 {
+        f |= FACT_CONDITIONAL;
+    }
+    if numeric {
+        f |= FACT_ANY_NUMBER;
+    } else if marks & discourse::STAMP == 0 {
+        f &= !FACT_ALL_STAMP;
+    }
+    if numeric || marks & discourse::RUBRIC == 0 {
+        f &= !FACT_ALL_RUBRIC;
+    }
+    f
 }
 
 #[cfg(test)]

@@ -39,6 +39,8 @@ pub(super) struct WordInfo {
     pub(super) rules: [u32; 4],
     /// The union of its atoms' clause flags.
     pub(super) flags: u8,
+    /// Its discourse marks (`discourse::MONTH`, ...: see `Cues::marks`).
+    pub(super) marks: u8,
 }
 
 /// A word as the cache keys it: its first and last 8 bytes (little endian, overlapping for
@@ -223,6 +225,7 @@ impl Memo {
             atoms: (lo as u32, hi as u32),
             rules: [start as u32, end_of(Part::Cue), end_of(Part::Other), self.rules.len() as u32],
             flags,
+            marks: cues.marks.get(word).copied().unwrap_or(0),
         }
     }
 }
