@@ -121,7 +121,7 @@ mod memo;
 pub use discourse::classes as discourse_classes;
 
 use crate::text::wordmap::WordMap;
-use crate::text::{Gap as TokenGap, TokenKind, Tokens};
+use crate::text::{Gap as TokenGap, Token, TokenKind, Tokens};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
@@ -1319,19 +1319,7 @@ impl Drop for Reading {
     }
 }
 
-/// A word as [`Scratch::read`] collects it: tokens `first..=last` (they touch), their byte
-/// span, and whether it is one number token.
-#[derive(Clone, Copy)]
-struct Word {
-    first: usize,
-    last: usize,
-    start: usize,
-    end: usize,
-    number: bool,
-}
-
 /// Where [`Scratch::read`] is in the sentence's words.
-#[derive(Default)]
 struct Reader {
     /// The strongest punctuation since the last kept word (see [`Tok::seps`]).
     seps: u8,
@@ -1339,8 +1327,35 @@ struct Reader {
     index: u32,
     /// The position of the last word read (see [`Tok::pos`]).
     pos: u32,
-    /// Where the last word read ends, once there is one.
-    last_end: Option<usize>,
+    /// Where the last word read ends (`usize::MAX` before the first).
+    last_end: usize,
+}
+
+/// No word is being read (see [`Scratch::read`]).
+const NO_WORD: usize = usize::MAX;
+
+/// The strength of the punctuation token `t` of a sentence whose text is `bytes[lo..hi]`
+/// (see [`Tok::sep`]): a comma or colon between digits is part of the number.
+#[inline(always)]
+fn strength(bytes: &[u8], lo: usize, hi: usize, t: &Token) -> u8 {
+    let (start, end) = (t.start(), t.end());
+    let Some(&b) = bytes.get(start) else { return 0 };
+    // The byte before the token and the byte after it, inside the sentence (a space outside).
+    let before = || if start > lo { bytes.get(start - 1).copied().unwrap_or(b' ') } else { b' ' };
+    let after = || if end < hi { bytes.get(end).copied().unwrap_or(b' ') } else { b' ' };
+    match b {
+        b',' | b':' => u8::from(!(before().is_ascii_digit() && after().is_ascii_digit())),
+        b'(' | b')' | b'[' | b']' => 1,
+        b'-' => u8::from(before().is_ascii_whitespace() && after().is_ascii_whitespace()),
+        b';' | b'!' | b'?' => 2,
+        // U+2012..U+2015 (dashes) and U+2026 (`…`), as UTF-8.
+        0xE2 if bytes.get(start + 1) == Some(&0x80) => match bytes.get(start + 2) {
+            Some(0x92..=0x95) => 1,
+            Some(0xA6) => 2,
+            _ => 0,
+        },
+        _ => 0,
+    }
 }
 
 impl Scratch {
@@ -1359,73 +1374,61 @@ impl Scratch {
         self.tail_sep = 0;
         self.facts = FACTS_OF_NONE;
         self.memo.begin(cues);
-        self.present.clear();
-        self.present.resize(cues.word_flags.len().div_ceil(64), 0);
+        let words = cues.word_flags.len().div_ceil(64);
+        if self.present.len() == words {
+            self.present.fill(0);
+        } else {
+            self.present.clear();
+            self.present.resize(words, 0);
+        }
         let all = tokens.as_slice();
         let Some(sentence) = all.get(range.clone()) else { return };
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else { return };
         let (lo, hi) = (first.start(), last.end());
         let bytes = text.as_bytes();
-        // The byte before `i` and the byte at `i`, inside the sentence (a space outside it).
-        let before = |i: usize| if i > lo { bytes.get(i - 1).copied().unwrap_or(b' ') } else { b' ' };
-        let at = |i: usize| if i < hi { bytes.get(i).copied().unwrap_or(b' ') } else { b' ' };
-        let mut reader = Reader::default();
+        let mut reader = Reader { seps: 0, index: 0, pos: 0, last_end: usize::MAX };
         let mut sep = 0u8;
-        let mut word: Option<Word> = None;
+        // The word being read: its first and last token (in `sentence`); `from` is
+        // `NO_WORD` between words.
+        let (mut from, mut to) = (NO_WORD, 0usize);
         let mut prev_end = lo;
+        let line_break =
+            |from: usize, to: usize| bytes.get(from..to).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
         for (k, t) in sentence.iter().enumerate() {
-            let index = range.start + k;
             let split = t.gap != TokenGap::None || prev_end != t.start();
-            if split || t.kind == TokenKind::Punct {
-                if let Some(w) = word.take() {
-                    self.push_word(cues, tokens, bytes, w, std::mem::take(&mut sep), &mut reader);
+            if t.kind == TokenKind::Punct {
+                if from != NO_WORD {
+                    let sep = std::mem::take(&mut sep);
+                    self.push_word(cues, tokens, bytes, sentence, range.start, (from, to), sep, &mut reader);
+                    from = NO_WORD;
                 }
-            }
-            if split {
-                let line_break = t.gap >= TokenGap::Newline
-                    && bytes.get(prev_end..t.start()).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
-                if line_break {
+                if split && t.gap >= TokenGap::Newline && line_break(prev_end, t.start()) {
                     sep = 2;
                 }
-            }
-            match t.kind {
-                TokenKind::Word | TokenKind::Number => {
-                    word = Some(match word {
-                        None => Word {
-                            first: index,
-                            last: index,
-                            start: t.start(),
-                            end: t.end(),
-                            number: t.kind == TokenKind::Number,
-                        },
-                        Some(w) => Word { last: index, end: t.end(), number: false, ..w },
-                    });
+                sep = sep.max(strength(bytes, lo, hi, t));
+            } else {
+                if split {
+                    if from != NO_WORD {
+                        let sep = std::mem::take(&mut sep);
+                        self.push_word(cues, tokens, bytes, sentence, range.start, (from, to), sep, &mut reader);
+                        from = NO_WORD;
+                    }
+                    if t.gap >= TokenGap::Newline && line_break(prev_end, t.start()) {
+                        sep = 2;
+                    }
                 }
-                TokenKind::Punct => {
-                    let c = match bytes.get(t.start()) {
-                        Some(&b) if b.is_ascii() => char::from(b),
-                        _ => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or(' '),
-                    };
-                    let strength = match c {
-                        ',' | '.' | ':' if before(t.start()).is_ascii_digit() && at(t.end()).is_ascii_digit() => 0,
-                        ',' | ':' | '(' | ')' | '[' | ']' => 1,
-                        '-' if before(t.start()).is_ascii_whitespace() && at(t.end()).is_ascii_whitespace() => 1,
-                        ';' | '!' | '?' => 2,
-                        '\u{2012}'..='\u{2015}' => 1,
-                        '…' => 2,
-                        _ => 0,
-                    };
-                    sep = sep.max(strength);
+                if from == NO_WORD {
+                    from = k;
                 }
+                to = k;
             }
             prev_end = t.end();
         }
-        let tail = match word {
-            Some(w) => {
-                self.push_word(cues, tokens, bytes, w, sep, &mut reader);
-                0
-            }
-            None => sep,
+        let tail = if from != NO_WORD {
+            self.push_word(cues, tokens, bytes, sentence, range.start, (from, to), sep, &mut reader);
+            0
+        } else {
+            sep
         };
         self.words = reader.index;
         self.tail_sep = reader.seps.max(tail);
@@ -1433,8 +1436,8 @@ impl Scratch {
         // adds its punctuation to the next kept word's `seps`; it has no flags of its own.
         let (mut clause, mut scope) = (0u32, 0u32);
         for i in 0..self.toks.len() {
-            let next_flags = match (self.toks.get(i), self.toks.get(i + 1)) {
-                (Some(t), Some(n)) if n.index == t.index + 1 => n.flags,
+            let next_flags = match self.toks.get(i + 1) {
+                Some(next) if next.index == self.toks[i].index + 1 => next.flags,
                 _ => 0,
             };
             let t = &mut self.toks[i];
@@ -1451,31 +1454,51 @@ impl Scratch {
         }
     }
 
-    /// Reads the word `w`, preceded by punctuation of strength `sep`, and keeps it if it
-    /// carries an atom. (Inlined: it runs for every word, and its arguments cost more to
-    /// pass than its body to run.)
+    /// Reads the word made of tokens `word.0..=word.1` of `sentence` (whose first token is
+    /// token `base`), preceded by punctuation of strength `sep`, and keeps it if it carries
+    /// an atom. (Inlined: it runs for every word, and its arguments cost more to pass than
+    /// its body to run.)
     #[inline(always)]
-    fn push_word(&mut self, cues: &Cues, tokens: &Tokens, bytes: &[u8], w: Word, sep: u8, r: &mut Reader) {
-        let Word { first, last, start, end, number } = w;
+    #[allow(clippy::too_many_arguments)]
+    fn push_word(
+        &mut self,
+        cues: &Cues,
+        tokens: &Tokens,
+        bytes: &[u8],
+        sentence: &[Token],
+        base: usize,
+        (from, to): (usize, usize),
+        sep: u8,
+        r: &mut Reader,
+    ) {
+        let (Some(head), Some(tail)) = (sentence.get(from), sentence.get(to)) else { return };
+        let (start, end) = (head.start(), tail.end());
+        let single = from == to;
+        // One number token (digits that touch a letter make a word).
+        let number = single && head.kind == TokenKind::Number;
         // The parts of a hyphenated word (`фитнес-клубов`) share one position.
-        if let Some(prev) = r.last_end {
-            if bytes.get(prev..start) != Some(b"-") {
-                r.pos += 1;
-            }
+        if r.last_end != usize::MAX && !(start == r.last_end + 1 && bytes.get(r.last_end) == Some(&b'-')) {
+            r.pos += 1;
         }
-        r.last_end = Some(end);
+        r.last_end = end;
         r.seps = r.seps.max(sep);
         let index = r.index;
         r.index += 1;
-        let info = self.memo.lookup(cues, tokens.norm_span(first..last + 1), number);
-        let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
-        if first == last {
-            let numeric = lo < hi && self.memo.atoms.get(lo) == Some(&NUMBER_ATOM);
-            self.facts = note_facts(self.facts, !number, numeric, info.marks);
+        let info = if single {
+            self.memo.lookup(cues, tokens.norm_bytes_of(head), number)
         } else {
-            self.facts = self.note_facts_of(cues, tokens, first..last + 1);
+            self.memo.lookup(cues, tokens.norm_span(base + from..base + to + 1).as_bytes(), number)
+        };
+        if single {
+            self.facts = (self.facts | info.facts.0) & info.facts.1;
+        } else {
+            self.facts = self.note_facts_of(cues, tokens, base + from..base + to + 1);
         }
-        let Some(atoms) = self.memo.atoms.get(lo..hi).filter(|a| !a.is_empty()) else { return };
+        let (lo, hi) = (info.atoms.0 as usize, info.atoms.1 as usize);
+        if lo >= hi {
+            return;
+        }
+        let Some(atoms) = self.memo.atoms.get(lo..hi) else { return };
         for &atom in atoms {
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
                 *w |= 1 << (atom % 64);
