@@ -164,7 +164,7 @@ impl Memo {
 
     /// What the engine needs of a normalized word (one number token when `number`), looked
     /// up in `cues` when new.
-    #[inline]
+    #[inline(always)]
     pub(super) fn lookup(&mut self, cues: &Cues, bytes: &[u8], number: bool) -> WordInfo {
         let key = Key::of(bytes, number);
         let set = ((key.hash() >> 40) as usize & (SETS - 1)) * 2;
@@ -178,6 +178,13 @@ impl Memo {
                 }
             }
         }
+        self.learn_into(cues, bytes, number, key, set)
+    }
+
+    /// Learns a word the cache does not hold and puts it into the set at `set`.
+    #[cold]
+    #[inline(never)]
+    fn learn_into(&mut self, cues: &Cues, bytes: &[u8], number: bool, key: Key, set: usize) -> WordInfo {
         let info = self.learn(cues, std::str::from_utf8(bytes).unwrap_or(""), number);
         let at = self.keys.len() as u32;
         if bytes.len() > SHORT {
