@@ -582,7 +582,19 @@ struct Rule {
     /// For each element after the first that cannot take a number: its atoms as a sparse
     /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
     needs: Box<[AtomBits]>,
+    /// How [`Rule::possible`] tests `needs`: [`NEEDS_NONE`], [`NEEDS_ONE`] (one element,
+    /// whose atoms are in one word of the bit set: `one`), or [`NEEDS_MANY`].
+    shape: u8,
+    /// The one (word index, bits) of a rule of shape [`NEEDS_ONE`].
+    one: (u32, u64),
 }
+
+/// A rule that needs no atom but its first element's (see [`Rule::shape`]).
+const NEEDS_NONE: u8 = 0;
+/// A rule that needs the atoms of one word of the bit set.
+const NEEDS_ONE: u8 = 1;
+/// Any other rule.
+const NEEDS_MANY: u8 = 2;
 
 /// A set of atoms as the non-zero 64-bit words of a bit set: (word index, bits).
 type AtomBits = Box<[(u32, u64)]>;
@@ -590,7 +602,13 @@ type AtomBits = Box<[(u32, u64)]>;
 impl Rule {
     /// Whether every element after the first has a word in the sentence whose atoms are the
     /// bit set `present` (a rule that fails this cannot match anywhere in it).
+    #[inline]
     fn possible(&self, present: &[u64]) -> bool {
+        match self.shape {
+            NEEDS_NONE => return true,
+            NEEDS_ONE => return present.get(self.one.0 as usize).is_some_and(|p| p & self.one.1 != 0),
+            _ => {}
+        }
         self.needs.iter().all(|bits| bits.iter().any(|&(w, b)| present.get(w as usize).is_some_and(|p| p & b != 0)))
     }
 }
@@ -765,7 +783,7 @@ impl Builder {
             "cue `{cue}`: `#` cannot be the first element"
         );
         assert!((1..=MAX_ELEMENTS).contains(&elements.len()), "cue `{cue}`: 1 to {MAX_ELEMENTS} elements");
-        let needs = elements[1..]
+        let needs: Box<[AtomBits]> = elements[1..]
             .iter()
             .filter(|e| e.first() != Some(&NUMBER_ATOM))
             .map(|e| {
@@ -780,7 +798,12 @@ impl Builder {
                 bits.into_boxed_slice()
             })
             .collect();
-        Rule { role, generic: false, anchored, elements, gaps, needs }
+        let (shape, one) = match &needs[..] {
+            [] => (NEEDS_NONE, (0, 0)),
+            [bits] if bits.len() == 1 => (NEEDS_ONE, bits[0]),
+            _ => (NEEDS_MANY, (0, 0)),
+        };
+        Rule { role, generic: false, anchored, elements, gaps, needs, shape, one }
     }
 }
 
