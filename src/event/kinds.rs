@@ -578,6 +578,9 @@ struct Rule {
     /// Its first element must be the sentence's first word (`^` in the table).
     anchored: bool,
     elements: Vec<Box<[u32]>>,
+    /// For each element, the bits `1 << (atom % 64)` of its atoms: a word none of whose
+    /// atoms' bits ([`Tok::sig`]) is among them takes no atom of it.
+    sigs: Box<[u64]>,
     gaps: Vec<Gap>,
     /// For each element after the first that cannot take a number: its atoms as a sparse
     /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
@@ -803,7 +806,8 @@ impl Builder {
             [bits] if bits.len() == 1 => (NEEDS_ONE, bits[0]),
             _ => (NEEDS_MANY, (0, 0)),
         };
-        Rule { role, generic: false, anchored, elements, gaps, needs, shape, one }
+        let sigs = elements.iter().map(|e| e.iter().fold(0u64, |sig, &a| sig | 1 << (a % 64))).collect();
+        Rule { role, generic: false, anchored, elements, sigs, gaps, needs, shape, one }
     }
 }
 
@@ -1169,7 +1173,9 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
-        let has = |t: &Tok| w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
+        let sig = rule.sigs[k];
+        let has =
+            |t: &Tok| t.sig & sig != 0 && w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
         if apart || picked[..k].contains(&(j as u32)) {
             return false;
         }
@@ -1213,6 +1219,8 @@ struct Tok {
     end: usize,
     /// The range of this word's atoms in the memo's atoms.
     atoms: Range<usize>,
+    /// The bits `1 << (atom % 64)` of its atoms (see [`Rule::sigs`]).
+    sig: u64,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
     rules: [u32; 4],
     /// Its clause flags.
@@ -1522,15 +1530,19 @@ impl Scratch {
             return;
         }
         let Some(atoms) = self.memo.atoms.get(lo..hi) else { return };
+        let mut sig = 0u64;
         for &atom in atoms {
+            let bit = 1 << (atom % 64);
+            sig |= bit;
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
-                *w |= 1 << (atom % 64);
+                *w |= bit;
             }
         }
         self.toks.push(Tok {
             start,
             end,
             atoms: lo..hi,
+            sig,
             rules: info.rules,
             flags: info.flags,
             sep,
