@@ -1023,20 +1023,27 @@ impl Cues {
         s.read(self, text, tokens, range);
         s.hits.clear();
         s.out.clear();
-        self.try_rules(s, Part::Cue);
-        if s.hits.is_empty() {
+        // Cues and the other rules in one walk over the words (a word's rules of the two
+        // parts lie one after the other): the other rules' hits matter only next to a cue's.
+        self.try_parts(s, Part::Cue, Part::Other);
+        if !s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role.part() == Part::Cue)) {
+            s.hits.clear();
             return;
         }
-        self.try_rules(s, Part::Other);
         self.resolve(s)
     }
 
     /// Adds the hits of the rules of one part, word by word.
     fn try_rules(&self, s: &mut Scratch, part: Part) {
+        self.try_parts(s, part, part);
+    }
+
+    /// Adds the hits of the rules of parts `first..=last`, word by word (in each word, by
+    /// part, then by rule).
+    fn try_parts(&self, s: &mut Scratch, first: Part, last: Part) {
         let words = Words { toks: &s.toks, atoms: &s.memo.atoms };
         for (i, t) in s.toks.iter().enumerate() {
-            let k = part as usize;
-            let (from, to) = (t.rules[k], t.rules[k + 1]);
+            let (from, to) = (t.rules[first as usize], t.rules[last as usize + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
                 let Some(rule) = self.rules.get(r as usize) else { continue };
                 if !rule.possible(&s.present) || (rule.anchored && t.index != 0) {
