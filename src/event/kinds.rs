@@ -73,7 +73,9 @@
 //!
 //! The same tables hold the discourse word classes the event builder asks about
 //! (back-references, inheritance limits, comparisons, page furniture, datelines); see the
-//! `discourse` submodule. Their rules run only when asked, never in the kind pass.
+//! `discourse` submodule. Their rules run only when the builder asks for a sentence's classes
+//! (in one walk over its words with the kind rules, whose hits its kinds then take), never in
+//! the kind pass alone.
 //!
 //! # Exemption
 //!
@@ -1021,21 +1023,30 @@ impl Cues {
     /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
-        s.hits.clear();
         s.out.clear();
-        // Cues and the other rules in one walk over the words (a word's rules of the two
-        // parts lie one after the other): the other rules' hits matter only next to a cue's.
-        self.try_parts(s, Part::Cue, Part::Other);
-        if !s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role.part() == Part::Cue)) {
+        if !s.all_hits {
             s.hits.clear();
+            // Cues and the other rules in one walk over the words (a word's rules of the two
+            // parts lie one after the other): the other rules' hits matter only next to a
+            // cue's.
+            self.try_parts(s, Part::Cue, Part::Other);
+        }
+        // (Hits of discourse rules, if any, take part in nothing below.)
+        if !s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role.part() == Part::Cue)) {
             return;
         }
         self.resolve(s)
     }
 
-    /// Adds the hits of the rules of one part, word by word.
-    fn try_rules(&self, s: &mut Scratch, part: Part) {
-        self.try_parts(s, part, part);
+    /// Makes `s.hits` the hits of every rule on the sentence `s` read last, in one walk over
+    /// its words, unless they are already: its discourse classes are asked first, and its
+    /// kinds then find their hits there.
+    fn all_hits(&self, s: &mut Scratch) {
+        if !s.all_hits {
+            s.hits.clear();
+            self.try_parts(s, Part::Cue, Part::Discourse);
+            s.all_hits = true;
+        }
     }
 
     /// Adds the hits of the rules of parts `first..=last`, word by word (in each word, by
@@ -1296,6 +1307,9 @@ struct Scratch {
     /// same sentence asked for again (its discourse classes, then its kinds) is not read
     /// twice.
     last: Option<(usize, usize, usize)>,
+    /// Whether `hits` hold the hits of every part of the rules on the sentence read last (see
+    /// [`Cues::all_hits`]).
+    all_hits: bool,
     /// Whether a [`Reading`] is open on this thread.
     reading: bool,
     /// How many words the sentence read last has (kept or not).
@@ -1407,6 +1421,7 @@ impl Scratch {
             return;
         }
         self.last = self.reading.then_some(key);
+        self.all_hits = false;
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;

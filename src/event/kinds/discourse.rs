@@ -87,8 +87,7 @@ impl Cues {
     /// in `s.hits`.
     fn discourse_hits(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
-        s.hits.clear();
-        self.try_rules(s, Part::Discourse);
+        self.all_hits(s);
     }
 
     /// Whether a rule of `role` matched (after [`Cues::discourse_hits`]).
