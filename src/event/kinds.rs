@@ -1022,7 +1022,7 @@ impl Cues {
     /// tried only when every later element it has names an atom some word of the sentence
     /// carries.
     fn run(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
-        s.read(self, text, tokens, range);
+        s.read_part(self, text, tokens, range);
         s.out.clear();
         if !s.all_hits {
             s.hits.clear();
@@ -1320,6 +1320,14 @@ struct Scratch {
     /// discourse classes: `FACT_CONDITIONAL`, ... (see [`Scratch::note_facts`]).
     facts: u8,
     memo: memo::Memo,
+    /// How many sentences were read (so that a reading kept in `base` is known to be the
+    /// last one, with valid atom ranges in the memo).
+    epoch: u64,
+    /// A reading of a whole sentence kept while parts of it are read for their kinds (see
+    /// [`Scratch::read_part`]): its kept words, its key, and the `epoch` it was read in.
+    base: Vec<Tok>,
+    base_key: Option<(usize, usize, usize)>,
+    base_epoch: u64,
 }
 
 /// A fact of a reading (in [`Scratch::facts`]): a word token is a conditional.
@@ -1422,6 +1430,7 @@ impl Scratch {
         }
         self.last = self.reading.then_some(key);
         self.all_hits = false;
+        self.epoch += 1;
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;
@@ -1485,6 +1494,11 @@ impl Scratch {
         };
         self.words = reader.index;
         self.tail_sep = reader.seps.max(tail);
+        self.number_clauses();
+    }
+
+    /// Numbers the clauses and list scopes of the kept words.
+    fn number_clauses(&mut self) {
         // Clause and list-scope numbers are only compared for equality, so a word not kept
         // adds its punctuation to the next kept word's `seps`; it has no flags of its own.
         let (mut clause, mut scope) = (0u32, 0u32);
@@ -1578,6 +1592,87 @@ impl Scratch {
 }
 
 impl Scratch {
+    /// [`Scratch::read`] for the kind rules only: a part of the sentence read last (or of
+    /// the one kept in `base`) whose ends are word boundaries is taken from that reading
+    /// rather than read again (the builder reads each clause of a sentence with two dates
+    /// after the whole). Its words, atoms and punctuation are the whole reading's; its word
+    /// indices count from its own first word, and its clauses and list scopes are numbered
+    /// anew (numbers that differ by a constant compare the same). Such a reading holds no
+    /// word count, tail punctuation or facts, so it is not remembered as read (`last`).
+    fn read_part(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
+        let key = (range.start, range.end, std::ptr::from_ref(cues) as usize);
+        if !(self.reading && self.last == Some(key)) && !(self.reading && self.derive(key, tokens)) {
+            self.read(cues, text, tokens, range);
+        }
+    }
+
+    /// Takes the part `key` of the sentence from the reading of a larger one (see
+    /// [`Scratch::read_part`]); `false` when there is none or the part's ends are not word
+    /// boundaries of it.
+    fn derive(&mut self, key: (usize, usize, usize), tokens: &Tokens) -> bool {
+        let (start, end, id) = key;
+        let covers = |k: (usize, usize, usize)| k.2 == id && k.0 <= start && end <= k.1 && (k.0, k.1) != (start, end);
+        if let Some(k) = self.last.filter(|&k| covers(k)) {
+            self.base.clone_from(&self.toks);
+            self.base_key = Some(k);
+            self.base_epoch = self.epoch;
+        }
+        let Some((from, to, _)) = self.base_key.filter(|&k| covers(k) && self.base_epoch == self.epoch) else {
+            return false;
+        };
+        let all = tokens.as_slice();
+        if start >= end || to > all.len() {
+            return false;
+        }
+        // Whether a word of the whole reading ends before token `i` (or it is an end).
+        let boundary = |i: usize| match (i.checked_sub(1).and_then(|p| all.get(p)), all.get(i)) {
+            _ if i == from || i == to => true,
+            (Some(p), Some(t)) => {
+                p.kind == TokenKind::Punct
+                    || t.kind == TokenKind::Punct
+                    || t.gap != TokenGap::None
+                    || p.end() != t.start()
+            }
+            _ => false,
+        };
+        if !boundary(start) || !boundary(end) {
+            return false;
+        }
+        let (Some(first), Some(last), Some(whole)) = (all.get(start), all.get(end - 1), all.get(from)) else {
+            return false;
+        };
+        // The words of the whole reading before the part, counted as `read` counts them.
+        let mut before = 0u32;
+        let (mut open, mut prev_end) = (false, whole.start());
+        for t in all.get(from..start).unwrap_or(&[]) {
+            if t.kind == TokenKind::Punct {
+                open = false;
+            } else {
+                if !open || t.gap != TokenGap::None || prev_end != t.start() {
+                    before += 1;
+                }
+                open = true;
+            }
+            prev_end = t.end();
+        }
+        let (lo, hi) = (first.start(), last.end());
+        self.toks.clear();
+        self.toks.extend(self.base.iter().filter(|t| t.start >= lo && t.end <= hi).cloned());
+        self.present.fill(0);
+        for t in self.toks.iter_mut() {
+            t.index -= before;
+            for &atom in self.memo.atoms.get(t.atoms.clone()).unwrap_or(&[]) {
+                if let Some(w) = self.present.get_mut(atom as usize / 64) {
+                    *w |= 1 << (atom % 64);
+                }
+            }
+        }
+        self.number_clauses();
+        self.last = None;
+        self.all_hits = false;
+        true
+    }
+
     /// [`note_facts`] for each token of a word made of several tokens (`covid19`), from the
     /// tables: the facts are about tokens, and only a one-token word's are in the memo.
     #[cold]
@@ -1735,6 +1830,42 @@ mod tests {
     #[test]
     fn contained_matches_of_one_kind_collapse() {
         assert_eq!(cues("Введён режим ЧС").len(), 1);
+    }
+
+    #[test]
+    fn a_part_taken_from_the_whole_reading_is_read_as_on_its_own() {
+        let cues: &Cues = crate::lang::Lang::Ru.table().events.cues;
+        let sentences = [
+            "Школы не закроют, но с понедельника вводится масочный режим.",
+            "Закрыты все объекты, за исключением аптек, продуктовых магазинов и ЦОНов",
+            "Границы страны с сегодняшнего дня закрыты, а также ограничен въезд в Алматы",
+            "С 16 марта закрыты фитнес-клубы; 42 500 тенге выплатят 1,5 млн гражданам",
+            "Карантин вводить не планируется, кроме того выявлено 12 новых случаев",
+            "ЦОНы не будут работать до конца месяца, а школы перейдут на онлайн-обучение",
+        ];
+        let fresh = |s: &str, t: &Tokens, r: Range<usize>| {
+            let mut scratch = Scratch::default();
+            cues.run(s, t, r, &mut scratch);
+            scratch.out
+        };
+        let mut taken = 0;
+        for s in sentences {
+            let t = Tokens::new(s);
+            let n = t.len();
+            for a in 0..n {
+                for b in a + 1..=n {
+                    let mut scratch = Scratch { reading: true, ..Scratch::default() };
+                    cues.run(s, &t, 0..n, &mut scratch);
+                    cues.run(s, &t, 0..a, &mut scratch);
+                    assert_eq!(scratch.out, fresh(s, &t, 0..a), "{s:?} 0..{a}");
+                    cues.run(s, &t, a..b, &mut scratch);
+                    assert_eq!(scratch.out, fresh(s, &t, a..b), "{s:?} {a}..{b}");
+                    // (A part taken from the whole is not remembered as read.)
+                    taken += usize::from(scratch.last.is_none());
+                }
+            }
+        }
+        assert!(taken > 100, "{taken}");
     }
 
     #[test]
