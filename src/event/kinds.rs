@@ -1601,7 +1601,8 @@ impl Scratch {
     /// word count, tail punctuation or facts, so it is not remembered as read (`last`).
     fn read_part(&mut self, cues: &Cues, text: &str, tokens: &Tokens, range: Range<usize>) {
         let key = (range.start, range.end, std::ptr::from_ref(cues) as usize);
-        if !(self.reading && self.last == Some(key)) && !(self.reading && self.derive(key, tokens)) {
+        let known = self.reading && (self.last == Some(key) || self.derive(key, tokens));
+        if !known {
             self.read(cues, text, tokens, range);
         }
     }
