@@ -323,7 +323,7 @@ impl<'a> Builder<'a> {
                 Discourse::default()
             };
             // A condition (`Если ситуация не улучшится, ...`): what it dates may happen.
-            if talk.furniture || (dates && cues.is_conditional(tokens, range.clone())) {
+            if talk.furniture || (dates && cues.is_conditional(text, tokens, range.clone())) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;

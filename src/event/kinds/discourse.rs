@@ -24,7 +24,10 @@
 //! measure is new (`Эта мера вводится впервые`); a dateline is recognized only at the
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
-use super::{Cues, Part, Role, Scratch, Tok, NUMBER_ATOM, PART_SCRATCH, SCRATCH};
+use super::{
+    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, NUMBER_ATOM,
+    PART_SCRATCH, SCRATCH,
+};
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
 
@@ -89,8 +92,7 @@ impl Cues {
     /// in `s.hits`.
     fn discourse_hits(&self, text: &str, tokens: &Tokens, range: Range<usize>, s: &mut Scratch) {
         s.read(self, text, tokens, range);
-        s.hits.clear();
-        self.try_rules(s, Part::Discourse);
+        self.all_hits(s);
     }
 
     /// Whether a rule of `role` matched (after [`Cues::discourse_hits`]).
@@ -260,10 +262,17 @@ impl Cues {
     /// [`DiscourseTables::conditionals`](super::DiscourseTables::conditionals), `Если
     /// ситуация не улучшится, ограничения продлят до 1 мая`): what it dates may happen, and
     /// is no happening of the timeline.
-    pub(crate) fn is_conditional(&self, tokens: &Tokens, range: Range<usize>) -> bool {
-        range.into_iter().any(|i| {
-            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & CONDITIONAL != 0)
+    pub(crate) fn is_conditional(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
+        if range.end > tokens.len() {
+            return range.into_iter().any(|i| {
+                tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.marks.get(tokens.norm(i)).is_some_and(|m| m & CONDITIONAL != 0)
+            });
+        }
+        // From the sentence's reading (the one its discourse classes and kinds use too).
+        with_scratch(|s| {
+            s.read(self, text, tokens, range);
+            s.facts & FACT_CONDITIONAL != 0
         })
     }
 
@@ -305,19 +314,19 @@ impl Cues {
         if s.words == 0 || dateline.is_some_and(|d| d.end >= range.end) {
             return true;
         }
+        if s.words <= MAX_TIMESTAMP_WORDS {
+            if s.facts & (FACT_ALL_STAMP | FACT_ANY_NUMBER) == FACT_ALL_STAMP | FACT_ANY_NUMBER {
+                return true;
+            }
+            if s.words <= MAX_RUBRIC_WORDS && s.facts & FACT_ALL_RUBRIC != 0 {
+                return true;
+            }
+        }
         let mark = |i: usize| self.marks.get(tokens.norm(i)).copied().unwrap_or(0);
         let number = |i: usize, t: &Token| t.kind == TokenKind::Number || (self.is_number_word)(tokens.norm(i));
         let words =
             || range.clone().filter_map(|i| tokens.get(i).filter(|t| t.kind != TokenKind::Punct).map(|t| (i, t)));
         let stamp = |(i, t): (usize, &Token)| number(i, t) || mark(i) & STAMP != 0;
-        if s.words <= MAX_TIMESTAMP_WORDS {
-            if words().all(stamp) && words().any(|(i, t)| number(i, t)) {
-                return true;
-            }
-            if s.words <= MAX_RUBRIC_WORDS && words().all(|(i, t)| !number(i, t) && mark(i) & RUBRIC != 0) {
-                return true;
-            }
-        }
         // A furniture phrase whose words before it (if any) are a timestamp.
         s.hits.iter().any(|h| {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
@@ -582,7 +591,7 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     if d.dateline.is_some() {
         out.push("dateline");
     }
-    if cues.is_conditional(&tokens, 0..tokens.len()) {
+    if cues.is_conditional(sentence, &tokens, 0..tokens.len()) {
         out.push("conditional");
     }
     out

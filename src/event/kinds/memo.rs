@@ -16,7 +16,7 @@
 //! does between sentences only, so the atom ranges handed out for one sentence stay valid
 //! while it is classified.
 
-use super::{Cues, Part, NUMBER_ATOM};
+use super::{note_facts, Cues, Part, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, NUMBER_ATOM};
 
 /// Sets in the cache (two slots each).
 const SETS: usize = 1 << 12;
@@ -39,6 +39,9 @@ pub(super) struct WordInfo {
     pub(super) rules: [u32; 4],
     /// The union of its atoms' clause flags.
     pub(super) flags: u8,
+    /// What a one-token word adds to a reading's facts (`FACT_CONDITIONAL`, ...): the facts
+    /// it sets, and the facts it keeps (see [`super::note_facts`]).
+    pub(super) facts: (u8, u8),
 }
 
 /// A word as the cache keys it: its first and last 8 bytes (little endian, overlapping for
@@ -161,9 +164,8 @@ impl Memo {
 
     /// What the engine needs of a normalized word (one number token when `number`), looked
     /// up in `cues` when new.
-    #[inline]
-    pub(super) fn lookup(&mut self, cues: &Cues, word: &str, number: bool) -> WordInfo {
-        let bytes = word.as_bytes();
+    #[inline(always)]
+    pub(super) fn lookup(&mut self, cues: &Cues, bytes: &[u8], number: bool) -> WordInfo {
         let key = Key::of(bytes, number);
         let set = ((key.hash() >> 40) as usize & (SETS - 1)) * 2;
         if let Some(pair) = self.slots.get(set..set + 2) {
@@ -176,7 +178,14 @@ impl Memo {
                 }
             }
         }
-        let info = self.learn(cues, word, number);
+        self.learn_into(cues, bytes, number, key, set)
+    }
+
+    /// Learns a word the cache does not hold and puts it into the set at `set`.
+    #[cold]
+    #[inline(never)]
+    fn learn_into(&mut self, cues: &Cues, bytes: &[u8], number: bool, key: Key, set: usize) -> WordInfo {
+        let info = self.learn(cues, std::str::from_utf8(bytes).unwrap_or(""), number);
         let at = self.keys.len() as u32;
         if bytes.len() > SHORT {
             self.keys.extend_from_slice(bytes);
@@ -223,6 +232,13 @@ impl Memo {
             atoms: (lo as u32, hi as u32),
             rules: [start as u32, end_of(Part::Cue), end_of(Part::Other), self.rules.len() as u32],
             flags,
+            facts: {
+                let numeric = self.atoms.get(lo) == Some(&NUMBER_ATOM) && lo < hi;
+                let marks = cues.marks.get(word).copied().unwrap_or(0);
+                let set = note_facts(0, !number, numeric, marks);
+                let kept = note_facts(FACT_ALL_STAMP | FACT_ALL_RUBRIC, !number, numeric, marks);
+                (set & (FACT_CONDITIONAL | FACT_ANY_NUMBER), kept | FACT_CONDITIONAL | FACT_ANY_NUMBER)
+            },
         }
     }
 }
@@ -256,13 +272,13 @@ mod tests {
         // Same length, same first and last 8 bytes: one key, two words.
         let (a, b) = ("карантинxyzинные", "карантинzyxинные");
         assert_eq!(Key::of(a.as_bytes(), false), Key::of(b.as_bytes(), false));
-        let first = memo.lookup(cues, "карантинные", false);
-        let x = memo.lookup(cues, a, false);
-        let y = memo.lookup(cues, b, false);
+        let first = memo.lookup(cues, "карантинные".as_bytes(), false);
+        let x = memo.lookup(cues, a.as_bytes(), false);
+        let y = memo.lookup(cues, b.as_bytes(), false);
         assert_ne!(first.atoms.0, first.atoms.1);
         assert_eq!((x.atoms.1 - x.atoms.0, y.atoms.1 - y.atoms.0), (1, 1), "both start with `карантин`");
-        assert_eq!(memo.lookup(cues, a, false).atoms, x.atoms);
-        assert_eq!(memo.lookup(cues, b, false).atoms, y.atoms);
+        assert_eq!(memo.lookup(cues, a.as_bytes(), false).atoms, x.atoms);
+        assert_eq!(memo.lookup(cues, b.as_bytes(), false).atoms, y.atoms);
     }
 
     #[test]
@@ -271,10 +287,10 @@ mod tests {
         let mut memo = Memo::default();
         memo.begin(cues);
         let words = ["карантин", "карантина", "школы", "и", "42500", "не", "закрыты", "zzz"];
-        let first: Vec<WordInfo> = words.iter().map(|w| memo.lookup(cues, w, false)).collect();
-        let number = memo.lookup(cues, "42500", true);
+        let first: Vec<WordInfo> = words.iter().map(|w| memo.lookup(cues, w.as_bytes(), false)).collect();
+        let number = memo.lookup(cues, "42500".as_bytes(), true);
         for (w, f) in words.iter().zip(&first) {
-            let again = memo.lookup(cues, w, false);
+            let again = memo.lookup(cues, w.as_bytes(), false);
             assert_eq!((again.atoms, again.rules, again.flags), (f.atoms, f.rules, f.flags), "{w}");
             let mut atoms = Vec::new();
             cues.lookup(w, &mut atoms);
