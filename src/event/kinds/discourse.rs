@@ -341,6 +341,12 @@ impl Cues {
     /// (at most [`MAX_BYLINE_SEGMENT_WORDS`] words besides numbers: a source, a rubric,
     /// `Обновлено 11:20`, `8 412 просмотров`).
     fn is_byline(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        let separator = |i: usize| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && BYLINE_SEPARATORS.contains(&tokens.norm(i))
+        };
+        if !range.clone().any(separator) {
+            return false;
+        }
         #[derive(Default, Clone, Copy)]
         struct Segment {
             words: u32,
@@ -361,7 +367,7 @@ impl Cues {
         for i in range {
             let Some(t) = tokens.get(i) else { break };
             match t.kind {
-                TokenKind::Punct if BYLINE_SEPARATORS.contains(&tokens.norm(i)) => {
+                TokenKind::Punct if separator(i) => {
                     parted = true;
                     if !close(std::mem::take(&mut cur)) {
                         return false;
