@@ -589,7 +589,7 @@ mod tests {
         assert_eq!(langs, [Lang::Kk, Lang::Ru]);
         let events = a.timeline.events();
         assert_eq!(events.len(), 2, "{events:?}");
-        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.clone()).collect();
+        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.to_vec()).collect();
         assert!(kinds.contains(&vec![crate::EventKind::Cases]), "{kinds:?}");
         assert!(kinds.contains(&vec![crate::EventKind::SchoolClosing]), "{kinds:?}");
         for e in events {
