@@ -65,6 +65,7 @@ use crate::text::Excerpt;
 use crate::text::{Gap, Sentence, Tokens};
 use crate::timeline::Timeline;
 use crate::value::Value;
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -583,6 +584,7 @@ impl<'a> Builder<'a> {
         let mut signatures = self.signatures;
         signatures.resize(events.len(), Signature::default());
         let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
+        drop(signatures);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
             let place = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer)
@@ -593,15 +595,18 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // The restatements are gone: the events that stay get their evidence and source.
+        // The restatements are gone: the events that stay are put in chronological order, then
+        // get their evidence and source (so that the sort's keys and those lists are not held
+        // at once).
         events.shrink_to_fit();
+        Timeline::chronological(&mut events);
         for e in &mut events {
             read_out(e, &self.doc);
         }
         let (mut undated, mut sentences) = (self.undated, self.sentences);
         undated.shrink_to_fit();
         sentences.shrink_to_fit();
-        (Timeline::from_parts(events, undated), sentences)
+        (Timeline::from_sorted_parts(events, undated), sentences)
     }
 }
 
@@ -1196,27 +1201,22 @@ const RESTATEMENT_CANDIDATES: usize = 8;
 /// Joins the restatements of one document: events of one date and mod (not only `other`, not
 /// inherited), the kinds of one all kinds of the other, whose places and figures agree become
 /// one, with the evidence and kinds of both (the first in text order first, unless it is the
-/// headline). The events are grouped by a hash of (date, mod) with one sort; each is compared
-/// with at most
-/// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
+/// headline). The events are grouped by their first day with one sort; each is compared with
+/// at most [`RESTATEMENT_CANDIDATES`] earlier events of its group.
 fn restatements(
     mut events: Vec<Event>,
     signatures: &[Signature],
     headline: Option<&Span>,
     doc: &Option<Arc<str>>,
 ) -> Vec<Event> {
-    use std::hash::{Hash, Hasher};
-    let mut keyed: Vec<(u64, usize)> = events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other))
-        .map(|(i, e)| {
-            // By first day: what `same_time` compares shares it.
-            let mut h = crate::text::wordmap::FxHasher::default();
-            e.when.first_day().hash(&mut h);
-            (h.finish(), i)
-        })
-        .collect();
+    // By first day (what `same_time` compares shares it; an event with none is the same time
+    // as nothing), then index: 8 bytes an event, reserved once.
+    let mut keyed: Vec<(i32, u32)> = Vec::with_capacity(events.len());
+    keyed.extend(events.iter().enumerate().filter_map(|(i, e)| {
+        let candidate = !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other);
+        let day = e.when.first_day().filter(|_| candidate)?;
+        Some((day.num_days_from_ce(), u32::try_from(i).ok()?))
+    }));
     if keyed.len() < 2 {
         return events;
     }
@@ -1224,12 +1224,13 @@ fn restatements(
     let mut gone = vec![false; events.len()];
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (n, &(_, i)) in run.iter().enumerate().skip(1) {
-            let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j);
+            let i = i as usize;
+            let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j as usize);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
                 same_time(a, b) && nested_kinds(a, b) && agree(a, b) && similar(signatures.get(i), signatures.get(j))
             });
-            // `j` is earlier in the run, and the run is sorted by index within one hash.
+            // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
                 let (head, tail) = events.split_at_mut(i);
                 let (into, e) = (&mut head[j], &mut tail[0]);
@@ -1357,7 +1358,7 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
     into.evidence = concat(list_of(&mut into.evidence), Some(a), list_of(&mut e.evidence), Some(b)).into();
     into.mentions.extend(e.mentions.iter().copied());
     into.kinds.extend(e.kinds);
-    let mut cues = list_of(&mut into.cues);
+    let mut cues = std::mem::take(&mut into.cues).into_vec();
     for c in take(&mut e.cues) {
         if !cues.contains(&c) {
             cues.push(c);

@@ -3,12 +3,14 @@
 //!
 //! - [`Kinds`]: an ordered set of [`EventKind`]s in 16 bytes, never on the heap;
 //! - [`Indices`]: mention indices (`u32`), one or two of them without a heap allocation;
+//! - [`CueWords`]: the cue words, one of them without a heap allocation;
 //! - [`List`]: any other list, a boxed slice of just its length (16 bytes; empty costs no
 //!   allocation).
 //!
 //! Each serializes as the JSON array a `Vec` of its items would be, and reads one back.
 
 use super::kinds::EventKind;
+use crate::text::Excerpt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -728,5 +730,210 @@ mod tests {
         assert_eq!(two, vec![4, 9]);
         two.extend([1, 2]);
         assert_eq!(two, [4, 9, 1, 2]);
+    }
+}
+
+/// The cue words of an event (the words that decided its kinds, as written): a list of
+/// [`Excerpt`]s that holds one without a heap allocation (24 bytes), as most events have
+/// one. Like [`List`], it dereferences to `[Excerpt]`, grows with [`CueWords::push`] and
+/// [`Extend`], compares equal to a slice, array or `Vec`, and serializes as that list.
+///
+/// ```
+/// use khronika::{CueWords, Excerpt};
+/// let mut cues = CueWords::from(vec![Excerpt::from("закрыли")]);
+/// assert_eq!(cues[0].as_str(), "закрыли");
+/// cues.push(Excerpt::from("карантин"));
+/// assert_eq!(cues.len(), 2);
+/// assert_eq!(serde_json::to_string(&cues).unwrap(), r#"["закрыли","карантин"]"#);
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct CueWords(CueRepr);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum CueRepr {
+    One(Excerpt),
+    Many(Box<[Excerpt]>),
+}
+
+impl Default for CueWords {
+    fn default() -> Self {
+        CueWords::new()
+    }
+}
+
+impl CueWords {
+    /// No words (no allocation).
+    pub fn new() -> Self {
+        CueWords(CueRepr::Many(Box::default()))
+    }
+
+    /// Adds a word at the end.
+    pub fn push(&mut self, word: Excerpt) {
+        let mut v = self.take_vec();
+        v.reserve_exact(1);
+        v.push(word);
+        *self = v.into();
+    }
+
+    /// Removes every word.
+    pub fn clear(&mut self) {
+        *self = CueWords::new();
+    }
+
+    /// Keeps the words `keep` says yes to, in order.
+    pub fn retain(&mut self, keep: impl FnMut(&Excerpt) -> bool) {
+        let mut v = self.take_vec();
+        v.retain(keep);
+        *self = v.into();
+    }
+
+    /// Removes consecutive repeated words.
+    pub fn dedup(&mut self) {
+        let mut v = self.take_vec();
+        v.dedup();
+        *self = v.into();
+    }
+
+    /// The words as a `Vec`.
+    pub fn into_vec(self) -> Vec<Excerpt> {
+        match self.0 {
+            CueRepr::One(e) => vec![e],
+            CueRepr::Many(list) => list.into_vec(),
+        }
+    }
+
+    fn take_vec(&mut self) -> Vec<Excerpt> {
+        std::mem::take(self).into_vec()
+    }
+}
+
+impl Deref for CueWords {
+    type Target = [Excerpt];
+
+    fn deref(&self) -> &[Excerpt] {
+        match &self.0 {
+            CueRepr::One(e) => std::slice::from_ref(e),
+            CueRepr::Many(list) => list,
+        }
+    }
+}
+
+impl DerefMut for CueWords {
+    fn deref_mut(&mut self) -> &mut [Excerpt] {
+        match &mut self.0 {
+            CueRepr::One(e) => std::slice::from_mut(e),
+            CueRepr::Many(list) => list,
+        }
+    }
+}
+
+impl From<Vec<Excerpt>> for CueWords {
+    fn from(mut v: Vec<Excerpt>) -> Self {
+        match (v.pop(), v.is_empty()) {
+            (Some(one), true) => CueWords(CueRepr::One(one)),
+            (Some(last), false) => {
+                v.push(last);
+                CueWords(CueRepr::Many(v.into_boxed_slice()))
+            }
+            (None, _) => CueWords::new(),
+        }
+    }
+}
+
+impl<const N: usize> From<[Excerpt; N]> for CueWords {
+    fn from(words: [Excerpt; N]) -> Self {
+        Vec::from(words).into()
+    }
+}
+
+impl From<CueWords> for Vec<Excerpt> {
+    fn from(c: CueWords) -> Self {
+        c.into_vec()
+    }
+}
+
+impl FromIterator<Excerpt> for CueWords {
+    fn from_iter<I: IntoIterator<Item = Excerpt>>(iter: I) -> Self {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl Extend<Excerpt> for CueWords {
+    fn extend<I: IntoIterator<Item = Excerpt>>(&mut self, iter: I) {
+        let mut v = self.take_vec();
+        v.extend(iter);
+        *self = v.into();
+    }
+}
+
+impl IntoIterator for CueWords {
+    type Item = Excerpt;
+    type IntoIter = std::vec::IntoIter<Excerpt>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a CueWords {
+    type Item = &'a Excerpt;
+    type IntoIter = std::slice::Iter<'a, Excerpt>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq<[Excerpt]> for CueWords {
+    fn eq(&self, other: &[Excerpt]) -> bool {
+        **self == *other
+    }
+}
+
+impl<const N: usize> PartialEq<[Excerpt; N]> for CueWords {
+    fn eq(&self, other: &[Excerpt; N]) -> bool {
+        **self == other[..]
+    }
+}
+
+impl PartialEq<Vec<Excerpt>> for CueWords {
+    fn eq(&self, other: &Vec<Excerpt>) -> bool {
+        **self == other[..]
+    }
+}
+
+impl fmt::Debug for CueWords {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for CueWords {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for CueWords {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Excerpt>::deserialize(d)?.into())
+    }
+}
+
+#[cfg(test)]
+mod cue_tests {
+    use super::*;
+
+    #[test]
+    fn one_cue_word_is_held_inline() {
+        assert_eq!(std::mem::size_of::<CueWords>(), std::mem::size_of::<Excerpt>());
+        let mut c = CueWords::new();
+        assert!(c.is_empty());
+        c.push(Excerpt::from("а"));
+        assert!(matches!(c.0, CueRepr::One(_)));
+        c.extend([Excerpt::from("б"), Excerpt::from("в")]);
+        assert_eq!(c.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["а", "б", "в"]);
+        c.retain(|e| e.as_str() == "б");
+        assert!(matches!(c.0, CueRepr::One(_)));
     }
 }

@@ -19,7 +19,7 @@ pub mod kinds;
 mod lists;
 pub mod places;
 
-pub use lists::{Indices, Kinds, KindsIter, List};
+pub use lists::{CueWords, Indices, Kinds, KindsIter, List};
 
 use crate::mention::Mod;
 use crate::text::{Excerpt, Tokens};
@@ -185,7 +185,7 @@ pub struct Event {
     pub measures: Kinds,
     /// The words that decided the kinds, as written (shared with the document's text).
     #[serde(default, skip_serializing_if = "<[Excerpt]>::is_empty")]
-    pub cues: List<Excerpt>,
+    pub cues: CueWords,
     /// Kinds the sentence exempts or denies (`не затронул грузовые перевозки`).
     #[serde(default, skip_serializing_if = "Kinds::is_empty")]
     pub exempted: Kinds,
@@ -226,7 +226,7 @@ impl Event {
             mentions: Indices::new(),
             kinds: Kinds::new(),
             measures: Kinds::new(),
-            cues: List::new(),
+            cues: CueWords::new(),
             exempted: Kinds::new(),
             places: List::new(),
             figures: List::new(),

@@ -172,7 +172,7 @@ impl Merger {
         let mut events: Vec<(usize, Event)> = events.into_iter().enumerate().collect();
         for (_, e) in &mut events {
             e.text = e.text.detached();
-            for c in &mut e.cues {
+            for c in e.cues.iter_mut() {
                 *c = c.detached();
             }
             if e.sources.is_empty() {
@@ -443,7 +443,8 @@ impl Group {
                 all
             }
             let (mut places, mut figures) = (whole(&mut event.places, p), whole(&mut event.figures, f));
-            let (mut cues, mut sources) = (whole(&mut event.cues, c), whole(&mut event.sources, s));
+            let mut cues = [std::mem::take(&mut event.cues).into_vec(), c].concat();
+            let mut sources = whole(&mut event.sources, s);
             event.kinds.sort_by_key(|k| kind_rank(*k));
             if event.kinds.len() > 1 {
                 event.kinds.retain(|k| *k != EventKind::Other);
