@@ -1,7 +1,7 @@
 //! The compact lists an [`Event`](super::Event) holds: a long document keeps tens of
 //! thousands of events, most of whose lists hold nothing or one item.
 //!
-//! - [`Kinds`]: an ordered set of [`EventKind`]s in 16 bytes, never on the heap;
+//! - [`Kinds`]: an ordered set of [`EventKind`]s in 15 bytes, never on the heap;
 //! - [`Indices`]: mention indices (`u32`), one or two of them without a heap allocation;
 //! - [`CueWords`]: the cue words, one of them without a heap allocation;
 //! - [`List`]: any other list, a boxed slice of just its length (16 bytes; empty costs no
@@ -18,13 +18,17 @@ use std::ops::{Deref, DerefMut};
 /// Bits per kind in a [`Kinds`]: a kind is stored as its index in [`EventKind::ALL`] plus
 /// one, 0 ends the set.
 const KIND_BITS: u32 = 5;
+/// The bytes of a [`Kinds`]: room for every kind there is (15 for 24 kinds, so that an
+/// event's three sets and its two flags pack into 48 bytes).
+const KIND_BYTES: usize = (EventKind::ALL.len() * KIND_BITS as usize).div_ceil(8);
 /// How many kinds a [`Kinds`] holds: every kind there is.
-const KIND_SLOTS: usize = (128 / KIND_BITS) as usize;
-const _: () = assert!(EventKind::ALL.len() <= KIND_SLOTS && EventKind::ALL.len() < (1 << KIND_BITS));
+const KIND_SLOTS: usize = KIND_BYTES * 8 / KIND_BITS as usize;
+const _: () =
+    assert!(EventKind::ALL.len() <= KIND_SLOTS && EventKind::ALL.len() < (1 << KIND_BITS) && KIND_BYTES <= 16);
 
 /// The kinds of an event, each once, in the order they were added (the order JSON writes):
-/// an ordered set of [`EventKind`] in 16 bytes, with no heap allocation, that holds every
-/// kind there is.
+/// an ordered set of [`EventKind`] in 15 bytes (five bits a kind), with no heap allocation,
+/// that holds every kind there is.
 ///
 /// It iterates as `&'static EventKind` (like a slice of kinds would), compares equal to a
 /// slice, array or `Vec` of the same kinds in the same order, and serializes as that list.
@@ -45,24 +49,24 @@ const _: () = assert!(EventKind::ALL.len() <= KIND_SLOTS && EventKind::ALL.len()
 /// ```
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Kinds {
-    /// Slot `i` is bits `5i..5i + 5` of the 128 bits `lo | hi << 64`.
-    lo: u64,
-    hi: u64,
+    /// Slot `i` is bits `5i..5i + 5` of these bytes read as a little-endian number.
+    bytes: [u8; KIND_BYTES],
 }
 
 impl Kinds {
     /// No kinds.
     pub const fn new() -> Self {
-        Kinds { lo: 0, hi: 0 }
+        Kinds { bytes: [0; KIND_BYTES] }
     }
 
     fn bits(&self) -> u128 {
-        u128::from(self.lo) | (u128::from(self.hi) << 64)
+        let mut all = [0u8; 16];
+        all[..KIND_BYTES].copy_from_slice(&self.bytes);
+        u128::from_le_bytes(all)
     }
 
     fn set_bits(&mut self, bits: u128) {
-        self.lo = bits as u64;
-        self.hi = (bits >> 64) as u64;
+        self.bytes.copy_from_slice(&bits.to_le_bytes()[..KIND_BYTES]);
     }
 
     /// The code of slot `i` (0: empty).
@@ -85,7 +89,7 @@ impl Kinds {
 
     /// True when it holds no kind.
     pub fn is_empty(&self) -> bool {
-        self.lo == 0 && self.hi == 0
+        self.bytes == [0; KIND_BYTES]
     }
 
     /// The `i`-th kind, in order (a reference into [`EventKind::ALL`], as a slice of kinds
@@ -713,7 +717,8 @@ mod tests {
         assert_eq!(all.len(), EventKind::ALL.len() - 1);
         assert_eq!(all.first(), EventKind::ALL.get(EventKind::ALL.len() - 2));
         assert_eq!(Kinds::new().len(), 0);
-        assert_eq!(std::mem::size_of::<Kinds>(), 16);
+        assert_eq!(std::mem::size_of::<Kinds>(), 15);
+        assert_eq!(std::mem::size_of::<crate::Event>(), 240);
     }
 
     #[test]
