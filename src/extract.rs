@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// How much text is tokenized at a time: a longer text is read in pieces of about this size,
 /// cut at blank lines, so that the tokens of one piece at a time are kept (about three
 /// times the piece's size) and the results are those of the whole text.
-const PIECE: usize = 1 << 18;
+const PIECE: usize = 1 << 16;
 /// Days from publication beyond which a year-less day cannot be the nearest reading: its
 /// year was chosen (by the tense) and lends itself to the dates after it in the sentence.
 const HALF_YEAR_DAYS: i64 = 183;
@@ -30,7 +30,7 @@ const HALF_YEAR_DAYS: i64 = 183;
 /// a Kazakh article), the others in the document's, and each sentence's kinds, places and
 /// figures are read with the tables of its language.
 ///
-/// A long text is read in pieces of about a megabyte cut at blank lines, where sentences
+/// A long text is read in pieces of about 64 KiB cut at blank lines, where sentences
 /// end anyway, so that its tokens are kept for one piece at a time; spans, sentence
 /// indices, paragraphs and anchoring run on across the pieces, and the results are those of
 /// the whole text. Token offsets are `u32`, so a paragraph longer than 2 GiB
@@ -150,6 +150,11 @@ impl Extractor {
         let mentions = self.read_in(doc, piece, |p| {
             events.piece(p);
         });
+        if doc.text().len() > piece {
+            // A document of several pieces is read: its token buffers are not held while its
+            // timeline is finished (the next long document makes its own).
+            drop(take_tokens());
+        }
         let (timeline, spans) = events.finish_with_sentences();
         let (id, published) = (doc.id().map(str::to_string), doc.published());
         Analysis { id, published, lang, sentences: spans, mentions, timeline }
@@ -596,7 +601,7 @@ mod tests {
         assert_eq!(langs, [Lang::Kk, Lang::Ru]);
         let events = a.timeline.events();
         assert_eq!(events.len(), 2, "{events:?}");
-        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.clone()).collect();
+        let kinds: Vec<Vec<crate::EventKind>> = events.iter().map(|e| e.kinds.to_vec()).collect();
         assert!(kinds.contains(&vec![crate::EventKind::Cases]), "{kinds:?}");
         assert!(kinds.contains(&vec![crate::EventKind::SchoolClosing]), "{kinds:?}");
         for e in events {

@@ -36,15 +36,20 @@ pub struct Timeline {
 impl Timeline {
     /// A timeline of these events, put in chronological order (stable: ties keep their order).
     pub fn from_events(mut events: Vec<Event>) -> Self {
-        // Each event's start is computed once (a stable sort on cached keys).
-        events.sort_by_cached_key(|e| e.when.start());
+        Timeline::chronological(&mut events);
         Timeline { events, undated: Vec::new() }
     }
 
-    /// A document's timeline: these events put in chronological order (stable), and its
-    /// undated sentences in text order.
-    pub(crate) fn from_parts(events: Vec<Event>, undated: Vec<Undated>) -> Self {
-        Timeline { undated, ..Timeline::from_events(events) }
+    /// Puts events in chronological order: a stable sort on each event's start, computed
+    /// once.
+    pub(crate) fn chronological(events: &mut [Event]) {
+        events.sort_by_cached_key(|e| e.when.start());
+    }
+
+    /// A document's timeline: these events, already in chronological order (see
+    /// [`Timeline::chronological`]), and its undated sentences in text order.
+    pub(crate) fn from_sorted_parts(events: Vec<Event>, undated: Vec<Undated>) -> Self {
+        Timeline { events, undated }
     }
 
     /// The events, in chronological order.

@@ -121,7 +121,7 @@ fn commas_quotes_and_line_breaks_stay_in_their_field() {
     let mut e: Event = analysis.timeline.events()[0].clone();
     let nasty = "a,b \"c\"\nd\re\r\n2099-01-01,forged,row\u{b}\u{c}\u{2028}\u{1b}[2J\0end";
     e.text = nasty.into();
-    e.sources = vec![Source { doc: Some("id,with\n\"quote\"".into()), sentence: Default::default() }];
+    e.sources = vec![Source { doc: Some("id,with\n\"quote\"".into()), sentence: Default::default() }].into();
     let timeline = Timeline::from_events(vec![e.clone(), e]);
     let mut out = Vec::new();
     write_events(&mut out, &timeline).unwrap();

@@ -640,7 +640,7 @@ fn html_of_many_events_is_bounded() {
         .map(|i| {
             let day = first + chrono::Duration::days((i * 37 % 600) as i64);
             let mut e = Event::new(Value::Day(day), None, Span::default(), format!("Событие номер {i}."));
-            e.kinds = vec![kinds[i % kinds.len()]];
+            e.kinds = vec![kinds[i % kinds.len()]].into();
             e.places = vec![Place {
                 name: format!("Город {}", i % 60).into(),
                 kind: PlaceKind::City,
@@ -648,7 +648,8 @@ fn html_of_many_events_is_bounded() {
                 code: "".into(),
                 sentence: 0,
                 context: false,
-            }];
+            }]
+            .into();
             e
         })
         .collect();

@@ -42,13 +42,13 @@ fn day(d: u32) -> NaiveDate {
 fn event(doc: Option<&Arc<str>>, sentence: usize, when: Value, modifier: Option<Mod>, facts: Facts) -> Event {
     let span = Span { bytes: sentence * 100..sentence * 100 + 60, chars: sentence * 50..sentence * 50 + 30 };
     let mut e = Event::new(when, modifier, span.clone(), facts.text);
-    e.mentions = vec![sentence];
-    e.kinds = facts.kinds;
+    e.mentions = [sentence as u32].into();
+    e.kinds = facts.kinds.into();
     e.cues = facts.cues.into_iter().map(Excerpt::from).collect();
-    e.places = facts.places;
-    e.figures = facts.figures;
+    e.places = facts.places.into();
+    e.figures = facts.figures.into();
     e.inherited = facts.inherited;
-    e.sources = vec![Source { doc: doc.cloned(), sentence: span }];
+    e.sources = vec![Source { doc: doc.cloned(), sentence: span }].into();
     e
 }
 

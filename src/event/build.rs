@@ -58,13 +58,14 @@ use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
-use super::{Figure, Place};
+use super::{Figure, Indices, Kinds, List, Place};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
 use crate::text::{Gap, Sentence, Tokens};
 use crate::timeline::Timeline;
 use crate::value::Value;
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -222,7 +223,6 @@ impl<'a> Builder<'a> {
     /// Reads the events of one piece (pieces in text order).
     pub(crate) fn piece(&mut self, p: &Piece<'_>) {
         let (text, tokens, mentions) = (p.text, p.tokens, p.mentions);
-        let first_event = self.events.len();
         self.sentences.reserve(p.sentences.len());
         // One text and its tokens until the end of the piece: a sentence read for its
         // discourse classes is not read again for its kinds.
@@ -482,8 +482,6 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // No chain of continuations crosses a piece: its events' lists are (nearly) done.
-        self.events[first_event..].iter_mut().for_each(compact);
     }
 
     /// Remembers the latest decree among the events from `from` on.
@@ -586,26 +584,29 @@ impl<'a> Builder<'a> {
         let mut signatures = self.signatures;
         signatures.resize(events.len(), Signature::default());
         let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
+        drop(signatures);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
             let place = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer)
                 .or_else(|| demonyms_country(&self.named, &self.demonyms, self.tables.gazetteer));
             if let Some(place) = place {
                 for e in events.iter_mut().filter(|e| e.places.is_empty()) {
-                    e.places = vec![Place { sentence: 0, context: true, ..place.clone() }];
+                    e.places = List::one(Place { sentence: 0, context: true, ..place.clone() });
                 }
             }
         }
-        // The restatements are gone: the events that stay get their evidence and source.
+        // The restatements are gone: the events that stay are put in chronological order, then
+        // get their evidence and source (so that the sort's keys and those lists are not held
+        // at once).
         events.shrink_to_fit();
+        Timeline::chronological(&mut events);
         for e in &mut events {
             read_out(e, &self.doc);
-            compact(e);
         }
         let (mut undated, mut sentences) = (self.undated, self.sentences);
         undated.shrink_to_fit();
         sentences.shrink_to_fit();
-        (Timeline::from_parts(events, undated), sentences)
+        (Timeline::from_sorted_parts(events, undated), sentences)
     }
 }
 
@@ -897,13 +898,16 @@ fn is_statistic(kind: EventKind) -> bool {
 
 /// Folds an undated sentence's description into the event it goes on with.
 fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
-    if event.evidence.is_empty() {
-        event.evidence.reserve_exact(2);
-        event.evidence.push(event.sentence.clone());
+    let at = event.evidence.len().max(1);
+    let mut evidence = std::mem::take(&mut event.evidence).into_vec();
+    if evidence.is_empty() {
+        evidence.reserve_exact(2);
+        evidence.push(event.sentence.clone());
     }
-    let at = event.evidence.len();
-    event.evidence.push(span.clone());
+    evidence.push(span.clone());
+    event.evidence = evidence.into();
     let only_other = event.kinds.iter().all(|k| *k == EventKind::Other);
+    let mut none = Kinds::new();
     let into = match follow {
         Follow::Measure => &mut event.measures,
         Follow::Point => &mut event.kinds,
@@ -911,37 +915,40 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
             event.kinds.clear();
             &mut event.kinds
         }
-        Follow::Continues | Follow::Own => &mut Vec::new(),
+        Follow::Continues | Follow::Own => &mut none,
     };
-    for k in d.kinds {
-        if !into.contains(&k) {
-            into.push(k);
+    into.extend(d.kinds);
+    let new_cues: Vec<Excerpt> = d.cues.into_iter().filter(|c| !event.cues.contains(c)).fold(Vec::new(), |mut v, c| {
+        if !v.contains(&c) {
+            v.push(c);
         }
+        v
+    });
+    if !new_cues.is_empty() {
+        event.cues.extend(new_cues);
     }
-    for c in d.cues {
-        if !event.cues.contains(&c) {
-            event.cues.push(c);
-        }
-    }
-    for k in d.exempted {
-        if !event.exempted.contains(&k) {
-            event.exempted.push(k);
-        }
-    }
+    event.exempted.extend(d.exempted);
     if follow == Follow::Measure {
         // A measure under a decree is the decree's content: where and how much it applies
         // stays in its sentence (the evidence), not in the decree's places and figures.
         return;
     }
+    let mut places = Vec::new();
     for mut p in d.places {
-        if !event.places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
+        let known = |q: &Place| q.name == p.name && q.kind == p.kind;
+        if !event.places.iter().any(known) && !places.iter().any(known) {
             p.sentence = at;
-            event.places.push(p);
+            places.push(p);
         }
     }
-    for mut f in d.figures {
-        f.sentence = at;
-        event.figures.push(f);
+    if !places.is_empty() {
+        event.places.extend(places);
+    }
+    if !d.figures.is_empty() {
+        event.figures.extend(d.figures.into_iter().map(|mut f| {
+            f.sentence = at;
+            f
+        }));
     }
 }
 
@@ -1012,7 +1019,8 @@ fn dated(
         if !m.value.is_calendar() || matches!(m.kind, TimexType::Duration | TimexType::Set) || !dating(k) {
             continue;
         }
-        let index = k + offset;
+        // (A document of more than 4 billion mentions cannot be held: the index saturates.)
+        let index = u32::try_from(k + offset).unwrap_or(u32::MAX);
         if let (Some(e), Some(Mod::Before | Mod::OnOrBefore)) = (open_start, m.modifier) {
             let start: &mut Event = &mut events[e];
             if ends_after(&start.when, &m.value) {
@@ -1083,7 +1091,7 @@ fn dated(
         list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
         made.push((events.len(), m.span.clone()));
         let mut e = Event::bare(m.value.clone(), m.modifier, sentence.clone(), excerpt());
-        e.mentions = vec![index];
+        e.mentions = Indices::from([index]);
         events.push(e);
     }
 }
@@ -1091,7 +1099,7 @@ fn dated(
 /// A report's window of a day or two (`за сутки`, `за последние сутки`) and a day it holds
 /// (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`) are one happening, of that day: joins
 /// mention `m` (number `index`) to such an event of its sentence (`made`), if there is one.
-fn joins_window(made: &mut [Event], m: &Mention, index: usize) -> bool {
+fn joins_window(made: &mut [Event], m: &Mention, index: u32) -> bool {
     let window = |v: &Value| {
         matches!(v, Value::Interval(..))
             && v.first_day().zip(v.last_day()).is_some_and(|(a, b)| (b - a).num_days() <= 1)
@@ -1144,19 +1152,14 @@ fn ends_after(start: &Value, end: &Value) -> bool {
 
 /// Gives an event its sentence's description (moved in); its source is given when the
 /// document is read (see [`Builder::finish_with_sentences`]).
-fn fill_with(e: &mut Event, mut d: Description) {
+fn fill_with(e: &mut Event, d: Description) {
     // The lists grew a few slots at a time; an event keeps only what it holds (a long
-    // document keeps tens of thousands of events).
-    d.kinds.shrink_to_fit();
-    d.cues.shrink_to_fit();
-    d.exempted.shrink_to_fit();
-    d.places.shrink_to_fit();
-    d.figures.shrink_to_fit();
-    e.kinds = if d.kinds.is_empty() { vec![EventKind::Other] } else { d.kinds };
-    e.cues = d.cues;
-    e.exempted = d.exempted;
-    e.places = d.places;
-    e.figures = d.figures;
+    // document keeps tens of thousands of events): boxed slices of their length.
+    e.kinds = if d.kinds.is_empty() { Kinds::from([EventKind::Other]) } else { d.kinds.into_iter().collect() };
+    e.cues = d.cues.into();
+    e.exempted = d.exempted.into_iter().collect();
+    e.places = d.places.into();
+    e.figures = d.figures.into();
 }
 
 /// Gives an event of the builder what it leaves implicit while the document is read: an
@@ -1164,11 +1167,16 @@ fn fill_with(e: &mut Event, mut d: Description) {
 /// `doc` (a document's tens of thousands of events hold no list for either until then).
 fn read_out(e: &mut Event, doc: &Option<Arc<str>>) {
     if e.evidence.is_empty() {
-        e.evidence = vec![e.sentence.clone()];
+        e.evidence = List::one(e.sentence.clone());
     }
     if e.sources.is_empty() {
-        e.sources = vec![Source { doc: doc.clone(), sentence: e.sentence.clone() }];
+        e.sources = List::one(Source { doc: doc.clone(), sentence: e.sentence.clone() });
     }
+}
+
+/// An event's list, taken out of it to grow.
+fn list_of<T>(l: &mut List<T>) -> Vec<T> {
+    std::mem::take(l).into_vec()
 }
 
 /// Two lists one after the other, in a list of just their size; an empty list stands for
@@ -1185,17 +1193,6 @@ fn concat<T>(a: Vec<T>, one_a: Option<T>, b: Vec<T>, one_b: Option<T>) -> Vec<T>
     out
 }
 
-/// Gives back the spare room of an event's lists (they grew a few slots at a time).
-fn compact(e: &mut Event) {
-    e.evidence.shrink_to_fit();
-    e.mentions.shrink_to_fit();
-    e.kinds.shrink_to_fit();
-    e.measures.shrink_to_fit();
-    e.cues.shrink_to_fit();
-    e.places.shrink_to_fit();
-    e.figures.shrink_to_fit();
-}
-
 /// How many earlier events of the same date and kinds a restatement is compared with: more
 /// events of one key than this (a list of distinct counts on one day) stay apart, and the
 /// pass stays linear.
@@ -1204,27 +1201,22 @@ const RESTATEMENT_CANDIDATES: usize = 8;
 /// Joins the restatements of one document: events of one date and mod (not only `other`, not
 /// inherited), the kinds of one all kinds of the other, whose places and figures agree become
 /// one, with the evidence and kinds of both (the first in text order first, unless it is the
-/// headline). The events are grouped by a hash of (date, mod) with one sort; each is compared
-/// with at most
-/// [`RESTATEMENT_CANDIDATES`] earlier events of its group.
+/// headline). The events are grouped by their first day with one sort; each is compared with
+/// at most [`RESTATEMENT_CANDIDATES`] earlier events of its group.
 fn restatements(
     mut events: Vec<Event>,
     signatures: &[Signature],
     headline: Option<&Span>,
     doc: &Option<Arc<str>>,
 ) -> Vec<Event> {
-    use std::hash::{Hash, Hasher};
-    let mut keyed: Vec<(u64, usize)> = events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other))
-        .map(|(i, e)| {
-            // By first day: what `same_time` compares shares it.
-            let mut h = crate::text::wordmap::FxHasher::default();
-            e.when.first_day().hash(&mut h);
-            (h.finish(), i)
-        })
-        .collect();
+    // By first day (what `same_time` compares shares it; an event with none is the same time
+    // as nothing), then index: 8 bytes an event, reserved once.
+    let mut keyed: Vec<(i32, u32)> = Vec::with_capacity(events.len());
+    keyed.extend(events.iter().enumerate().filter_map(|(i, e)| {
+        let candidate = !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other);
+        let day = e.when.first_day().filter(|_| candidate)?;
+        Some((day.num_days_from_ce(), u32::try_from(i).ok()?))
+    }));
     if keyed.len() < 2 {
         return events;
     }
@@ -1232,12 +1224,13 @@ fn restatements(
     let mut gone = vec![false; events.len()];
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (n, &(_, i)) in run.iter().enumerate().skip(1) {
-            let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j);
+            let i = i as usize;
+            let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j as usize);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
                 same_time(a, b) && nested_kinds(a, b) && agree(a, b) && similar(signatures.get(i), signatures.get(j))
             });
-            // `j` is earlier in the run, and the run is sorted by index within one hash.
+            // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
                 let (head, tail) = events.split_at_mut(i);
                 let (into, e) = (&mut head[j], &mut tail[0]);
@@ -1361,36 +1354,34 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
     let base = into.evidence.len().max(1);
     let (a, b) = (into.sentence.clone(), e.sentence.clone());
     let source = |sentence: &Span| Some(Source { doc: doc.clone(), sentence: sentence.clone() });
-    into.sources = concat(take(&mut into.sources), source(&a), take(&mut e.sources), source(&b));
-    into.evidence = concat(take(&mut into.evidence), Some(a), take(&mut e.evidence), Some(b));
-    into.mentions = concat(take(&mut into.mentions), None, take(&mut e.mentions), None);
-    for k in std::mem::take(&mut e.kinds) {
-        if !into.kinds.contains(&k) {
-            into.kinds.push(k);
+    into.sources = concat(list_of(&mut into.sources), source(&a), list_of(&mut e.sources), source(&b)).into();
+    into.evidence = concat(list_of(&mut into.evidence), Some(a), list_of(&mut e.evidence), Some(b)).into();
+    into.mentions.extend(e.mentions.iter().copied());
+    into.kinds.extend(e.kinds);
+    let mut cues = std::mem::take(&mut into.cues).into_vec();
+    for c in take(&mut e.cues) {
+        if !cues.contains(&c) {
+            cues.push(c);
         }
     }
-    for c in std::mem::take(&mut e.cues) {
-        if !into.cues.contains(&c) {
-            into.cues.push(c);
-        }
-    }
-    for k in std::mem::take(&mut e.measures) {
-        if !into.measures.contains(&k) {
-            into.measures.push(k);
-        }
-    }
-    for mut p in std::mem::take(&mut e.places) {
-        if !into.places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
+    into.cues = cues.into();
+    into.measures.extend(e.measures);
+    let mut places = list_of(&mut into.places);
+    for mut p in take(&mut e.places) {
+        if !places.iter().any(|q| q.name == p.name && q.kind == p.kind) {
             p.sentence += base;
-            into.places.push(p);
+            places.push(p);
         }
     }
-    for mut f in std::mem::take(&mut e.figures) {
-        if !into.figures.iter().any(|g| g.what == f.what && g.unit == f.unit && g.value == f.value) {
+    into.places = places.into();
+    let mut figures = list_of(&mut into.figures);
+    for mut f in take(&mut e.figures) {
+        if !figures.iter().any(|g| g.what == f.what && g.unit == f.unit && g.value == f.value) {
             f.sentence += base;
-            into.figures.push(f);
+            figures.push(f);
         }
     }
+    into.figures = figures.into();
 }
 
 #[cfg(test)]
@@ -1497,7 +1488,7 @@ mod tests {
         assert_eq!(places, [vec!["Алматы"], vec!["Шымкент"]]);
         // ... and its own kinds, when its clause names one.
         let two = t("Режим ЧП ввели 16 марта, а 19 марта в столице начался карантин.");
-        let kinds: Vec<Vec<EventKind>> = two.iter().map(|e| e.kinds.clone()).collect();
+        let kinds: Vec<Vec<EventKind>> = two.iter().map(|e| e.kinds.to_vec()).collect();
         assert_eq!(kinds, [vec![EventKind::StateOfEmergency], vec![EventKind::Quarantine]]);
     }
 

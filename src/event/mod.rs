@@ -16,7 +16,10 @@
 pub mod build;
 pub mod figures;
 pub mod kinds;
+mod lists;
 pub mod places;
+
+pub use lists::{CueWords, Indices, Kinds, KindsIter, List};
 
 use crate::mention::Mod;
 use crate::text::{Excerpt, Tokens};
@@ -169,36 +172,36 @@ pub struct Event {
     pub text: Excerpt,
     /// Every sentence that reports it, in order: `sentence` first, then its continuations
     /// and restatements in text order.
-    pub evidence: Vec<Span>,
+    pub evidence: List<Span>,
     /// Indices of the mentions that date it, in the document's mention list (empty for an
-    /// inherited event).
-    pub mentions: Vec<usize>,
+    /// inherited event); [`Indices::indices`] gives them as `usize`.
+    pub mentions: Indices,
     /// What kind of event it is; `[Other]` when no cue says.
-    pub kinds: Vec<EventKind>,
+    pub kinds: Kinds,
     /// The kinds of the measures its evidence lists under it, when it is a decree (a state
     /// of emergency or a quarantine, then `Ограничен въезд в страну.`): the decree's content,
     /// not its own kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub measures: Vec<EventKind>,
+    #[serde(default, skip_serializing_if = "Kinds::is_empty")]
+    pub measures: Kinds,
     /// The words that decided the kinds, as written (shared with the document's text).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cues: Vec<Excerpt>,
+    #[serde(default, skip_serializing_if = "<[Excerpt]>::is_empty")]
+    pub cues: CueWords,
     /// Kinds the sentence exempts or denies (`не затронул грузовые перевозки`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exempted: Vec<EventKind>,
+    #[serde(default, skip_serializing_if = "Kinds::is_empty")]
+    pub exempted: Kinds,
     /// The places the sentence names.
     #[serde(default)]
-    pub places: Vec<Place>,
+    pub places: List<Place>,
     /// The figures the sentence states.
     #[serde(default)]
-    pub figures: Vec<Figure>,
+    pub figures: List<Figure>,
     /// True when its sentence has no date of its own: a measure reported after a dated
     /// sentence, dated by it.
     #[serde(default)]
     pub inherited: bool,
     /// The documents and sentences it was read from (several after a corpus merge).
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
 }
 
 impl Event {
@@ -206,7 +209,7 @@ impl Event {
     /// rest are empty, `evidence` is the sentence.
     pub fn new(when: Value, modifier: Option<Mod>, sentence: Span, text: impl Into<Excerpt>) -> Self {
         let mut e = Event::bare(when, modifier, sentence, text.into());
-        e.evidence = vec![e.sentence.clone()];
+        e.evidence = List::one(e.sentence.clone());
         e
     }
 
@@ -217,18 +220,18 @@ impl Event {
         Event {
             when,
             modifier,
-            evidence: Vec::new(),
+            evidence: List::new(),
             sentence,
             text,
-            mentions: Vec::new(),
-            kinds: Vec::new(),
-            measures: Vec::new(),
-            cues: Vec::new(),
-            exempted: Vec::new(),
-            places: Vec::new(),
-            figures: Vec::new(),
+            mentions: Indices::new(),
+            kinds: Kinds::new(),
+            measures: Kinds::new(),
+            cues: CueWords::new(),
+            exempted: Kinds::new(),
+            places: List::new(),
+            figures: List::new(),
             inherited: false,
-            sources: Vec::new(),
+            sources: List::new(),
         }
     }
 

@@ -19,9 +19,8 @@
 use crate::document::{Document, Published};
 use crate::event::build::Undated;
 use crate::event::figures::{Count, FigureWhat};
-use crate::event::kinds::EventKind;
 use crate::event::places::PlaceKind;
-use crate::event::Event;
+use crate::event::{Event, Kinds};
 use crate::extract::Analysis;
 use crate::lang::Lang;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
@@ -265,20 +264,20 @@ pub struct EventRecord<'a> {
     /// continuations and restatements in text order.
     pub evidence: Vec<CharSpan>,
     /// Indices into `mentions` (empty for an inherited event).
-    pub mentions: Cow<'a, [usize]>,
+    pub mentions: Cow<'a, [u32]>,
     /// Event kinds (snake_case ids, stable).
-    pub kinds: Cow<'a, [EventKind]>,
+    pub kinds: Kinds,
     /// OxCGRT indicator codes of the kinds.
     pub indicators: Vec<Cow<'a, str>>,
     /// The kinds of the measures listed under a decree.
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub measures: Cow<'a, [EventKind]>,
+    #[serde(default, skip_serializing_if = "Kinds::is_empty")]
+    pub measures: Kinds,
     /// The words that decided the kinds.
     #[serde(default, skip_serializing_if = "is_empty")]
     pub cues: Cow<'a, [Excerpt]>,
     /// Kinds the sentence exempts or denies.
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub exempted: Cow<'a, [EventKind]>,
+    #[serde(default, skip_serializing_if = "Kinds::is_empty")]
+    pub exempted: Kinds,
     /// Places, each with the evidence sentence that names it.
     pub places: Vec<PlaceRecord<'a>>,
     /// Figures the sentence states.
@@ -436,11 +435,11 @@ fn event_record(e: &Event) -> EventRecord<'_> {
         text: Cow::Borrowed(&e.text),
         evidence: e.evidence.iter().map(|s| CharSpan { start: s.chars.start, end: s.chars.end }).collect(),
         mentions: Cow::Borrowed(&e.mentions),
-        kinds: Cow::Borrowed(&e.kinds),
+        kinds: e.kinds,
         indicators: e.indicators().into_iter().map(Cow::Borrowed).collect(),
-        measures: Cow::Borrowed(&e.measures),
+        measures: e.measures,
         cues: Cow::Borrowed(&e.cues),
-        exempted: Cow::Borrowed(&e.exempted),
+        exempted: e.exempted,
         places: e
             .places
             .iter()

@@ -3,8 +3,7 @@
 //! sentences`, `Алматы (KZ-75)`, `~500 people`, `312 cases (new)`, `42 500`.
 
 use crate::event::figures::{Count, Figure, FigureWhat};
-use crate::event::kinds::EventKind;
-use crate::event::{Event, Place};
+use crate::event::{Event, Kinds, Place};
 use crate::mention::Mod;
 use crate::timeline::Timeline;
 use std::collections::HashSet;
@@ -78,13 +77,13 @@ pub(crate) fn mod_word(m: Mod) -> &'static str {
 }
 
 /// The kinds' labels, comma-separated.
-pub(crate) fn kinds_text(kinds: &[EventKind]) -> String {
+pub(crate) fn kinds_text(kinds: &Kinds) -> String {
     kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")
 }
 
 /// The measures a decree lists, after a word that says so: `measures: school closing,
 /// workplace closing`; empty when there are none.
-pub(crate) fn measures_text(measures: &[EventKind]) -> String {
+pub(crate) fn measures_text(measures: &Kinds) -> String {
     if measures.is_empty() {
         return String::new();
     }
@@ -220,9 +219,9 @@ mod tests {
 
     #[test]
     fn measures_evidence_and_places() {
-        assert_eq!(measures_text(&[]), "");
+        assert_eq!(measures_text(&Kinds::new()), "");
         assert_eq!(
-            measures_text(&[EventKind::SchoolClosing, EventKind::WorkplaceClosing]),
+            measures_text(&Kinds::from([crate::EventKind::SchoolClosing, crate::EventKind::WorkplaceClosing])),
             "measures: school closing, workplace closing"
         );
         let mut p = Place {

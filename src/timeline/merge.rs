@@ -74,8 +74,9 @@
 use crate::event::build::Undated;
 use crate::event::figures::{Figure, FigureWhat};
 use crate::event::kinds::EventKind;
-use crate::event::{Event, Place, Source};
+use crate::event::{Event, List, Place, Source};
 use crate::mention::Mod;
+use crate::text::Excerpt;
 use crate::timeline::Timeline;
 use crate::value::Value;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -123,8 +124,14 @@ struct Class {
 
 /// A merged event in the making.
 struct Group {
-    /// The representative, with every member's sources, cues and exempted kinds added.
+    /// The representative, with every member's kinds and exempted kinds added (the other
+    /// members' places, figures, cues and sources are held below until `finish`).
     event: Event,
+    /// The places, figures, cues and sources of the other members, in the order they came.
+    places: Vec<Place>,
+    figures: Vec<Figure>,
+    cues: Vec<Excerpt>,
+    sources: Vec<Source>,
     /// The representative's index in its own input timeline.
     position: usize,
     /// How many events it took in.
@@ -165,7 +172,7 @@ impl Merger {
         let mut events: Vec<(usize, Event)> = events.into_iter().enumerate().collect();
         for (_, e) in &mut events {
             e.text = e.text.detached();
-            for c in &mut e.cues {
+            for c in e.cues.iter_mut() {
                 *c = c.detached();
             }
             if e.sources.is_empty() {
@@ -232,7 +239,7 @@ impl Merger {
                     ranks: Small::One(self.groups.len() as u32),
                     alone: true,
                 });
-                self.groups.push(Group { event: e, position, members: 1 });
+                self.groups.push(Group::new(e, position));
                 return;
             }
         };
@@ -273,7 +280,7 @@ impl Merger {
             None => {
                 // The least rank not held is at most the number of ranks.
                 ranks.push(self.groups.len() as u32);
-                self.groups.push(Group { event: e, position, members: 1 });
+                self.groups.push(Group::new(e, position));
             }
         }
     }
@@ -362,13 +369,40 @@ fn precedence(a: &Event, b: &Event) -> Ordering {
 }
 
 impl Group {
+    /// A group of one event, the `position`-th of its timeline.
+    fn new(e: Event, position: usize) -> Self {
+        let (places, figures, cues, sources) = Default::default();
+        Group { event: e, position, members: 1, places, figures, cues, sources }
+    }
+
+    /// The lists a group grows, taken out of an event.
+    fn lists(e: &mut Event) -> (Vec<Place>, Vec<Figure>, Vec<Excerpt>, Vec<Source>) {
+        use std::mem::take;
+        let (p, f) = (take(&mut e.places).into_vec(), take(&mut e.figures).into_vec());
+        (p, f, take(&mut e.cues).into_vec(), take(&mut e.sources).into_vec())
+    }
+
     /// Takes in another member: the least of the two (by [`precedence`]) represents them, and
     /// the other's sources, cues and exempted kinds are added.
     fn absorb(&mut self, mut e: Event, mut position: usize) {
-        if precedence(&e, &self.event) == Ordering::Less {
+        let swapped = precedence(&e, &self.event) == Ordering::Less;
+        if swapped {
             std::mem::swap(&mut self.event, &mut e);
             std::mem::swap(&mut self.position, &mut position);
         }
+        // The lists of the member that does not represent join the others': after the
+        // representative's own, before the others' when it represented them until now.
+        fn join<T>(others: &mut Vec<T>, own: Vec<T>, first: bool) {
+            match first {
+                true => *others = own.into_iter().chain(std::mem::take(others)).collect(),
+                false => others.extend(own),
+            }
+        }
+        let (places, figures, cues, sources) = Group::lists(&mut e);
+        join(&mut self.places, places, swapped);
+        join(&mut self.figures, figures, swapped);
+        join(&mut self.cues, cues, swapped);
+        join(&mut self.sources, sources, swapped);
         // Every field named, so that a new one must be given its rule here: the date, mod,
         // sentence, text and mentions are the representative's; the lists are joined (put in
         // order and made sets in `finish`).
@@ -381,31 +415,19 @@ impl Group {
             mentions: _,
             kinds,
             measures,
-            cues,
+            cues: _,
             exempted,
-            places,
-            figures,
+            places: _,
+            figures: _,
             inherited,
-            sources,
+            sources: _,
         } = e;
         let into = &mut self.event;
         // Kinds and places are few (a kind or place is added once); figures and the rest are
         // made sets in `finish`, so that a large group costs no rescans.
-        for k in kinds {
-            if !into.kinds.contains(&k) {
-                into.kinds.push(k);
-            }
-        }
-        for k in measures {
-            if !into.measures.contains(&k) {
-                into.measures.push(k);
-            }
-        }
-        into.places.extend(places);
-        into.figures.extend(figures);
-        into.cues.extend(cues);
+        into.kinds.extend(kinds);
+        into.measures.extend(measures);
         into.exempted.extend(exempted);
-        into.sources.extend(sources);
         into.inherited &= inherited;
         self.members += 1;
     }
@@ -413,40 +435,45 @@ impl Group {
     /// The merged event and its representative's position: an event alone as it came, a
     /// merged one with its lists put in their fixed order (see the module docs).
     fn finish(self) -> (usize, Event) {
-        let Group { mut event, position, members } = self;
+        let Group { mut event, position, members, places: p, figures: f, cues: c, sources: s } = self;
         if members > 1 {
+            fn whole<T>(own: &mut List<T>, mut others: Vec<T>) -> Vec<T> {
+                let mut all = std::mem::take(own).into_vec();
+                all.append(&mut others);
+                all
+            }
+            let (mut places, mut figures) = (whole(&mut event.places, p), whole(&mut event.figures, f));
+            let mut cues = [std::mem::take(&mut event.cues).into_vec(), c].concat();
+            let mut sources = whole(&mut event.sources, s);
             event.kinds.sort_by_key(|k| kind_rank(*k));
-            event.kinds.dedup();
             if event.kinds.len() > 1 {
                 event.kinds.retain(|k| *k != EventKind::Other);
             }
             // A place (and an equal figure) named by several members is kept once, the one of
             // least evidence index, a named one before one the article gives: the result does
             // not depend on the order they came in.
-            event
-                .places
-                .sort_by(|a, b| place_order(a, b).then(a.context.cmp(&b.context)).then(a.sentence.cmp(&b.sentence)));
-            event.places.dedup_by(|a, b| a.name == b.name && a.kind == b.kind);
+            places.sort_by(|a, b| place_order(a, b).then(a.context.cmp(&b.context)).then(a.sentence.cmp(&b.sentence)));
+            places.dedup_by(|a, b| a.name == b.name && a.kind == b.kind);
             event.measures.sort_by_key(|k| kind_rank(*k));
-            event.measures.dedup();
-            event.figures.sort_by(|a, b| figure_order(a, b).then(a.sentence.cmp(&b.sentence)));
-            event.figures.dedup_by(|a, b| a.what == b.what && a.unit == b.unit && a.value.total_cmp(&b.value).is_eq());
-            event.cues.sort_unstable();
-            event.cues.dedup();
-            event.exempted.sort_unstable();
-            event.exempted.dedup();
-            if let Some((first, rest)) = event.sources.split_first_mut() {
+            figures.sort_by(|a, b| figure_order(a, b).then(a.sentence.cmp(&b.sentence)));
+            figures.dedup_by(|a, b| a.what == b.what && a.unit == b.unit && a.value.total_cmp(&b.value).is_eq());
+            cues.sort_unstable();
+            cues.dedup();
+            event.exempted.sort_by_key(|k| *k);
+            if let Some((first, rest)) = sources.split_first_mut() {
                 let first = first.clone();
                 rest.sort_by(|a, b| source_order(a).cmp(&source_order(b)));
-                let mut sources = Vec::with_capacity(event.sources.len());
-                sources.push(first);
-                for s in event.sources.drain(1..) {
-                    if sources[0] != s && sources.last() != Some(&s) {
-                        sources.push(s);
+                let mut kept = Vec::with_capacity(sources.len());
+                kept.push(first);
+                for s in sources.into_iter().skip(1) {
+                    if kept[0] != s && kept.last() != Some(&s) {
+                        kept.push(s);
                     }
                 }
-                event.sources = sources;
+                sources = kept;
             }
+            (event.places, event.figures, event.cues, event.sources) =
+                (places.into(), figures.into(), cues.into(), sources.into());
         }
         (position, event)
     }

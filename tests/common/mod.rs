@@ -73,7 +73,7 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
             return Err(format!("event {i}: a place or figure names an evidence sentence beyond {n}"));
         }
         // An inherited event (a measure dated by the sentence before) has no mention of its own.
-        if e.mentions.is_empty() != e.inherited || e.mentions.iter().any(|&k| k >= a.mentions.len()) {
+        if e.mentions.is_empty() != e.inherited || e.mentions.indices().any(|k| k >= a.mentions.len()) {
             return Err(format!(
                 "event {i}: mention indices {:?} out of range (inherited: {})",
                 e.mentions, e.inherited
