@@ -1228,7 +1228,12 @@ fn restatements(
             let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j as usize);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
-                same_time(a, b) && nested_kinds(a, b) && agree(a, b) && similar(signatures.get(i), signatures.get(j))
+                let with_headline = headline.is_some_and(|h| *h == a.sentence || *h == b.sentence);
+                let (sa, sb) = (signatures.get(j), signatures.get(i));
+                same_time(a, b)
+                    && nested_kinds(a, b)
+                    && agree(a, b)
+                    && (similar(sa, sb) || (with_headline && contained(sa, sb)))
             });
             // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -1293,6 +1298,18 @@ fn similar(a: Option<&Signature>, b: Option<&Signature>) -> bool {
     let both: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
     let either: u32 = a.iter().zip(b).map(|(x, y)| (x | y).count_ones()).sum();
     either > 0 && both * 5 >= either
+}
+
+/// Does the shorter of two sentences say half of its content words or more in the other (a
+/// headline of five words and the long body sentence that tells it: `В области ужесточают
+/// карантин с 14 декабря` and `... подписал постановление об ужесточении карантина с 14
+/// декабря ...`)?
+fn contained(a: Option<&Signature>, b: Option<&Signature>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let count = |s: &Signature| s.iter().map(|x| x.count_ones()).sum::<u32>();
+    let both: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+    let shorter = count(a).min(count(b));
+    shorter >= 2 && both * 2 >= shorter
 }
 
 /// Are the kinds of one event all kinds of the other (the lead names the decree, the body
