@@ -184,6 +184,13 @@ pub(crate) fn anaphora(gazetteer: &Gazetteer, _text: &str, tokens: &Tokens, rang
     let range = range.start..range.end.min(tokens.len());
     let r = Reader { tokens, range: range.clone() };
     let mut out = Anaphors::default();
+    // Every phrase ends with a noun form and `here` is an adverb: a sentence with neither
+    // (most sentences) refers to no place, whatever its leads.
+    let triggers = &gazetteer.anaphora_triggers;
+    let ts = tokens.as_slice().get(range.clone()).unwrap_or(&[]);
+    if !ts.iter().any(|t| t.kind == TokenKind::Word && triggers.may_hold(tokens.norm_bytes_of(t))) {
+        return out;
+    }
     // The longest word that can start a phrase: longer words are passed over unread.
     let longest = words.phrases.iter().filter_map(|p| p.lead.first()).chain(words.here).map(|w| w.len()).max();
     let Some(longest) = longest else { return out };
