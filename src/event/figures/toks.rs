@@ -145,9 +145,12 @@ pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>
     let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
     // A number inside a temporal expression (`16 марта`, `на 14 дней`) counts nothing.
     let free = |t: &Token| !dates.iter().any(|d| d.start <= t.start() && t.end() <= d.end);
-    // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
-    ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
-        || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)) && free(t))
+    // One pass: a free number, or a free word that starts a number.
+    ts.iter().zip(range).any(|(t, i)| match t.kind {
+        TokenKind::Number => free(t),
+        TokenKind::Word => words.starts(tokens.norm(i)) && free(t),
+        TokenKind::Punct => false,
+    })
 }
 
 /// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it

@@ -253,6 +253,9 @@ pub(crate) struct FigureWords {
     cue_groups: Vec<(u32, Vec<(usize, &'static str)>)>,
     /// Whether every cue prefix has four bytes or more (else `cue_groups` is not used).
     cue_grouped: bool,
+    /// A bit per hashed key of `cue_groups`: a word whose first four bytes have no bit
+    /// starts no cue prefix.
+    cue_keys: Box<[u64; CUE_KEY_WORDS]>,
     /// The adjective endings of up to eight bytes, by length, each packed into a `u64`
     /// (sorted, for a binary search).
     adjective_ends: Vec<(usize, Vec<u64>)>,
@@ -292,8 +295,13 @@ fn tail(w: &[u8], n: usize) -> Option<u64> {
 /// The first four bytes of a word as one number (zeros past its end).
 #[inline]
 fn first4(w: &[u8]) -> u32 {
-    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+    match w.first_chunk::<4>() {
+        Some(b) => u32::from_le_bytes(*b),
+        None => {
+            let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+            at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+        }
+    }
 }
 
 /// Up to eight bytes as one number.
@@ -311,13 +319,33 @@ fn has_bit(filter: &[u64], bit: usize) -> bool {
 /// Size of [`FigureWords::filter`] in 64-bit words (16 384 bits).
 const FILTER_WORDS: usize = 256;
 
+/// Size of [`FigureWords::cue_keys`] in 64-bit words (4 096 bits).
+const CUE_KEY_WORDS: usize = 64;
+
+/// The bit of a cue group's key in [`FigureWords::cue_keys`].
+#[inline]
+fn cue_key_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
 /// The filter bit of a word: its length and its first and last two bytes, mixed.
 #[inline]
 fn filter_bit(w: &[u8]) -> usize {
     let n = w.len();
-    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    let shape =
-        (n as u32) ^ (at(0) << 8) ^ (at(1) << 16) ^ (at(n.wrapping_sub(1)) << 24) ^ (at(n.wrapping_sub(2)) << 4);
+    // The first two and the last two bytes (zeros past the ends), read without an index test
+    // each.
+    let (a0, a1, z1, z2) = match (w.first_chunk::<2>(), w.last_chunk::<2>()) {
+        (Some(&[a0, a1]), Some(&[z2, z1])) => (a0, a1, z1, z2),
+        _ => match w.first() {
+            Some(&x) => (x, 0, x, 0),
+            None => (0, 0, 0, 0),
+        },
+    };
+    let shape = (n as u32)
+        ^ (u32::from(a0) << 8)
+        ^ (u32::from(a1) << 16)
+        ^ (u32::from(z1) << 24)
+        ^ (u32::from(z2) << 4);
     (shape.wrapping_mul(0x9e37_79b1) >> 18) as usize
 }
 
@@ -431,6 +459,11 @@ impl FigureWords {
             }
         }
         cue_groups.sort_by_key(|g| g.0);
+        let mut cue_keys = Box::new([0u64; CUE_KEY_WORDS]);
+        for (key, _) in &cue_groups {
+            let bit = cue_key_bit(*key);
+            cue_keys[bit / 64] |= 1 << (bit % 64);
+        }
         let mut adjective_ends: Vec<(usize, Vec<u64>)> = Vec::new();
         let mut adjective_long = Vec::new();
         for e in tables.adjective_endings {
@@ -452,6 +485,7 @@ impl FigureWords {
             filter,
             cue_groups,
             cue_grouped,
+            cue_keys,
             adjective_ends,
             adjective_long,
             starters,
@@ -511,7 +545,11 @@ impl FigureWords {
             if w.len() < 4 {
                 return None;
             }
-            let g = self.cue_groups.binary_search_by_key(&first4(w.as_bytes()), |g| g.0).ok()?;
+            let key = first4(w.as_bytes());
+            if !has_bit(&*self.cue_keys, cue_key_bit(key)) {
+                return None;
+            }
+            let g = self.cue_groups.binary_search_by_key(&key, |g| g.0).ok()?;
             self.cue_groups.get(g)?.1.iter().find(|(_, p)| w.starts_with(p))?.0
         } else {
             self.tables.cues.iter().position(|(_, prefixes)| has_prefix(w, prefixes))?

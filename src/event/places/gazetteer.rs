@@ -12,6 +12,9 @@ use crate::text::wordmap::WordMap;
 /// them away without hashing them in full.
 #[derive(Clone, Debug)]
 pub(crate) struct WordFilter {
+    /// A bit per byte length under 64 that a word of the set has (bit 63: 63 bytes or more):
+    /// the first, cheapest test.
+    lengths: u64,
     /// The bits.
     bits: Box<[u64]>,
     /// How far a mixed shape is shifted right to give a bit index.
@@ -22,8 +25,9 @@ impl WordFilter {
     /// A filter of `1 << log2` bits (64 at least, 2^24 at most) holding `words`.
     pub(crate) fn new<'w>(log2: u32, words: impl IntoIterator<Item = &'w [u8]>) -> Self {
         let log2 = log2.clamp(6, 24);
-        let mut f = WordFilter { bits: vec![0u64; 1 << (log2 - 6)].into_boxed_slice(), shift: 64 - log2 };
+        let mut f = WordFilter { lengths: 0, bits: vec![0u64; 1 << (log2 - 6)].into_boxed_slice(), shift: 64 - log2 };
         for w in words {
+            f.lengths |= 1 << w.len().min(63);
             let bit = f.bit(w);
             if let Some(b) = f.bits.get_mut(bit / 64) {
                 *b |= 1 << (bit % 64);
@@ -47,6 +51,9 @@ impl WordFilter {
     /// Whether `w` may be in the set (`false` is sure).
     #[inline]
     pub(crate) fn may_hold(&self, w: &[u8]) -> bool {
+        if self.lengths & (1 << w.len().min(63)) == 0 {
+            return false;
+        }
         let bit = self.bit(w);
         self.bits.get(bit / 64).is_some_and(|b| b & (1 << (bit % 64)) != 0)
     }
@@ -139,11 +146,8 @@ pub(crate) struct Gazetteer {
 
 impl Gazetteer {
     /// The spellings of a first word whose normalized form is `norm`, if any is written
-    /// exactly `written`.
+    /// exactly `written` (a word that [`Gazetteer::head_filter`] turns away has none).
     pub(crate) fn head(&self, norm: &str, written: &str) -> Option<&Head> {
-        if !self.head_filter.may_hold(norm.as_bytes()) {
-            return None;
-        }
         self.heads.get(norm)?.iter().find(|h| &*h.form == written)
     }
 

@@ -122,6 +122,10 @@ impl Matcher<'_> {
     /// The matches word `w` may start, when it is written like a first word of a name.
     fn heads(&self, w: &Word) -> Option<&[Cand]> {
         let norm = self.tokens.norm_span(w.first..w.last + 1);
+        // Most capitalized words start no name: turned away before the text is read.
+        if !self.gaz.head_filter.may_hold(norm.as_bytes()) {
+            return None;
+        }
         self.gaz.head(norm, self.written(w)).map(|h| h.cands.as_slice())
     }
 
@@ -168,8 +172,8 @@ impl Matcher<'_> {
 
     /// Whether the normalized form of `w` starts with one of `prefixes`.
     fn starts_with_any(&self, w: &Word, prefixes: &[&str]) -> bool {
-        let norm = self.norm(w);
-        prefixes.iter().any(|p| norm.starts_with(p))
+        let norm = self.norm(w).as_bytes();
+        prefixes.iter().any(|p| starts_with(norm, p.as_bytes()))
     }
 
     /// Whether the words before a name that starts at `start` (after `before`, the word before
@@ -177,8 +181,8 @@ impl Matcher<'_> {
     /// origin (`вакцина из России`), or the name of an organization in quotation marks.
     fn not_a_place(&self, start: usize, before: Option<Word>) -> bool {
         let np = self.gaz.not_place;
-        let head = self.text.get(..start).unwrap_or("");
-        if np.quotes.iter().any(|q| head.ends_with(q)) {
+        let head = self.text.as_bytes().get(..start).unwrap_or(&[]);
+        if np.quotes.iter().any(|q| ends_with(head, q.as_bytes())) {
             return true;
         }
         let Some(b) =
@@ -189,7 +193,8 @@ impl Matcher<'_> {
         if self.starts_with_any(&b, np.citizenship) {
             return true;
         }
-        if np.origin.contains(&self.norm(&b)) {
+        let norm = self.norm(&b).as_bytes();
+        if np.origin.iter().any(|o| equal(o.as_bytes(), norm)) {
             if let Some(product) = self.previous(&b) {
                 return self.adjacent(&product, &b) && self.starts_with_any(&product, np.products);
             }
@@ -206,7 +211,10 @@ impl Matcher<'_> {
             return;
         }
         if p.in_currency
-            && previous.is_some_and(|w| self.gaz.currency_prefixes.iter().any(|c| self.written(&w).starts_with(c)))
+            && previous.is_some_and(|w| {
+                let written = self.written(&w).as_bytes();
+                self.gaz.currency_prefixes.iter().any(|c| starts_with(written, c.as_bytes()))
+            })
         {
             return;
         }
@@ -215,7 +223,7 @@ impl Matcher<'_> {
         if let Some(prev) = previous {
             if p.kind != PlaceKind::City
                 && self.adjacent(&prev, &first)
-                && self.gaz.titles.contains(&self.written(&prev))
+                && self.gaz.titles.iter().any(|t| equal(t.as_bytes(), self.written(&prev).as_bytes()))
             {
                 start = prev.start;
                 before = self.previous(&prev);
@@ -337,4 +345,23 @@ impl Matcher<'_> {
     fn end(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(0, |t| t.end())
     }
+}
+
+/// Whether two short byte strings are equal (compared in line: the lists they are tried
+/// against are short words, which differ early).
+#[inline]
+fn equal(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Whether `w` starts with `p` (in line, see [`equal`]).
+#[inline]
+fn starts_with(w: &[u8], p: &[u8]) -> bool {
+    w.get(..p.len()).is_some_and(|head| equal(head, p))
+}
+
+/// Whether `w` ends with `p` (in line, see [`equal`]).
+#[inline]
+fn ends_with(w: &[u8], p: &[u8]) -> bool {
+    w.len().checked_sub(p.len()).and_then(|from| w.get(from..)).is_some_and(|tail| equal(tail, p))
 }
