@@ -158,7 +158,9 @@ impl<'a> Cx<'a> {
             // A word with no number word in it cannot start one (`миллион` alone is no
             // number: a multiplier needs one before it).
             // The starters' own filter turns away more words than the full table's would.
-            Kind::Word => self.words.starts(self.norm(t)),
+            Kind::Word => {
+                self.words.may_start(t.shape) && self.words.get_unfiltered(self.norm(t)).is_some_and(Entry::starts)
+            }
             _ => false,
         }
     }

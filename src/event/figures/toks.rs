@@ -56,6 +56,9 @@ pub(crate) struct Tok {
     /// The clause it is in: the index of its first grouped token and one past its last
     /// (clauses end at a [`Kind::Break`], which is the last token of none).
     pub(crate) clause: (u32, u32),
+    /// For words: the shape of its normalized form ([`FigureWords::shape`]), which the word
+    /// filters test before any lookup.
+    pub(crate) shape: u16,
     /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
     /// ([`Entry::NONE`] when it has none) and the entry its meaning comes from, which for a
     /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
@@ -66,7 +69,7 @@ pub(crate) struct Tok {
 impl Tok {
     /// A token not looked up yet.
     fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), shape: 0, looked: Cell::new(None) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
@@ -78,7 +81,11 @@ impl Tok {
         }
         let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
-            let entry = words.get(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE);
+            let entry = if words.may_hold(self.shape) {
+                words.get_unfiltered(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE)
+            } else {
+                &Entry::NONE
+            };
             let mut meaning = entry;
             if entry.lex.is_none() && last > a {
                 if let Some(e) = words.get(tokens.norm_span(last..b)) {
@@ -145,12 +152,14 @@ pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>
     let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
     // A number inside a temporal expression (`16 марта`, `на 14 дней`) counts nothing.
     let free = |t: &Token| !dates.iter().any(|d| d.start <= t.start() && t.end() <= d.end);
-    // One pass: a free number, or a free word that starts a number.
-    ts.iter().zip(range).any(|(t, i)| match t.kind {
-        TokenKind::Number => free(t),
-        TokenKind::Word => words.starts(tokens.norm(i)) && free(t),
-        TokenKind::Punct => false,
-    })
+    // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
+    ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
+        || ts.iter().zip(range).any(|(t, i)| {
+            t.kind == TokenKind::Word
+                && words.may_start(FigureWords::shape(tokens.norm_bytes_of(t)))
+                && words.get_unfiltered(tokens.norm(i)).is_some_and(Entry::starts)
+                && free(t)
+        })
 }
 
 /// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it
@@ -189,6 +198,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                 let end_byte = tokens.get(j).map_or(t.end(), |x| x.end());
                 let mut tok = Tok::new(t.start(), end_byte, Kind::Word);
                 tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
+                tok.shape = FigureWords::shape(tokens.norm_span(i..j + 1).as_bytes());
                 out.push(tok);
                 i = j + 1;
             }

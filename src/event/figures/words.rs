@@ -261,9 +261,9 @@ pub(crate) struct FigureWords {
     adjective_ends: Vec<(usize, Vec<u64>)>,
     /// The adjective endings longer than eight bytes.
     adjective_long: Vec<&'static str>,
-    /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
+    /// The filter of [`FigureWords::may_start`]: the words that start a figure without a digit.
     starters: Box<[u64; FILTER_WORDS]>,
-    /// The filter of [`FigureWords::may_be_count_cue`]: the words of the count cues.
+    /// The filter of [`FigureWords::may_be_count_cue_shape`]: the words of the count cues.
     count_words: Box<[u64; FILTER_WORDS]>,
     /// How many bytes [`FigureWords::adjective_last`] holds of each ending: the shortest
     /// ending's length, at most eight.
@@ -273,7 +273,7 @@ pub(crate) struct FigureWords {
     adjective_last: Vec<u64>,
 }
 
-/// The word classes of the count cues ([`FigureWords::may_be_count_cue`]).
+/// The word classes of the count cues ([`FigureWords::may_be_count_cue_shape`]).
 const COUNT_CUE_FLAGS: u32 = flag::COUNT_NEW
     | flag::COUNT_TOTAL
     | flag::FOR
@@ -495,6 +495,37 @@ impl FigureWords {
         }
     }
 
+    /// The shape of a normalized word: the bit it has in the filters (see
+    /// [`FigureWords::may_hold`]), computed once per word of a sentence.
+    #[inline]
+    pub(crate) fn shape(norm: &[u8]) -> u16 {
+        filter_bit(norm) as u16
+    }
+
+    /// Whether a word of this shape may be in the table (`false` is sure).
+    #[inline]
+    pub(crate) fn may_hold(&self, shape: u16) -> bool {
+        has_bit(&*self.filter, usize::from(shape))
+    }
+
+    /// Whether a word of this shape may start a figure without a digit (`false` is sure).
+    #[inline]
+    pub(crate) fn may_start(&self, shape: u16) -> bool {
+        has_bit(&*self.starters, usize::from(shape))
+    }
+
+    /// Whether a word of this shape may be part of a count cue (`false` is sure).
+    #[inline]
+    pub(crate) fn may_be_count_cue_shape(&self, shape: u16) -> bool {
+        has_bit(&*self.count_words, usize::from(shape))
+    }
+
+    /// The entry of a normalized word, past the filter (the caller tested its shape).
+    #[inline]
+    pub(crate) fn get_unfiltered(&self, norm: &str) -> Option<&Entry> {
+        self.words.get(norm)
+    }
+
     /// The entry of a normalized word, if the tables have it.
     #[inline]
     pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
@@ -503,19 +534,6 @@ impl FigureWords {
         } else {
             None
         }
-    }
-
-    /// Whether a normalized word starts a figure without a digit ([`Entry::starts`]).
-    #[inline]
-    pub(crate) fn starts(&self, norm: &str) -> bool {
-        has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
-    }
-
-    /// Whether a normalized word may be part of a count cue (`за сутки`, `всего`): `false`
-    /// is sure, `true` means "look it up".
-    #[inline]
-    pub(crate) fn may_be_count_cue(&self, norm: &str) -> bool {
-        has_bit(&*self.count_words, filter_bit(norm.as_bytes()))
     }
 
     /// The code of a currency sign.
