@@ -1,7 +1,7 @@
 //! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
 
 use super::count::{nearest, Cue};
-use super::toks::{Kind, NumForm, Tok};
+use super::toks::{norm_of, Kind, NumForm, Tok};
 use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
 use crate::event::Span;
@@ -167,7 +167,7 @@ impl<'a> Cx<'a> {
 
     /// The normalized form of a grouped token (its document tokens' forms).
     pub(crate) fn norm(&self, t: &Tok) -> &'a str {
-        self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize)
+        norm_of(self.tokens, t.tokens.0 as usize, t.tokens.1 as usize)
     }
 
     /// The normalized form of word `i` (`None` for other tokens).
@@ -175,7 +175,7 @@ impl<'a> Cx<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         if matches!(t.kind, Kind::Word) {
-            Some(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
+            Some(norm_of(self.tokens, t.tokens.0 as usize, t.tokens.1 as usize))
         } else {
             None
         }

@@ -82,13 +82,13 @@ impl Tok {
         let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
             let entry = if words.may_hold(self.shape) {
-                words.get_unfiltered(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE)
+                words.get_unfiltered(norm_of(tokens, a, b)).unwrap_or(&Entry::NONE)
             } else {
                 &Entry::NONE
             };
             let mut meaning = entry;
             if entry.lex.is_none() && last > a {
-                if let Some(e) = words.get(tokens.norm_span(last..b)) {
+                if let Some(e) = words.get(norm_of(tokens, last, b)) {
                     if matches!(e.lex, Some(Lex::Count(..))) {
                         meaning = e;
                     }
@@ -100,6 +100,17 @@ impl Tok {
         };
         self.looked.set(Some((entry, meaning)));
         (entry, meaning.lex)
+    }
+}
+
+/// The normalized form of the document tokens `a..b` ([`Tokens::norm_span`]; most words are
+/// one token, whose form is read without the span's tests).
+#[inline]
+pub(crate) fn norm_of(tokens: &Tokens, a: usize, b: usize) -> &str {
+    if b == a + 1 {
+        tokens.norm(a)
+    } else {
+        tokens.norm_span(a..b)
     }
 }
 
@@ -198,7 +209,7 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                 let end_byte = tokens.get(j).map_or(t.end(), |x| x.end());
                 let mut tok = Tok::new(t.start(), end_byte, Kind::Word);
                 tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
-                tok.shape = FigureWords::shape(tokens.norm_span(i..j + 1).as_bytes());
+                tok.shape = FigureWords::shape(norm_of(tokens, i, j + 1).as_bytes());
                 out.push(tok);
                 i = j + 1;
             }

@@ -137,7 +137,7 @@ impl Reader<'_> {
             return None;
         }
         let t = self.tokens.get(i)?;
-        (t.kind == TokenKind::Word).then(|| self.tokens.norm_span(i..i + 1))
+        (t.kind == TokenKind::Word).then(|| self.tokens.norm(i))
     }
 
     /// Whether token `i` is a capitalized word token of the sentence.

@@ -121,7 +121,7 @@ impl Matcher<'_> {
 
     /// The matches word `w` may start, when it is written like a first word of a name.
     fn heads(&self, w: &Word) -> Option<&[Cand]> {
-        let norm = self.tokens.norm_span(w.first..w.last + 1);
+        let norm = self.norm(w);
         // Most capitalized words start no name: turned away before the text is read.
         if !self.gaz.head_filter.may_hold(norm.as_bytes()) {
             return None;
@@ -167,7 +167,11 @@ impl Matcher<'_> {
 
     /// The normalized form of a word (lower case, `ё` as `е`).
     fn norm(&self, w: &Word) -> &str {
-        self.tokens.norm_span(w.first..w.last + 1)
+        if w.hyphenated() {
+            self.tokens.norm_span(w.first..w.last + 1)
+        } else {
+            self.tokens.norm(w.first)
+        }
     }
 
     /// Whether the normalized form of `w` starts with one of `prefixes`.
