@@ -131,23 +131,21 @@ impl Matcher<'_> {
 
     /// Matches every place of the sentence.
     pub(crate) fn run(&self, out: &mut Vec<PlaceMatch>) {
+        let ts = self.tokens.as_slice();
+        let end = self.range.end.min(ts.len());
         let mut i = self.range.start;
-        while i < self.range.end {
-            let Some(t) = self.tokens.get(i) else { break };
-            if t.kind != TokenKind::Word {
-                i += 1;
-            } else if !t.capitalized {
-                // No name starts here: past the rest of the word.
-                let mut last = i;
-                while self.joins(last + 1) {
-                    last += 2;
-                }
-                i = last + 1;
-            } else {
-                match self.word_from(i) {
-                    Some(w) => i = self.match_at(w, out).max(i + 1),
-                    None => i += 1,
-                }
+        // A name starts at a capitalized word token that does not continue a hyphenated word
+        // (`северо-Восток`): the parts after a hyphen are read with the word they belong to.
+        // A match ends after a whole word, so the next start is the next such token.
+        while let Some(c) = ts.get(i..end).and_then(|rest| {
+            rest.iter()
+                .enumerate()
+                .find(|&(k, t)| t.kind == TokenKind::Word && t.capitalized && !self.joins((i + k).wrapping_sub(1)))
+                .map(|(k, _)| i + k)
+        }) {
+            match self.word_from(c) {
+                Some(w) => i = self.match_at(w, out).max(c + 1),
+                None => i = c + 1,
             }
         }
     }
