@@ -82,7 +82,7 @@ impl Tok {
         let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
             let entry = if words.may_hold(self.shape) {
-                words.get_unfiltered(norm_of(tokens, a, b)).unwrap_or(&Entry::NONE)
+                words.get_shaped(norm_of(tokens, a, b), self.shape).unwrap_or(&Entry::NONE)
             } else {
                 &Entry::NONE
             };
@@ -166,10 +166,11 @@ pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>
     // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
     ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
         || ts.iter().zip(range).any(|(t, i)| {
-            t.kind == TokenKind::Word
-                && words.may_start(FigureWords::shape(tokens.norm_bytes_of(t)))
-                && words.get_unfiltered(tokens.norm(i)).is_some_and(Entry::starts)
-                && free(t)
+            if t.kind != TokenKind::Word {
+                return false;
+            }
+            let shape = FigureWords::shape(tokens.norm_bytes_of(t));
+            words.may_start(shape) && words.get_shaped(tokens.norm(i), shape).is_some_and(Entry::starts) && free(t)
         })
 }
 

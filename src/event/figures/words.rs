@@ -243,8 +243,12 @@ pub(crate) struct FigureTables {
 pub(crate) struct FigureWords {
     /// The data it was compiled from (prefix lists are read from here).
     pub(crate) tables: &'static FigureTables,
-    /// Every word the grammar asks about.
-    words: WordMap<Entry>,
+    /// Every word the grammar asks about with its entry, ordered by shape
+    /// ([`FigureWords::shape`]): a word is compared only with the few of its shape, and
+    /// its shape is computed once per word of a sentence, so no lookup hashes it again.
+    by_shape: Box<[(Box<str>, Entry)]>,
+    /// Where the words of each shape start in `by_shape`, and one past the last.
+    shape_starts: Box<[u32]>,
     /// A bit per hashed shape of the words in `words`: most words of a text are in no table,
     /// and the filter turns them away without hashing them in full.
     filter: Box<[u64; FILTER_WORDS]>,
@@ -479,9 +483,21 @@ impl FigureWords {
         for (_, ends) in &mut adjective_ends {
             ends.sort_unstable();
         }
+        let mut by_shape: Vec<(Box<str>, Entry)> = words.iter().map(|(w, e)| (Box::from(w), *e)).collect();
+        by_shape.sort_by(|a, b| filter_bit(a.0.as_bytes()).cmp(&filter_bit(b.0.as_bytes())).then_with(|| a.0.cmp(&b.0)));
+        let mut shape_starts = vec![0u32; FILTER_WORDS * 64 + 1];
+        for (w, _) in &by_shape {
+            if let Some(n) = shape_starts.get_mut(filter_bit(w.as_bytes()) + 1) {
+                *n += 1;
+            }
+        }
+        for k in 1..shape_starts.len() {
+            shape_starts[k] += shape_starts[k - 1];
+        }
         FigureWords {
             tables,
-            words,
+            by_shape: by_shape.into_boxed_slice(),
+            shape_starts: shape_starts.into_boxed_slice(),
             filter,
             cue_groups,
             cue_grouped,
@@ -520,20 +536,19 @@ impl FigureWords {
         has_bit(&*self.count_words, usize::from(shape))
     }
 
-    /// The entry of a normalized word, past the filter (the caller tested its shape).
+    /// The entry of a normalized word of shape `shape` ([`FigureWords::shape`] of `norm`).
     #[inline]
-    pub(crate) fn get_unfiltered(&self, norm: &str) -> Option<&Entry> {
-        self.words.get(norm)
+    pub(crate) fn get_shaped(&self, norm: &str, shape: u16) -> Option<&Entry> {
+        let s = usize::from(shape);
+        let (&from, &to) = (self.shape_starts.get(s)?, self.shape_starts.get(s + 1)?);
+        let words = self.by_shape.get(from as usize..to as usize)?;
+        words.iter().find(|(w, _)| w.as_bytes() == norm.as_bytes()).map(|(_, e)| e)
     }
 
     /// The entry of a normalized word, if the tables have it.
     #[inline]
     pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
-        if has_bit(&*self.filter, filter_bit(norm.as_bytes())) {
-            self.words.get(norm)
-        } else {
-            None
-        }
+        self.get_shaped(norm, Self::shape(norm.as_bytes()))
     }
 
     /// The code of a currency sign.
