@@ -67,9 +67,9 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    /// A token not looked up yet.
-    fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), shape: 0, looked: Cell::new(None) }
+    /// A token not looked up yet, in the clause that starts at grouped token `clause`.
+    fn new(start: usize, end: usize, kind: Kind, clause: u32) -> Self {
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (clause, 0), shape: 0, looked: Cell::new(None) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
@@ -181,6 +181,8 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
     let bytes = text.as_bytes();
     let end = range.end.min(tokens.len());
     let mut i = range.start;
+    // Where the current clause starts (after the last break so far).
+    let mut clause = 0u32;
     while i < end {
         let Some(t) = tokens.get(i) else { break };
         match t.kind {
@@ -208,20 +210,29 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     }
                 }
                 let end_byte = tokens.get(j).map_or(t.end(), |x| x.end());
-                let mut tok = Tok::new(t.start(), end_byte, Kind::Word);
-                tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
-                tok.shape = FigureWords::shape(norm_of(tokens, i, j + 1).as_bytes());
-                out.push(tok);
+                out.push(Tok {
+                    start: t.start(),
+                    end: end_byte,
+                    kind: Kind::Word,
+                    tokens: (i as u32, j as u32 + 1, last_part as u32),
+                    clause: (clause, 0),
+                    shape: FigureWords::shape(norm_of(tokens, i, j + 1).as_bytes()),
+                    looked: Cell::new(None),
+                });
                 i = j + 1;
             }
             TokenKind::Number => {
                 let (kind, last) = number(words, text, tokens, i, end);
                 let end_byte = tokens.get(last).map_or(t.end(), |x| x.end());
-                out.push(Tok::new(t.start(), end_byte, kind));
+                out.push(Tok::new(t.start(), end_byte, kind, clause));
                 i = last + 1;
             }
             TokenKind::Punct => {
-                let c = text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}');
+                // Most signs are one ASCII byte, read without decoding.
+                let c = match ascii_punct(bytes, tokens, i) {
+                    Some(b) => char::from(b),
+                    None => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}'),
+                };
                 let kind = match c {
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
@@ -239,19 +250,16 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     '-' | '–' | '—' | '‒' | '−' => Kind::Dash,
                     _ => Kind::Sym(c),
                 };
-                out.push(Tok::new(t.start(), t.end(), kind));
+                out.push(Tok::new(t.start(), t.end(), kind, clause));
+                if matches!(kind, Kind::Break) {
+                    clause = out.len() as u32;
+                }
                 i += 1;
             }
         }
     }
-    // Clauses: from after the last break before a token to the first break at or after it.
-    let mut start = 0;
-    for (k, t) in out.iter_mut().enumerate() {
-        t.clause.0 = start as u32;
-        if matches!(t.kind, Kind::Break) {
-            start = k + 1;
-        }
-    }
+    // Clauses: from after the last break before a token (set above) to the first break at or
+    // after it.
     let mut stop = out.len();
     for (k, t) in out.iter_mut().enumerate().rev() {
         if matches!(t.kind, Kind::Break) {
