@@ -276,22 +276,30 @@ fn char_count(b: &[u8]) -> usize {
     };
     let mut chunks = b.chunks_exact(16);
     let mut continuation = 0;
-    // Per-byte counters, summed across the lanes every 15 chunks (while their sum, at most
-    // 8 * 2 * 15, fits the top byte of the multiply that adds them).
+    // Per-byte counters, summed across the lanes every 14 chunks (while their sum, at most
+    // 8 * 2 * 15 with the padded last chunk, fits the top byte of the multiply that adds
+    // them).
     let mut acc = 0u64;
     let mut k = 0;
     for c in &mut chunks {
         let (x, y) = c.split_at(8);
         acc += lanes(x) + lanes(y);
         k += 1;
-        if k == 15 {
+        if k == 14 {
             continuation += (acc.wrapping_mul(LOW) >> 56) as usize;
             (acc, k) = (0, 0);
         }
     }
-    continuation += (acc.wrapping_mul(LOW) >> 56) as usize;
+    // The last bytes, padded with zeros (no continuation bytes) to one more chunk.
     let rest = chunks.remainder();
-    b.len() - continuation - rest.iter().filter(|&&x| x & 0xc0 == 0x80).count()
+    let mut pad = [0u8; 16];
+    if let Some(head) = pad.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    let (x, y) = pad.split_at(8);
+    acc += lanes(x) + lanes(y);
+    continuation += (acc.wrapping_mul(LOW) >> 56) as usize;
+    b.len() - continuation
 }
 
 /// Gives the parts that a sentence of their own states (`Из них 12 — дети.`, after a
@@ -467,6 +475,10 @@ mod tests {
         let long = "ж".repeat(2000) + "😀x";
         for s in ["", "a", "абв", "12 345 тенге — «COVID-19»", "ёЁ\u{a0}\u{202f}x😀 случаев заражения за сутки", &long] {
             assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s}");
+        }
+        for n in 0..300 {
+            let s: String = "aжё😀 ".chars().cycle().take(n).collect();
+            assert_eq!(char_count(s.as_bytes()), n, "{s}");
         }
     }
 
