@@ -473,7 +473,8 @@ mod tests {
     #[test]
     fn chars_are_counted_like_std() {
         let long = "ж".repeat(2000) + "😀x";
-        for s in ["", "a", "абв", "12 345 тенге — «COVID-19»", "ёЁ\u{a0}\u{202f}x😀 случаев заражения за сутки", &long] {
+        for s in ["", "a", "абв", "12 345 тенге — «COVID-19»", "ёЁ\u{a0}\u{202f}x😀 случаев заражения за сутки", &long]
+        {
             assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s}");
         }
         for n in 0..300 {

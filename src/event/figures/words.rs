@@ -476,7 +476,8 @@ impl FigureWords {
             ends.sort_unstable();
         }
         let mut by_shape: Vec<(Box<str>, Entry)> = words.iter().map(|(w, e)| (Box::from(w), *e)).collect();
-        by_shape.sort_by(|a, b| filter_bit(a.0.as_bytes()).cmp(&filter_bit(b.0.as_bytes())).then_with(|| a.0.cmp(&b.0)));
+        by_shape
+            .sort_by(|a, b| filter_bit(a.0.as_bytes()).cmp(&filter_bit(b.0.as_bytes())).then_with(|| a.0.cmp(&b.0)));
         let mut shape_starts = vec![0u32; FILTER_WORDS * 64 + 1];
         for (w, _) in &by_shape {
             if let Some(n) = shape_starts.get_mut(filter_bit(w.as_bytes()) + 1) {

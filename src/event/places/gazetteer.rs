@@ -142,6 +142,10 @@ pub(crate) struct Gazetteer {
     pub(crate) anaphora_triggers: WordFilter,
     /// The normalized first words of the spellings (the keys of `heads`).
     pub(crate) head_filter: WordFilter,
+    /// The longest word that can start an anaphoric phrase (longer words are passed over
+    /// unread), and how many tokens after its start a phrase can end at most (its lead and
+    /// two modifiers); `None` when the language has no such words.
+    pub(crate) anaphora_reach: Option<(usize, usize)>,
 }
 
 impl Gazetteer {
@@ -209,6 +213,14 @@ impl GazetteerBuilder {
                         .map(str::as_bytes),
                 ),
                 head_filter: WordFilter::new(6, []),
+                anaphora_reach: anaphora
+                    .phrases
+                    .iter()
+                    .filter_map(|p| p.lead.first())
+                    .chain(anaphora.here)
+                    .map(|w| w.len())
+                    .max()
+                    .map(|longest| (longest, anaphora.phrases.iter().map(|p| p.lead.len()).max().unwrap_or(0) + 2)),
             },
         }
     }
