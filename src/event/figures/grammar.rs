@@ -40,11 +40,13 @@ pub(crate) struct Scratch {
     pub(crate) found: Vec<Found>,
     /// The sentence's count cues.
     pub(crate) cues: Vec<Cue>,
+    /// The figures, before they move into a list of their own size.
+    pub(crate) figures: Vec<Figure>,
 }
 
 impl Scratch {
     /// Empty buffers.
-    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new() };
+    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new(), figures: Vec::new() };
 }
 
 /// What stands on the left of a number ([`Cx::left`]).
@@ -97,8 +99,8 @@ pub(crate) fn person_kind(what: FigureWhat) -> bool {
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
     pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
-        let mut out = Vec::new();
-        let found = &mut scratch.found;
+        let Scratch { found, cues, figures: out } = scratch;
+        out.clear();
         found.clear();
         let mut i = 0;
         while i < self.toks.len() {
@@ -116,11 +118,13 @@ impl<'a> Cx<'a> {
                 None => i += 1,
             }
         }
-        if !out.is_empty() {
-            self.count_cues(&mut scratch.cues);
-            self.counts(&mut out, &scratch.found, &scratch.cues);
+        if out.is_empty() {
+            return Vec::new();
         }
-        out
+        self.count_cues(cues);
+        self.counts(out, found, cues);
+        // One allocation of the figures' own size (the buffer stays for the next sentence).
+        out.drain(..).collect()
     }
 
     /// Says of each count whether it is new or cumulative: the nearest cue of its clause,
@@ -336,9 +340,18 @@ impl<'a> Cx<'a> {
         best.map(|(_, _, w)| w)
     }
 
-    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]).
+    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]; read once per word).
     fn cue_at(&self, j: usize) -> Option<(usize, FigureWhat)> {
-        self.word(j).and_then(|w| self.words.cue_of(w))
+        let t = self.toks.get(j)?;
+        if let Some(cue) = t.cue.get() {
+            return cue.map(|(rank, what)| (rank as usize, what));
+        }
+        let cue = self.word(j).and_then(|w| self.words.cue_of(w));
+        let small = cue.and_then(|(rank, what)| Some((u32::try_from(rank).ok()?, what)));
+        if small.is_some() == cue.is_some() {
+            t.cue.set(Some(small));
+        }
+        cue
     }
 
     /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.
