@@ -40,13 +40,11 @@ pub(crate) struct Scratch {
     pub(crate) found: Vec<Found>,
     /// The sentence's count cues.
     pub(crate) cues: Vec<Cue>,
-    /// The figures, before they move into a list of their own size.
-    pub(crate) figures: Vec<Figure>,
 }
 
 impl Scratch {
     /// Empty buffers.
-    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new(), figures: Vec::new() };
+    pub(crate) const EMPTY: Scratch = Scratch { found: Vec::new(), cues: Vec::new() };
 }
 
 /// What stands on the left of a number ([`Cx::left`]).
@@ -99,8 +97,8 @@ pub(crate) fn person_kind(what: FigureWhat) -> bool {
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
     pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
-        let Scratch { found, cues, figures: out } = scratch;
-        out.clear();
+        let Scratch { found, cues } = scratch;
+        let mut out = Vec::new();
         found.clear();
         let mut i = 0;
         while i < self.toks.len() {
@@ -118,13 +116,11 @@ impl<'a> Cx<'a> {
                 None => i += 1,
             }
         }
-        if out.is_empty() {
-            return Vec::new();
+        if !out.is_empty() {
+            self.count_cues(cues);
+            self.counts(&mut out, found, cues);
         }
-        self.count_cues(cues);
-        self.counts(out, found, cues);
-        // One allocation of the figures' own size (the buffer stays for the next sentence).
-        out.drain(..).collect()
+        out
     }
 
     /// Says of each count whether it is new or cumulative: the nearest cue of its clause,

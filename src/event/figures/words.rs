@@ -535,7 +535,7 @@ impl FigureWords {
         let s = usize::from(shape);
         let (&from, &to) = (self.shape_starts.get(s)?, self.shape_starts.get(s + 1)?);
         let words = self.by_shape.get(from as usize..to as usize)?;
-        words.iter().find(|(w, _)| w.as_bytes() == norm.as_bytes()).map(|(_, e)| e)
+        words.iter().find(|(w, _)| same_bytes(w.as_bytes(), norm.as_bytes())).map(|(_, e)| e)
     }
 
     /// The entry of a normalized word, if the tables have it.
@@ -582,6 +582,23 @@ impl FigureWords {
         };
         self.tables.cues.get(rank).map(|(what, _)| (rank, *what))
     }
+}
+
+/// Whether two words are the same bytes, compared eight bytes at a time in line (the words of
+/// a shape are few and short: no call to a general compare).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a, b);
+    while let (Some((p, xs)), Some((q, ys))) = (x.split_first_chunk::<8>(), y.split_first_chunk::<8>()) {
+        if p != q {
+            return false;
+        }
+        (x, y) = (xs, ys);
+    }
+    x.iter().zip(y).all(|(p, q)| p == q)
 }
 
 /// Whether `w` starts with one of `prefixes`.
