@@ -336,18 +336,9 @@ impl<'a> Cx<'a> {
         best.map(|(_, _, w)| w)
     }
 
-    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]; read once per word).
+    /// The cue word `j` is, with its rank ([`FigureWords::cue_of`]).
     fn cue_at(&self, j: usize) -> Option<(usize, FigureWhat)> {
-        let t = self.toks.get(j)?;
-        if let Some(cue) = t.cue.get() {
-            return cue.map(|(rank, what)| (rank as usize, what));
-        }
-        let cue = self.word(j).and_then(|w| self.words.cue_of(w));
-        let small = cue.and_then(|(rank, what)| Some((u32::try_from(rank).ok()?, what)));
-        if small.is_some() == cue.is_some() {
-            t.cue.set(Some(small));
-        }
-        cue
+        self.word(j).and_then(|w| self.words.cue_of(w))
     }
 
     /// `случаев смерти`, `летальных случаев`, `случаев выздоровления`.

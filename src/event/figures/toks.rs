@@ -6,7 +6,6 @@
 //! positions, which say whether two tokens touch) and the characters between them.
 
 use super::words::{flag, Entry, FigureWords, Lex};
-use super::FigureWhat;
 use crate::text::{Token, TokenKind, Tokens};
 use std::cell::Cell;
 use std::ops::Range;
@@ -65,9 +64,6 @@ pub(crate) struct Tok {
     /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
     /// nouns. (Two references: small to copy out of the cell.)
     looked: Cell<Option<(&'static Entry, &'static Entry)>>,
-    /// Once asked (by the grammar's `cue_at`): the count-of-people cue it is, with
-    /// its rank.
-    pub(crate) cue: Cell<Option<Option<(u32, FigureWhat)>>>,
 }
 
 impl Tok {
@@ -81,7 +77,6 @@ impl Tok {
             clause: (clause, 0),
             shape: 0,
             looked: Cell::new(None),
-            cue: Cell::new(None),
         }
     }
 
@@ -231,7 +226,6 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     clause: (clause, 0),
                     shape: FigureWords::shape(norm_of(tokens, i, j + 1).as_bytes()),
                     looked: Cell::new(None),
-                    cue: Cell::new(None),
                 });
                 i = j + 1;
             }
