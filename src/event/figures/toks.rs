@@ -69,15 +69,7 @@ pub(crate) struct Tok {
 impl Tok {
     /// A token not looked up yet, in the clause that starts at grouped token `clause`.
     fn new(start: usize, end: usize, kind: Kind, clause: u32) -> Self {
-        Tok {
-            start,
-            end,
-            kind,
-            tokens: (0, 0, 0),
-            clause: (clause, 0),
-            shape: 0,
-            looked: Cell::new(None),
-        }
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (clause, 0), shape: 0, looked: Cell::new(None) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
