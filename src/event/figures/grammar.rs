@@ -159,7 +159,8 @@ impl<'a> Cx<'a> {
             // number: a multiplier needs one before it).
             // The starters' own filter turns away more words than the full table's would.
             Kind::Word => {
-                self.words.may_start(t.shape) && self.words.get_shaped(self.norm(t), t.shape).is_some_and(Entry::starts)
+                self.words.may_start(t.shape)
+                    && self.words.get_shaped(self.norm(t).as_bytes(), t.shape).is_some_and(Entry::starts)
             }
             _ => false,
         }

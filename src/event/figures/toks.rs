@@ -82,7 +82,7 @@ impl Tok {
         let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
             let entry = if words.may_hold(self.shape) {
-                words.get_shaped(norm_of(tokens, a, b), self.shape).unwrap_or(&Entry::NONE)
+                words.get_shaped(norm_of(tokens, a, b).as_bytes(), self.shape).unwrap_or(&Entry::NONE)
             } else {
                 &Entry::NONE
             };
@@ -160,17 +160,18 @@ fn is_group_separator(s: &str) -> bool {
 /// can start one (a number word, a collective numeral, `полтора`; each is one word token),
 /// outside the byte spans `dates` (the sentence's temporal expressions, in the tokens' text).
 pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>, dates: &[Range<usize>]) -> bool {
-    let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    let Some(ts) = tokens.as_slice().get(range) else { return false };
     // A number inside a temporal expression (`16 марта`, `на 14 дней`) counts nothing.
     let free = |t: &Token| !dates.iter().any(|d| d.start <= t.start() && t.end() <= d.end);
     // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
     ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
-        || ts.iter().zip(range).any(|(t, i)| {
+        || ts.iter().any(|t| {
             if t.kind != TokenKind::Word {
                 return false;
             }
-            let shape = FigureWords::shape(tokens.norm_bytes_of(t));
-            words.may_start(shape) && words.get_shaped(tokens.norm(i), shape).is_some_and(Entry::starts) && free(t)
+            let norm = tokens.norm_bytes_of(t);
+            let shape = FigureWords::shape(norm);
+            words.may_start(shape) && words.get_shaped(norm, shape).is_some_and(Entry::starts) && free(t)
         })
 }
 

@@ -531,17 +531,17 @@ impl FigureWords {
 
     /// The entry of a normalized word of shape `shape` ([`FigureWords::shape`] of `norm`).
     #[inline]
-    pub(crate) fn get_shaped(&self, norm: &str, shape: u16) -> Option<&Entry> {
+    pub(crate) fn get_shaped(&self, norm: &[u8], shape: u16) -> Option<&Entry> {
         let s = usize::from(shape);
         let (&from, &to) = (self.shape_starts.get(s)?, self.shape_starts.get(s + 1)?);
         let words = self.by_shape.get(from as usize..to as usize)?;
-        words.iter().find(|(w, _)| same_bytes(w.as_bytes(), norm.as_bytes())).map(|(_, e)| e)
+        words.iter().find(|(w, _)| same_bytes(w.as_bytes(), norm)).map(|(_, e)| e)
     }
 
     /// The entry of a normalized word, if the tables have it.
     #[inline]
     pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
-        self.get_shaped(norm, Self::shape(norm.as_bytes()))
+        self.get_shaped(norm.as_bytes(), Self::shape(norm.as_bytes()))
     }
 
     /// The code of a currency sign.
