@@ -217,7 +217,11 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     kind: Kind::Word,
                     tokens: (i as u32, j as u32 + 1, last_part as u32),
                     clause: (clause, 0),
-                    shape: FigureWords::shape(norm_of(tokens, i, j + 1).as_bytes()),
+                    shape: FigureWords::shape(if j == i {
+                        tokens.norm_bytes_of(t)
+                    } else {
+                        tokens.norm_span(i..j + 1).as_bytes()
+                    }),
                     looked: Cell::new(None),
                 });
                 i = j + 1;
