@@ -38,7 +38,7 @@ impl Cx<'_> {
         for (i, t) in self.toks.iter().enumerate() {
             // Most words are in no cue: the filter turns them away before any lookup.
             let f = match t.kind {
-                Kind::Word if self.words.may_be_count_cue(self.norm(t)) => self.entry(t).flags,
+                Kind::Word if self.words.may_be_count_cue_shape(t.shape) => self.entry(t).flags,
                 _ => 0,
             };
             if f == 0 {

@@ -1,7 +1,7 @@
 //! The figure grammar over one sentence's grouped tokens (see the rules in [`super`]).
 
 use super::count::{nearest, Cue};
-use super::toks::{Kind, NumForm, Tok};
+use super::toks::{norm_of, Kind, NumForm, Tok};
 use super::words::{flag, has_prefix, CountUnit, Entry, FigureWords, Lex};
 use super::{Figure, FigureWhat};
 use crate::event::Span;
@@ -97,8 +97,8 @@ pub(crate) fn person_kind(what: FigureWhat) -> bool {
 impl<'a> Cx<'a> {
     /// Finds every figure, in order.
     pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
+        let Scratch { found, cues } = scratch;
         let mut out = Vec::new();
-        let found = &mut scratch.found;
         found.clear();
         let mut i = 0;
         while i < self.toks.len() {
@@ -117,8 +117,8 @@ impl<'a> Cx<'a> {
             }
         }
         if !out.is_empty() {
-            self.count_cues(&mut scratch.cues);
-            self.counts(&mut out, &scratch.found, &scratch.cues);
+            self.count_cues(cues);
+            self.counts(&mut out, found, cues);
         }
         out
     }
@@ -158,14 +158,17 @@ impl<'a> Cx<'a> {
             // A word with no number word in it cannot start one (`миллион` alone is no
             // number: a multiplier needs one before it).
             // The starters' own filter turns away more words than the full table's would.
-            Kind::Word => self.words.starts(self.norm(t)),
+            Kind::Word => {
+                self.words.may_start(t.shape)
+                    && self.words.get_shaped(self.norm(t).as_bytes(), t.shape).is_some_and(Entry::starts)
+            }
             _ => false,
         }
     }
 
     /// The normalized form of a grouped token (its document tokens' forms).
     pub(crate) fn norm(&self, t: &Tok) -> &'a str {
-        self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize)
+        norm_of(self.tokens, t.tokens.0 as usize, t.tokens.1 as usize)
     }
 
     /// The normalized form of word `i` (`None` for other tokens).
@@ -173,7 +176,7 @@ impl<'a> Cx<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         if matches!(t.kind, Kind::Word) {
-            Some(self.tokens.norm_span(t.tokens.0 as usize..t.tokens.1 as usize))
+            Some(norm_of(self.tokens, t.tokens.0 as usize, t.tokens.1 as usize))
         } else {
             None
         }

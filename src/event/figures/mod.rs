@@ -250,7 +250,7 @@ pub(crate) fn figures_with(
     let (mut byte, mut chars) = (start, 0);
     let mut at = |b: usize| {
         if let Some(slice) = text.get(byte..b) {
-            chars += slice.chars().count();
+            chars += char_count(slice.as_bytes());
             byte = b;
         }
         chars
@@ -261,6 +261,45 @@ pub(crate) fn figures_with(
         f.span.bytes = b.start.saturating_sub(start)..b.end.saturating_sub(start);
     }
     out
+}
+
+/// The characters of a run of UTF-8 (its bytes that are no continuation byte), sixteen
+/// bytes at a time.
+fn char_count(b: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    // A continuation byte is 10xxxxxx: its top bit set and the next one clear; one per lane.
+    let lanes = |c: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        ((x & !(x << 1)) >> 7) & LOW
+    };
+    let mut chunks = b.chunks_exact(16);
+    let mut continuation = 0;
+    // Per-byte counters, summed across the lanes every 14 chunks (while their sum, at most
+    // 8 * 2 * 15 with the padded last chunk, fits the top byte of the multiply that adds
+    // them).
+    let mut acc = 0u64;
+    let mut k = 0;
+    for c in &mut chunks {
+        let (x, y) = c.split_at(8);
+        acc += lanes(x) + lanes(y);
+        k += 1;
+        if k == 14 {
+            continuation += (acc.wrapping_mul(LOW) >> 56) as usize;
+            (acc, k) = (0, 0);
+        }
+    }
+    // The last bytes, padded with zeros (no continuation bytes) to one more chunk.
+    let rest = chunks.remainder();
+    let mut pad = [0u8; 16];
+    if let Some(head) = pad.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    let (x, y) = pad.split_at(8);
+    acc += lanes(x) + lanes(y);
+    continuation += (acc.wrapping_mul(LOW) >> 56) as usize;
+    b.len() - continuation
 }
 
 /// Gives the parts that a sentence of their own states (`Из них 12 — дети.`, after a
@@ -429,6 +468,19 @@ mod tests {
         let mut plain = figures("Госпитализированы 40 человек.");
         take_outer(&outer, &mut plain);
         assert_eq!((plain[0].what, plain[0].count), (FigureWhat::People, None));
+    }
+
+    #[test]
+    fn chars_are_counted_like_std() {
+        let long = "ж".repeat(2000) + "😀x";
+        for s in ["", "a", "абв", "12 345 тенге — «COVID-19»", "ёЁ\u{a0}\u{202f}x😀 случаев заражения за сутки", &long]
+        {
+            assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s}");
+        }
+        for n in 0..300 {
+            let s: String = "aжё😀 ".chars().cycle().take(n).collect();
+            assert_eq!(char_count(s.as_bytes()), n, "{s}");
+        }
     }
 
     #[test]

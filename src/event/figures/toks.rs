@@ -56,6 +56,9 @@ pub(crate) struct Tok {
     /// The clause it is in: the index of its first grouped token and one past its last
     /// (clauses end at a [`Kind::Break`], which is the last token of none).
     pub(crate) clause: (u32, u32),
+    /// For words: the shape of its normalized form ([`FigureWords::shape`]), which the word
+    /// filters test before any lookup.
+    pub(crate) shape: u16,
     /// For words, once looked up ([`Tok::looked_up`]): its entry in the word table
     /// ([`Entry::NONE`] when it has none) and the entry its meaning comes from, which for a
     /// hyphenated word falls back to the last part (`экспресс-тестов` → `тестов`) for counted
@@ -64,9 +67,9 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    /// A token not looked up yet.
-    fn new(start: usize, end: usize, kind: Kind) -> Self {
-        Tok { start, end, kind, tokens: (0, 0, 0), clause: (0, 0), looked: Cell::new(None) }
+    /// A token not looked up yet, in the clause that starts at grouped token `clause`.
+    fn new(start: usize, end: usize, kind: Kind, clause: u32) -> Self {
+        Tok { start, end, kind, tokens: (0, 0, 0), clause: (clause, 0), shape: 0, looked: Cell::new(None) }
     }
 
     /// The word's entry and meaning, looked up on first use (most words of a sentence are
@@ -78,10 +81,14 @@ impl Tok {
         }
         let (entry, meaning) = if matches!(self.kind, Kind::Word) {
             let (a, b, last) = (self.tokens.0 as usize, self.tokens.1 as usize, self.tokens.2 as usize);
-            let entry = words.get(tokens.norm_span(a..b)).unwrap_or(&Entry::NONE);
+            let entry = if words.may_hold(self.shape) {
+                words.get_shaped(norm_of(tokens, a, b).as_bytes(), self.shape).unwrap_or(&Entry::NONE)
+            } else {
+                &Entry::NONE
+            };
             let mut meaning = entry;
             if entry.lex.is_none() && last > a {
-                if let Some(e) = words.get(tokens.norm_span(last..b)) {
+                if let Some(e) = words.get(norm_of(tokens, last, b)) {
                     if matches!(e.lex, Some(Lex::Count(..))) {
                         meaning = e;
                     }
@@ -93,6 +100,17 @@ impl Tok {
         };
         self.looked.set(Some((entry, meaning)));
         (entry, meaning.lex)
+    }
+}
+
+/// The normalized form of the document tokens `a..b` ([`Tokens::norm_span`]; most words are
+/// one token, whose form is read without the span's tests).
+#[inline]
+pub(crate) fn norm_of(tokens: &Tokens, a: usize, b: usize) -> &str {
+    if b == a + 1 {
+        tokens.norm(a)
+    } else {
+        tokens.norm_span(a..b)
     }
 }
 
@@ -142,12 +160,19 @@ fn is_group_separator(s: &str) -> bool {
 /// can start one (a number word, a collective numeral, `полтора`; each is one word token),
 /// outside the byte spans `dates` (the sentence's temporal expressions, in the tokens' text).
 pub(crate) fn possible(words: &FigureWords, tokens: &Tokens, range: Range<usize>, dates: &[Range<usize>]) -> bool {
-    let Some(ts) = tokens.as_slice().get(range.clone()) else { return false };
+    let Some(ts) = tokens.as_slice().get(range) else { return false };
     // A number inside a temporal expression (`16 марта`, `на 14 дней`) counts nothing.
     let free = |t: &Token| !dates.iter().any(|d| d.start <= t.start() && t.end() <= d.end);
     // Numbers first: nearly every sentence the pipeline asks about has a date in digits.
     ts.iter().any(|t| t.kind == TokenKind::Number && free(t))
-        || ts.iter().zip(range).any(|(t, i)| t.kind == TokenKind::Word && words.starts(tokens.norm(i)) && free(t))
+        || ts.iter().any(|t| {
+            if t.kind != TokenKind::Word {
+                return false;
+            }
+            let norm = tokens.norm_bytes_of(t);
+            let shape = FigureWords::shape(norm);
+            words.may_start(shape) && words.get_shaped(norm, shape).is_some_and(Entry::starts) && free(t)
+        })
 }
 
 /// Groups the tokens `range` of `tokens` (which point into `text`) into `out` (which it
@@ -157,6 +182,8 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
     let bytes = text.as_bytes();
     let end = range.end.min(tokens.len());
     let mut i = range.start;
+    // Where the current clause starts (after the last break so far).
+    let mut clause = 0u32;
     while i < end {
         let Some(t) = tokens.get(i) else { break };
         match t.kind {
@@ -184,19 +211,33 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     }
                 }
                 let end_byte = tokens.get(j).map_or(t.end(), |x| x.end());
-                let mut tok = Tok::new(t.start(), end_byte, Kind::Word);
-                tok.tokens = (i as u32, j as u32 + 1, last_part as u32);
-                out.push(tok);
+                out.push(Tok {
+                    start: t.start(),
+                    end: end_byte,
+                    kind: Kind::Word,
+                    tokens: (i as u32, j as u32 + 1, last_part as u32),
+                    clause: (clause, 0),
+                    shape: FigureWords::shape(if j == i {
+                        tokens.norm_bytes_of(t)
+                    } else {
+                        tokens.norm_span(i..j + 1).as_bytes()
+                    }),
+                    looked: Cell::new(None),
+                });
                 i = j + 1;
             }
             TokenKind::Number => {
                 let (kind, last) = number(words, text, tokens, i, end);
                 let end_byte = tokens.get(last).map_or(t.end(), |x| x.end());
-                out.push(Tok::new(t.start(), end_byte, kind));
+                out.push(Tok::new(t.start(), end_byte, kind, clause));
                 i = last + 1;
             }
             TokenKind::Punct => {
-                let c = text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}');
+                // Most signs are one ASCII byte, read without decoding.
+                let c = match ascii_punct(bytes, tokens, i) {
+                    Some(b) => char::from(b),
+                    None => text.get(t.start()..t.end()).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}'),
+                };
                 let kind = match c {
                     ',' | ';' | '(' | ')' | '!' | '?' | '…' => Kind::Break,
                     '.' => {
@@ -214,19 +255,16 @@ pub(crate) fn group(words: &'static FigureWords, text: &str, tokens: &Tokens, ra
                     '-' | '–' | '—' | '‒' | '−' => Kind::Dash,
                     _ => Kind::Sym(c),
                 };
-                out.push(Tok::new(t.start(), t.end(), kind));
+                out.push(Tok::new(t.start(), t.end(), kind, clause));
+                if matches!(kind, Kind::Break) {
+                    clause = out.len() as u32;
+                }
                 i += 1;
             }
         }
     }
-    // Clauses: from after the last break before a token to the first break at or after it.
-    let mut start = 0;
-    for (k, t) in out.iter_mut().enumerate() {
-        t.clause.0 = start as u32;
-        if matches!(t.kind, Kind::Break) {
-            start = k + 1;
-        }
-    }
+    // Clauses: from after the last break before a token (set above) to the first break at or
+    // after it.
     let mut stop = out.len();
     for (k, t) in out.iter_mut().enumerate().rev() {
         if matches!(t.kind, Kind::Break) {

@@ -243,8 +243,12 @@ pub(crate) struct FigureTables {
 pub(crate) struct FigureWords {
     /// The data it was compiled from (prefix lists are read from here).
     pub(crate) tables: &'static FigureTables,
-    /// Every word the grammar asks about.
-    words: WordMap<Entry>,
+    /// Every word the grammar asks about with its entry, ordered by shape
+    /// ([`FigureWords::shape`]): a word is compared only with the few of its shape, and
+    /// its shape is computed once per word of a sentence, so no lookup hashes it again.
+    by_shape: Box<[(Box<str>, Entry)]>,
+    /// Where the words of each shape start in `by_shape`, and one past the last.
+    shape_starts: Box<[u32]>,
     /// A bit per hashed shape of the words in `words`: most words of a text are in no table,
     /// and the filter turns them away without hashing them in full.
     filter: Box<[u64; FILTER_WORDS]>,
@@ -253,14 +257,17 @@ pub(crate) struct FigureWords {
     cue_groups: Vec<(u32, Vec<(usize, &'static str)>)>,
     /// Whether every cue prefix has four bytes or more (else `cue_groups` is not used).
     cue_grouped: bool,
+    /// A bit per hashed key of `cue_groups`: a word whose first four bytes have no bit
+    /// starts no cue prefix.
+    cue_keys: Box<[u64; CUE_KEY_WORDS]>,
     /// The adjective endings of up to eight bytes, by length, each packed into a `u64`
     /// (sorted, for a binary search).
     adjective_ends: Vec<(usize, Vec<u64>)>,
     /// The adjective endings longer than eight bytes.
     adjective_long: Vec<&'static str>,
-    /// The filter of [`FigureWords::starts`]: the words that start a figure without a digit.
+    /// The filter of [`FigureWords::may_start`]: the words that start a figure without a digit.
     starters: Box<[u64; FILTER_WORDS]>,
-    /// The filter of [`FigureWords::may_be_count_cue`]: the words of the count cues.
+    /// The filter of [`FigureWords::may_be_count_cue_shape`]: the words of the count cues.
     count_words: Box<[u64; FILTER_WORDS]>,
     /// How many bytes [`FigureWords::adjective_last`] holds of each ending: the shortest
     /// ending's length, at most eight.
@@ -270,7 +277,7 @@ pub(crate) struct FigureWords {
     adjective_last: Vec<u64>,
 }
 
-/// The word classes of the count cues ([`FigureWords::may_be_count_cue`]).
+/// The word classes of the count cues ([`FigureWords::may_be_count_cue_shape`]).
 const COUNT_CUE_FLAGS: u32 = flag::COUNT_NEW
     | flag::COUNT_TOTAL
     | flag::FOR
@@ -292,8 +299,13 @@ fn tail(w: &[u8], n: usize) -> Option<u64> {
 /// The first four bytes of a word as one number (zeros past its end).
 #[inline]
 fn first4(w: &[u8]) -> u32 {
-    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+    match w.first_chunk::<4>() {
+        Some(b) => u32::from_le_bytes(*b),
+        None => {
+            let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+            at(0) | (at(1) << 8) | (at(2) << 16) | (at(3) << 24)
+        }
+    }
 }
 
 /// Up to eight bytes as one number.
@@ -311,14 +323,26 @@ fn has_bit(filter: &[u64], bit: usize) -> bool {
 /// Size of [`FigureWords::filter`] in 64-bit words (16 384 bits).
 const FILTER_WORDS: usize = 256;
 
-/// The filter bit of a word: its length and its first and last two bytes, mixed.
+/// Size of [`FigureWords::cue_keys`] in 64-bit words (4 096 bits).
+const CUE_KEY_WORDS: usize = 64;
+
+/// The bit of a cue group's key in [`FigureWords::cue_keys`].
+#[inline]
+fn cue_key_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// The filter bit of a word: its length and its first and last two bytes, mixed (two loads
+/// and one multiply: the filters test every word of a sentence).
 #[inline]
 fn filter_bit(w: &[u8]) -> usize {
-    let n = w.len();
-    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
-    let shape =
-        (n as u32) ^ (at(0) << 8) ^ (at(1) << 16) ^ (at(n.wrapping_sub(1)) << 24) ^ (at(n.wrapping_sub(2)) << 4);
-    (shape.wrapping_mul(0x9e37_79b1) >> 18) as usize
+    let n = w.len() as u32;
+    let (a, z) = match (w.first_chunk::<2>(), w.last_chunk::<2>()) {
+        (Some(a), Some(z)) => (u16::from_le_bytes(*a), u16::from_le_bytes(*z)),
+        _ => (u16::from(w.first().copied().unwrap_or(0)), 0),
+    };
+    let key = (u32::from(a) | (u32::from(z) << 16)) ^ n.rotate_right(5);
+    (key.wrapping_mul(0x9e37_79b1) >> 18) as usize
 }
 
 impl FigureWords {
@@ -431,6 +455,11 @@ impl FigureWords {
             }
         }
         cue_groups.sort_by_key(|g| g.0);
+        let mut cue_keys = Box::new([0u64; CUE_KEY_WORDS]);
+        for (key, _) in &cue_groups {
+            let bit = cue_key_bit(*key);
+            cue_keys[bit / 64] |= 1 << (bit % 64);
+        }
         let mut adjective_ends: Vec<(usize, Vec<u64>)> = Vec::new();
         let mut adjective_long = Vec::new();
         for e in tables.adjective_endings {
@@ -446,12 +475,26 @@ impl FigureWords {
         for (_, ends) in &mut adjective_ends {
             ends.sort_unstable();
         }
+        let mut by_shape: Vec<(Box<str>, Entry)> = words.iter().map(|(w, e)| (Box::from(w), *e)).collect();
+        by_shape
+            .sort_by(|a, b| filter_bit(a.0.as_bytes()).cmp(&filter_bit(b.0.as_bytes())).then_with(|| a.0.cmp(&b.0)));
+        let mut shape_starts = vec![0u32; FILTER_WORDS * 64 + 1];
+        for (w, _) in &by_shape {
+            if let Some(n) = shape_starts.get_mut(filter_bit(w.as_bytes()) + 1) {
+                *n += 1;
+            }
+        }
+        for k in 1..shape_starts.len() {
+            shape_starts[k] += shape_starts[k - 1];
+        }
         FigureWords {
             tables,
-            words,
+            by_shape: by_shape.into_boxed_slice(),
+            shape_starts: shape_starts.into_boxed_slice(),
             filter,
             cue_groups,
             cue_grouped,
+            cue_keys,
             adjective_ends,
             adjective_long,
             starters,
@@ -461,27 +504,44 @@ impl FigureWords {
         }
     }
 
+    /// The shape of a normalized word: the bit it has in the filters (see
+    /// [`FigureWords::may_hold`]), computed once per word of a sentence.
+    #[inline]
+    pub(crate) fn shape(norm: &[u8]) -> u16 {
+        filter_bit(norm) as u16
+    }
+
+    /// Whether a word of this shape may be in the table (`false` is sure).
+    #[inline]
+    pub(crate) fn may_hold(&self, shape: u16) -> bool {
+        has_bit(&*self.filter, usize::from(shape))
+    }
+
+    /// Whether a word of this shape may start a figure without a digit (`false` is sure).
+    #[inline]
+    pub(crate) fn may_start(&self, shape: u16) -> bool {
+        has_bit(&*self.starters, usize::from(shape))
+    }
+
+    /// Whether a word of this shape may be part of a count cue (`false` is sure).
+    #[inline]
+    pub(crate) fn may_be_count_cue_shape(&self, shape: u16) -> bool {
+        has_bit(&*self.count_words, usize::from(shape))
+    }
+
+    /// The entry of a normalized word of shape `shape` ([`FigureWords::shape`] of `norm`).
+    #[inline]
+    pub(crate) fn get_shaped(&self, norm: &[u8], shape: u16) -> Option<&Entry> {
+        let s = usize::from(shape);
+        let (&from, &to) = (self.shape_starts.get(s)?, self.shape_starts.get(s + 1)?);
+        let words = self.by_shape.get(from as usize..to as usize)?;
+        words.iter().find(|(w, _)| same_bytes(w.as_bytes(), norm)).map(|(_, e)| e)
+    }
+
     /// The entry of a normalized word, if the tables have it.
     #[inline]
     pub(crate) fn get(&self, norm: &str) -> Option<&Entry> {
-        if has_bit(&*self.filter, filter_bit(norm.as_bytes())) {
-            self.words.get(norm)
-        } else {
-            None
-        }
-    }
-
-    /// Whether a normalized word starts a figure without a digit ([`Entry::starts`]).
-    #[inline]
-    pub(crate) fn starts(&self, norm: &str) -> bool {
-        has_bit(&*self.starters, filter_bit(norm.as_bytes())) && self.words.get(norm).is_some_and(Entry::starts)
-    }
-
-    /// Whether a normalized word may be part of a count cue (`за сутки`, `всего`): `false`
-    /// is sure, `true` means "look it up".
-    #[inline]
-    pub(crate) fn may_be_count_cue(&self, norm: &str) -> bool {
-        has_bit(&*self.count_words, filter_bit(norm.as_bytes()))
+        self.get_shaped(norm.as_bytes(), Self::shape(norm.as_bytes()))
     }
 
     /// The code of a currency sign.
@@ -511,13 +571,34 @@ impl FigureWords {
             if w.len() < 4 {
                 return None;
             }
-            let g = self.cue_groups.binary_search_by_key(&first4(w.as_bytes()), |g| g.0).ok()?;
+            let key = first4(w.as_bytes());
+            if !has_bit(&*self.cue_keys, cue_key_bit(key)) {
+                return None;
+            }
+            let g = self.cue_groups.binary_search_by_key(&key, |g| g.0).ok()?;
             self.cue_groups.get(g)?.1.iter().find(|(_, p)| w.starts_with(p))?.0
         } else {
             self.tables.cues.iter().position(|(_, prefixes)| has_prefix(w, prefixes))?
         };
         self.tables.cues.get(rank).map(|(what, _)| (rank, *what))
     }
+}
+
+/// Whether two words are the same bytes, compared eight bytes at a time in line (the words of
+/// a shape are few and short: no call to a general compare).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a, b);
+    while let (Some((p, xs)), Some((q, ys))) = (x.split_first_chunk::<8>(), y.split_first_chunk::<8>()) {
+        if p != q {
+            return false;
+        }
+        (x, y) = (xs, ys);
+    }
+    x.iter().zip(y).all(|(p, q)| p == q)
 }
 
 /// Whether `w` starts with one of `prefixes`.

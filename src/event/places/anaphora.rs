@@ -137,12 +137,37 @@ impl Reader<'_> {
             return None;
         }
         let t = self.tokens.get(i)?;
-        (t.kind == TokenKind::Word).then(|| self.tokens.norm_span(i..i + 1))
+        (t.kind == TokenKind::Word).then(|| self.tokens.norm(i))
     }
 
     /// Whether token `i` is a capitalized word token of the sentence.
     fn capitalized(&self, i: usize) -> bool {
         self.range.contains(&i) && self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized)
+    }
+
+    /// Adds to `out` what a phrase or an adverb of `here` that starts at token `i` refers to
+    /// (`longest`: the longest word that can start one).
+    fn read_at(&self, words: &AnaphoraWords, longest: usize, i: usize, out: &mut Anaphors) {
+        if self.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word || t.end() - t.start() > 2 * longest) {
+            // (A word's normalized form is at most twice as long as its text.)
+            return;
+        }
+        let Some(w) = self.word(i) else { return };
+        if w.len() > longest {
+            return;
+        }
+        if words.here.contains(&w) {
+            let next = self.word(i + 1).unwrap_or("");
+            if !words.not_here.iter().any(|[a, b]| *a == w && *b == next) {
+                out.insert(Anaphor::Here);
+            }
+            return;
+        }
+        for p in words.phrases.iter().filter(|p| p.lead.first() == Some(&w)) {
+            if let Some(a) = self.phrase(words, p, i) {
+                out.insert(a);
+            }
+        }
     }
 
     /// The level of the phrase that starts with lead `p` at token `i`, if it is one.
@@ -184,30 +209,22 @@ pub(crate) fn anaphora(gazetteer: &Gazetteer, _text: &str, tokens: &Tokens, rang
     let range = range.start..range.end.min(tokens.len());
     let r = Reader { tokens, range: range.clone() };
     let mut out = Anaphors::default();
-    // The longest word that can start a phrase: longer words are passed over unread.
-    let longest = words.phrases.iter().filter_map(|p| p.lead.first()).chain(words.here).map(|w| w.len()).max();
-    let Some(longest) = longest else { return out };
-    for i in range {
-        if tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word || t.end() - t.start() > 2 * longest) {
-            // (A word's normalized form is at most twice as long as its text.)
+    // Every phrase ends with a noun form, at most its lead's length and two modifiers after
+    // its start, and `here` is an adverb: only the words up to that far before a noun form
+    // or an adverb of `here` (the triggers; most sentences have none) can start one.
+    let Some((longest, reach)) = gazetteer.anaphora_reach else { return out };
+    let triggers = &gazetteer.anaphora_triggers;
+    let ts = tokens.as_slice().get(range.clone()).unwrap_or(&[]);
+    // The first token not read yet.
+    let mut next = range.start;
+    for (j, t) in (range.start..).zip(ts) {
+        if t.kind != TokenKind::Word || !triggers.may_hold(tokens.norm_bytes_of(t)) {
             continue;
         }
-        let Some(w) = r.word(i) else { continue };
-        if w.len() > longest {
-            continue;
+        for i in j.saturating_sub(reach).max(next)..=j {
+            r.read_at(words, longest, i, &mut out);
         }
-        if words.here.contains(&w) {
-            let next = r.word(i + 1).unwrap_or("");
-            if !words.not_here.iter().any(|[a, b]| *a == w && *b == next) {
-                out.insert(Anaphor::Here);
-            }
-            continue;
-        }
-        for p in words.phrases.iter().filter(|p| p.lead.first() == Some(&w)) {
-            if let Some(a) = r.phrase(words, p, i) {
-                out.insert(a);
-            }
-        }
+        next = j + 1;
     }
     out
 }

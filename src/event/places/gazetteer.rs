@@ -6,6 +6,59 @@ use super::anaphora::AnaphoraWords;
 use super::PlaceKind;
 use crate::text::wordmap::WordMap;
 
+/// A set of normalized words kept as one bit per word shape (its length and its first and
+/// last four bytes, mixed): a word whose bit is clear is surely not in the set, a word whose
+/// bit is set may be (look it up). Most words of a text are in no table, and the filter turns
+/// them away without hashing them in full.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter {
+    /// A bit per byte length under 64 that a word of the set has (bit 63: 63 bytes or more):
+    /// the first, cheapest test.
+    lengths: u64,
+    /// The bits.
+    bits: Box<[u64]>,
+    /// How far a mixed shape is shifted right to give a bit index.
+    shift: u32,
+}
+
+impl WordFilter {
+    /// A filter of `1 << log2` bits (64 at least, 2^24 at most) holding `words`.
+    pub(crate) fn new<'w>(log2: u32, words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let log2 = log2.clamp(6, 24);
+        let mut f = WordFilter { lengths: 0, bits: vec![0u64; 1 << (log2 - 6)].into_boxed_slice(), shift: 64 - log2 };
+        for w in words {
+            f.lengths |= 1 << w.len().min(63);
+            let bit = f.bit(w);
+            if let Some(b) = f.bits.get_mut(bit / 64) {
+                *b |= 1 << (bit % 64);
+            }
+        }
+        f
+    }
+
+    /// The bit of a word.
+    #[inline]
+    fn bit(&self, w: &[u8]) -> usize {
+        let n = w.len() as u64;
+        let (a, b) = match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+            (Some(a), Some(b)) => (u32::from_le_bytes(*a), u32::from_le_bytes(*b)),
+            _ => (w.iter().fold(0u32, |v, &x| (v << 8) | u32::from(x)), 0),
+        };
+        let shape = (u64::from(a) | (u64::from(b) << 32)) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (shape.wrapping_mul(0xff51_afd7_ed55_8ccd) >> self.shift) as usize
+    }
+
+    /// Whether `w` may be in the set (`false` is sure).
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &[u8]) -> bool {
+        if self.lengths & (1 << w.len().min(63)) == 0 {
+            return false;
+        }
+        let bit = self.bit(w);
+        self.bits.get(bit / 64).is_some_and(|b| b & (1 << (bit % 64)) != 0)
+    }
+}
+
 /// A place a spelling stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Place {
@@ -84,11 +137,20 @@ pub(crate) struct Gazetteer {
     pub(crate) not_place: &'static NotPlace,
     /// The words of place anaphora (`в стране`, `по области`, `здесь`).
     pub(crate) anaphora: &'static AnaphoraWords,
+    /// The words without which a sentence holds no anaphora: every noun form of a phrase and
+    /// every adverb of `here`.
+    pub(crate) anaphora_triggers: WordFilter,
+    /// The normalized first words of the spellings (the keys of `heads`).
+    pub(crate) head_filter: WordFilter,
+    /// The longest word that can start an anaphoric phrase (longer words are passed over
+    /// unread), and how many tokens after its start a phrase can end at most (its lead and
+    /// two modifiers); `None` when the language has no such words.
+    pub(crate) anaphora_reach: Option<(usize, usize)>,
 }
 
 impl Gazetteer {
     /// The spellings of a first word whose normalized form is `norm`, if any is written
-    /// exactly `written`.
+    /// exactly `written` (a word that [`Gazetteer::head_filter`] turns away has none).
     pub(crate) fn head(&self, norm: &str, written: &str) -> Option<&Head> {
         self.heads.get(norm)?.iter().find(|h| &*h.form == written)
     }
@@ -141,6 +203,24 @@ impl GazetteerBuilder {
                 currency_prefixes,
                 not_place,
                 anaphora,
+                anaphora_triggers: WordFilter::new(
+                    12,
+                    anaphora
+                        .phrases
+                        .iter()
+                        .flat_map(|p| p.nouns.iter().map(|n| n.form))
+                        .chain(anaphora.here.iter().copied())
+                        .map(str::as_bytes),
+                ),
+                head_filter: WordFilter::new(6, []),
+                anaphora_reach: anaphora
+                    .phrases
+                    .iter()
+                    .filter_map(|p| p.lead.first())
+                    .chain(anaphora.here)
+                    .map(|w| w.len())
+                    .max()
+                    .map(|longest| (longest, anaphora.phrases.iter().map(|p| p.lead.len()).max().unwrap_or(0) + 2)),
             },
         }
     }
@@ -188,6 +268,11 @@ impl GazetteerBuilder {
                 h.cands.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
             }
         }
+        // About sixteen bits per first word: one word in a few dozen that is no first word
+        // gets past the filter.
+        let n = self.gazetteer.heads.iter().count().max(1);
+        let log2 = usize::BITS - (n * 16).leading_zeros();
+        self.gazetteer.head_filter = WordFilter::new(log2, self.gazetteer.heads.iter().map(|(w, _)| w.as_bytes()));
         self.gazetteer
     }
 }

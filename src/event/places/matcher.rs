@@ -121,29 +121,31 @@ impl Matcher<'_> {
 
     /// The matches word `w` may start, when it is written like a first word of a name.
     fn heads(&self, w: &Word) -> Option<&[Cand]> {
-        let norm = self.tokens.norm_span(w.first..w.last + 1);
+        let norm = self.norm(w);
+        // Most capitalized words start no name: turned away before the text is read.
+        if !self.gaz.head_filter.may_hold(norm.as_bytes()) {
+            return None;
+        }
         self.gaz.head(norm, self.written(w)).map(|h| h.cands.as_slice())
     }
 
     /// Matches every place of the sentence.
     pub(crate) fn run(&self, out: &mut Vec<PlaceMatch>) {
+        let ts = self.tokens.as_slice();
+        let end = self.range.end.min(ts.len());
         let mut i = self.range.start;
-        while i < self.range.end {
-            let Some(t) = self.tokens.get(i) else { break };
-            if t.kind != TokenKind::Word {
-                i += 1;
-            } else if !t.capitalized {
-                // No name starts here: past the rest of the word.
-                let mut last = i;
-                while self.joins(last + 1) {
-                    last += 2;
-                }
-                i = last + 1;
-            } else {
-                match self.word_from(i) {
-                    Some(w) => i = self.match_at(w, out).max(i + 1),
-                    None => i += 1,
-                }
+        // A name starts at a capitalized word token that does not continue a hyphenated word
+        // (`северо-Восток`): the parts after a hyphen are read with the word they belong to.
+        // A match ends after a whole word, so the next start is the next such token.
+        while let Some(c) = ts.get(i..end).and_then(|rest| {
+            rest.iter()
+                .enumerate()
+                .find(|&(k, t)| t.kind == TokenKind::Word && t.capitalized && !self.joins((i + k).wrapping_sub(1)))
+                .map(|(k, _)| i + k)
+        }) {
+            match self.word_from(c) {
+                Some(w) => i = self.match_at(w, out).max(c + 1),
+                None => i = c + 1,
             }
         }
     }
@@ -163,13 +165,17 @@ impl Matcher<'_> {
 
     /// The normalized form of a word (lower case, `ё` as `е`).
     fn norm(&self, w: &Word) -> &str {
-        self.tokens.norm_span(w.first..w.last + 1)
+        if w.hyphenated() {
+            self.tokens.norm_span(w.first..w.last + 1)
+        } else {
+            self.tokens.norm(w.first)
+        }
     }
 
     /// Whether the normalized form of `w` starts with one of `prefixes`.
     fn starts_with_any(&self, w: &Word, prefixes: &[&str]) -> bool {
-        let norm = self.norm(w);
-        prefixes.iter().any(|p| norm.starts_with(p))
+        let norm = self.norm(w).as_bytes();
+        prefixes.iter().any(|p| starts_with(norm, p.as_bytes()))
     }
 
     /// Whether the words before a name that starts at `start` (after `before`, the word before
@@ -177,8 +183,8 @@ impl Matcher<'_> {
     /// origin (`вакцина из России`), or the name of an organization in quotation marks.
     fn not_a_place(&self, start: usize, before: Option<Word>) -> bool {
         let np = self.gaz.not_place;
-        let head = self.text.get(..start).unwrap_or("");
-        if np.quotes.iter().any(|q| head.ends_with(q)) {
+        let head = self.text.as_bytes().get(..start).unwrap_or(&[]);
+        if np.quotes.iter().any(|q| ends_with(head, q.as_bytes())) {
             return true;
         }
         let Some(b) =
@@ -189,7 +195,8 @@ impl Matcher<'_> {
         if self.starts_with_any(&b, np.citizenship) {
             return true;
         }
-        if np.origin.contains(&self.norm(&b)) {
+        let norm = self.norm(&b).as_bytes();
+        if np.origin.iter().any(|o| equal(o.as_bytes(), norm)) {
             if let Some(product) = self.previous(&b) {
                 return self.adjacent(&product, &b) && self.starts_with_any(&product, np.products);
             }
@@ -206,7 +213,10 @@ impl Matcher<'_> {
             return;
         }
         if p.in_currency
-            && previous.is_some_and(|w| self.gaz.currency_prefixes.iter().any(|c| self.written(&w).starts_with(c)))
+            && previous.is_some_and(|w| {
+                let written = self.written(&w).as_bytes();
+                self.gaz.currency_prefixes.iter().any(|c| starts_with(written, c.as_bytes()))
+            })
         {
             return;
         }
@@ -215,7 +225,7 @@ impl Matcher<'_> {
         if let Some(prev) = previous {
             if p.kind != PlaceKind::City
                 && self.adjacent(&prev, &first)
-                && self.gaz.titles.contains(&self.written(&prev))
+                && self.gaz.titles.iter().any(|t| equal(t.as_bytes(), self.written(&prev).as_bytes()))
             {
                 start = prev.start;
                 before = self.previous(&prev);
@@ -337,4 +347,23 @@ impl Matcher<'_> {
     fn end(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(0, |t| t.end())
     }
+}
+
+/// Whether two short byte strings are equal (compared in line: the lists they are tried
+/// against are short words, which differ early).
+#[inline]
+fn equal(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Whether `w` starts with `p` (in line, see [`equal`]).
+#[inline]
+fn starts_with(w: &[u8], p: &[u8]) -> bool {
+    w.get(..p.len()).is_some_and(|head| equal(head, p))
+}
+
+/// Whether `w` ends with `p` (in line, see [`equal`]).
+#[inline]
+fn ends_with(w: &[u8], p: &[u8]) -> bool {
+    w.len().checked_sub(p.len()).and_then(|from| w.get(from..)).is_some_and(|tail| equal(tail, p))
 }
