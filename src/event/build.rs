@@ -1045,6 +1045,15 @@ fn dated(
         let hours = matches!(&m.value, Value::Interval(a, b)
             if matches!(**a, Value::Time { .. }) && matches!(**b, Value::Time { .. }));
         let single_day = |v: &Value| v.first_day().is_some() && v.first_day() == v.last_day();
+        // A bounded clock time on the day a measure starts is its hours (`с 26 октября кафе
+        // работают до 23:00`), not a refinement of the start.
+        let hours_of_start = |e: &Event| {
+            matches!(m.value, Value::Time { .. })
+                && m.modifier.is_some()
+                && m.modifier != e.modifier
+                && e.modifier == Some(Mod::OnOrAfter)
+                && matches!(e.when, Value::Day(_))
+        };
         if joins_window(&mut events[first_event..], m, index) {
             continue;
         }
@@ -1057,8 +1066,13 @@ fn dated(
                         && single_day(&e.when)
                         && (same_mod || !coarse || e.modifier.is_none() || m.modifier.is_none()))
                     || (hours && coarse)
+                    || hours_of_start(e)
             }
         }) {
+            if hours_of_start(day) {
+                day.mentions.push(index);
+                continue;
+            }
             if fine && matches!(day.when, Value::Day(_)) {
                 day.when = m.value.clone();
                 day.modifier = m.modifier;
