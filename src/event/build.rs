@@ -388,6 +388,10 @@ impl<'a> Builder<'a> {
                 (own, p.first_mention + first),
                 (&span, sentence_text, &excerpt),
                 dating,
+                |a: usize, b: usize| {
+                    let token = |x: usize| token_at(tokens, x.saturating_sub(p.offset)).clamp(range.start, range.end);
+                    cues.contrast_between(tokens, token(a)..token(b))
+                },
             );
             let dated = &made;
             if dated.len() > 1 {
@@ -1002,17 +1006,20 @@ impl<'a> CharCursor<'a> {
 
 /// The events of one dated sentence (see the module docs), pushed onto `events`; `made`
 /// gets each new event's index with the byte span (in the document) of its first mention.
-/// `dating(k)` says whether mention `k` of `mentions` may date an event.
+/// `dating(k)` says whether mention `k` of `mentions` may date an event; `apart(a, b)`
+/// whether a contrast parts the clauses between document bytes `a` and `b`.
 fn dated(
     events: &mut Vec<Event>,
     made: &mut Vec<(usize, Range<usize>)>,
     (mentions, offset): (&[Mention], usize),
     (sentence, text, excerpt): (&Span, &str, &dyn Fn() -> Excerpt),
     dating: impl Fn(usize) -> bool,
+    apart: impl Fn(usize, usize) -> bool,
 ) {
     let first_event = events.len();
     made.clear();
-    let mut open_start: Option<usize> = None;
+    // The event of an open start that a later bound may close, with the end of its mention.
+    let mut open_start: Option<(usize, usize)> = None;
     // The latest day of a list of days, with the end of its mention.
     let mut list: Option<(usize, usize)> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -1021,9 +1028,11 @@ fn dated(
         }
         // (A document of more than 4 billion mentions cannot be held: the index saturates.)
         let index = u32::try_from(k + offset).unwrap_or(u32::MAX);
-        if let (Some(e), Some(Mod::Before | Mod::OnOrBefore)) = (open_start, m.modifier) {
+        if let (Some((e, after)), Some(Mod::Before | Mod::OnOrBefore)) = (open_start, m.modifier) {
             let start: &mut Event = &mut events[e];
-            if ends_after(&start.when, &m.value) {
+            // Not across a contrast (`с 15 апреля нужен пропуск, а самоизоляция продлена до
+            // 31 мая`): each clause is a happening of its own.
+            if ends_after(&start.when, &m.value) && !apart(after, m.span.start) {
                 start.when = Value::interval(start.when.clone(), m.value.clone());
                 start.modifier = None;
                 start.mentions.push(index);
@@ -1101,7 +1110,8 @@ fn dated(
             }
         }
         let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
-        open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
+        open_start =
+            (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some((events.len(), m.span.end));
         list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
         made.push((events.len(), m.span.clone()));
         let mut e = Event::bare(m.value.clone(), m.modifier, sentence.clone(), excerpt());

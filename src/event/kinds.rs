@@ -499,6 +499,9 @@ pub(crate) struct DiscourseTables {
     /// Conjunctions of a condition (`если`): a sentence holding one reports what may
     /// happen, not a happening, and its dates make no event.
     pub(crate) conditionals: &'static [&'static str],
+    /// Conjunctions of contrast (`а`, `но`): after a comma they open a clause that tells a
+    /// happening of its own, so a date before them and a bound after them make no interval.
+    pub(crate) contrasts: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,6 +904,7 @@ impl Cues {
             (d.timestamp_words, discourse::STAMP),
             (d.rubrics, discourse::RUBRIC),
             (d.conditionals, discourse::CONDITIONAL),
+            (d.contrasts, discourse::CONTRAST),
         ];
         for (table, mark) in marked {
             for w in table {

@@ -158,8 +158,9 @@ mod shared_id {
 /// sentence that continues one (an *inherited* event).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// When: a value, or an interval when one sentence gives both ends (`начал действовать
-    /// 16 марта и продлится до 15 апреля` → `2020-03-16/2020-04-15`).
+    /// When: a value, or an interval when one clause gives both ends (`начал действовать
+    /// 16 марта и продлится до 15 апреля` → `2020-03-16/2020-04-15`; not across a contrast:
+    /// `с 15 апреля нужен пропуск, а самоизоляция продлена до 31 мая` is two events).
     pub when: Value,
     /// The mod of a one-sided bound (`до 17.00` → BEFORE).
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]

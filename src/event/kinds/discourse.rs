@@ -41,6 +41,8 @@ pub(super) const STAMP: u8 = 4;
 pub(super) const RUBRIC: u8 = 8;
 /// A conjunction of a condition (`если`).
 pub(super) const CONDITIONAL: u8 = 16;
+/// A conjunction of contrast (`а`, `но`): after a comma it opens a clause of its own.
+pub(super) const CONTRAST: u8 = 32;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -273,6 +275,22 @@ impl Cues {
         with_scratch(|s| {
             s.read(self, text, tokens, range);
             s.facts & FACT_CONDITIONAL != 0
+        })
+    }
+
+    /// Whether tokens `range` hold a semicolon, or a comma and a conjunction of contrast
+    /// ([`DiscourseTables::contrasts`](super::DiscourseTables::contrasts): `, а`, `, но`):
+    /// the clauses on both sides tell happenings of their own.
+    pub(crate) fn contrast_between(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        let end = range.end;
+        range.into_iter().any(|i| {
+            let punct =
+                |k: usize, s: &str| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Punct) && tokens.norm(k) == s;
+            punct(i, ";")
+                || (punct(i, ",")
+                    && i + 1 < end
+                    && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.marks.get(tokens.norm(i + 1)).is_some_and(|m| m & CONTRAST != 0))
         })
     }
 

@@ -24,6 +24,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     rubrics: RUBRICS,
     agencies: AGENCIES,
     conditionals: &["егер"],
+    contrasts: &["ал", "бірақ", "алайда"],
 });
 
 /// Every form of every month, by month number, built once from the grammar's stems.

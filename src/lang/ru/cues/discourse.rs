@@ -20,6 +20,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     // A condition (`если`), or a question (`будут ли ограничения на праздники`, `о том, ждать
     // ли ограничений`): what the sentence dates is asked about or may happen.
     conditionals: &["если", "ли"],
+    contrasts: &["а", "но", "однако", "зато"],
 };
 
 // A demonstrative, in every gender, case and number, and the nouns of a measure or decision.
