@@ -9,7 +9,7 @@ use crate::mention::{Anchor, Mention, TimexType};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
-use crate::value::Unit;
+use crate::value::{Unit, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -317,6 +317,11 @@ impl Extractor {
                 } else if r.kind == TimexType::Date {
                     if let Some(period) = r.value.period_start() {
                         state.previous_period = Some(period);
+                    }
+                    // A written year lends itself too (`В 2020 году 16 марта ...`): its
+                    // middle, so that the nearest day of a year-less date falls inside it.
+                    if let (Value::Year(y), Anchor::Absolute) = (&r.value, r.anchor) {
+                        sentence_year_date = NaiveDate::from_ymd_opt(*y, 7, 2).or(sentence_year_date);
                     }
                 }
                 let span = first.start() + offset..last.end() + offset;

@@ -1066,6 +1066,26 @@ fn dated(
         if joins_window(&mut events[first_event..], m, index) {
             continue;
         }
+        // A period and, in apposition, a day inside it (`Год назад, 13 марта 2020 года`, `На
+        // прошлой неделе, 12 мая,`): the day is when it happened.
+        let base = sentence.bytes.start;
+        let apposed = made.iter().rev().find(|(e, span)| {
+            let Some(e) = events.get(*e) else { return false };
+            let between = text.get(span.end.saturating_sub(base)..m.span.start.saturating_sub(base)).unwrap_or("x");
+            matches!(e.when, Value::Year(_) | Value::Month { .. } | Value::Week { .. })
+                && e.modifier.is_none()
+                && m.modifier.is_none()
+                && matches!(m.value, Value::Day(_))
+                && e.when.first_day() <= m.value.first_day()
+                && m.value.last_day() <= e.when.last_day()
+                && matches!(between.trim(), "" | "," | "—" | "–" | "-")
+        });
+        if let Some(&(e, _)) = apposed {
+            let event = &mut events[e];
+            event.when = m.value.clone();
+            event.mentions.push(index);
+            continue;
+        }
         if let Some(day) = events[first_event..].iter_mut().find(|e| {
             e.first_day().is_some() && e.first_day() == m.value.first_day() && {
                 let coarse = matches!(e.when, Value::Day(_));
