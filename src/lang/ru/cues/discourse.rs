@@ -17,9 +17,10 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     months: crate::lang::ru::lexicon::MONTHS,
     rubrics: RUBRICS,
     agencies: AGENCIES,
-    // A condition (`если`), or a question (`будут ли ограничения на праздники`, `о том, ждать
-    // ли ограничений`): what the sentence dates is asked about or may happen.
-    conditionals: &["если", "ли"],
+    // A condition (`если`), a question (`будут ли ограничения на праздники`, `о том, ждать
+    // ли ограничений`) or hearsay (`с 1 ноября якобы закроют города`): what the sentence
+    // dates may happen, is asked about or is claimed.
+    conditionals: &["если", "ли", "якобы"],
     contrasts: &["а", "но", "однако", "зато"],
 };
 
