@@ -321,17 +321,10 @@ impl Extractor {
                 }
                 let span = first.start() + offset..last.end() + offset;
                 let chars = state.chars.to(doc.text(), span.start)..state.chars.to(doc.text(), span.end);
-                out.push(Mention {
-                    span,
-                    chars,
-                    kind: r.kind,
-                    value: r.value,
-                    modifier: r.modifier,
-                    anchor: r.anchor,
-                    sentence: state.sentence_base + index,
-                    offset: r.offset,
-                    lang: state.lang,
-                });
+                let mut m = Mention::new(span, chars, r.kind, r.value);
+                m.set_sentence(state.sentence_base + index);
+                (m.modifier, m.anchor, m.offset, m.lang) = (r.modifier, r.anchor, r.offset, state.lang);
+                out.push(m);
             }
         }
     }
@@ -582,8 +575,8 @@ mod tests {
             assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s:?}");
         }
         for m in &a {
-            assert_eq!(m.chars.start, text[..m.span.start].chars().count());
-            assert_eq!(m.chars.end, text[..m.span.end].chars().count());
+            assert_eq!(m.chars().start, text[..m.span().start].chars().count());
+            assert_eq!(m.chars().end, text[..m.span().end].chars().count());
         }
     }
 

@@ -185,7 +185,7 @@ fn long_sentence_of_dates_and_verbs() {
     let text = format!("ввели {}", "16 мая ".repeat(4_000));
     let a = checked(day(2020, 3, 20), &text);
     // (At the cut, `16 мая 16` reads as 16 May '16.)
-    let first: Vec<_> = a.mentions.iter().filter(|m| m.sentence == 0 && m.text(&text) == "16 мая").collect();
+    let first: Vec<_> = a.mentions.iter().filter(|m| m.sentence() == 0 && m.text(&text) == "16 мая").collect();
     assert!(first.len() > 100);
     assert!(
         first.iter().all(|m| m.value.to_string() == "2019-05-16"),

@@ -284,7 +284,7 @@ impl<'a> Builder<'a> {
                 count_demonyms(&mut self.demonyms, tables.gazetteer, tokens, sentence.tokens.clone());
             }
             let first = m;
-            while m < mentions.len() && mentions[m].sentence == index {
+            while m < mentions.len() && mentions[m].sentence() == index {
                 m += 1;
             }
             let range = sentence.tokens.clone();
@@ -292,7 +292,7 @@ impl<'a> Builder<'a> {
             expressions.extend(
                 mentions[first..m]
                     .iter()
-                    .map(|m| m.span.start.saturating_sub(p.offset)..m.span.end.saturating_sub(p.offset)),
+                    .map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
             );
             // Whether a quotation a sentence before opened is still open here (within the
             // paragraph of a live chain).
@@ -353,8 +353,9 @@ impl<'a> Builder<'a> {
                     || matches!(&mention.value, Value::Interval(a, _) if matches!(**a, Value::Time { .. }));
                 if chained && clock && mention.anchor != Anchor::Absolute {
                     // Only digits and short words (prepositions): no day is written.
-                    let written = text
-                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    let written = text.get(
+                        mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
+                    );
                     let no_day = written
                         .is_some_and(|w| w.split(|c: char| !c.is_alphabetic()).all(|word| word.chars().count() <= 3));
                     if no_day {
@@ -364,13 +365,14 @@ impl<'a> Builder<'a> {
                 // Weekends with no day written in a decree's listed point (`3) ограничение
                 // работы транспорта в выходные дни;`) are when the measure applies, not a date.
                 if listed.is_some() && matches!(mention.value, Value::Weekend { .. }) {
-                    let written = text
-                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    let written = text.get(
+                        mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
+                    );
                     if written.is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) {
                         return false;
                     }
                 }
-                let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
+                let at = token_at(tokens, mention.span().start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
                     && !cues.comparison_in_from(
                         *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
@@ -1071,25 +1073,25 @@ fn dated(
         // The next day of a list of days (`9, 10 и 11 апреля`).
         // Only days written as numbers make a list (`9, 10 и 11 апреля`, not `на следующий день`).
         let base = sentence.bytes.start;
-        let written = text.get(m.span.start.saturating_sub(base)..m.span.end.saturating_sub(base)).unwrap_or("");
+        let written = text.get(m.span().start.saturating_sub(base)..m.span().end.saturating_sub(base)).unwrap_or("");
         let numeral = written.starts_with(|c: char| c.is_ascii_digit());
         if let (Some((e, end)), Value::Day(d), None, true) = (list, &m.value, m.modifier, numeral) {
             let last = events.get(e).and_then(Event::last_day);
-            if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span.start) {
+            if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span().start) {
                 let event = &mut events[e];
                 let first = event.when.first_day().map(Value::Day);
                 if let Some(first) = first {
                     event.when = Value::interval(first, m.value.clone());
                 }
                 event.mentions.push(index);
-                list = Some((e, m.span.end));
+                list = Some((e, m.span().end));
                 continue;
             }
         }
         let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
         open_start = (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some(events.len());
-        list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
-        made.push((events.len(), m.span.clone()));
+        list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span().end));
+        made.push((events.len(), m.span()));
         let mut e = Event::bare(m.value.clone(), m.modifier, sentence.clone(), excerpt());
         e.mentions = Indices::from([index]);
         events.push(e);

@@ -884,7 +884,8 @@ mod tests {
         struct Wide(u8);
         let wide = List::from([Wide(1), Wide(2)]);
         assert_eq!((wide[1], wide.as_ptr() as usize % 32), (Wide(2), 0));
-        assert!(List::from([1, 2]) < List::from([1, 3]));
+        let (low, high) = (List::from([1, 2]), List::from([1, 3]));
+        assert!(low < high && high.cmp(&low) == std::cmp::Ordering::Greater);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         List::from([1u8, 2]).hash(&mut h);
         let mut g = std::collections::hash_map::DefaultHasher::new();
