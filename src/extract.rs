@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
-use crate::event::{self, Description, EventTables, Span};
+use crate::event::{self, Description, EventTables, Sentences};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention, TimexType};
@@ -69,7 +69,7 @@ pub struct Analysis {
     /// letters tell no other: see [`Mention::lang`] for each mention's).
     pub lang: Lang,
     /// Its sentences (bytes and characters), in text order.
-    pub sentences: Vec<Span>,
+    pub sentences: Sentences,
     /// Every temporal expression, in text order.
     pub mentions: Vec<Mention>,
     /// Its dated events, in chronological order.

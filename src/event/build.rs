@@ -58,7 +58,7 @@ use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
-use super::{Figure, Indices, Kinds, List, Place};
+use super::{Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
@@ -119,7 +119,7 @@ pub(crate) struct Builder<'a> {
     chars: CharCursor<'a>,
     events: Vec<Event>,
     undated: Vec<Undated>,
-    sentences: Vec<Span>,
+    sentences: Sentences,
     /// The events one sentence made, reused from sentence to sentence.
     made: Vec<(usize, Range<usize>)>,
     /// The document's first sentence when it is a line of its own (a headline), and
@@ -206,7 +206,7 @@ impl<'a> Builder<'a> {
             chars: CharCursor::new(text),
             events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
-            sentences: Vec::with_capacity(text.len() / BYTES_PER_SENTENCE),
+            sentences: Sentences::with_capacity(text.len() / BYTES_PER_SENTENCE),
             made: Vec::new(),
             headline: (None, true),
             anaphora: Vec::new(),
@@ -237,7 +237,6 @@ impl<'a> Builder<'a> {
         let mut quote = (false, usize::MAX);
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
-        self.sentences.reserve_exact(p.sentences.len());
         for (local, sentence) in p.sentences.iter().enumerate() {
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
@@ -253,7 +252,7 @@ impl<'a> Builder<'a> {
                 chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
                 bytes: sentence.span.clone(),
             };
-            self.sentences.push(span.clone());
+            self.sentences.push(&span);
             if self.headline.1 {
                 match &self.headline.0 {
                     None if index == 0 => self.headline.0 = Some(span.clone()),
@@ -579,7 +578,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
-    pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
+    pub(crate) fn finish_with_sentences(self) -> (Timeline, Sentences) {
         let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
         let mut events = self.events;
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
