@@ -95,7 +95,7 @@ names!(Anchor, "anchor", Absolute => "absolute", Publication => "publication", P
 /// bytes, as every JSON khronika writes does.
 ///
 /// The offsets and the sentence index are held in 32 bits (a text khronika reads is at most
-/// [`MAX_TEXT`](crate::text::MAX_TEXT) bytes), so that a mention takes 64 bytes; they are read
+/// 2 GiB), so that a mention takes 64 bytes; they are read
 /// and set as `usize` through [`Mention::span`], [`Mention::chars`], [`Mention::sentence`],
 /// [`Mention::set_span`] and [`Mention::set_sentence`].
 ///
@@ -136,7 +136,7 @@ pub struct Mention {
     pub lang: Lang,
 }
 
-/// An offset in 32 bits: the texts khronika reads are shorter ([`crate::text::MAX_TEXT`]),
+/// An offset in 32 bits: the texts khronika reads are shorter (at most 2 GiB),
 /// and a larger one saturates.
 fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)

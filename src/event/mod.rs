@@ -128,7 +128,7 @@ impl<'de> Deserialize<'de> for Span {
 }
 
 /// A document's sentences, in text order: each one's [`Span`], held in 16 bytes (offsets in
-/// 32 bits: a text khronika reads is at most [`MAX_TEXT`](crate::text::MAX_TEXT) bytes)
+/// 32 bits: a text khronika reads is at most 2 GiB)
 /// rather than a `Span`'s 32, since a long document has tens of thousands. It gives each
 /// sentence's span by value ([`Sentences::get`], [`Sentences::iter`]), and serializes as
 /// the list of spans a `Vec<Span>` would be.
