@@ -2,7 +2,7 @@
 
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
-use crate::event::{self, Description, EventTables, Span};
+use crate::event::{self, Description, EventTables, Sentences};
 use crate::expr::{Expr, Found};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention, TimexType};
@@ -69,7 +69,7 @@ pub struct Analysis {
     /// letters tell no other: see [`Mention::lang`] for each mention's).
     pub lang: Lang,
     /// Its sentences (bytes and characters), in text order.
-    pub sentences: Vec<Span>,
+    pub sentences: Sentences,
     /// Every temporal expression, in text order.
     pub mentions: Vec<Mention>,
     /// Its dated events, in chronological order.
@@ -326,17 +326,10 @@ impl Extractor {
                 }
                 let span = first.start() + offset..last.end() + offset;
                 let chars = state.chars.to(doc.text(), span.start)..state.chars.to(doc.text(), span.end);
-                out.push(Mention {
-                    span,
-                    chars,
-                    kind: r.kind,
-                    value: r.value,
-                    modifier: r.modifier,
-                    anchor: r.anchor,
-                    sentence: state.sentence_base + index,
-                    offset: r.offset,
-                    lang: state.lang,
-                });
+                let mut m = Mention::new(span, chars, r.kind, r.value);
+                m.set_sentence(state.sentence_base + index);
+                (m.modifier, m.anchor, m.offset, m.lang) = (r.modifier, r.anchor, r.offset, state.lang);
+                out.push(m);
             }
         }
     }
@@ -587,8 +580,8 @@ mod tests {
             assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s:?}");
         }
         for m in &a {
-            assert_eq!(m.chars.start, text[..m.span.start].chars().count());
-            assert_eq!(m.chars.end, text[..m.span.end].chars().count());
+            assert_eq!(m.chars().start, text[..m.span().start].chars().count());
+            assert_eq!(m.chars().end, text[..m.span().end].chars().count());
         }
     }
 

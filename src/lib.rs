@@ -87,7 +87,7 @@ pub use event::build::Undated;
 pub use event::figures::{Count, Figure, FigureWhat};
 pub use event::kinds::{EventKind, ParseEventKindError};
 pub use event::places::PlaceKind;
-pub use event::{CueWords, Description, Event, Indices, Kinds, KindsIter, List, Place, Source, Span};
+pub use event::{CueWords, Description, Event, Indices, Kinds, KindsIter, List, Place, Sentences, Source, Span};
 pub use extract::{analyze, describe, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};

@@ -430,7 +430,7 @@ proptest! {
         let then = check_document(&Document::new(later, &text))?;
         prop_assert_eq!(now.mentions.len(), then.mentions.len(), "mentions differ a year later in {:?}", text);
         for (a, b) in now.mentions.iter().zip(&then.mentions) {
-            prop_assert_eq!(&a.span, &b.span);
+            prop_assert_eq!(&a.span(), &b.span());
             prop_assert_eq!(a.kind, b.kind);
             prop_assert_eq!(a.anchor, b.anchor);
             if let (Value::Day(x), Anchor::Publication, TimexType::Date) = (&a.value, a.anchor, a.kind) {

@@ -58,7 +58,7 @@ use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
 use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
-use super::{Figure, Indices, Kinds, List, Place};
+use super::{Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
@@ -119,7 +119,7 @@ pub(crate) struct Builder<'a> {
     chars: CharCursor<'a>,
     events: Vec<Event>,
     undated: Vec<Undated>,
-    sentences: Vec<Span>,
+    sentences: Sentences,
     /// The events one sentence made, reused from sentence to sentence.
     made: Vec<(usize, Range<usize>)>,
     /// The document's first sentence when it is a line of its own (a headline), and
@@ -206,7 +206,7 @@ impl<'a> Builder<'a> {
             chars: CharCursor::new(text),
             events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
-            sentences: Vec::with_capacity(text.len() / BYTES_PER_SENTENCE),
+            sentences: Sentences::with_capacity(text.len() / BYTES_PER_SENTENCE),
             made: Vec::new(),
             headline: (None, true),
             anaphora: Vec::new(),
@@ -237,7 +237,6 @@ impl<'a> Builder<'a> {
         let mut quote = (false, usize::MAX);
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
-        self.sentences.reserve_exact(p.sentences.len());
         for (local, sentence) in p.sentences.iter().enumerate() {
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
@@ -253,7 +252,7 @@ impl<'a> Builder<'a> {
                 chars: self.chars.at(sentence.span.start)..self.chars.at(sentence.span.end),
                 bytes: sentence.span.clone(),
             };
-            self.sentences.push(span.clone());
+            self.sentences.push(&span);
             if self.headline.1 {
                 match &self.headline.0 {
                     None if index == 0 => self.headline.0 = Some(span.clone()),
@@ -284,7 +283,7 @@ impl<'a> Builder<'a> {
                 count_demonyms(&mut self.demonyms, tables.gazetteer, tokens, sentence.tokens.clone());
             }
             let first = m;
-            while m < mentions.len() && mentions[m].sentence == index {
+            while m < mentions.len() && mentions[m].sentence() == index {
                 m += 1;
             }
             let range = sentence.tokens.clone();
@@ -292,7 +291,7 @@ impl<'a> Builder<'a> {
             expressions.extend(
                 mentions[first..m]
                     .iter()
-                    .map(|m| m.span.start.saturating_sub(p.offset)..m.span.end.saturating_sub(p.offset)),
+                    .map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
             );
             // Whether a quotation a sentence before opened is still open here (within the
             // paragraph of a live chain).
@@ -353,8 +352,9 @@ impl<'a> Builder<'a> {
                     || matches!(&mention.value, Value::Interval(a, _) if matches!(**a, Value::Time { .. }));
                 if chained && clock && mention.anchor != Anchor::Absolute {
                     // Only digits and short words (prepositions): no day is written.
-                    let written = text
-                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    let written = text.get(
+                        mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
+                    );
                     let no_day = written
                         .is_some_and(|w| w.split(|c: char| !c.is_alphabetic()).all(|word| word.chars().count() <= 3));
                     if no_day {
@@ -364,13 +364,14 @@ impl<'a> Builder<'a> {
                 // Weekends with no day written in a decree's listed point (`3) ограничение
                 // работы транспорта в выходные дни;`) are when the measure applies, not a date.
                 if listed.is_some() && matches!(mention.value, Value::Weekend { .. }) {
-                    let written = text
-                        .get(mention.span.start.saturating_sub(p.offset)..mention.span.end.saturating_sub(p.offset));
+                    let written = text.get(
+                        mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
+                    );
                     if written.is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) {
                         return false;
                     }
                 }
-                let at = token_at(tokens, mention.span.start.saturating_sub(p.offset));
+                let at = token_at(tokens, mention.span().start.saturating_sub(p.offset));
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
                     && !cues.comparison_in_from(
                         *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
@@ -581,7 +582,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
-    pub(crate) fn finish_with_sentences(self) -> (Timeline, Vec<Span>) {
+    pub(crate) fn finish_with_sentences(self) -> (Timeline, Sentences) {
         let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
         let mut events = self.events;
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
@@ -1032,7 +1033,7 @@ fn dated(
             let start: &mut Event = &mut events[e];
             // Not across a contrast (`с 15 апреля нужен пропуск, а самоизоляция продлена до
             // 31 мая`): each clause is a happening of its own.
-            if ends_after(&start.when, &m.value) && !apart(after, m.span.start) {
+            if ends_after(&start.when, &m.value) && !apart(after, m.span().start) {
                 start.when = Value::interval(start.when.clone(), m.value.clone());
                 start.modifier = None;
                 start.mentions.push(index);
@@ -1071,7 +1072,7 @@ fn dated(
         let base = sentence.bytes.start;
         let apposed = made.iter().rev().find(|(e, span)| {
             let Some(e) = events.get(*e) else { return false };
-            let between = text.get(span.end.saturating_sub(base)..m.span.start.saturating_sub(base)).unwrap_or("x");
+            let between = text.get(span.end.saturating_sub(base)..m.span().start.saturating_sub(base)).unwrap_or("x");
             matches!(e.when, Value::Year(_) | Value::Month { .. } | Value::Week { .. })
                 && e.modifier.is_none()
                 && m.modifier.is_none()
@@ -1114,26 +1115,26 @@ fn dated(
         // The next day of a list of days (`9, 10 и 11 апреля`).
         // Only days written as numbers make a list (`9, 10 и 11 апреля`, not `на следующий день`).
         let base = sentence.bytes.start;
-        let written = text.get(m.span.start.saturating_sub(base)..m.span.end.saturating_sub(base)).unwrap_or("");
+        let written = text.get(m.span().start.saturating_sub(base)..m.span().end.saturating_sub(base)).unwrap_or("");
         let numeral = written.starts_with(|c: char| c.is_ascii_digit());
         if let (Some((e, end)), Value::Day(d), None, true) = (list, &m.value, m.modifier, numeral) {
             let last = events.get(e).and_then(Event::last_day);
-            if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span.start) {
+            if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span().start) {
                 let event = &mut events[e];
                 let first = event.when.first_day().map(Value::Day);
                 if let Some(first) = first {
                     event.when = Value::interval(first, m.value.clone());
                 }
                 event.mentions.push(index);
-                list = Some((e, m.span.end));
+                list = Some((e, m.span().end));
                 continue;
             }
         }
         let day_grain = !matches!(m.value, Value::Interval(..) | Value::Time { .. } | Value::PartOfDay { .. });
         open_start =
-            (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some((events.len(), m.span.end));
-        list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span.end));
-        made.push((events.len(), m.span.clone()));
+            (day_grain && matches!(m.modifier, None | Some(Mod::OnOrAfter))).then_some((events.len(), m.span().end));
+        list = (matches!(m.value, Value::Day(_)) && m.modifier.is_none()).then_some((events.len(), m.span().end));
+        made.push((events.len(), m.span()));
         let mut e = Event::bare(m.value.clone(), m.modifier, sentence.clone(), excerpt());
         e.mentions = Indices::from([index]);
         events.push(e);

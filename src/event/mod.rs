@@ -33,6 +33,7 @@ use places::gazetteer::Gazetteer;
 use places::PlaceKind;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -123,6 +124,143 @@ impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = SpanRepr::deserialize(d)?;
         Ok(Span { bytes: r.byte_start..r.byte_end, chars: r.start..r.end })
+    }
+}
+
+/// A document's sentences, in text order: each one's [`Span`], held in 16 bytes (offsets in
+/// 32 bits: a text khronika reads is at most 2 GiB)
+/// rather than a `Span`'s 32, since a long document has tens of thousands. It gives each
+/// sentence's span by value ([`Sentences::get`], [`Sentences::iter`]), and serializes as
+/// the list of spans a `Vec<Span>` would be.
+///
+/// ```
+/// use khronika::{analyze, Document, Span};
+/// let a = analyze(&Document::parse("date 2020-03-20 Вчера закрыли школы. Ввели карантин.").unwrap());
+/// assert_eq!(a.sentences.len(), 2);
+/// assert_eq!(a.sentences.get(1), Some(Span { bytes: 38..66, chars: 21..36 }));
+/// assert_eq!(a.sentences.iter().map(|s| s.chars.start).collect::<Vec<_>>(), [0, 21]);
+/// let json = serde_json::to_string(&a.sentences).unwrap();
+/// assert!(json.starts_with(r#"[{"start":0,"end":20,"byte_start":0,"byte_end":37},"#));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Sentences(Vec<[u32; 4]>);
+
+impl Sentences {
+    /// No sentences.
+    pub fn new() -> Self {
+        Sentences(Vec::new())
+    }
+
+    /// No sentences, with room for `n`.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Sentences(Vec::with_capacity(n))
+    }
+
+    /// Adds a sentence at the end (offsets past `u32::MAX`, which no text khronika reads
+    /// has, are cut to it).
+    pub fn push(&mut self, span: &Span) {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.0.push([
+            narrow(span.bytes.start),
+            narrow(span.bytes.end),
+            narrow(span.chars.start),
+            narrow(span.chars.end),
+        ]);
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No sentences at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The span of sentence `i`.
+    pub fn get(&self, i: usize) -> Option<Span> {
+        self.0.get(i).map(Sentences::span)
+    }
+
+    /// The first sentence's span.
+    pub fn first(&self) -> Option<Span> {
+        self.0.first().map(Sentences::span)
+    }
+
+    /// The last sentence's span.
+    pub fn last(&self) -> Option<Span> {
+        self.0.last().map(Sentences::span)
+    }
+
+    /// The spans, in text order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Span> + ExactSizeIterator + '_ {
+        self.0.iter().map(Sentences::span)
+    }
+
+    /// The spans as a `Vec`.
+    pub fn to_vec(&self) -> Vec<Span> {
+        self.iter().collect()
+    }
+
+    /// Gives back the room not filled.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
+    /// Reserves room for `n` more.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.0.reserve(n);
+    }
+
+    fn span(s: &[u32; 4]) -> Span {
+        Span { bytes: s[0] as usize..s[1] as usize, chars: s[2] as usize..s[3] as usize }
+    }
+}
+
+impl fmt::Debug for Sentences {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl FromIterator<Span> for Sentences {
+    fn from_iter<I: IntoIterator<Item = Span>>(iter: I) -> Self {
+        let mut s = Sentences::new();
+        for span in iter {
+            s.push(&span);
+        }
+        s
+    }
+}
+
+impl From<Vec<Span>> for Sentences {
+    fn from(v: Vec<Span>) -> Self {
+        v.into_iter().collect()
+    }
+}
+
+impl PartialEq<[Span]> for Sentences {
+    fn eq(&self, other: &[Span]) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == *b)
+    }
+}
+
+impl PartialEq<Vec<Span>> for Sentences {
+    fn eq(&self, other: &Vec<Span>) -> bool {
+        *self == other[..]
+    }
+}
+
+impl Serialize for Sentences {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Sentences {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Span>::deserialize(d)?.into())
     }
 }
 

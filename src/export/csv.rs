@@ -439,10 +439,10 @@ fn mention_row<W: io::Write>(
     };
     doc.push_str(id);
     // Writing to a String cannot fail.
-    let _ = write!(start, "{}", m.chars.start);
-    let _ = write!(end, "{}", m.chars.end);
-    let _ = write!(byte_start, "{}", m.span.start);
-    let _ = write!(byte_end, "{}", m.span.end);
+    let _ = write!(start, "{}", m.chars().start);
+    let _ = write!(end, "{}", m.chars().end);
+    let _ = write!(byte_start, "{}", m.span().start);
+    let _ = write!(byte_end, "{}", m.span().end);
     written.push_str(text.get(m.span()).unwrap_or(""));
     kind.push_str(m.kind.as_str());
     let _ = write!(value, "{}", m.value);

@@ -412,10 +412,10 @@ impl Serialize for RecordView<'_> {
 /// A mention's record (`text`: the document text).
 fn mention_record<'a>(m: &'a Mention, text: &'a str) -> MentionRecord<'a> {
     MentionRecord {
-        start: m.chars.start,
-        end: m.chars.end,
-        byte_start: m.span.start,
-        byte_end: m.span.end,
+        start: m.chars().start,
+        end: m.chars().end,
+        byte_start: m.span().start,
+        byte_end: m.span().end,
         text: Cow::Borrowed(m.text(text)),
         kind: m.kind,
         value: Cow::Borrowed(&m.value),

@@ -116,7 +116,7 @@ pub fn timeml(doc: &Document, analysis: &Analysis) -> String {
         if !written[i] {
             continue;
         }
-        let (Some(before), Some(inside)) = (text.get(cursor..m.span.start), text.get(m.span.clone())) else {
+        let (Some(before), Some(inside)) = (text.get(cursor..m.span().start), text.get(m.span())) else {
             continue;
         };
         escape_text(&mut out, before);
@@ -161,7 +161,7 @@ pub fn timeml(doc: &Document, analysis: &Analysis) -> String {
         }
         escape_text(&mut out, inside);
         out.push_str("</TIMEX3>");
-        cursor = m.span.end;
+        cursor = m.span().end;
     }
     escape_text(&mut out, text.get(cursor..).unwrap_or(""));
     out.push_str("</TEXT>\n</TimeML>\n");
@@ -210,12 +210,12 @@ fn fitting(text: &str, mentions: &[Mention]) -> Vec<bool> {
     mentions
         .iter()
         .map(|m| {
-            let fits = m.span.start >= cursor
-                && m.span.start < m.span.end
-                && text.get(cursor..m.span.start).is_some()
-                && text.get(m.span.clone()).is_some();
+            let fits = m.span().start >= cursor
+                && m.span().start < m.span().end
+                && text.get(cursor..m.span().start).is_some()
+                && text.get(m.span()).is_some();
             if fits {
-                cursor = m.span.end;
+                cursor = m.span().end;
             }
             fits
         })
@@ -242,11 +242,11 @@ fn previous_anchors(mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut absolute: Option<(usize, usize)> = None;
     let mut anchors = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let written_day = absolute.filter(|&(sentence, _)| sentence == m.sentence).map(|(_, j)| j);
+        let written_day = absolute.filter(|&(sentence, _)| sentence == m.sentence()).map(|(_, j)| j);
         let anchor = match m.anchor {
             Anchor::Previous => {
                 let clock_on_latest = latest.and_then(|j| mentions.get(j)).is_some_and(|p| {
-                    p.sentence == m.sentence && clock_day(&m.value).is_some_and(|d| p.value.on_day() == Some(d))
+                    p.sentence() == m.sentence() && clock_day(&m.value).is_some_and(|d| p.value.on_day() == Some(d))
                 });
                 if clock_on_latest {
                     latest
@@ -260,7 +260,7 @@ fn previous_anchors(mentions: &[Mention]) -> Vec<Option<usize>> {
         if m.value.on_day().is_some() {
             latest = Some(i);
             if m.anchor == Anchor::Absolute {
-                absolute = Some((m.sentence, i));
+                absolute = Some((m.sentence(), i));
             }
         }
     }
@@ -665,20 +665,22 @@ mod tests {
         let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap(), text);
         let mut analysis = analyze(&doc);
         let good = analysis.mentions[0].clone();
-        let end = good.span.end;
-        analysis.mentions.push(Mention {
-            span: good.span.clone(),
-            chars: good.chars.clone(),
-            kind: TimexType::Date,
-            value: Value::Day(NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()),
-            modifier: Some(Mod::Approx),
-            anchor: Anchor::Absolute,
-            sentence: 0,
-            offset: None,
-            lang: good.lang,
-        }); // overlaps the first
-        analysis.mentions.push(Mention { span: end + 2..end + 3, ..good.clone() }); // ends inside `и`
-        analysis.mentions.push(Mention { span: 500..510, ..good.clone() }); // out of range
+        let end = good.span().end;
+        let mut overlapping = Mention::new(
+            good.span(),
+            good.chars(),
+            TimexType::Date,
+            Value::Day(NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()),
+        );
+        (overlapping.modifier, overlapping.lang) = (Some(Mod::Approx), good.lang);
+        analysis.mentions.push(overlapping); // overlaps the first
+        let moved = |span: std::ops::Range<usize>| {
+            let mut m = good.clone();
+            m.set_span(span, good.chars());
+            m
+        };
+        analysis.mentions.push(moved(end + 2..end + 3)); // ends inside `и`
+        analysis.mentions.push(moved(500..510)); // out of range
         let xml = timeml(&doc, &analysis);
         balanced(&xml).unwrap();
         assert_eq!(plain_text(&xml), text.replace('\u{1}', "\u{fffd}"));
@@ -689,16 +691,10 @@ mod tests {
     fn an_anchor_that_is_not_tagged_falls_back_to_t0() {
         let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap(), "16 марта и 17 марта");
         let day = |d| Value::Day(NaiveDate::from_ymd_opt(2020, 3, d).unwrap());
-        let mention = |span: std::ops::Range<usize>, d, anchor| Mention {
-            chars: span.clone(),
-            span,
-            kind: TimexType::Date,
-            value: day(d),
-            modifier: None,
-            anchor,
-            sentence: 0,
-            offset: None,
-            lang: Default::default(),
+        let mention = |span: std::ops::Range<usize>, d, anchor| {
+            let mut m = Mention::new(span.clone(), span, TimexType::Date, day(d));
+            m.anchor = anchor;
+            m
         };
         let mut analysis = analyze(&doc);
         // The first is out of the text, so the second, anchored on it, names t0.
@@ -706,10 +702,9 @@ mod tests {
         let xml = timeml(&doc, &analysis);
         assert!(xml.contains("<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2020-03-17\" temporalFunction=\"true\" anchorTimeID=\"t0\">17 марта</TIMEX3>"), "{xml}");
         // A range whose ends are not points is written as one tag, not split.
-        analysis.mentions = vec![Mention {
-            value: Value::Interval(Box::new(Value::VagueDuration(crate::value::Unit::Day)), Box::new(day(17))),
-            ..mention(17..30, 17, Anchor::Absolute)
-        }];
+        let mut range = mention(17..30, 17, Anchor::Absolute);
+        range.value = Value::Interval(Box::new(Value::VagueDuration(crate::value::Unit::Day)), Box::new(day(17)));
+        analysis.mentions = vec![range];
         let xml = timeml(&doc, &analysis);
         assert_eq!(xml.matches("<TIMEX3").count(), 2, "{xml}");
     }

@@ -31,7 +31,7 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
     }
     let mut prev_end = 0;
     for (i, m) in a.mentions.iter().enumerate() {
-        let span = m.span.clone();
+        let span = m.span();
         if span.start >= span.end || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
             return Err(format!("mention {i} {span:?}: empty, or not on char boundaries"));
         }
@@ -45,8 +45,8 @@ pub fn check(doc: &Document, a: &Analysis) -> Result<(), String> {
             return Err(format!("mention {i} {span:?} overlaps or precedes the mention before"));
         }
         prev_end = span.end;
-        let Some(sentence) = a.sentences.get(m.sentence) else {
-            return Err(format!("mention {i} names sentence {} of {}", m.sentence, a.sentences.len()));
+        let Some(sentence) = a.sentences.get(m.sentence()) else {
+            return Err(format!("mention {i} names sentence {} of {}", m.sentence(), a.sentences.len()));
         };
         if span.start < sentence.bytes.start || span.end > sentence.bytes.end {
             return Err(format!("mention {i} {span:?} {written:?} is outside its sentence {sentence:?}"));
