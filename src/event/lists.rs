@@ -4,20 +4,16 @@
 //! - [`Kinds`]: an ordered set of [`EventKind`]s in 15 bytes, never on the heap;
 //! - [`Indices`]: mention indices (`u32`), one or two of them without a heap allocation;
 //! - [`CueWords`]: the cue words, one of them without a heap allocation;
-//! - [`List`]: any other list, one pointer (8 bytes) to a block of its length and items
-//!   (empty costs no allocation).
+//! - [`List`]: any other list, a boxed slice of just its length (16 bytes; empty costs no
+//!   allocation).
 //!
 //! Each serializes as the JSON array a `Vec` of its items would be, and reads one back.
 
 use super::kinds::EventKind;
 use crate::text::Excerpt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::alloc::{alloc, dealloc, handle_alloc_error, Layout};
 use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
-use std::ptr::NonNull;
 
 /// Bits per kind in a [`Kinds`]: a kind is stored as its index in [`EventKind::ALL`] plus
 /// one, 0 ends the set.
@@ -516,11 +512,11 @@ impl<'de> Deserialize<'de> for Indices {
     }
 }
 
-/// A list of an event's (evidence sentences, sources, places, figures): one pointer, 8
-/// bytes, to a block of just its length (the length, then the items); no allocation when
-/// empty. It dereferences to `[T]` (indexing, `iter`, `len`, `first`, `contains`, sorting),
-/// grows with [`List::push`] and [`Extend`], compares equal to a slice, array or `Vec` of the
-/// same items, and serializes as that list.
+/// A list of an event's (evidence sentences, sources, places, figures, cue words): a boxed
+/// slice of just its length, 16 bytes, no allocation when empty. It dereferences to `[T]`
+/// (indexing, `iter`, `len`, `first`, `contains`, sorting), grows with [`List::push`] and
+/// [`Extend`], compares equal to a slice, array or `Vec` of the same items, and serializes
+/// as that list.
 ///
 /// ```
 /// use khronika::List;
@@ -531,17 +527,8 @@ impl<'de> Deserialize<'de> for Indices {
 /// l.retain(|p| p.starts_with('А') && p.ends_with('ы'));
 /// assert_eq!(serde_json::to_string(&l).unwrap(), r#"["Алматы"]"#);
 /// ```
-pub struct List<T> {
-    /// The block: a `usize` length, then the items at [`List::ITEMS`]; `None` when empty.
-    block: Option<NonNull<u8>>,
-    /// A list owns its items, as a `Box<[T]>` does.
-    items: PhantomData<T>,
-}
-
-// SAFETY: a list owns its items and shares nothing, as a `Box<[T]>` does.
-unsafe impl<T: Send> Send for List<T> {}
-// SAFETY: as above; `&List` gives only `&[T]`.
-unsafe impl<T: Sync> Sync for List<T> {}
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct List<T>(Box<[T]>);
 
 impl<T> Default for List<T> {
     fn default() -> Self {
@@ -550,58 +537,14 @@ impl<T> Default for List<T> {
 }
 
 impl<T> List<T> {
-    /// Where the items start in a block: after the length, at the items' alignment.
-    const ITEMS: usize = std::mem::size_of::<usize>().next_multiple_of(std::mem::align_of::<T>());
-
     /// An empty list (no allocation).
     pub fn new() -> Self {
-        List { block: None, items: PhantomData }
+        List(Box::default())
     }
 
     /// A list of one item.
     pub fn one(item: T) -> Self {
-        let item = std::mem::ManuallyDrop::new(item);
-        // SAFETY: one item is read from `item`, which is not dropped.
-        unsafe { List::from_raw(&*item, 1) }
-    }
-
-    /// The layout of a block of `len` items. `len` items exist (in a `Vec` or an array),
-    /// so their array fits in memory; the length before them only fails to fit when they
-    /// fill the whole address space.
-    fn layout(len: usize) -> Layout {
-        Layout::new::<usize>()
-            .extend(Layout::array::<T>(len).unwrap_or_else(|_| capacity_overflow()))
-            .unwrap_or_else(|_| capacity_overflow())
-            .0
-            .pad_to_align()
-    }
-
-    /// A list of the `len` items at `items`, moved (copied bitwise: the caller must not
-    /// drop them).
-    ///
-    /// # Safety
-    /// `items` points to `len` initialized items, which the caller gives up.
-    unsafe fn from_raw(items: *const T, len: usize) -> Self {
-        if len == 0 {
-            return List::new();
-        }
-        let layout = Self::layout(len);
-        // SAFETY: the layout is not zero-sized (it holds the length).
-        let block = unsafe { alloc(layout) };
-        let Some(block) = NonNull::new(block) else { handle_alloc_error(layout) };
-        // SAFETY: the block holds a `usize` at 0 and `len` items at `ITEMS`, both aligned
-        // (the block has the alignment of both); `items` does not overlap a new block.
-        unsafe {
-            block.as_ptr().cast::<usize>().write(len);
-            std::ptr::copy_nonoverlapping(items, block.as_ptr().add(Self::ITEMS).cast::<T>(), len);
-        }
-        List { block: Some(block), items: PhantomData }
-    }
-
-    /// The length and the first item of a non-empty list's block.
-    fn parts(block: NonNull<u8>) -> (usize, *mut T) {
-        // SAFETY: a block starts with its length and holds its items at `ITEMS`.
-        unsafe { (block.as_ptr().cast::<usize>().read(), block.as_ptr().add(Self::ITEMS).cast::<T>()) }
+        List(Box::new([item]))
     }
 
     /// Adds an item at the end (the list is reallocated to its new length: lists of an
@@ -610,19 +553,19 @@ impl<T> List<T> {
         let mut v = self.take_vec();
         v.reserve_exact(1);
         v.push(item);
-        *self = v.into();
+        self.0 = v.into_boxed_slice();
     }
 
     /// Removes every item.
     pub fn clear(&mut self) {
-        *self = List::new();
+        self.0 = Box::default();
     }
 
     /// Keeps the items `keep` says yes to, in order.
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
         let mut v = self.take_vec();
         v.retain(keep);
-        *self = v.into();
+        self.0 = v.into_boxed_slice();
     }
 
     /// Removes consecutive repeated items.
@@ -632,125 +575,42 @@ impl<T> List<T> {
     {
         let mut v = self.take_vec();
         v.dedup();
-        *self = v.into();
+        self.0 = v.into_boxed_slice();
     }
 
-    /// The items as a `Vec` (moved, not cloned).
-    pub fn into_vec(mut self) -> Vec<T> {
-        self.take_vec()
+    /// The items as a `Vec` (no copy).
+    pub fn into_vec(self) -> Vec<T> {
+        self.0.into_vec()
     }
 
-    /// Moves the items out into a `Vec`, leaving the list empty.
     fn take_vec(&mut self) -> Vec<T> {
-        let Some(block) = self.block.take() else { return Vec::new() };
-        let (len, items) = Self::parts(block);
-        let mut v = Vec::with_capacity(len);
-        // SAFETY: the block's `len` items move into the room just reserved (the list no
-        // longer has the block), then the block, laid out for `len` items, is freed.
-        unsafe {
-            std::ptr::copy_nonoverlapping(items, v.as_mut_ptr(), len);
-            v.set_len(len);
-            dealloc(block.as_ptr(), Self::layout(len));
-        }
-        v
+        std::mem::take(&mut self.0).into_vec()
     }
-}
-
-impl<T> Drop for List<T> {
-    fn drop(&mut self) {
-        let Some(block) = self.block.take() else { return };
-        let (len, items) = Self::parts(block);
-        // SAFETY: the block's items are dropped once (the list no longer has the block), then
-        // the block, laid out for `len` items, is freed.
-        unsafe {
-            std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(items, len));
-            dealloc(block.as_ptr(), Self::layout(len));
-        }
-    }
-}
-
-/// A length no block can have (the items already fill the address space).
-#[cold]
-fn capacity_overflow() -> ! {
-    panic!("list longer than memory")
 }
 
 impl<T> Deref for List<T> {
     type Target = [T];
 
     fn deref(&self) -> &[T] {
-        match self.block {
-            None => &[],
-            Some(block) => {
-                let (len, items) = Self::parts(block);
-                // SAFETY: the block holds `len` initialized items, borrowed with the list.
-                unsafe { std::slice::from_raw_parts(items, len) }
-            }
-        }
+        &self.0
     }
 }
 
 impl<T> DerefMut for List<T> {
     fn deref_mut(&mut self) -> &mut [T] {
-        match self.block {
-            None => &mut [],
-            Some(block) => {
-                let (len, items) = Self::parts(block);
-                // SAFETY: the block holds `len` initialized items, borrowed mutably with the list.
-                unsafe { std::slice::from_raw_parts_mut(items, len) }
-            }
-        }
-    }
-}
-
-impl<T: Clone> Clone for List<T> {
-    fn clone(&self) -> Self {
-        self.to_vec().into()
-    }
-}
-
-impl<T: PartialEq> PartialEq for List<T> {
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
-    }
-}
-
-impl<T: Eq> Eq for List<T> {}
-
-impl<T: Hash> Hash for List<T> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        (**self).hash(state);
-    }
-}
-
-impl<T: PartialOrd> PartialOrd for List<T> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        (**self).partial_cmp(&**other)
-    }
-}
-
-impl<T: Ord> Ord for List<T> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (**self).cmp(&**other)
+        &mut self.0
     }
 }
 
 impl<T> From<Vec<T>> for List<T> {
-    fn from(mut v: Vec<T>) -> Self {
-        // SAFETY: the items move into the list: the `Vec` forgets them, then frees its room.
-        unsafe {
-            let list = List::from_raw(v.as_ptr(), v.len());
-            v.set_len(0);
-            list
-        }
+    fn from(v: Vec<T>) -> Self {
+        List(v.into_boxed_slice())
     }
 }
 
 impl<T, const N: usize> From<[T; N]> for List<T> {
     fn from(items: [T; N]) -> Self {
-        let items = std::mem::ManuallyDrop::new(items);
-        // SAFETY: the items move into the list; the array is not dropped.
-        unsafe { List::from_raw(items.as_ptr(), N) }
+        List(Box::new(items))
     }
 }
 
@@ -762,7 +622,7 @@ impl<T> From<List<T>> for Vec<T> {
 
 impl<T> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        iter.into_iter().collect::<Vec<T>>().into()
+        List(iter.into_iter().collect())
     }
 }
 
@@ -770,7 +630,7 @@ impl<T> Extend<T> for List<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
         let mut v = self.take_vec();
         v.extend(iter);
-        *self = v.into();
+        self.0 = v.into_boxed_slice();
     }
 }
 
@@ -788,7 +648,7 @@ impl<'a, T> IntoIterator for &'a List<T> {
     type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.iter()
+        self.0.iter()
     }
 }
 
@@ -797,37 +657,37 @@ impl<'a, T> IntoIterator for &'a mut List<T> {
     type IntoIter = std::slice::IterMut<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.iter_mut()
+        self.0.iter_mut()
     }
 }
 
 impl<T: PartialEq> PartialEq<[T]> for List<T> {
     fn eq(&self, other: &[T]) -> bool {
-        **self == *other
+        *self.0 == *other
     }
 }
 
 impl<T: PartialEq, const N: usize> PartialEq<[T; N]> for List<T> {
     fn eq(&self, other: &[T; N]) -> bool {
-        **self == other[..]
+        *self.0 == other[..]
     }
 }
 
 impl<T: PartialEq> PartialEq<Vec<T>> for List<T> {
     fn eq(&self, other: &Vec<T>) -> bool {
-        **self == other[..]
+        *self.0 == other[..]
     }
 }
 
 impl<T: fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        f.debug_list().entries(self.0.iter()).finish()
     }
 }
 
 impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
+        self.0.serialize(s)
     }
 }
 
@@ -840,58 +700,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// An item that counts its drops.
-    #[derive(Clone, Debug, PartialEq)]
-    struct Counted(u64, std::rc::Rc<std::cell::Cell<usize>>);
-
-    impl Drop for Counted {
-        fn drop(&mut self) {
-            self.1.set(self.1.get() + 1);
-        }
-    }
-
-    #[test]
-    fn a_list_is_one_pointer_and_owns_its_items() {
-        assert_eq!(std::mem::size_of::<List<crate::Span>>(), 8);
-        let drops = std::rc::Rc::new(std::cell::Cell::new(0));
-        let item = |n| Counted(n, drops.clone());
-        let mut l = List::one(item(1));
-        l.push(item(2));
-        l.extend([item(3), item(4)]);
-        assert_eq!(l.iter().map(|c| c.0).collect::<Vec<_>>(), [1, 2, 3, 4]);
-        assert_eq!(drops.get(), 0);
-        l.retain(|c| c.0 % 2 == 0);
-        assert_eq!(drops.get(), 2);
-        let copy = l.clone();
-        assert_eq!(copy, l);
-        drop(copy);
-        assert_eq!(drops.get(), 4);
-        l[0].0 = 20;
-        let v = l.into_vec();
-        assert_eq!((v.len(), v[0].0, drops.get()), (2, 20, 4));
-        let l: List<Counted> = v.into();
-        drop(l);
-        assert_eq!(drops.get(), 6);
-        let mut empty: List<Counted> = List::from(Vec::new());
-        assert!(empty.is_empty() && empty.iter_mut().next().is_none());
-        empty.clear();
-        // Zero-sized items and items more aligned than the length.
-        let units: List<()> = std::iter::repeat_n((), 5).collect();
-        assert_eq!(units.len(), 5);
-        #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
-        #[repr(align(32))]
-        struct Wide(u8);
-        let wide = List::from([Wide(1), Wide(2)]);
-        assert_eq!((wide[1], wide.as_ptr() as usize % 32), (Wide(2), 0));
-        let (low, high) = (List::from([1, 2]), List::from([1, 3]));
-        assert!(low < high && high.cmp(&low) == std::cmp::Ordering::Greater);
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        List::from([1u8, 2]).hash(&mut h);
-        let mut g = std::collections::hash_map::DefaultHasher::new();
-        Box::<[u8]>::from([1u8, 2]).hash(&mut g);
-        assert_eq!(h.finish(), g.finish());
-    }
 
     #[test]
     fn kinds_keep_their_order_and_hold_every_kind() {
@@ -910,7 +718,7 @@ mod tests {
         assert_eq!(all.first(), EventKind::ALL.get(EventKind::ALL.len() - 2));
         assert_eq!(Kinds::new().len(), 0);
         assert_eq!(std::mem::size_of::<Kinds>(), 15);
-        assert_eq!(std::mem::size_of::<crate::Event>(), 208);
+        assert_eq!(std::mem::size_of::<crate::Event>(), 240);
     }
 
     #[test]
