@@ -30,7 +30,8 @@
 //!
 //! No date is lent across a retrospective connective (`ранее`, `до этого`), to an aggregate
 //! over the whole epidemic (`с начала пандемии`), to a conditional or hypothetical clause, or
-//! across a paragraph break. Any other undated sentence, and everything after it until the
+//! across a paragraph break (unless the sentence opens with the time of the event before:
+//! `За тот же период ...`). Any other undated sentence, and everything after it until the
 //! next date, stays undated and is kept in [`Timeline::undated`](crate::Timeline::undated):
 //! nothing the article says is thrown away.
 //!
@@ -301,10 +302,12 @@ impl<'a> Builder<'a> {
             // One reading of the sentence for its discourse classes, when any of them can
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
+            // The chain's paragraph is over: the sentence may still open with its time.
+            let across = chain.is_some() && !live;
             let dates = mentions[first..m].iter().any(|m| m.value.is_calendar());
             let starts_point = self.decree.is_some() && starts_a_point(sentence_text);
             let point = starts_point || (self.decree.is_some() && sentence_text.contains(':'));
-            if !(dates || live || point) {
+            if !(dates || live || point || across) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
@@ -452,7 +455,10 @@ impl<'a> Builder<'a> {
                 self.note_decrees(start);
                 continue;
             }
-            let live = chain.filter(|_| sentence.paragraph == previous_paragraph && dateline.is_none());
+            // A sentence that opens with the time of the event before (`За тот же период ...`)
+            // goes on with the chain across a paragraph break too.
+            let live =
+                chain.filter(|_| (sentence.paragraph == previous_paragraph || talk.same_time) && dateline.is_none());
             let followed = match live.or(listed) {
                 Some(e) => {
                     let before = self.events.len();

@@ -474,6 +474,9 @@ pub(crate) struct CueTables {
 pub(crate) struct DiscourseTables {
     /// Phrases that point back to an earlier event (`это решение`, `об этом`, `режим продлён`).
     pub(crate) refers_back: &'static [&'static str],
+    /// Phrases that name the time of the event before (`за тот же период`, `в тот же день`): a
+    /// sentence opening with one goes on with it across a paragraph break.
+    pub(crate) same_time: &'static [&'static str],
     /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
     /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
     pub(crate) no_inheritance: &'static [&'static str],
@@ -530,6 +533,7 @@ enum Role {
     NotNegation,
     /// A discourse class (see `discourse`).
     RefersBack,
+    SameTime,
     NoInheritance,
     Content,
     Comparison,
@@ -556,9 +560,12 @@ impl Role {
             Role::Block(_) | Role::NegateBefore | Role::NegateAfter | Role::ExemptList | Role::NotNegation => {
                 Part::Other
             }
-            Role::RefersBack | Role::NoInheritance | Role::Content | Role::Comparison | Role::Furniture => {
-                Part::Discourse
-            }
+            Role::RefersBack
+            | Role::SameTime
+            | Role::NoInheritance
+            | Role::Content
+            | Role::Comparison
+            | Role::Furniture => Part::Discourse,
         }
     }
 }
@@ -834,6 +841,7 @@ impl Cues {
             (t.exempt_list, Role::ExemptList),
             (t.not_negations, Role::NotNegation),
             (d.refers_back, Role::RefersBack),
+            (d.same_time, Role::SameTime),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),
             (d.comparisons, Role::Comparison),

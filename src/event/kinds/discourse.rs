@@ -63,6 +63,8 @@ const LOOK_BACK: usize = 24;
 pub(crate) struct Discourse {
     /// It points back to an earlier event.
     pub(crate) refers_back: bool,
+    /// It opens with the time of the event before (`За тот же период ...`).
+    pub(crate) same_time: bool,
     /// It must not borrow the previous sentence's date.
     pub(crate) refuses_inheritance: bool,
     /// It presents a decree's content (`согласно постановлению`, `документ обязывает`).
@@ -318,6 +320,7 @@ impl Cues {
             self.discourse_hits(text, tokens, range.clone(), s);
             Discourse {
                 refers_back: self.hit(s, Role::RefersBack),
+                same_time: self.hit(s, Role::SameTime),
                 refuses_inheritance: self.hit(s, Role::NoInheritance),
                 content: self.hit(s, Role::Content),
                 furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
@@ -591,6 +594,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     if d.refers_back {
         out.push("refers_back");
+    }
+    if d.same_time {
+        out.push("same_time");
     }
     if d.refuses_inheritance {
         out.push("refuses_inheritance");

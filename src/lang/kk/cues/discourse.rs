@@ -14,6 +14,7 @@ use once_cell::sync::Lazy;
 /// The Kazakh discourse tables (with the month forms the morphology generates).
 pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     refers_back: REFERS_BACK,
+    same_time: SAME_TIME,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
     comparisons: &[],
@@ -57,6 +58,10 @@ const CONTENT: &[&str] = &[
 ];
 
 /// Phrases that point back to an earlier event.
+/// Phrases that open a sentence with the time of the event before it (`осы кезеңде`, `сол
+/// күні`).
+const SAME_TIME: &[&str] = &["^осы|сол кезеңде|кезең|күні|уақытта"];
+
 const REFERS_BACK: &[&str] = &[
     concat!(demonstratives!(), " ", measure_nouns!()),
     concat!(demonstratives!(), " ..2 ", measure_nouns!()),

@@ -8,6 +8,7 @@ use crate::event::kinds::DiscourseTables;
 /// The Russian discourse tables.
 pub(super) static TABLES: DiscourseTables = DiscourseTables {
     refers_back: REFERS_BACK,
+    same_time: SAME_TIME,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
     comparisons: COMPARISONS,
@@ -55,6 +56,9 @@ const REFERS_BACK: &[&str] = &[
     "режим*|карантин*|ограничени*|мер{ы,у}|срок*|действи* ~3 продл*|продлева*",
     "^продлен{,а,о,ы}|продлили|продлят|продлевается|продлеваются",
 ];
+
+/// Phrases that open a sentence with the time of the event before it.
+const SAME_TIME: &[&str] = &["^за|в тот|этот же период|срок|день", "^за|в этот период|срок", "^тогда же"];
 
 /// Phrases after which a sentence borrows no date from the one before.
 const NO_INHERITANCE: &[&str] = &[
