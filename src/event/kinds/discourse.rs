@@ -11,6 +11,7 @@
 //! | class | method | examples (Russian tables) |
 //! |---|---|---|
 //! | points back to an earlier event | [`Cues::refers_back`] | `это решение`, `такое решение`, `данная мера`, `об этом`, `режим продлён`, `эти меры`, `указанные ограничения` |
+//! | opens with the time of the event before (goes on across a paragraph break) | `Discourse::same_time` | `За тот же период`, `В тот же день`, `Тогда же` |
 //! | must not borrow the previous date | [`Cues::refuses_inheritance`] | `Ранее ...`, `До этого ...`, `всего за период`, `с начала пандемии`, `за всё время`, `если`, `в случае`, `при условии`, `могут быть`, `возможно`, `не исключено`, `по прогнозам` |
 //! | a mention is a comparison reference | [`Cues::comparison_before`] | `по сравнению с маем`, `чем в прошлом году`, `против 120 накануне`, `в сравнении с`, `относительно` |
 //! | page furniture | [`Cues::is_furniture`] | `3 апреля 2020, 09:15`, `Обновлено: ...`, `Просмотров: 1520`, `Фото: ...`, `Читайте также: ...`, `Общество` |
