@@ -360,6 +360,61 @@ enum IndexRepr {
     Heap(Box<[u32]>),
 }
 
+/// What a list that dereferences to a slice of `$item` and is built from a `Vec` of them
+/// has as well: borrowing iteration, comparison with slices, arrays and `Vec`s, `Debug` as
+/// a list, and serde as the JSON array it is.
+macro_rules! slice_view {
+    ($ty:ty, $item:ty) => {
+        impl<'a> IntoIterator for &'a $ty {
+            type Item = &'a $item;
+            type IntoIter = std::slice::Iter<'a, $item>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                self.iter()
+            }
+        }
+
+        impl PartialEq<[$item]> for $ty {
+            fn eq(&self, other: &[$item]) -> bool {
+                **self == *other
+            }
+        }
+
+        impl<const N: usize> PartialEq<[$item; N]> for $ty {
+            fn eq(&self, other: &[$item; N]) -> bool {
+                **self == other[..]
+            }
+        }
+
+        impl PartialEq<Vec<$item>> for $ty {
+            fn eq(&self, other: &Vec<$item>) -> bool {
+                **self == other[..]
+            }
+        }
+
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.iter()).finish()
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                (**self).serialize(s)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok(Vec::<$item>::deserialize(d)?.into())
+            }
+        }
+    };
+}
+
+slice_view!(Indices, u32);
+slice_view!(CueWords, Excerpt);
+
 impl Default for Indices {
     fn default() -> Self {
         Indices::new()
@@ -464,51 +519,6 @@ impl<const N: usize> From<[u32; N]> for Indices {
 impl From<Vec<u32>> for Indices {
     fn from(list: Vec<u32>) -> Self {
         list.into_iter().collect()
-    }
-}
-
-impl<'a> IntoIterator for &'a Indices {
-    type Item = &'a u32;
-    type IntoIter = std::slice::Iter<'a, u32>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl PartialEq<[u32]> for Indices {
-    fn eq(&self, other: &[u32]) -> bool {
-        **self == *other
-    }
-}
-
-impl<const N: usize> PartialEq<[u32; N]> for Indices {
-    fn eq(&self, other: &[u32; N]) -> bool {
-        **self == other[..]
-    }
-}
-
-impl PartialEq<Vec<u32>> for Indices {
-    fn eq(&self, other: &Vec<u32>) -> bool {
-        **self == other[..]
-    }
-}
-
-impl fmt::Debug for Indices {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for Indices {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Indices {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Vec::<u32>::deserialize(d)?.into())
     }
 }
 
@@ -877,51 +887,6 @@ impl IntoIterator for CueWords {
 
     fn into_iter(self) -> Self::IntoIter {
         self.into_vec().into_iter()
-    }
-}
-
-impl<'a> IntoIterator for &'a CueWords {
-    type Item = &'a Excerpt;
-    type IntoIter = std::slice::Iter<'a, Excerpt>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl PartialEq<[Excerpt]> for CueWords {
-    fn eq(&self, other: &[Excerpt]) -> bool {
-        **self == *other
-    }
-}
-
-impl<const N: usize> PartialEq<[Excerpt; N]> for CueWords {
-    fn eq(&self, other: &[Excerpt; N]) -> bool {
-        **self == other[..]
-    }
-}
-
-impl PartialEq<Vec<Excerpt>> for CueWords {
-    fn eq(&self, other: &Vec<Excerpt>) -> bool {
-        **self == other[..]
-    }
-}
-
-impl fmt::Debug for CueWords {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for CueWords {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for CueWords {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Vec::<Excerpt>::deserialize(d)?.into())
     }
 }
 
