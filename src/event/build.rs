@@ -392,9 +392,10 @@ impl<'a> Builder<'a> {
                 (own, p.first_mention + first),
                 (&span, sentence_text, &excerpt),
                 dating,
-                |a: usize, b: usize| {
+                |a: usize, b: usize, plain: bool| {
                     let token = |x: usize| token_at(tokens, x.saturating_sub(p.offset)).clamp(range.start, range.end);
                     cues.contrast_between(tokens, token(a)..token(b))
+                        || (plain && cues.extension_in(tokens, range.start..token(b)))
                 },
             );
             let dated = &made;
@@ -1013,15 +1014,17 @@ impl<'a> CharCursor<'a> {
 
 /// The events of one dated sentence (see the module docs), pushed onto `events`; `made`
 /// gets each new event's index with the byte span (in the document) of its first mention.
-/// `dating(k)` says whether mention `k` of `mentions` may date an event; `apart(a, b)`
-/// whether a contrast parts the clauses between document bytes `a` and `b`.
+/// `dating(k)` says whether mention `k` of `mentions` may date an event; `apart(a, b,
+/// plain)` whether a contrast parts the clauses between document bytes `a` and `b`, or
+/// (for a `plain` day before a bound) whether a verb of extension makes that day the
+/// decision's, not the start of the bound's interval.
 fn dated(
     events: &mut Vec<Event>,
     made: &mut Vec<(usize, Range<usize>)>,
     (mentions, offset): (&[Mention], usize),
     (sentence, text, excerpt): (&Span, &str, &dyn Fn() -> Excerpt),
     dating: impl Fn(usize) -> bool,
-    apart: impl Fn(usize, usize) -> bool,
+    apart: impl Fn(usize, usize, bool) -> bool,
 ) {
     let first_event = events.len();
     made.clear();
@@ -1039,7 +1042,8 @@ fn dated(
             let start: &mut Event = &mut events[e];
             // Not across a contrast (`с 15 апреля нужен пропуск, а самоизоляция продлена до
             // 31 мая`): each clause is a happening of its own.
-            if ends_after(&start.when, &m.value) && !apart(after, m.span().start) {
+            let plain = start.modifier.is_none() && matches!(start.when, Value::Day(_));
+            if ends_after(&start.when, &m.value) && !apart(after, m.span().start, plain) {
                 start.when = Value::interval(start.when.clone(), m.value.clone());
                 start.modifier = None;
                 start.mentions.push(index);

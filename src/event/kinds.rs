@@ -505,6 +505,10 @@ pub(crate) struct DiscourseTables {
     /// Conjunctions of contrast (`а`, `но`): after a comma they open a clause that tells a
     /// happening of its own, so a date before them and a bound after them make no interval.
     pub(crate) contrasts: &'static [&'static str],
+    /// Forms of the verbs that extend a measure (`продлил`, `продлены`): a plain day before
+    /// a bound in their sentence is the day of the decision (`Накануне губернатор продлил до
+    /// 14 ноября запрет`), not the start of the bound's interval.
+    pub(crate) extensions: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -913,6 +917,7 @@ impl Cues {
             (d.rubrics, discourse::RUBRIC),
             (d.conditionals, discourse::CONDITIONAL),
             (d.contrasts, discourse::CONTRAST),
+            (d.extensions, discourse::EXTENSION),
         ];
         for (table, mark) in marked {
             for w in table {

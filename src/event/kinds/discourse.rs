@@ -44,6 +44,8 @@ pub(super) const RUBRIC: u8 = 8;
 pub(super) const CONDITIONAL: u8 = 16;
 /// A conjunction of contrast (`а`, `но`): after a comma it opens a clause of its own.
 pub(super) const CONTRAST: u8 = 32;
+/// A form of a verb that extends a measure (`продлил`).
+pub(super) const EXTENSION: u8 = 64;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -294,6 +296,15 @@ impl Cues {
                     && i + 1 < end
                     && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
                     && self.marks.get(tokens.norm(i + 1)).is_some_and(|m| m & CONTRAST != 0))
+        })
+    }
+
+    /// Whether tokens `range` hold a form of a verb that extends a measure
+    /// ([`DiscourseTables::extensions`](super::DiscourseTables::extensions): `продлил`).
+    pub(crate) fn extension_in(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & EXTENSION != 0)
         })
     }
 

@@ -26,6 +26,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     agencies: AGENCIES,
     conditionals: &["егер"],
     contrasts: &["ал", "бірақ", "алайда"],
+    extensions: &["ұзартты", "ұзартылды", "ұзартады", "ұзартылады", "ұзартпақ", "ұзарту"],
 });
 
 /// Every form of every month, by month number, built once from the grammar's stems.

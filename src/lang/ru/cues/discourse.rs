@@ -23,6 +23,33 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     // dates may happen, is asked about or is claimed.
     conditionals: &["если", "ли", "якобы"],
     contrasts: &["а", "но", "однако", "зато"],
+    // Transitive forms only: `продлился до 11 мая` (lasted) still closes the interval of its start.
+    extensions: &[
+        "продлил",
+        "продлила",
+        "продлило",
+        "продлили",
+        "продлит",
+        "продлят",
+        "продлен",
+        "продлена",
+        "продлено",
+        "продлены",
+        "продлевает",
+        "продлевают",
+        "продлевается",
+        "продлеваются",
+        "продлевал",
+        "продлевала",
+        "продлевали",
+        "продлить",
+        "продлевать",
+        "пролонгировал",
+        "пролонгировали",
+        "пролонгирован",
+        "пролонгирована",
+        "пролонгированы",
+    ],
 };
 
 // A demonstrative, in every gender, case and number, and the nouns of a measure or decision.
