@@ -341,6 +341,30 @@ impl<'a> Builder<'a> {
                 }
             }
             let own = &mentions[first..m];
+            // `Постановление действует до 3 января.`: the bound of the latest decree (or of the
+            // measure the chain is on), which the sentence restates: one more evidence of it.
+            if talk.validity {
+                let measure = |e: &usize| self.events.get(*e).is_some_and(|ev| ev.kinds.iter().any(|k| is_measure(*k)));
+                let bounds = |m: &&Mention| m.value.is_calendar();
+                let only_bounds =
+                    own.iter().filter(bounds).all(|m| matches!(m.modifier, Some(Mod::Before | Mod::OnOrBefore)));
+                let target = self.decree.or(chain.filter(measure));
+                if let (Some(e), true, Some(k)) = (target, only_bounds, own.iter().position(|m| bounds(&m))) {
+                    let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                    if let Some(event) = self.events.get_mut(e) {
+                        let bound = &own[k];
+                        if event.modifier == Some(Mod::OnOrAfter) && ends_after(&event.when, &bound.value) {
+                            event.when = Value::interval(event.when.clone(), bound.value.clone());
+                            event.modifier = None;
+                        }
+                        event.mentions.push(u32::try_from(p.first_mention + first + k).unwrap_or(u32::MAX));
+                        fold(event, &span, d, Follow::Continues);
+                        chain = Some(e);
+                        previous_paragraph = sentence.paragraph;
+                        continue;
+                    }
+                }
+            }
             // A clock time with no day written, in a chain, schedules the event before it
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
             // The listed points of a decree (`1) ...`, `Согласно постановлению: ...`) belong to

@@ -477,6 +477,10 @@ pub(crate) struct DiscourseTables {
     /// Phrases that name the time of the event before (`за тот же период`, `в тот же день`): a
     /// sentence opening with one goes on with it across a paragraph break.
     pub(crate) same_time: &'static [&'static str],
+    /// Phrases that open a sentence on how long the measure before it holds (`Постановление
+    /// действует`, `Ограничения сохранятся`, `Срок действия`): its bound belongs to that
+    /// measure, which it restates.
+    pub(crate) validity: &'static [&'static str],
     /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
     /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
     pub(crate) no_inheritance: &'static [&'static str],
@@ -538,6 +542,7 @@ enum Role {
     /// A discourse class (see `discourse`).
     RefersBack,
     SameTime,
+    Validity,
     NoInheritance,
     Content,
     Comparison,
@@ -566,6 +571,7 @@ impl Role {
             }
             Role::RefersBack
             | Role::SameTime
+            | Role::Validity
             | Role::NoInheritance
             | Role::Content
             | Role::Comparison
@@ -846,6 +852,7 @@ impl Cues {
             (t.not_negations, Role::NotNegation),
             (d.refers_back, Role::RefersBack),
             (d.same_time, Role::SameTime),
+            (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),
             (d.comparisons, Role::Comparison),

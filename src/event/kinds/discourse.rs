@@ -68,6 +68,8 @@ pub(crate) struct Discourse {
     pub(crate) refers_back: bool,
     /// It opens with the time of the event before (`За тот же период ...`).
     pub(crate) same_time: bool,
+    /// It opens on how long the measure before it holds (`Постановление действует ...`).
+    pub(crate) validity: bool,
     /// It must not borrow the previous sentence's date.
     pub(crate) refuses_inheritance: bool,
     /// It presents a decree's content (`согласно постановлению`, `документ обязывает`).
@@ -333,6 +335,7 @@ impl Cues {
             Discourse {
                 refers_back: self.hit(s, Role::RefersBack),
                 same_time: self.hit(s, Role::SameTime),
+                validity: self.hit(s, Role::Validity),
                 refuses_inheritance: self.hit(s, Role::NoInheritance),
                 content: self.hit(s, Role::Content),
                 furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
@@ -609,6 +612,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     if d.same_time {
         out.push("same_time");
+    }
+    if d.validity {
+        out.push("validity");
     }
     if d.refuses_inheritance {
         out.push("refuses_inheritance");

@@ -124,6 +124,8 @@ const KIND_CUES: &[KindCues] = &[
         kind: EventKind::WorkplaceClosing,
         cues: &[
             concat!(business_subjects!(), " ~4 ограничи*|ограничен*|возобнов*|", close_verbs!()),
+            // A hyphenated name is several tokens: `фуд-корты`.
+            concat!("фуд-корт* ~4 ограничи*|ограничен*|возобнов*|", close_verbs!()),
             concat!(business_subjects!(), " ~4 не работа*|функционир*"),
             concat!(business_subjects!(), " ~4 не будут работать|функционировать"),
             "работ{а,у,ы,е,ой}|деятельност* ~3 приостан*|прекрат*|прекращ*|запрещ*|ограничи*|ограничен*|возобнов*",

@@ -15,6 +15,7 @@ use once_cell::sync::Lazy;
 pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     refers_back: REFERS_BACK,
     same_time: SAME_TIME,
+    validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
     comparisons: &[],
@@ -58,11 +59,15 @@ const CONTENT: &[&str] = &[
     "оның|соның ішінде",
 ];
 
-/// Phrases that point back to an earlier event.
+/// Phrases that open a sentence on how long the decree or measure before it holds (`Қаулы 3
+/// қаңтарға дейін күшінде болады`, `Шектеулер ... сақталады`).
+const VALIDITY: &[&str] = &["^қаулы*|шешім*|шектеу*|карантин*|режим*|талап* ..6 күшінде|сақталады|қолданылады"];
+
 /// Phrases that open a sentence with the time of the event before it (`осы кезеңде`, `сол
 /// күні`).
 const SAME_TIME: &[&str] = &["^осы|сол кезеңде|кезең|күні|уақытта"];
 
+/// Phrases that point back to an earlier event.
 const REFERS_BACK: &[&str] = &[
     concat!(demonstratives!(), " ", measure_nouns!()),
     concat!(demonstratives!(), " ..2 ", measure_nouns!()),

@@ -9,6 +9,7 @@ use crate::event::kinds::DiscourseTables;
 pub(super) static TABLES: DiscourseTables = DiscourseTables {
     refers_back: REFERS_BACK,
     same_time: SAME_TIME,
+    validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
     comparisons: COMPARISONS,
@@ -82,6 +83,20 @@ const REFERS_BACK: &[&str] = &[
     // An extension that does not name its measure anew: `режим продлён`, `продлили ещё на неделю`.
     "режим*|карантин*|ограничени*|мер{ы,у}|срок*|действи* ~3 продл*|продлева*",
     "^продлен{,а,о,ы}|продлили|продлят|продлевается|продлеваются",
+];
+
+/// Phrases that open a sentence on how long the decree or measure before it holds.
+const VALIDITY: &[&str] = &[
+    concat!(
+        "^постановлени*|решени*|указ{,а}|распоряжени*|приказ*|документ*|ограничени*|карантин*|режим*|мер{а,ы}|запрет*|правил{о,а}|требовани*|послаблени* ",
+        "..3 действ{ует,уют,овать,овал,овала,овало,овали}|сохран{ится,ятся,яется,яются}|продлится|продлятся"
+    ),
+    "^срок действи*",
+    concat!(
+        "^эт{о,от,а,и}|так{ое,ой,ая,ие}|данн{ое,ый,ая,ые}|указанн{ое,ый,ая,ые} ..1 ",
+        "постановлени*|решени*|указ|распоряжени*|приказ*|документ*|ограничени*|карантин*|режим*|мер{а,ы}|запрет*|правил{о,а}|требовани*|послаблени* ",
+        "..3 действ{ует,уют,овать,овал,овала,овало,овали}|сохран{ится,ятся,яется,яются}|продлится|продлятся"
+    ),
 ];
 
 /// Phrases that open a sentence with the time of the event before it.
