@@ -499,6 +499,8 @@ pub(crate) struct DiscourseTables {
     pub(crate) timestamp_words: &'static [&'static str],
     /// Month names in every case form, by month number (the grammar's own table, `апреля`).
     pub(crate) months: &'static [(u32, &'static [&'static str])],
+    /// Month abbreviations, by month number (`апр`, as in the dateline `МОСКВА, 8 апр —`).
+    pub(crate) month_abbreviations: &'static [(u32, &'static [&'static str])],
     /// Rubric names: a short sentence made only of them is furniture (`Общество`).
     pub(crate) rubrics: &'static [&'static str],
     /// Words of news agency names in datelines (`казтаг`, `kazinform`, `риа`, `новости`).
@@ -913,7 +915,7 @@ impl Cues {
         }
         let mut marks: WordMap<u8> = WordMap::new();
         // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
-        for (_, forms) in d.months {
+        for (_, forms) in d.months.iter().chain(d.month_abbreviations) {
             for w in forms.iter() {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= discourse::MONTH | discourse::STAMP;
             }

@@ -152,17 +152,16 @@ impl Cues {
         }
         with_part_scratch(|s| {
             self.discourse_hits(text, tokens, start..first_token, s);
-            if s.tail_sep > 0 {
-                return false;
-            }
             let toks = &s.toks;
             s.hits.iter().any(|h| {
                 let Some(rule) = self.rules.get(h.rule as usize) else { return false };
                 let Some(last) = toks.get(h.last as usize) else { return false };
                 // A phrase that opens the sentence (`^для сравнения,`) sets the sentence off as
-                // a comparison: its comma opens no clause of its own.
+                // a comparison: its comma opens no clause of its own, and a mention right after
+                // that comma (`Для сравнения, неделей ранее ...`) is in it too.
                 if rule.role != Role::Comparison
-                    || (!rule.anchored && toks[h.last as usize + 1..].iter().any(|t| t.clause != last.clause))
+                    || (!rule.anchored
+                        && (s.tail_sep > 0 || toks[h.last as usize + 1..].iter().any(|t| t.clause != last.clause)))
                 {
                     return false;
                 }
@@ -373,7 +372,8 @@ impl Cues {
 
     /// A byline: segments parted by a separator mark (`Informburo.kz · Общество · 29 июня
     /// 2021, 09:48`, `Общество | 11 февраля 2022, 18:25 | Просмотров: 12 308`), one of them a
-    /// timestamp (date words and at least two numbers, nothing else), every other short
+    /// timestamp (date words and at least two numbers, nothing else; or three numbers after
+    /// one word: `Обновлено: 24 июня 2020, 14:05`), every other short
     /// (at most [`MAX_BYLINE_SEGMENT_WORDS`] words besides numbers: a source, a rubric,
     /// `Обновлено 11:20`, `8 412 просмотров`).
     fn is_byline(&self, tokens: &Tokens, range: Range<usize>) -> bool {
@@ -387,13 +387,15 @@ impl Cues {
         struct Segment {
             words: u32,
             numbers: u32,
-            other: bool,
+            /// Words that are no date words.
+            other: u32,
         }
         let mut parted = false;
         let mut stamp_seen = false;
         let mut cur = Segment::default();
         let mut close = |seg: Segment| {
-            if seg.numbers >= 2 && !seg.other {
+            // A timestamp, also after one word (`Обновлено: 24 июня 2020, 14:05`).
+            if (seg.numbers >= 2 && seg.other == 0) || (seg.numbers >= 3 && seg.other <= 1) {
                 stamp_seen = true;
                 true
             } else {
@@ -415,7 +417,7 @@ impl Cues {
                 TokenKind::Word => {
                     cur.words += 1;
                     let mark = self.marks.get(tokens.norm(i)).copied().unwrap_or(0);
-                    cur.other |= mark & STAMP == 0;
+                    cur.other += u32::from(mark & STAMP == 0);
                 }
             }
         }

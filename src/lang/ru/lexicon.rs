@@ -665,7 +665,7 @@ pub(crate) const MONTHS: &[(u32, &[&str])] = &[
 ];
 
 /// Month abbreviations (with or without a period after them).
-const MONTH_ABBREVIATIONS: &[(u32, &[&str])] = &[
+pub(crate) const MONTH_ABBREVIATIONS: &[(u32, &[&str])] = &[
     (1, &["янв"]),
     (2, &["фев", "февр"]),
     (3, &["мар"]),

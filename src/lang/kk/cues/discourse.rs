@@ -23,6 +23,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     furniture: FURNITURE,
     timestamp_words: TIMESTAMP_WORDS,
     months: MONTHS.as_slice(),
+    month_abbreviations: &[],
     rubrics: RUBRICS,
     agencies: AGENCIES,
     conditionals: &["егер"],

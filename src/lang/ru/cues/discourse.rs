@@ -17,6 +17,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     furniture: FURNITURE,
     timestamp_words: TIMESTAMP_WORDS,
     months: crate::lang::ru::lexicon::MONTHS,
+    month_abbreviations: crate::lang::ru::lexicon::MONTH_ABBREVIATIONS,
     rubrics: RUBRICS,
     agencies: AGENCIES,
     // A condition (`если`), a question (`будут ли ограничения на праздники`, `о том, ждать
