@@ -142,9 +142,12 @@ pub(crate) struct Builder<'a> {
     /// The latest decree (a state of emergency or a quarantine) among the events.
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
+    /// Only an event with a kind besides `other` is compared: the signature of one with none
+    /// waits, with its sentence's tokens, until the end of its piece (a sentence after it
+    /// may still tell its kind), and is read then only if it has one.
     signatures: Vec<Signature>,
-    /// Whether the sentence before left a quotation open (`«Это вынужденная мера.`).
-    quote_open: bool,
+    /// The events of the piece being read whose signature waits, with their tokens.
+    unsigned: Vec<(usize, Range<usize>)>,
 }
 
 /// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
@@ -217,7 +220,7 @@ impl<'a> Builder<'a> {
             demonyms: Vec::new(),
             decree: None,
             signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
-            quote_open: false,
+            unsigned: Vec::new(),
         }
     }
 
@@ -234,8 +237,9 @@ impl<'a> Builder<'a> {
         let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
         let mut m = 0;
-        // Whether the sentences so far left a quotation open, and in which paragraph.
-        let mut quote = (false, usize::MAX);
+        // Whether the sentences before left a quotation open, read only when a sentence asks.
+        let mut quotes =
+            Quotes { sentences: p.sentences, text, offset: p.offset, next: 0, open: false, paragraph: usize::MAX };
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
@@ -294,11 +298,6 @@ impl<'a> Builder<'a> {
                     .iter()
                     .map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
             );
-            // Whether a quotation a sentence before opened is still open here (within the
-            // paragraph of a live chain).
-            let still_open = quote.0 && quote.1 == sentence.paragraph;
-            self.quote_open = still_open && chain.is_some();
-            quote = (quotes_left_open(still_open, sentence_text), sentence.paragraph);
             // One reading of the sentence for its discourse classes, when any of them can
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
@@ -438,9 +437,16 @@ impl<'a> Builder<'a> {
             }
             self.made = made;
             if self.events.len() > start {
-                let sig = signature(tokens, range.clone());
-                self.signatures.resize(start, Signature::default());
-                self.signatures.resize(self.events.len(), sig);
+                self.signatures.resize(self.events.len(), Signature::default());
+                let mut sig = None;
+                for e in start..self.events.len() {
+                    if self.events.get(e).is_some_and(has_kind) {
+                        let sig = *sig.get_or_insert_with(|| signature(tokens, range.clone()));
+                        self.signatures[e] = sig;
+                    } else {
+                        self.unsigned.push((e, range.clone()));
+                    }
+                }
                 let levels = anaphora(tables.gazetteer, text, tokens, range.clone());
                 for e in start..self.events.len() {
                     if !levels.is_empty() {
@@ -476,6 +482,9 @@ impl<'a> Builder<'a> {
                             dates: &expressions,
                         },
                         excerpt,
+                        // Whether a quotation a sentence before opened is still open here
+                        // (within the paragraph of a live chain).
+                        || chain.is_some() && quotes.open_before(local),
                     );
                     self.note_decrees(before);
                     if followed.is_some() {
@@ -493,6 +502,14 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // The events that a sentence after them gave a kind.
+        for (e, range) in self.unsigned.drain(..) {
+            if self.events.get(e).is_some_and(has_kind) {
+                if let Some(sig) = self.signatures.get_mut(e) {
+                    *sig = signature(tokens, range);
+                }
+            }
+        }
     }
 
     /// Remembers the latest decree among the events from `from` on.
@@ -505,7 +522,13 @@ impl<'a> Builder<'a> {
     /// Reads an undated sentence after event `e` of the chain: folds it into the event, or
     /// makes it an event of its own with the same date; returns the event the chain goes on
     /// with, or `None` when the sentence does not go on with it.
-    fn follow(&mut self, e: usize, at: &At<'_>, excerpt: impl FnOnce() -> Excerpt) -> Option<usize> {
+    fn follow(
+        &mut self,
+        e: usize,
+        at: &At<'_>,
+        excerpt: impl FnOnce() -> Excerpt,
+        quote_open: impl FnOnce() -> bool,
+    ) -> Option<usize> {
         let At { tables, talk, shared, text, tokens, span, sentence_text, dates, .. } = *at;
         let range = at.range.clone();
         let cues = tables.cues;
@@ -517,7 +540,7 @@ impl<'a> Builder<'a> {
         let opens = opening.is_some() || talk.refers_back;
         // `Все они`, `Это`, a back-reference: the same happening, whatever else it names.
         // ... and the next sentence of a quote the one before left open.
-        let anaphoric = opening == Some(false) || talk.refers_back || self.quote_open;
+        let anaphoric = opening == Some(false) || talk.refers_back || quote_open();
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {
@@ -747,8 +770,14 @@ fn count_demonyms(counts: &mut Vec<(&'static str, usize)>, gaz: &Gazetteer, toke
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
-        let norm = tokens.norm(i);
-        if let Some(&(_, country)) = demonyms.iter().find(|(prefix, _)| norm.starts_with(prefix)) {
+        let norm = tokens.norm_bytes(i);
+        // (Their first two bytes, compared first, tell most words from every demonym.)
+        let starts = |prefix: &[u8]| {
+            norm.len() >= prefix.len()
+                && norm.first_chunk::<2>() == prefix.first_chunk::<2>()
+                && norm.starts_with(prefix)
+        };
+        if let Some(&(_, country)) = demonyms.iter().find(|(prefix, _)| starts(prefix.as_bytes())) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -847,6 +876,41 @@ fn resolve_anaphora(
     }
 }
 
+/// Whether the sentences of a piece before a given one left a quotation open in its
+/// paragraph (`«Это вынужденная мера.`), read forward only as far as a sentence asks: the
+/// sentences of a paragraph no sentence asks about are not scanned.
+struct Quotes<'p> {
+    /// The piece's sentences, its text and where the text starts in the document.
+    sentences: &'p [Sentence],
+    text: &'p str,
+    offset: usize,
+    /// The first sentence not read yet.
+    next: usize,
+    /// Whether a quotation is open after the sentence before `next`, and its paragraph.
+    open: bool,
+    paragraph: usize,
+}
+
+impl Quotes<'_> {
+    /// Whether a quotation a sentence before sentence `local` (of the piece) opened in its
+    /// paragraph is still open when it starts; asked in increasing order of `local`.
+    fn open_before(&mut self, local: usize) -> bool {
+        let Some(paragraph) = self.sentences.get(local).map(|s| s.paragraph) else { return false };
+        while self.next < local {
+            let Some(s) = self.sentences.get(self.next) else { break };
+            // A sentence of an earlier paragraph leaves nothing open in this one.
+            self.open = s.paragraph == paragraph && {
+                let span = s.span.start.saturating_sub(self.offset)..s.span.end.saturating_sub(self.offset);
+                let still = self.open && self.paragraph == s.paragraph;
+                quotes_left_open(still, self.text.get(span).unwrap_or(""))
+            };
+            self.paragraph = s.paragraph;
+            self.next += 1;
+        }
+        self.open && self.paragraph == paragraph
+    }
+}
+
 /// Is a quotation open after `sentence`, given whether one was open before it? Guillemets
 /// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
 /// opens).
@@ -879,6 +943,11 @@ fn quotes_left_open(open: bool, sentence: &str) -> bool {
         i += 1;
     }
     depth > 0
+}
+
+/// Does the event have a kind besides `other` (what a restatement needs)?
+fn has_kind(e: &Event) -> bool {
+    e.kinds.iter().any(|k| *k != EventKind::Other)
 }
 
 /// Is it a decree, whose measures the sentences after it list?
@@ -1321,21 +1390,39 @@ type Signature = [u64; 4];
 fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
     use std::hash::Hasher;
     let mut sig = Signature::default();
-    for i in range {
-        let Some(t) = tokens.get(i) else { break };
+    for t in tokens.as_slice().get(range).unwrap_or(&[]) {
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
-        let norm = tokens.norm(i);
-        // The byte offsets where its characters start (no character is decoded): a word of
-        // four characters or more, and its first five.
-        let mut starts = norm.bytes().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80).map(|(at, _)| at);
-        if starts.nth(3).is_none() {
+        let norm = tokens.norm_bytes_of(t);
+        // Where its characters start (no character is decoded): a word of four characters
+        // or more, and its first five (up to where a sixth starts). Five letters of two
+        // bytes (Cyrillic) are told from the lead bytes at once.
+        let (mut chars, mut end) = (0, norm.len());
+        let two_byte = |w: &[u8; 10]| {
+            let lanes = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            lanes & 0x00e0_00e0_00e0_00e0 == 0x00c0_00c0_00c0_00c0 && w[8] & 0xe0 == 0xc0
+        };
+        if norm.len() < 4 {
             continue;
+        } else if norm.first_chunk::<10>().is_some_and(two_byte) {
+            end = 10;
+        } else {
+            for (at, &b) in norm.iter().enumerate() {
+                if b & 0xc0 != 0x80 {
+                    if chars == 5 {
+                        end = at;
+                        break;
+                    }
+                    chars += 1;
+                }
+            }
+            if chars < 4 {
+                continue;
+            }
         }
-        let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
         let mut h = crate::text::wordmap::FxHasher::default();
-        h.write(stem.as_bytes());
+        h.write(norm.get(..end).unwrap_or(norm));
         let bit = h.finish() % 256;
         sig[(bit / 64) as usize] |= 1 << (bit % 64);
     }
