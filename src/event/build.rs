@@ -58,8 +58,8 @@ use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
-use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
-use super::{Figure, Indices, Kinds, List, Place, Sentences};
+use super::{describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
+use super::{CueWords, Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
@@ -148,6 +148,9 @@ pub(crate) struct Builder<'a> {
     signatures: Vec<Signature>,
     /// The events of the piece being read whose signature waits, with their tokens.
     unsigned: Vec<(usize, Range<usize>)>,
+    /// The description of the sentence being read, empty between sentences: its lists keep
+    /// their room from sentence to sentence, and an event takes lists of just its length.
+    scratch: Description,
 }
 
 /// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
@@ -221,6 +224,7 @@ impl<'a> Builder<'a> {
             decree: None,
             signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             unsigned: Vec::new(),
+            scratch: Description::default(),
         }
     }
 
@@ -416,7 +420,7 @@ impl<'a> Builder<'a> {
                 for (j, (e, _)) in dated.iter().enumerate() {
                     let from = if j == 0 { range.start } else { cuts[j - 1] };
                     let to = cuts.get(j).copied().unwrap_or(range.end).max(from);
-                    let mut part = Description::default();
+                    let mut part = std::mem::take(&mut self.scratch);
                     describe_kinds_if(cues, &shared, text, tokens, from..to, &mut part, |_| true);
                     if part.kinds.is_empty() {
                         part.kinds.clone_from(&d.kinds);
@@ -425,15 +429,19 @@ impl<'a> Builder<'a> {
                     }
                     describe_rest(tables, text, tokens, from..to, &mut part, &expressions);
                     if let Some(event) = self.events.get_mut(*e) {
-                        fill_with(event, part);
+                        fill_with(event, &mut part);
                     }
+                    self.scratch = cleared(part);
                 }
             } else if let Some((e, _)) = dated.first() {
                 let e = *e;
-                let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                let mut d = std::mem::take(&mut self.scratch);
+                describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
+                describe_rest(tables, text, tokens, range.clone(), &mut d, &expressions);
                 if let Some(event) = self.events.get_mut(e) {
-                    fill_with(event, d);
+                    fill_with(event, &mut d);
                 }
+                self.scratch = cleared(d);
             }
             self.made = made;
             if self.events.len() > start {
@@ -550,7 +558,7 @@ impl<'a> Builder<'a> {
         }
         let point = decree && (talk.content || starts_a_point(sentence_text));
         // The whole description: the kinds its figures carry (a count of recoveries) decide too.
-        let mut d = Description::default();
+        let mut d = std::mem::take(&mut self.scratch);
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
         let range_copy = range.clone();
         describe_rest(tables, text, tokens, range, &mut d, dates);
@@ -581,6 +589,7 @@ impl<'a> Builder<'a> {
         } else if opens || shares {
             Follow::Continues
         } else {
+            self.scratch = cleared(d);
             return None;
         };
         let levels = anaphora(tables.gazetteer, text, tokens, range_copy);
@@ -589,7 +598,8 @@ impl<'a> Builder<'a> {
             let (when, modifier) = (before.when.clone(), before.modifier);
             let mut own = Event::bare(when, modifier, span.clone(), excerpt());
             own.inherited = true;
-            fill_with(&mut own, d);
+            fill_with(&mut own, &mut d);
+            self.scratch = cleared(d);
             if !levels.is_empty() {
                 self.anaphora.push((self.events.len(), 0, levels));
             }
@@ -601,7 +611,8 @@ impl<'a> Builder<'a> {
             // (An empty evidence is the event's one sentence.)
             self.anaphora.push((e, event.evidence.len().max(1), levels));
         }
-        fold(event, span, d, follow);
+        fold(event, span, &mut d, follow);
+        self.scratch = cleared(d);
         Some(e)
     }
 
@@ -977,7 +988,7 @@ fn is_statistic(kind: EventKind) -> bool {
 }
 
 /// Folds an undated sentence's description into the event it goes on with.
-fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
+fn fold(event: &mut Event, span: &Span, d: &mut Description, follow: Follow) {
     let at = event.evidence.len().max(1);
     let mut evidence = std::mem::take(&mut event.evidence).into_vec();
     if evidence.is_empty() {
@@ -997,8 +1008,8 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
         }
         Follow::Continues | Follow::Own => &mut none,
     };
-    into.extend(d.kinds);
-    let new_cues: Vec<Excerpt> = d.cues.into_iter().filter(|c| !event.cues.contains(c)).fold(Vec::new(), |mut v, c| {
+    into.extend(d.kinds.drain(..));
+    let new_cues: Vec<Excerpt> = d.cues.drain(..).filter(|c| !event.cues.contains(c)).fold(Vec::new(), |mut v, c| {
         if !v.contains(&c) {
             v.push(c);
         }
@@ -1007,14 +1018,14 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
     if !new_cues.is_empty() {
         event.cues.extend(new_cues);
     }
-    event.exempted.extend(d.exempted);
+    event.exempted.extend(d.exempted.drain(..));
     if follow == Follow::Measure {
         // A measure under a decree is the decree's content: where and how much it applies
         // stays in its sentence (the evidence), not in the decree's places and figures.
         return;
     }
     let mut places = Vec::new();
-    for mut p in d.places {
+    for mut p in d.places.drain(..) {
         let known = |q: &Place| q.name == p.name && q.kind == p.kind;
         if !event.places.iter().any(known) && !places.iter().any(known) {
             p.sentence = at;
@@ -1025,7 +1036,7 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
         event.places.extend(places);
     }
     if !d.figures.is_empty() {
-        event.figures.extend(d.figures.into_iter().map(|mut f| {
+        event.figures.extend(d.figures.drain(..).map(|mut f| {
             f.sentence = at;
             f
         }));
@@ -1272,14 +1283,25 @@ fn ends_after(start: &Value, end: &Value) -> bool {
 
 /// Gives an event its sentence's description (moved in); its source is given when the
 /// document is read (see [`Builder::finish_with_sentences`]).
-fn fill_with(e: &mut Event, d: Description) {
-    // The lists grew a few slots at a time; an event keeps only what it holds (a long
-    // document keeps tens of thousands of events): boxed slices of their length.
-    e.kinds = if d.kinds.is_empty() { Kinds::from([EventKind::Other]) } else { d.kinds.into_iter().collect() };
-    e.cues = d.cues.into();
-    e.exempted = d.exempted.into_iter().collect();
-    e.places = d.places.into();
-    e.figures = d.figures.into();
+fn fill_with(e: &mut Event, d: &mut Description) {
+    // The lists grew a few slots at a time (they stay with the builder, see
+    // `Builder::scratch`); an event keeps only what it holds (a long document keeps tens of
+    // thousands of events): boxed slices of their length.
+    e.kinds = if d.kinds.is_empty() { Kinds::from([EventKind::Other]) } else { d.kinds.drain(..).collect() };
+    e.cues = CueWords::drained(&mut d.cues);
+    e.exempted = d.exempted.drain(..).collect();
+    e.places = d.places.drain(..).collect::<Vec<_>>().into();
+    e.figures = std::mem::take(&mut d.figures).into();
+}
+
+/// A description emptied, its lists keeping their room.
+fn cleared(mut d: Description) -> Description {
+    d.kinds.clear();
+    d.cues.clear();
+    d.exempted.clear();
+    d.places.clear();
+    d.figures.clear();
+    d
 }
 
 /// Gives an event of the builder what it leaves implicit while the document is read: an
