@@ -206,6 +206,7 @@ impl<'a> Builder<'a> {
             Some((buf, at)) => (Arc::clone(buf), at),
             None => (Arc::from(text), 0),
         };
+        let buffers = BUFFERS.with(std::cell::Cell::take);
         Builder {
             tables,
             doc: doc.shared_id().cloned(),
@@ -214,7 +215,7 @@ impl<'a> Builder<'a> {
             events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
             sentences: Sentences::with_capacity(text.len() / BYTES_PER_SENTENCE),
-            made: Vec::new(),
+            made: buffers.0,
             headline: (None, true),
             anaphora: Vec::new(),
             named: Vec::new(),
@@ -223,8 +224,8 @@ impl<'a> Builder<'a> {
             demonyms: Vec::new(),
             decree: None,
             signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
-            unsigned: Vec::new(),
-            scratch: Description::default(),
+            unsigned: buffers.1,
+            scratch: buffers.2,
         }
     }
 
@@ -622,7 +623,12 @@ impl<'a> Builder<'a> {
     }
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
-    pub(crate) fn finish_with_sentences(self) -> (Timeline, Sentences) {
+    pub(crate) fn finish_with_sentences(mut self) -> (Timeline, Sentences) {
+        // (Empty between sentences; the room is kept for the thread's next document.)
+        let (mut made, mut unsigned) = (std::mem::take(&mut self.made), std::mem::take(&mut self.unsigned));
+        made.clear();
+        unsigned.clear();
+        BUFFERS.with(|b| b.set((made, unsigned, cleared(std::mem::take(&mut self.scratch)))));
         let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
         let mut events = self.events;
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
@@ -653,6 +659,17 @@ impl<'a> Builder<'a> {
         sentences.shrink_to_fit();
         (Timeline::from_sorted_parts(events, undated), sentences)
     }
+}
+
+/// Lists of events with token ranges (`made`, `unsigned`) and a description: see [`BUFFERS`].
+type Buffers = (Vec<(usize, Range<usize>)>, Vec<(usize, Range<usize>)>, Description);
+
+thread_local! {
+    /// The builder's buffers that hold nothing between documents (`made`, `unsigned` and
+    /// `scratch`), kept by each thread so that a document costs no allocation for them.
+    /// (Taken out while a builder uses them: a second builder at once starts new ones.)
+    static BUFFERS: std::cell::Cell<Buffers> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Description { kinds: Vec::new(), cues: Vec::new(), exempted: Vec::new(), places: Vec::new(), figures: Vec::new() })) };
 }
 
 /// A place a sentence names, as an event's place (of its first evidence sentence).
