@@ -1582,6 +1582,70 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
 mod tests {
     use crate::{analyze, Document};
 
+    /// The signature as first written: each word's characters found one by one.
+    fn signature_reference(tokens: &crate::text::Tokens) -> super::Signature {
+        use std::hash::Hasher;
+        let mut sig = super::Signature::default();
+        for i in 0..tokens.len() {
+            if tokens.get(i).is_none_or(|t| t.kind != crate::text::TokenKind::Word) {
+                continue;
+            }
+            let norm = tokens.norm(i);
+            let mut starts = norm.char_indices().map(|(at, _)| at);
+            if starts.nth(3).is_none() {
+                continue;
+            }
+            let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
+            let mut h = crate::text::wordmap::FxHasher::default();
+            h.write(stem.as_bytes());
+            let bit = h.finish() % 256;
+            sig[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        sig
+    }
+
+    #[test]
+    fn quotes_read_when_asked_are_the_quotes_read_forward() {
+        use crate::text::{split_sentences, Tokens};
+        let text = "«Это вынужденная мера. Мы ждём.\n\nОн сказал: «Всё. Так\" и \"Нет\" «Да». «Ещё раз.\n\nКонец. «Тут";
+        let tokens = Tokens::new(text);
+        let rules = crate::lang::Lang::Ru.table().sentences;
+        let sentences = split_sentences(&tokens, rules);
+        assert!(sentences.len() >= 6);
+        // Read forward, every sentence (what the builder did before it read only on demand).
+        let mut eager = Vec::new();
+        let mut quote = (false, usize::MAX);
+        for s in &sentences {
+            let still = quote.0 && quote.1 == s.paragraph;
+            eager.push(still);
+            quote = (super::quotes_left_open(still, &text[s.span.clone()]), s.paragraph);
+        }
+        // Every set of sentences asked about, in order.
+        for mask in 0u32..(1 << sentences.len()) {
+            let mut q =
+                super::Quotes { sentences: &sentences, text, offset: 0, next: 0, open: false, paragraph: usize::MAX };
+            for (i, want) in eager.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0) {
+                assert_eq!(q.open_before(i), *want, "sentence {i}, mask {mask:b}");
+            }
+        }
+        assert!(eager.iter().any(|&o| o));
+    }
+
+    #[test]
+    fn the_signature_reads_the_stems_it_always_read() {
+        // Words of two-byte letters (long, of five letters, of four), ASCII, mixed, and
+        // three-byte characters.
+        for s in [
+            "Карантин продлили до 15 апреля в Алматы и области.",
+            "Школы закрыли, мост стал, COVID-19 и ПЦР-тесты, Wuhan.",
+            "Қазақстанда шектеу күшейді; ёлка, «Ёж», №5 ‰‰‰‰‰ и €€€€ или x€y€z.",
+            "абвг абвгд абвгде a1б2в3 ÿÿÿÿÿÿ",
+        ] {
+            let tokens = crate::text::Tokens::new(s);
+            assert_eq!(super::signature(&tokens, 0..tokens.len()), signature_reference(&tokens), "{s}");
+        }
+    }
+
     /// The character-by-character reading the byte scan of `quotes_left_open` stands for.
     fn quotes_reference(open: bool, sentence: &str) -> bool {
         let mut depth = i32::from(open);
