@@ -793,12 +793,17 @@ fn article_place_of(named: &[(Place, usize)], lead: &[Place], reported: &[Place]
 /// Counts the demonyms of the sentence made of tokens `range` into `counts`, by country.
 fn count_demonyms(counts: &mut Vec<(&'static str, usize)>, gaz: &Gazetteer, tokens: &Tokens, range: Range<usize>) {
     let demonyms = gaz.not_place.demonyms;
-    for i in range {
-        let Some(t) = tokens.get(i) else { break };
+    // A word shorter than every demonym is none.
+    let Some(shortest) = demonyms.iter().map(|(prefix, _)| prefix.len()).min() else { return };
+    let all = tokens.as_slice();
+    for t in all.get(range.start.min(all.len())..range.end.min(all.len())).unwrap_or(&[]) {
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
-        let norm = tokens.norm_bytes(i);
+        let norm = tokens.norm_bytes_of(t);
+        if norm.len() < shortest {
+            continue;
+        }
         // (Their first two bytes, compared first, tell most words from every demonym.)
         let starts = |prefix: &[u8]| {
             norm.len() >= prefix.len()
@@ -1429,7 +1434,8 @@ type Signature = [u64; 4];
 fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
     use std::hash::Hasher;
     let mut sig = Signature::default();
-    for t in tokens.as_slice().get(range).unwrap_or(&[]) {
+    let all = tokens.as_slice();
+    for t in all.get(range.start.min(all.len())..range.end.min(all.len())).unwrap_or(&[]) {
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
