@@ -58,8 +58,8 @@ use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
-use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
-use super::{Figure, Indices, Kinds, List, Place, Sentences};
+use super::{describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
+use super::{CueWords, Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
@@ -142,9 +142,15 @@ pub(crate) struct Builder<'a> {
     /// The latest decree (a state of emergency or a quarantine) among the events.
     decree: Option<usize>,
     /// Each event's word signature (see [`signature`]), by index: what restatements compare.
+    /// Only an event with a kind besides `other` is compared: the signature of one with none
+    /// waits, with its sentence's tokens, until the end of its piece (a sentence after it
+    /// may still tell its kind), and is read then only if it has one.
     signatures: Vec<Signature>,
-    /// Whether the sentence before left a quotation open (`«Это вынужденная мера.`).
-    quote_open: bool,
+    /// The events of the piece being read whose signature waits, with their tokens.
+    unsigned: Vec<(usize, Range<usize>)>,
+    /// The description of the sentence being read, empty between sentences: its lists keep
+    /// their room from sentence to sentence, and an event takes lists of just its length.
+    scratch: Description,
 }
 
 /// One sentence as the builder reads it: the piece's text and tokens, the sentence's token
@@ -200,6 +206,7 @@ impl<'a> Builder<'a> {
             Some((buf, at)) => (Arc::clone(buf), at),
             None => (Arc::from(text), 0),
         };
+        let buffers = BUFFERS.with(std::cell::Cell::take);
         Builder {
             tables,
             doc: doc.shared_id().cloned(),
@@ -208,7 +215,7 @@ impl<'a> Builder<'a> {
             events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
             sentences: Sentences::with_capacity(text.len() / BYTES_PER_SENTENCE),
-            made: Vec::new(),
+            made: buffers.0,
             headline: (None, true),
             anaphora: Vec::new(),
             named: Vec::new(),
@@ -217,7 +224,8 @@ impl<'a> Builder<'a> {
             demonyms: Vec::new(),
             decree: None,
             signatures: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
-            quote_open: false,
+            unsigned: buffers.1,
+            scratch: buffers.2,
         }
     }
 
@@ -234,8 +242,9 @@ impl<'a> Builder<'a> {
         let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
         let mut m = 0;
-        // Whether the sentences so far left a quotation open, and in which paragraph.
-        let mut quote = (false, usize::MAX);
+        // Whether the sentences before left a quotation open, read only when a sentence asks.
+        let mut quotes =
+            Quotes { sentences: p.sentences, text, offset: p.offset, next: 0, open: false, paragraph: usize::MAX };
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
@@ -294,11 +303,6 @@ impl<'a> Builder<'a> {
                     .iter()
                     .map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
             );
-            // Whether a quotation a sentence before opened is still open here (within the
-            // paragraph of a live chain).
-            let still_open = quote.0 && quote.1 == sentence.paragraph;
-            self.quote_open = still_open && chain.is_some();
-            quote = (quotes_left_open(still_open, sentence_text), sentence.paragraph);
             // One reading of the sentence for its discourse classes, when any of them can
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
@@ -442,7 +446,7 @@ impl<'a> Builder<'a> {
                 for (j, (e, _)) in dated.iter().enumerate() {
                     let from = if j == 0 { range.start } else { cuts[j - 1] };
                     let to = cuts.get(j).copied().unwrap_or(range.end).max(from);
-                    let mut part = Description::default();
+                    let mut part = std::mem::take(&mut self.scratch);
                     describe_kinds_if(cues, &shared, text, tokens, from..to, &mut part, |_| true);
                     if part.kinds.is_empty() {
                         part.kinds.clone_from(&d.kinds);
@@ -451,21 +455,32 @@ impl<'a> Builder<'a> {
                     }
                     describe_rest(tables, text, tokens, from..to, &mut part, &expressions);
                     if let Some(event) = self.events.get_mut(*e) {
-                        fill_with(event, part);
+                        fill_with(event, &mut part);
                     }
+                    self.scratch = cleared(part);
                 }
             } else if let Some((e, _)) = dated.first() {
                 let e = *e;
-                let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                let mut d = std::mem::take(&mut self.scratch);
+                describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
+                describe_rest(tables, text, tokens, range.clone(), &mut d, &expressions);
                 if let Some(event) = self.events.get_mut(e) {
-                    fill_with(event, d);
+                    fill_with(event, &mut d);
                 }
+                self.scratch = cleared(d);
             }
             self.made = made;
             if self.events.len() > start {
-                let sig = signature(tokens, range.clone());
-                self.signatures.resize(start, Signature::default());
-                self.signatures.resize(self.events.len(), sig);
+                self.signatures.resize(self.events.len(), Signature::default());
+                let mut sig = None;
+                for e in start..self.events.len() {
+                    if self.events.get(e).is_some_and(has_kind) {
+                        let sig = *sig.get_or_insert_with(|| signature(tokens, range.clone()));
+                        self.signatures[e] = sig;
+                    } else {
+                        self.unsigned.push((e, range.clone()));
+                    }
+                }
                 let levels = anaphora(tables.gazetteer, text, tokens, range.clone());
                 for e in start..self.events.len() {
                     if !levels.is_empty() {
@@ -501,6 +516,9 @@ impl<'a> Builder<'a> {
                             dates: &expressions,
                         },
                         excerpt,
+                        // Whether a quotation a sentence before opened is still open here
+                        // (within the paragraph of a live chain).
+                        || chain.is_some() && quotes.open_before(local),
                     );
                     self.note_decrees(before);
                     if followed.is_some() {
@@ -518,6 +536,14 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // The events that a sentence after them gave a kind.
+        for (e, range) in self.unsigned.drain(..) {
+            if self.events.get(e).is_some_and(has_kind) {
+                if let Some(sig) = self.signatures.get_mut(e) {
+                    *sig = signature(tokens, range);
+                }
+            }
+        }
     }
 
     /// Remembers the latest decree among the events from `from` on.
@@ -530,7 +556,13 @@ impl<'a> Builder<'a> {
     /// Reads an undated sentence after event `e` of the chain: folds it into the event, or
     /// makes it an event of its own with the same date; returns the event the chain goes on
     /// with, or `None` when the sentence does not go on with it.
-    fn follow(&mut self, e: usize, at: &At<'_>, excerpt: impl FnOnce() -> Excerpt) -> Option<usize> {
+    fn follow(
+        &mut self,
+        e: usize,
+        at: &At<'_>,
+        excerpt: impl FnOnce() -> Excerpt,
+        quote_open: impl FnOnce() -> bool,
+    ) -> Option<usize> {
         let At { tables, talk, shared, text, tokens, span, sentence_text, dates, .. } = *at;
         let range = at.range.clone();
         let cues = tables.cues;
@@ -542,7 +574,7 @@ impl<'a> Builder<'a> {
         let opens = opening.is_some() || talk.refers_back;
         // `Все они`, `Это`, a back-reference: the same happening, whatever else it names.
         // ... and the next sentence of a quote the one before left open.
-        let anaphoric = opening == Some(false) || talk.refers_back || self.quote_open;
+        let anaphoric = opening == Some(false) || talk.refers_back || quote_open();
         let decree = before.kinds.iter().any(|k| is_decree(*k));
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
         if !opens && !known {
@@ -552,7 +584,7 @@ impl<'a> Builder<'a> {
         }
         let point = decree && (talk.content || starts_a_point(sentence_text));
         // The whole description: the kinds its figures carry (a count of recoveries) decide too.
-        let mut d = Description::default();
+        let mut d = std::mem::take(&mut self.scratch);
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
         let range_copy = range.clone();
         describe_rest(tables, text, tokens, range, &mut d, dates);
@@ -583,6 +615,7 @@ impl<'a> Builder<'a> {
         } else if opens || shares {
             Follow::Continues
         } else {
+            self.scratch = cleared(d);
             return None;
         };
         let levels = anaphora(tables.gazetteer, text, tokens, range_copy);
@@ -591,7 +624,8 @@ impl<'a> Builder<'a> {
             let (when, modifier) = (before.when.clone(), before.modifier);
             let mut own = Event::bare(when, modifier, span.clone(), excerpt());
             own.inherited = true;
-            fill_with(&mut own, d);
+            fill_with(&mut own, &mut d);
+            self.scratch = cleared(d);
             if !levels.is_empty() {
                 self.anaphora.push((self.events.len(), 0, levels));
             }
@@ -603,7 +637,8 @@ impl<'a> Builder<'a> {
             // (An empty evidence is the event's one sentence.)
             self.anaphora.push((e, event.evidence.len().max(1), levels));
         }
-        fold(event, span, d, follow);
+        fold(event, span, &mut d, follow);
+        self.scratch = cleared(d);
         Some(e)
     }
 
@@ -613,7 +648,12 @@ impl<'a> Builder<'a> {
     }
 
     /// The timeline of every piece read, and the spans of every sentence, in text order.
-    pub(crate) fn finish_with_sentences(self) -> (Timeline, Sentences) {
+    pub(crate) fn finish_with_sentences(mut self) -> (Timeline, Sentences) {
+        // (Empty between sentences; the room is kept for the thread's next document.)
+        let (mut made, mut unsigned) = (std::mem::take(&mut self.made), std::mem::take(&mut self.unsigned));
+        made.clear();
+        unsigned.clear();
+        BUFFERS.with(|b| b.set((made, unsigned, cleared(std::mem::take(&mut self.scratch)))));
         let headline = self.headline.0.clone().filter(|_| !self.headline.1 || self.sentences.len() > 1);
         let mut events = self.events;
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
@@ -644,6 +684,17 @@ impl<'a> Builder<'a> {
         sentences.shrink_to_fit();
         (Timeline::from_sorted_parts(events, undated), sentences)
     }
+}
+
+/// Lists of events with token ranges (`made`, `unsigned`) and a description: see [`BUFFERS`].
+type Buffers = (Vec<(usize, Range<usize>)>, Vec<(usize, Range<usize>)>, Description);
+
+thread_local! {
+    /// The builder's buffers that hold nothing between documents (`made`, `unsigned` and
+    /// `scratch`), kept by each thread so that a document costs no allocation for them.
+    /// (Taken out while a builder uses them: a second builder at once starts new ones.)
+    static BUFFERS: std::cell::Cell<Buffers> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Description { kinds: Vec::new(), cues: Vec::new(), exempted: Vec::new(), places: Vec::new(), figures: Vec::new() })) };
 }
 
 /// A place a sentence names, as an event's place (of its first evidence sentence).
@@ -767,13 +818,24 @@ fn article_place_of(named: &[(Place, usize)], lead: &[Place], reported: &[Place]
 /// Counts the demonyms of the sentence made of tokens `range` into `counts`, by country.
 fn count_demonyms(counts: &mut Vec<(&'static str, usize)>, gaz: &Gazetteer, tokens: &Tokens, range: Range<usize>) {
     let demonyms = gaz.not_place.demonyms;
-    for i in range {
-        let Some(t) = tokens.get(i) else { break };
+    // A word shorter than every demonym is none.
+    let Some(shortest) = demonyms.iter().map(|(prefix, _)| prefix.len()).min() else { return };
+    let all = tokens.as_slice();
+    for t in all.get(range.start.min(all.len())..range.end.min(all.len())).unwrap_or(&[]) {
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
-        let norm = tokens.norm(i);
-        if let Some(&(_, country)) = demonyms.iter().find(|(prefix, _)| norm.starts_with(prefix)) {
+        let norm = tokens.norm_bytes_of(t);
+        if norm.len() < shortest {
+            continue;
+        }
+        // (Their first two bytes, compared first, tell most words from every demonym.)
+        let starts = |prefix: &[u8]| {
+            norm.len() >= prefix.len()
+                && norm.first_chunk::<2>() == prefix.first_chunk::<2>()
+                && norm.starts_with(prefix)
+        };
+        if let Some(&(_, country)) = demonyms.iter().find(|(prefix, _)| starts(prefix.as_bytes())) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -872,6 +934,41 @@ fn resolve_anaphora(
     }
 }
 
+/// Whether the sentences of a piece before a given one left a quotation open in its
+/// paragraph (`«Это вынужденная мера.`), read forward only as far as a sentence asks: the
+/// sentences of a paragraph no sentence asks about are not scanned.
+struct Quotes<'p> {
+    /// The piece's sentences, its text and where the text starts in the document.
+    sentences: &'p [Sentence],
+    text: &'p str,
+    offset: usize,
+    /// The first sentence not read yet.
+    next: usize,
+    /// Whether a quotation is open after the sentence before `next`, and its paragraph.
+    open: bool,
+    paragraph: usize,
+}
+
+impl Quotes<'_> {
+    /// Whether a quotation a sentence before sentence `local` (of the piece) opened in its
+    /// paragraph is still open when it starts; asked in increasing order of `local`.
+    fn open_before(&mut self, local: usize) -> bool {
+        let Some(paragraph) = self.sentences.get(local).map(|s| s.paragraph) else { return false };
+        while self.next < local {
+            let Some(s) = self.sentences.get(self.next) else { break };
+            // A sentence of an earlier paragraph leaves nothing open in this one.
+            self.open = s.paragraph == paragraph && {
+                let span = s.span.start.saturating_sub(self.offset)..s.span.end.saturating_sub(self.offset);
+                let still = self.open && self.paragraph == s.paragraph;
+                quotes_left_open(still, self.text.get(span).unwrap_or(""))
+            };
+            self.paragraph = s.paragraph;
+            self.next += 1;
+        }
+        self.open && self.paragraph == paragraph
+    }
+}
+
 /// Is a quotation open after `sentence`, given whether one was open before it? Guillemets
 /// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
 /// opens).
@@ -906,6 +1003,11 @@ fn quotes_left_open(open: bool, sentence: &str) -> bool {
     depth > 0
 }
 
+/// Does the event have a kind besides `other` (what a restatement needs)?
+fn has_kind(e: &Event) -> bool {
+    e.kinds.iter().any(|k| *k != EventKind::Other)
+}
+
 /// Is it a decree, whose measures the sentences after it list?
 fn is_decree(kind: EventKind) -> bool {
     matches!(kind, EventKind::StateOfEmergency | EventKind::Quarantine)
@@ -933,7 +1035,7 @@ fn is_statistic(kind: EventKind) -> bool {
 }
 
 /// Folds an undated sentence's description into the event it goes on with.
-fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
+fn fold(event: &mut Event, span: &Span, d: &mut Description, follow: Follow) {
     let at = event.evidence.len().max(1);
     let mut evidence = std::mem::take(&mut event.evidence).into_vec();
     if evidence.is_empty() {
@@ -953,8 +1055,8 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
         }
         Follow::Continues | Follow::Own => &mut none,
     };
-    into.extend(d.kinds);
-    let new_cues: Vec<Excerpt> = d.cues.into_iter().filter(|c| !event.cues.contains(c)).fold(Vec::new(), |mut v, c| {
+    into.extend(d.kinds.drain(..));
+    let new_cues: Vec<Excerpt> = d.cues.drain(..).filter(|c| !event.cues.contains(c)).fold(Vec::new(), |mut v, c| {
         if !v.contains(&c) {
             v.push(c);
         }
@@ -963,14 +1065,14 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
     if !new_cues.is_empty() {
         event.cues.extend(new_cues);
     }
-    event.exempted.extend(d.exempted);
+    event.exempted.extend(d.exempted.drain(..));
     if follow == Follow::Measure {
         // A measure under a decree is the decree's content: where and how much it applies
         // stays in its sentence (the evidence), not in the decree's places and figures.
         return;
     }
     let mut places = Vec::new();
-    for mut p in d.places {
+    for mut p in d.places.drain(..) {
         let known = |q: &Place| q.name == p.name && q.kind == p.kind;
         if !event.places.iter().any(known) && !places.iter().any(known) {
             p.sentence = at;
@@ -981,7 +1083,7 @@ fn fold(event: &mut Event, span: &Span, d: Description, follow: Follow) {
         event.places.extend(places);
     }
     if !d.figures.is_empty() {
-        event.figures.extend(d.figures.into_iter().map(|mut f| {
+        event.figures.extend(d.figures.drain(..).map(|mut f| {
             f.sentence = at;
             f
         }));
@@ -1231,14 +1333,25 @@ fn ends_after(start: &Value, end: &Value) -> bool {
 
 /// Gives an event its sentence's description (moved in); its source is given when the
 /// document is read (see [`Builder::finish_with_sentences`]).
-fn fill_with(e: &mut Event, d: Description) {
-    // The lists grew a few slots at a time; an event keeps only what it holds (a long
-    // document keeps tens of thousands of events): boxed slices of their length.
-    e.kinds = if d.kinds.is_empty() { Kinds::from([EventKind::Other]) } else { d.kinds.into_iter().collect() };
-    e.cues = d.cues.into();
-    e.exempted = d.exempted.into_iter().collect();
-    e.places = d.places.into();
-    e.figures = d.figures.into();
+fn fill_with(e: &mut Event, d: &mut Description) {
+    // The lists grew a few slots at a time (they stay with the builder, see
+    // `Builder::scratch`); an event keeps only what it holds (a long document keeps tens of
+    // thousands of events): boxed slices of their length.
+    e.kinds = if d.kinds.is_empty() { Kinds::from([EventKind::Other]) } else { d.kinds.drain(..).collect() };
+    e.cues = CueWords::drained(&mut d.cues);
+    e.exempted = d.exempted.drain(..).collect();
+    e.places = d.places.drain(..).collect::<Vec<_>>().into();
+    e.figures = std::mem::take(&mut d.figures).into();
+}
+
+/// A description emptied, its lists keeping their room.
+fn cleared(mut d: Description) -> Description {
+    d.kinds.clear();
+    d.cues.clear();
+    d.exempted.clear();
+    d.places.clear();
+    d.figures.clear();
+    d
 }
 
 /// Gives an event of the builder what it leaves implicit while the document is read: an
@@ -1349,21 +1462,40 @@ type Signature = [u64; 4];
 fn signature(tokens: &Tokens, range: Range<usize>) -> Signature {
     use std::hash::Hasher;
     let mut sig = Signature::default();
-    for i in range {
-        let Some(t) = tokens.get(i) else { break };
+    let all = tokens.as_slice();
+    for t in all.get(range.start.min(all.len())..range.end.min(all.len())).unwrap_or(&[]) {
         if t.kind != crate::text::TokenKind::Word {
             continue;
         }
-        let norm = tokens.norm(i);
-        // The byte offsets where its characters start (no character is decoded): a word of
-        // four characters or more, and its first five.
-        let mut starts = norm.bytes().enumerate().filter(|&(_, b)| b & 0xc0 != 0x80).map(|(at, _)| at);
-        if starts.nth(3).is_none() {
+        let norm = tokens.norm_bytes_of(t);
+        // Where its characters start (no character is decoded): a word of four characters
+        // or more, and its first five (up to where a sixth starts). Five letters of two
+        // bytes (Cyrillic) are told from the lead bytes at once.
+        let (mut chars, mut end) = (0, norm.len());
+        let two_byte = |w: &[u8; 10]| {
+            let lanes = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            lanes & 0x00e0_00e0_00e0_00e0 == 0x00c0_00c0_00c0_00c0 && w[8] & 0xe0 == 0xc0
+        };
+        if norm.len() < 4 {
             continue;
+        } else if norm.first_chunk::<10>().is_some_and(two_byte) {
+            end = 10;
+        } else {
+            for (at, &b) in norm.iter().enumerate() {
+                if b & 0xc0 != 0x80 {
+                    if chars == 5 {
+                        end = at;
+                        break;
+                    }
+                    chars += 1;
+                }
+            }
+            if chars < 4 {
+                continue;
+            }
         }
-        let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
         let mut h = crate::text::wordmap::FxHasher::default();
-        h.write(stem.as_bytes());
+        h.write(norm.get(..end).unwrap_or(norm));
         let bit = h.finish() % 256;
         sig[(bit / 64) as usize] |= 1 << (bit % 64);
     }
@@ -1483,6 +1615,70 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
 #[cfg(test)]
 mod tests {
     use crate::{analyze, Document};
+
+    /// The signature as first written: each word's characters found one by one.
+    fn signature_reference(tokens: &crate::text::Tokens) -> super::Signature {
+        use std::hash::Hasher;
+        let mut sig = super::Signature::default();
+        for i in 0..tokens.len() {
+            if tokens.get(i).is_none_or(|t| t.kind != crate::text::TokenKind::Word) {
+                continue;
+            }
+            let norm = tokens.norm(i);
+            let mut starts = norm.char_indices().map(|(at, _)| at);
+            if starts.nth(3).is_none() {
+                continue;
+            }
+            let stem = starts.nth(1).and_then(|end| norm.get(..end)).unwrap_or(norm);
+            let mut h = crate::text::wordmap::FxHasher::default();
+            h.write(stem.as_bytes());
+            let bit = h.finish() % 256;
+            sig[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        sig
+    }
+
+    #[test]
+    fn quotes_read_when_asked_are_the_quotes_read_forward() {
+        use crate::text::{split_sentences, Tokens};
+        let text = "«Это вынужденная мера. Мы ждём.\n\nОн сказал: «Всё. Так\" и \"Нет\" «Да». «Ещё раз.\n\nКонец. «Тут";
+        let tokens = Tokens::new(text);
+        let rules = crate::lang::Lang::Ru.table().sentences;
+        let sentences = split_sentences(&tokens, rules);
+        assert!(sentences.len() >= 6);
+        // Read forward, every sentence (what the builder did before it read only on demand).
+        let mut eager = Vec::new();
+        let mut quote = (false, usize::MAX);
+        for s in &sentences {
+            let still = quote.0 && quote.1 == s.paragraph;
+            eager.push(still);
+            quote = (super::quotes_left_open(still, &text[s.span.clone()]), s.paragraph);
+        }
+        // Every set of sentences asked about, in order.
+        for mask in 0u32..(1 << sentences.len()) {
+            let mut q =
+                super::Quotes { sentences: &sentences, text, offset: 0, next: 0, open: false, paragraph: usize::MAX };
+            for (i, want) in eager.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0) {
+                assert_eq!(q.open_before(i), *want, "sentence {i}, mask {mask:b}");
+            }
+        }
+        assert!(eager.iter().any(|&o| o));
+    }
+
+    #[test]
+    fn the_signature_reads_the_stems_it_always_read() {
+        // Words of two-byte letters (long, of five letters, of four), ASCII, mixed, and
+        // three-byte characters.
+        for s in [
+            "Карантин продлили до 15 апреля в Алматы и области.",
+            "Школы закрыли, мост стал, COVID-19 и ПЦР-тесты, Wuhan.",
+            "Қазақстанда шектеу күшейді; ёлка, «Ёж», №5 ‰‰‰‰‰ и €€€€ или x€y€z.",
+            "абвг абвгд абвгде a1б2в3 ÿÿÿÿÿÿ",
+        ] {
+            let tokens = crate::text::Tokens::new(s);
+            assert_eq!(super::signature(&tokens, 0..tokens.len()), signature_reference(&tokens), "{s}");
+        }
+    }
 
     /// The character-by-character reading the byte scan of `quotes_left_open` stands for.
     fn quotes_reference(open: bool, sentence: &str) -> bool {

@@ -820,6 +820,16 @@ impl CueWords {
     fn take_vec(&mut self) -> Vec<Excerpt> {
         std::mem::take(self).into_vec()
     }
+
+    /// The words of `v`, taken out of it (it keeps its room): one is held inline, more in a
+    /// list of just their number.
+    pub(crate) fn drained(v: &mut Vec<Excerpt>) -> Self {
+        match v.len() {
+            0 => CueWords::new(),
+            1 => v.pop().map_or_else(CueWords::new, |one| CueWords(CueRepr::One(one))),
+            _ => CueWords(CueRepr::Many(v.drain(..).collect())),
+        }
+    }
 }
 
 impl Deref for CueWords {
