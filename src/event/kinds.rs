@@ -614,6 +614,52 @@ const NEEDS_MANY: u8 = 2;
 /// A set of atoms as the non-zero 64-bit words of a bit set: (word index, bits).
 type AtomBits = Box<[(u32, u64)]>;
 
+/// What the matcher reads of a rule before it tries it (its role, and whether the sentence
+/// can hold it at all), kept apart from the rules in 16 bytes: the rules a word starts are
+/// filtered without reading the rules themselves.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    /// The bits of [`Rule::one`].
+    bits: u64,
+    /// The word index of [`Rule::one`].
+    word: u32,
+    role: Role,
+    /// [`Rule::shape`] in the low two bits, [`HEAD_ANCHORED`], [`HEAD_SINGLE`].
+    flags: u8,
+}
+
+/// [`Head::flags`]: the rule is anchored (see [`Rule::anchored`]).
+const HEAD_ANCHORED: u8 = 4;
+/// [`Head::flags`]: the rule has one element (a hit wherever it may start).
+const HEAD_SINGLE: u8 = 8;
+
+impl Head {
+    fn of(rule: &Rule) -> Head {
+        let mut flags = rule.shape;
+        if rule.anchored {
+            flags |= HEAD_ANCHORED;
+        }
+        if rule.elements.len() == 1 {
+            flags |= HEAD_SINGLE;
+        }
+        Head { bits: rule.one.1, word: rule.one.0, role: rule.role, flags }
+    }
+
+    /// Whether rule `r` of `rules` (this head's) may start at the word of index `index` of a
+    /// sentence whose atoms are `present`: [`Rule::possible`], and an anchored rule only at
+    /// the first word. The rule itself is read only when it needs the atoms of more than one
+    /// word of the bit set.
+    #[inline(always)]
+    fn may_start(&self, rules: &[Rule], r: u32, present: &[u64], index: u32) -> bool {
+        let possible = match self.flags & 3 {
+            NEEDS_NONE => true,
+            NEEDS_ONE => present.get(self.word as usize).is_some_and(|p| p & self.bits != 0),
+            _ => rules.get(r as usize).is_some_and(|rule| rule.possible(present)),
+        };
+        possible && (self.flags & HEAD_ANCHORED == 0 || index == 0)
+    }
+}
+
 impl Rule {
     /// Whether every element after the first has a word in the sentence whose atoms are the
     /// bit set `present` (a rule that fails this cannot match anywhere in it).
@@ -659,6 +705,8 @@ pub(crate) struct Cues {
     /// Clause flags of each atom (`BREAK_WORD`, ...); 0 for most.
     word_flags: Vec<u8>,
     rules: Vec<Rule>,
+    /// The head of each rule, by rule index.
+    heads: Vec<Head>,
     /// For each atom, the rules whose first element contains it.
     anchors: Vec<Vec<u32>>,
     negate_before_reach: usize,
@@ -926,6 +974,7 @@ impl Cues {
             pool,
             min_stem: min_stem.min(64),
             word_flags,
+            heads: rules.iter().map(Head::of).collect(),
             rules,
             anchors,
             negate_before_reach: t.negate_before_reach,
@@ -1044,7 +1093,7 @@ impl Cues {
             self.try_parts(s, Part::Cue, Part::Other);
         }
         // (Hits of discourse rules, if any, take part in nothing below.)
-        if !s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role.part() == Part::Cue)) {
+        if !s.hits.iter().any(|h| self.role(h.rule).is_some_and(|r| r.part() == Part::Cue)) {
             return;
         }
         self.resolve(s)
@@ -1068,10 +1117,15 @@ impl Cues {
         for (i, t) in s.toks.iter().enumerate() {
             let (from, to) = (t.rules[first as usize], t.rules[last as usize + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
-                let Some(rule) = self.rules.get(r as usize) else { continue };
-                if !rule.possible(&s.present) || (rule.anchored && t.index != 0) {
+                let Some(head) = self.heads.get(r as usize) else { continue };
+                if !head.may_start(&self.rules, r, &s.present, t.index) {
                     continue;
                 }
+                if head.flags & HEAD_SINGLE != 0 {
+                    s.hits.push(Hit::new(r, &[i as u32]));
+                    continue;
+                }
+                let Some(rule) = self.rules.get(r as usize) else { continue };
                 let mut picked = [0u32; MAX_ELEMENTS];
                 picked[0] = i as u32;
                 if extend(rule, 1, &mut picked, &words) {
@@ -1081,9 +1135,15 @@ impl Cues {
         }
     }
 
+    /// The role of rule `r`.
+    #[inline]
+    fn role(&self, r: u32) -> Option<Role> {
+        self.heads.get(r as usize).map(|h| h.role)
+    }
+
     /// Turns raw rule hits into matches (into `s.out`): blockers, containment, exemption.
     fn resolve(&self, s: &mut Scratch) {
-        let kind_of = |h: &Hit| match self.rules[h.rule as usize].role {
+        let kind_of = |h: &Hit| match self.heads[h.rule as usize].role {
             Role::Cue(kind) => Some(kind),
             _ => None,
         };
@@ -1092,7 +1152,7 @@ impl Cues {
         kept.extend(s.hits.iter().filter_map(|h| {
             let kind = kind_of(h)?;
             let blocked =
-                s.hits.iter().any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
+                s.hits.iter().any(|b| self.heads[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
             (!blocked).then_some((h.clone(), kind))
         }));
         let mut out = std::mem::take(&mut s.out);
@@ -1148,7 +1208,7 @@ impl Cues {
         let scope = toks[h.first as usize].scope;
         let pos = |w: u32| toks[w as usize].pos as usize;
         s.hits.iter().any(|n| {
-            let role = self.rules[n.rule as usize].role;
+            let role = self.heads[n.rule as usize].role;
             let near = match role {
                 Role::NegateBefore => {
                     in_clause(n) && n.first <= h.last && pos(n.first) + self.negate_before_reach >= pos(h.first)
@@ -1164,12 +1224,12 @@ impl Cues {
                 _ => false,
             };
             near && !s.hits.iter().any(|c| {
-                matches!(self.rules[c.rule as usize].role, Role::Cue(_))
+                matches!(self.heads[c.rule as usize].role, Role::Cue(_))
                     && n.words().iter().all(|w| c.words().contains(w))
             }) && !s
                 .hits
                 .iter()
-                .any(|m| self.rules[m.rule as usize].role == Role::NotNegation && m.shares_word(n) && !m.shares_word(h))
+                .any(|m| self.heads[m.rule as usize].role == Role::NotNegation && m.shares_word(n) && !m.shares_word(h))
         })
     }
 }
@@ -1197,15 +1257,19 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     let prev = picked[k - 1] as usize;
     let try_at = |j: usize, picked: &mut [u32; MAX_ELEMENTS]| -> bool {
         let Some(t) = toks.get(j) else { return false };
+        let sig = rule.sigs[k];
+        // No atom of the word can be one of the element's (a number word carries the number
+        // atom, whose bit a `#` element has): the cheapest test first.
+        if t.sig & sig == 0 {
+            return false;
+        }
         let apart = match rule.gaps[k] {
             // The next word of the sentence, not only the next word that carries an atom.
             Gap::Next => t.clause != toks[prev].clause || t.index != toks[prev].index + 1,
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
-        let sig = rule.sigs[k];
-        let has =
-            |t: &Tok| t.sig & sig != 0 && w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
+        let has = |t: &Tok| w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
         if apart || picked[..k].contains(&(j as u32)) {
             return false;
         }

@@ -102,7 +102,7 @@ impl Cues {
 
     /// Whether a rule of `role` matched (after [`Cues::discourse_hits`]).
     fn hit(&self, s: &Scratch, role: Role) -> bool {
-        s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role == role))
+        s.hits.iter().any(|h| self.role(h.rule) == Some(role))
     }
 
     /// Whether the sentence made of tokens `range` points back to an earlier event: a
@@ -201,7 +201,7 @@ impl Cues {
                         .get(from as usize..to as usize)
                         .unwrap_or(&[])
                         .iter()
-                        .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
+                        .any(|&r| self.role(r) == Some(Role::Comparison))
                 })
             }),
         };
@@ -241,8 +241,8 @@ impl Cues {
             let anchors = |t: &&Tok| {
                 let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
                 s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]).iter().any(|&r| {
-                    self.rules.get(r as usize).is_some_and(|rule| {
-                        rule.role == Role::Comparison && rule.possible(&s.present) && !(rule.anchored && t.index != 0)
+                    self.heads.get(r as usize).is_some_and(|head| {
+                        head.role == Role::Comparison && head.may_start(&self.rules, r, &s.present, t.index)
                     })
                 })
             };
@@ -319,14 +319,20 @@ impl Cues {
         let dateline = if dateline { self.dateline(text, tokens, range.clone()) } else { None };
         with_scratch(|s| {
             self.discourse_hits(text, tokens, range.clone(), s);
-            Discourse {
-                refers_back: self.hit(s, Role::RefersBack),
-                same_time: self.hit(s, Role::SameTime),
-                refuses_inheritance: self.hit(s, Role::NoInheritance),
-                content: self.hit(s, Role::Content),
-                furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
-                dateline,
+            // The classes of the phrase rules, in one walk over the hits.
+            let mut d = Discourse::default();
+            for h in &s.hits {
+                match self.role(h.rule) {
+                    Some(Role::RefersBack) => d.refers_back = true,
+                    Some(Role::SameTime) => d.same_time = true,
+                    Some(Role::NoInheritance) => d.refuses_inheritance = true,
+                    Some(Role::Content) => d.content = true,
+                    _ => {}
+                }
             }
+            d.furniture = self.furniture_of(s, tokens, range.clone(), dateline.as_ref());
+            d.dateline = dateline;
+            d
         })
     }
 
@@ -352,7 +358,7 @@ impl Cues {
         // A furniture phrase whose words before it (if any) are a timestamp.
         s.hits.iter().any(|h| {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
-            self.rules.get(h.rule as usize).is_some_and(|r| r.role == Role::Furniture)
+            self.role(h.rule) == Some(Role::Furniture)
                 && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
         }) || self.is_byline(tokens, range)
     }
@@ -363,8 +369,12 @@ impl Cues {
     /// (at most [`MAX_BYLINE_SEGMENT_WORDS`] words besides numbers: a source, a rubric,
     /// `Обновлено 11:20`, `8 412 просмотров`).
     fn is_byline(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        // (Compared byte by byte: the marks are a few bytes long.)
         let separator = |i: usize| {
-            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && BYLINE_SEPARATORS.contains(&tokens.norm(i))
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && {
+                let n = tokens.norm_bytes(i);
+                BYLINE_SEPARATORS.iter().any(|m| m.len() == n.len() && m.bytes().zip(n).all(|(a, &b)| a == b))
+            }
         };
         if !range.clone().any(separator) {
             return false;
