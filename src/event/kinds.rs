@@ -1170,8 +1170,8 @@ impl Cues {
             if inside {
                 continue;
             }
-            let start = s.toks[h.first as usize].start;
-            let end = s.toks[h.last as usize].end;
+            let start = s.toks[h.first as usize].start as usize;
+            let end = s.toks[h.last as usize].end as usize;
             out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
             s.generic.push(if self.rules[h.rule as usize].generic { GENERIC } else { SPECIFIC });
         }
@@ -1244,7 +1244,7 @@ impl Words<'_> {
     /// Whether a word is a number: digits or a number word (the memo gave either the number
     /// atom first when it learnt the word).
     fn is_number(&self, t: &Tok) -> bool {
-        self.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
+        t.number
     }
 }
 
@@ -1269,7 +1269,7 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
-        let has = |t: &Tok| w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
+        let has = |t: &Tok| w.atoms[t.atoms()].iter().any(|a| element.binary_search(a).is_ok());
         if apart || picked[..k].contains(&(j as u32)) {
             return false;
         }
@@ -1308,11 +1308,13 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
 /// (in `index`, `pos` and the punctuation `seps`) but not kept.
 #[derive(Clone, Debug)]
 struct Tok {
-    /// Byte span in the text.
-    start: usize,
-    end: usize,
+    /// Byte span in the text (token offsets are 32-bit, see [`Token`]).
+    start: u32,
+    end: u32,
     /// The range of this word's atoms in the memo's atoms.
-    atoms: Range<usize>,
+    atoms: (u32, u32),
+    /// Whether it is a number: digits or a number word (its first atom is the number atom).
+    number: bool,
     /// The bits `1 << (atom % 64)` of its atoms (see [`Rule::sigs`]).
     sig: u64,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
@@ -1342,6 +1344,14 @@ struct Hit {
     last: u32,
     words: [u32; MAX_ELEMENTS],
     len: u8,
+}
+
+impl Tok {
+    /// The range of this word's atoms in the memo's atoms.
+    #[inline]
+    fn atoms(&self) -> Range<usize> {
+        self.atoms.0 as usize..self.atoms.1 as usize
+    }
 }
 
 impl Hit {
@@ -1642,19 +1652,17 @@ impl Scratch {
             return;
         }
         let Some(atoms) = self.memo.atoms.get(lo..hi) else { return };
-        let mut sig = 0u64;
         for &atom in atoms {
-            let bit = 1 << (atom % 64);
-            sig |= bit;
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
-                *w |= bit;
+                *w |= 1 << (atom % 64);
             }
         }
         self.toks.push(Tok {
-            start,
-            end,
-            atoms: lo..hi,
-            sig,
+            start: start as u32,
+            end: end as u32,
+            atoms: info.atoms,
+            number: atoms.first() == Some(&NUMBER_ATOM),
+            sig: info.sig,
             rules: info.rules,
             flags: info.flags,
             sep,
@@ -1734,11 +1742,11 @@ impl Scratch {
         }
         let (lo, hi) = (first.start(), last.end());
         self.toks.clear();
-        self.toks.extend(self.base.iter().filter(|t| t.start >= lo && t.end <= hi).cloned());
+        self.toks.extend(self.base.iter().filter(|t| t.start as usize >= lo && t.end as usize <= hi).cloned());
         self.present.fill(0);
         for t in self.toks.iter_mut() {
             t.index -= before;
-            for &atom in self.memo.atoms.get(t.atoms.clone()).unwrap_or(&[]) {
+            for &atom in self.memo.atoms.get(t.atoms()).unwrap_or(&[]) {
                 if let Some(w) = self.present.get_mut(atom as usize / 64) {
                     *w |= 1 << (atom % 64);
                 }

@@ -26,8 +26,8 @@
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
 use super::{
-    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, NUMBER_ATOM,
-    PART_SCRATCH, SCRATCH,
+    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, PART_SCRATCH,
+    SCRATCH,
 };
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
@@ -162,7 +162,7 @@ impl Cues {
                 {
                     return false;
                 }
-                let numbers = toks[h.last as usize + 1..].iter().filter(|t| is_number(s, t)).count() as u32;
+                let numbers = toks[h.last as usize + 1..].iter().filter(|t| t.number).count() as u32;
                 let between = s.words.saturating_sub(last.index + 1).saturating_sub(numbers);
                 // A one-word phrase (`чем`, `против`) stands right before the mention or
                 // before its preposition (`чем в прошлом году`, the mention `прошлом году`).
@@ -246,7 +246,7 @@ impl Cues {
                     })
                 })
             };
-            s.toks.iter().find(anchors).map_or(usize::MAX, |t| t.start)
+            s.toks.iter().find(anchors).map_or(usize::MAX, |t| t.start as usize)
         })
     }
 
@@ -359,7 +359,7 @@ impl Cues {
         s.hits.iter().any(|h| {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
             self.role(h.rule) == Some(Role::Furniture)
-                && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
+                && words().take_while(|(_, t)| t.start() < first.start as usize).all(stamp)
         }) || self.is_byline(tokens, range)
     }
 
@@ -428,11 +428,6 @@ fn own_word_at(tokens: &Tokens, sentence: Range<usize>, first_token: usize) -> O
     let touching =
         t.gap == Gap::None && p.end() == t.start() && p.kind != TokenKind::Punct && t.kind != TokenKind::Punct;
     (!touching && first_token <= sentence.end).then_some(t.start())
-}
-
-/// Whether a kept word is a number (digits or a number word).
-fn is_number(s: &Scratch, t: &Tok) -> bool {
-    s.memo.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
 }
 
 /// The first token of the sentence holding token `at`, as far as the tokens show it: after
