@@ -1416,6 +1416,9 @@ struct Scratch {
     words: u32,
     /// The strongest punctuation after its last kept word.
     tail_sep: u8,
+    /// Whether a punctuation token of the sentence read last may part a byline's segments
+    /// (see `discourse::may_part_byline`); `true` when not all of it was read.
+    byline_marks: bool,
     /// What the sentence read last says of all its word and number tokens, for the
     /// discourse classes: `FACT_CONDITIONAL`, ... (see [`Scratch::note_facts`]).
     facts: u8,
@@ -1534,6 +1537,7 @@ impl Scratch {
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;
+        self.byline_marks = true;
         self.facts = FACTS_OF_NONE;
         self.memo.begin(cues);
         let words = cues.word_flags.len().div_ceil(64);
@@ -1554,6 +1558,7 @@ impl Scratch {
         // `NO_WORD` between words.
         let (mut from, mut to) = (NO_WORD, 0usize);
         let mut prev_end = lo;
+        let mut marks = false;
         let line_break =
             |from: usize, to: usize| bytes.get(from..to).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
         for (k, t) in sentence.iter().enumerate() {
@@ -1568,6 +1573,7 @@ impl Scratch {
                     sep = 2;
                 }
                 sep = sep.max(strength(bytes, lo, hi, t));
+                marks |= tokens.norm_bytes_of(t).first().is_some_and(|&b| discourse::may_part_byline(b));
             } else {
                 if split {
                     if from != NO_WORD {
@@ -1594,6 +1600,7 @@ impl Scratch {
         };
         self.words = reader.index;
         self.tail_sep = reader.seps.max(tail);
+        self.byline_marks = marks;
         self.number_clauses();
     }
 

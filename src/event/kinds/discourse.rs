@@ -54,6 +54,14 @@ const MAX_RUBRIC_WORDS: u32 = 4;
 const MAX_BYLINE_SEGMENT_WORDS: u32 = 4;
 /// The marks that part a byline's segments (`Informburo.kz · Общество · 29 июня 2021, 09:48`).
 const BYLINE_SEPARATORS: &[&str] = &["·", "|", "•", "∙", "‧", "¦"];
+/// Whether a punctuation token whose normalized form starts with byte `b` may be one of
+/// [`BYLINE_SEPARATORS`] (the reading notes it, so that a sentence with none is not
+/// scanned for a byline).
+#[inline]
+pub(super) fn may_part_byline(b: u8) -> bool {
+    BYLINE_SEPARATORS.iter().any(|m| m.as_bytes().first() == Some(&b))
+}
+
 /// Most words of a dateline's place (`УСТЬ-КАМЕНОГОРСК` is two).
 const MAX_PLACE_WORDS: usize = 4;
 /// Most tokens `comparison_before` looks back when it finds no sentence start.
@@ -360,7 +368,7 @@ impl Cues {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
             self.role(h.rule) == Some(Role::Furniture)
                 && words().take_while(|(_, t)| t.start() < first.start as usize).all(stamp)
-        }) || self.is_byline(tokens, range)
+        }) || (s.byline_marks && self.is_byline(tokens, range))
     }
 
     /// A byline: segments parted by a separator mark (`Informburo.kz · Общество · 29 июня
