@@ -597,7 +597,7 @@ struct Rule {
     /// For each element after the first that cannot take a number: its atoms as a sparse
     /// bit set (64-bit word index, bits), to tell at once whether a sentence has a word for it.
     needs: Box<[AtomBits]>,
-    /// How [`Head::may_start`] tests `needs`: [`NEEDS_NONE`], [`NEEDS_ONE`] (one element,
+    /// How [`Rule::possible`] tests `needs`: [`NEEDS_NONE`], [`NEEDS_ONE`] (one element,
     /// whose atoms are in one word of the bit set: `one`), or [`NEEDS_MANY`].
     shape: u8,
     /// The one (word index, bits) of a rule of shape [`NEEDS_ONE`].
@@ -619,11 +619,9 @@ type AtomBits = Box<[(u32, u64)]>;
 /// filtered without reading the rules themselves.
 #[derive(Clone, Copy, Debug)]
 struct Head {
-    /// The bits of [`Rule::one`]; for a rule of shape [`NEEDS_MANY`], how many elements
-    /// its `needs` have.
+    /// The bits of [`Rule::one`].
     bits: u64,
-    /// The word index of [`Rule::one`]; for a rule of shape [`NEEDS_MANY`], where its
-    /// `needs` start in [`Cues::needs`].
+    /// The word index of [`Rule::one`].
     word: u32,
     role: Role,
     /// [`Rule::shape`] in the low two bits, [`HEAD_ANCHORED`], [`HEAD_SINGLE`].
@@ -636,9 +634,7 @@ const HEAD_ANCHORED: u8 = 4;
 const HEAD_SINGLE: u8 = 8;
 
 impl Head {
-    /// The head of `rule`, whose `needs` (if it is of shape [`NEEDS_MANY`]) go to the end of
-    /// `needs`: for each element, a (count, 0) and then its `count` (word index, bits).
-    fn of(rule: &Rule, needs: &mut Vec<(u32, u64)>) -> Head {
+    fn of(rule: &Rule) -> Head {
         let mut flags = rule.shape;
         if rule.anchored {
             flags |= HEAD_ANCHORED;
@@ -646,40 +642,35 @@ impl Head {
         if rule.elements.len() == 1 {
             flags |= HEAD_SINGLE;
         }
-        let (word, bits) = if rule.shape == NEEDS_MANY {
-            let at = needs.len() as u32;
-            for bits in rule.needs.iter() {
-                needs.push((bits.len() as u32, 0));
-                needs.extend_from_slice(bits);
-            }
-            (at, rule.needs.len() as u64)
-        } else {
-            rule.one
-        };
-        Head { bits, word, role: rule.role, flags }
+        Head { bits: rule.one.1, word: rule.one.0, role: rule.role, flags }
     }
 
-    /// Whether the rule may start at the word of index `index` of a sentence whose atoms are
-    /// the bit set `present`: every element after the first has a word in the sentence (a
-    /// rule that fails this cannot match anywhere in it), and an anchored rule starts only
-    /// at the first word. `needs` is [`Cues::needs`].
+    /// Whether rule `r` of `rules` (this head's) may start at the word of index `index` of a
+    /// sentence whose atoms are `present`: [`Rule::possible`], and an anchored rule only at
+    /// the first word. The rule itself is read only when it needs the atoms of more than one
+    /// word of the bit set.
     #[inline(always)]
-    fn may_start(&self, needs: &[(u32, u64)], present: &[u64], index: u32) -> bool {
-        let has = |&(w, b): &(u32, u64)| present.get(w as usize).is_some_and(|p| p & b != 0);
+    fn may_start(&self, rules: &[Rule], r: u32, present: &[u64], index: u32) -> bool {
         let possible = match self.flags & 3 {
             NEEDS_NONE => true,
-            NEEDS_ONE => has(&(self.word, self.bits)),
-            _ => {
-                let mut at = self.word as usize;
-                (0..self.bits).all(|_| {
-                    let n = needs.get(at).map_or(0, |&(n, _)| n as usize);
-                    let group = needs.get(at + 1..at + 1 + n).unwrap_or(&[]);
-                    at += 1 + n;
-                    group.iter().any(has)
-                })
-            }
+            NEEDS_ONE => present.get(self.word as usize).is_some_and(|p| p & self.bits != 0),
+            _ => rules.get(r as usize).is_some_and(|rule| rule.possible(present)),
         };
         possible && (self.flags & HEAD_ANCHORED == 0 || index == 0)
+    }
+}
+
+impl Rule {
+    /// Whether every element after the first has a word in the sentence whose atoms are the
+    /// bit set `present` (a rule that fails this cannot match anywhere in it).
+    #[inline]
+    fn possible(&self, present: &[u64]) -> bool {
+        match self.shape {
+            NEEDS_NONE => return true,
+            NEEDS_ONE => return present.get(self.one.0 as usize).is_some_and(|p| p & self.one.1 != 0),
+            _ => {}
+        }
+        self.needs.iter().all(|bits| bits.iter().any(|&(w, b)| present.get(w as usize).is_some_and(|p| p & b != 0)))
     }
 }
 
@@ -716,9 +707,6 @@ pub(crate) struct Cues {
     rules: Vec<Rule>,
     /// The head of each rule, by rule index.
     heads: Vec<Head>,
-    /// The `needs` of the rules of shape [`NEEDS_MANY`], one after another (see
-    /// [`Head::of`]).
-    needs: Vec<(u32, u64)>,
     /// For each atom, the rules whose first element contains it.
     anchors: Vec<Vec<u32>>,
     negate_before_reach: usize,
@@ -979,7 +967,6 @@ impl Cues {
                 *marks.entry_or_insert_with(&normalize(w), || 0) |= mark;
             }
         }
-        let mut needs = Vec::new();
         static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         Cues {
             id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -987,8 +974,7 @@ impl Cues {
             pool,
             min_stem: min_stem.min(64),
             word_flags,
-            heads: rules.iter().map(|r| Head::of(r, &mut needs)).collect(),
-            needs,
+            heads: rules.iter().map(Head::of).collect(),
             rules,
             anchors,
             negate_before_reach: t.negate_before_reach,
@@ -1132,7 +1118,7 @@ impl Cues {
             let (from, to) = (t.rules[first as usize], t.rules[last as usize + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
                 let Some(head) = self.heads.get(r as usize) else { continue };
-                if !head.may_start(&self.needs, &s.present, t.index) {
+                if !head.may_start(&self.rules, r, &s.present, t.index) {
                     continue;
                 }
                 if head.flags & HEAD_SINGLE != 0 {

@@ -250,7 +250,7 @@ impl Cues {
                 let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
                 s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]).iter().any(|&r| {
                     self.heads.get(r as usize).is_some_and(|head| {
-                        head.role == Role::Comparison && head.may_start(&self.needs, &s.present, t.index)
+                        head.role == Role::Comparison && head.may_start(&self.rules, r, &s.present, t.index)
                     })
                 })
             };
