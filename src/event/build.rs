@@ -58,7 +58,7 @@ use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
 use super::places::gazetteer::{self, Gazetteer};
 use super::places::{places_with, PlaceKind, PlaceMatch};
-use super::{describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
+use super::{describe_in, describe_kinds_if, describe_rest, Description, Event, EventTables, Shared, Source, Span};
 use super::{CueWords, Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
@@ -354,7 +354,7 @@ impl<'a> Builder<'a> {
                     own.iter().filter(bounds).all(|m| matches!(m.modifier, Some(Mod::Before | Mod::OnOrBefore)));
                 let target = self.decree.or(chain.filter(measure));
                 if let (Some(e), true, Some(k)) = (target, only_bounds, own.iter().position(|m| bounds(&m))) {
-                    let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                    let mut d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
                     if let Some(event) = self.events.get_mut(e) {
                         let bound = &own[k];
                         if event.modifier == Some(Mod::OnOrAfter) && ends_after(&event.when, &bound.value) {
@@ -362,7 +362,7 @@ impl<'a> Builder<'a> {
                             event.modifier = None;
                         }
                         event.mentions.push(u32::try_from(p.first_mention + first + k).unwrap_or(u32::MAX));
-                        fold(event, &span, d, Follow::Continues);
+                        fold(event, &span, &mut d, Follow::Continues);
                         chain = Some(e);
                         previous_paragraph = sentence.paragraph;
                         continue;

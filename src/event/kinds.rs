@@ -626,6 +626,52 @@ const NEEDS_MANY: u8 = 2;
 /// A set of atoms as the non-zero 64-bit words of a bit set: (word index, bits).
 type AtomBits = Box<[(u32, u64)]>;
 
+/// What the matcher reads of a rule before it tries it (its role, and whether the sentence
+/// can hold it at all), kept apart from the rules in 16 bytes: the rules a word starts are
+/// filtered without reading the rules themselves.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    /// The bits of [`Rule::one`].
+    bits: u64,
+    /// The word index of [`Rule::one`].
+    word: u32,
+    role: Role,
+    /// [`Rule::shape`] in the low two bits, [`HEAD_ANCHORED`], [`HEAD_SINGLE`].
+    flags: u8,
+}
+
+/// [`Head::flags`]: the rule is anchored (see [`Rule::anchored`]).
+const HEAD_ANCHORED: u8 = 4;
+/// [`Head::flags`]: the rule has one element (a hit wherever it may start).
+const HEAD_SINGLE: u8 = 8;
+
+impl Head {
+    fn of(rule: &Rule) -> Head {
+        let mut flags = rule.shape;
+        if rule.anchored {
+            flags |= HEAD_ANCHORED;
+        }
+        if rule.elements.len() == 1 {
+            flags |= HEAD_SINGLE;
+        }
+        Head { bits: rule.one.1, word: rule.one.0, role: rule.role, flags }
+    }
+
+    /// Whether rule `r` of `rules` (this head's) may start at the word of index `index` of a
+    /// sentence whose atoms are `present`: [`Rule::possible`], and an anchored rule only at
+    /// the first word. The rule itself is read only when it needs the atoms of more than one
+    /// word of the bit set.
+    #[inline(always)]
+    fn may_start(&self, rules: &[Rule], r: u32, present: &[u64], index: u32) -> bool {
+        let possible = match self.flags & 3 {
+            NEEDS_NONE => true,
+            NEEDS_ONE => present.get(self.word as usize).is_some_and(|p| p & self.bits != 0),
+            _ => rules.get(r as usize).is_some_and(|rule| rule.possible(present)),
+        };
+        possible && (self.flags & HEAD_ANCHORED == 0 || index == 0)
+    }
+}
+
 impl Rule {
     /// Whether every element after the first has a word in the sentence whose atoms are the
     /// bit set `present` (a rule that fails this cannot match anywhere in it).
@@ -671,6 +717,8 @@ pub(crate) struct Cues {
     /// Clause flags of each atom (`BREAK_WORD`, ...); 0 for most.
     word_flags: Vec<u8>,
     rules: Vec<Rule>,
+    /// The head of each rule, by rule index.
+    heads: Vec<Head>,
     /// For each atom, the rules whose first element contains it.
     anchors: Vec<Vec<u32>>,
     negate_before_reach: usize,
@@ -940,6 +988,7 @@ impl Cues {
             pool,
             min_stem: min_stem.min(64),
             word_flags,
+            heads: rules.iter().map(Head::of).collect(),
             rules,
             anchors,
             negate_before_reach: t.negate_before_reach,
@@ -1058,7 +1107,7 @@ impl Cues {
             self.try_parts(s, Part::Cue, Part::Other);
         }
         // (Hits of discourse rules, if any, take part in nothing below.)
-        if !s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role.part() == Part::Cue)) {
+        if !s.hits.iter().any(|h| self.role(h.rule).is_some_and(|r| r.part() == Part::Cue)) {
             return;
         }
         self.resolve(s)
@@ -1082,10 +1131,15 @@ impl Cues {
         for (i, t) in s.toks.iter().enumerate() {
             let (from, to) = (t.rules[first as usize], t.rules[last as usize + 1]);
             for &r in s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]) {
-                let Some(rule) = self.rules.get(r as usize) else { continue };
-                if !rule.possible(&s.present) || (rule.anchored && t.index != 0) {
+                let Some(head) = self.heads.get(r as usize) else { continue };
+                if !head.may_start(&self.rules, r, &s.present, t.index) {
                     continue;
                 }
+                if head.flags & HEAD_SINGLE != 0 {
+                    s.hits.push(Hit::new(r, &[i as u32]));
+                    continue;
+                }
+                let Some(rule) = self.rules.get(r as usize) else { continue };
                 let mut picked = [0u32; MAX_ELEMENTS];
                 picked[0] = i as u32;
                 if extend(rule, 1, &mut picked, &words) {
@@ -1095,9 +1149,15 @@ impl Cues {
         }
     }
 
+    /// The role of rule `r`.
+    #[inline]
+    fn role(&self, r: u32) -> Option<Role> {
+        self.heads.get(r as usize).map(|h| h.role)
+    }
+
     /// Turns raw rule hits into matches (into `s.out`): blockers, containment, exemption.
     fn resolve(&self, s: &mut Scratch) {
-        let kind_of = |h: &Hit| match self.rules[h.rule as usize].role {
+        let kind_of = |h: &Hit| match self.heads[h.rule as usize].role {
             Role::Cue(kind) => Some(kind),
             _ => None,
         };
@@ -1106,7 +1166,7 @@ impl Cues {
         kept.extend(s.hits.iter().filter_map(|h| {
             let kind = kind_of(h)?;
             let blocked =
-                s.hits.iter().any(|b| self.rules[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
+                s.hits.iter().any(|b| self.heads[b.rule as usize].role == Role::Block(kind) && b.shares_word(h));
             (!blocked).then_some((h.clone(), kind))
         }));
         let mut out = std::mem::take(&mut s.out);
@@ -1124,8 +1184,8 @@ impl Cues {
             if inside {
                 continue;
             }
-            let start = s.toks[h.first as usize].start;
-            let end = s.toks[h.last as usize].end;
+            let start = s.toks[h.first as usize].start as usize;
+            let end = s.toks[h.last as usize].end as usize;
             out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
             s.generic.push(if self.rules[h.rule as usize].generic { GENERIC } else { SPECIFIC });
         }
@@ -1162,7 +1222,7 @@ impl Cues {
         let scope = toks[h.first as usize].scope;
         let pos = |w: u32| toks[w as usize].pos as usize;
         s.hits.iter().any(|n| {
-            let role = self.rules[n.rule as usize].role;
+            let role = self.heads[n.rule as usize].role;
             let near = match role {
                 Role::NegateBefore => {
                     in_clause(n) && n.first <= h.last && pos(n.first) + self.negate_before_reach >= pos(h.first)
@@ -1178,12 +1238,12 @@ impl Cues {
                 _ => false,
             };
             near && !s.hits.iter().any(|c| {
-                matches!(self.rules[c.rule as usize].role, Role::Cue(_))
+                matches!(self.heads[c.rule as usize].role, Role::Cue(_))
                     && n.words().iter().all(|w| c.words().contains(w))
             }) && !s
                 .hits
                 .iter()
-                .any(|m| self.rules[m.rule as usize].role == Role::NotNegation && m.shares_word(n) && !m.shares_word(h))
+                .any(|m| self.heads[m.rule as usize].role == Role::NotNegation && m.shares_word(n) && !m.shares_word(h))
         })
     }
 }
@@ -1198,7 +1258,7 @@ impl Words<'_> {
     /// Whether a word is a number: digits or a number word (the memo gave either the number
     /// atom first when it learnt the word).
     fn is_number(&self, t: &Tok) -> bool {
-        self.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
+        t.number
     }
 }
 
@@ -1211,15 +1271,19 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
     let prev = picked[k - 1] as usize;
     let try_at = |j: usize, picked: &mut [u32; MAX_ELEMENTS]| -> bool {
         let Some(t) = toks.get(j) else { return false };
+        let sig = rule.sigs[k];
+        // No atom of the word can be one of the element's (a number word carries the number
+        // atom, whose bit a `#` element has): the cheapest test first.
+        if t.sig & sig == 0 {
+            return false;
+        }
         let apart = match rule.gaps[k] {
             // The next word of the sentence, not only the next word that carries an atom.
             Gap::Next => t.clause != toks[prev].clause || t.index != toks[prev].index + 1,
             Gap::After(_) | Gap::Around(_) => t.scope != toks[prev].scope,
         };
         let element = &rule.elements[k];
-        let sig = rule.sigs[k];
-        let has =
-            |t: &Tok| t.sig & sig != 0 && w.atoms[t.atoms.clone()].iter().any(|a| element.binary_search(a).is_ok());
+        let has = |t: &Tok| w.atoms[t.atoms()].iter().any(|a| element.binary_search(a).is_ok());
         if apart || picked[..k].contains(&(j as u32)) {
             return false;
         }
@@ -1258,11 +1322,13 @@ fn extend(rule: &Rule, k: usize, picked: &mut [u32; MAX_ELEMENTS], w: &Words<'_>
 /// (in `index`, `pos` and the punctuation `seps`) but not kept.
 #[derive(Clone, Debug)]
 struct Tok {
-    /// Byte span in the text.
-    start: usize,
-    end: usize,
+    /// Byte span in the text (token offsets are 32-bit, see [`Token`]).
+    start: u32,
+    end: u32,
     /// The range of this word's atoms in the memo's atoms.
-    atoms: Range<usize>,
+    atoms: (u32, u32),
+    /// Whether it is a number: digits or a number word (its first atom is the number atom).
+    number: bool,
     /// The bits `1 << (atom % 64)` of its atoms (see [`Rule::sigs`]).
     sig: u64,
     /// The rules it starts (see [`memo::WordInfo::rules`]).
@@ -1292,6 +1358,14 @@ struct Hit {
     last: u32,
     words: [u32; MAX_ELEMENTS],
     len: u8,
+}
+
+impl Tok {
+    /// The range of this word's atoms in the memo's atoms.
+    #[inline]
+    fn atoms(&self) -> Range<usize> {
+        self.atoms.0 as usize..self.atoms.1 as usize
+    }
 }
 
 impl Hit {
@@ -1342,6 +1416,9 @@ struct Scratch {
     words: u32,
     /// The strongest punctuation after its last kept word.
     tail_sep: u8,
+    /// Whether a punctuation token of the sentence read last may part a byline's segments
+    /// (see `discourse::may_part_byline`); `true` when not all of it was read.
+    byline_marks: bool,
     /// What the sentence read last says of all its word and number tokens, for the
     /// discourse classes: `FACT_CONDITIONAL`, ... (see [`Scratch::note_facts`]).
     facts: u8,
@@ -1460,6 +1537,7 @@ impl Scratch {
         self.toks.clear();
         self.words = 0;
         self.tail_sep = 0;
+        self.byline_marks = true;
         self.facts = FACTS_OF_NONE;
         self.memo.begin(cues);
         let words = cues.word_flags.len().div_ceil(64);
@@ -1480,6 +1558,7 @@ impl Scratch {
         // `NO_WORD` between words.
         let (mut from, mut to) = (NO_WORD, 0usize);
         let mut prev_end = lo;
+        let mut marks = false;
         let line_break =
             |from: usize, to: usize| bytes.get(from..to).is_some_and(|b| b.iter().any(|&c| c == b'\n' || c == b'\r'));
         for (k, t) in sentence.iter().enumerate() {
@@ -1494,6 +1573,7 @@ impl Scratch {
                     sep = 2;
                 }
                 sep = sep.max(strength(bytes, lo, hi, t));
+                marks |= tokens.norm_bytes_of(t).first().is_some_and(|&b| discourse::may_part_byline(b));
             } else {
                 if split {
                     if from != NO_WORD {
@@ -1520,6 +1600,7 @@ impl Scratch {
         };
         self.words = reader.index;
         self.tail_sep = reader.seps.max(tail);
+        self.byline_marks = marks;
         self.number_clauses();
     }
 
@@ -1592,19 +1673,17 @@ impl Scratch {
             return;
         }
         let Some(atoms) = self.memo.atoms.get(lo..hi) else { return };
-        let mut sig = 0u64;
         for &atom in atoms {
-            let bit = 1 << (atom % 64);
-            sig |= bit;
             if let Some(w) = self.present.get_mut(atom as usize / 64) {
-                *w |= bit;
+                *w |= 1 << (atom % 64);
             }
         }
         self.toks.push(Tok {
-            start,
-            end,
-            atoms: lo..hi,
-            sig,
+            start: start as u32,
+            end: end as u32,
+            atoms: info.atoms,
+            number: atoms.first() == Some(&NUMBER_ATOM),
+            sig: info.sig,
             rules: info.rules,
             flags: info.flags,
             sep,
@@ -1684,11 +1763,11 @@ impl Scratch {
         }
         let (lo, hi) = (first.start(), last.end());
         self.toks.clear();
-        self.toks.extend(self.base.iter().filter(|t| t.start >= lo && t.end <= hi).cloned());
+        self.toks.extend(self.base.iter().filter(|t| t.start as usize >= lo && t.end as usize <= hi).cloned());
         self.present.fill(0);
         for t in self.toks.iter_mut() {
             t.index -= before;
-            for &atom in self.memo.atoms.get(t.atoms.clone()).unwrap_or(&[]) {
+            for &atom in self.memo.atoms.get(t.atoms()).unwrap_or(&[]) {
                 if let Some(w) = self.present.get_mut(atom as usize / 64) {
                     *w |= 1 << (atom % 64);
                 }

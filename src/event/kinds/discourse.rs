@@ -26,8 +26,8 @@
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
 use super::{
-    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, NUMBER_ATOM,
-    PART_SCRATCH, SCRATCH,
+    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, PART_SCRATCH,
+    SCRATCH,
 };
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
@@ -56,6 +56,14 @@ const MAX_RUBRIC_WORDS: u32 = 4;
 const MAX_BYLINE_SEGMENT_WORDS: u32 = 4;
 /// The marks that part a byline's segments (`Informburo.kz · Общество · 29 июня 2021, 09:48`).
 const BYLINE_SEPARATORS: &[&str] = &["·", "|", "•", "∙", "‧", "¦"];
+/// Whether a punctuation token whose normalized form starts with byte `b` may be one of
+/// [`BYLINE_SEPARATORS`] (the reading notes it, so that a sentence with none is not
+/// scanned for a byline).
+#[inline]
+pub(super) fn may_part_byline(b: u8) -> bool {
+    BYLINE_SEPARATORS.iter().any(|m| m.as_bytes().first() == Some(&b))
+}
+
 /// Most words of a dateline's place (`УСТЬ-КАМЕНОГОРСК` is two).
 const MAX_PLACE_WORDS: usize = 4;
 /// Most tokens `comparison_before` looks back when it finds no sentence start.
@@ -106,7 +114,7 @@ impl Cues {
 
     /// Whether a rule of `role` matched (after [`Cues::discourse_hits`]).
     fn hit(&self, s: &Scratch, role: Role) -> bool {
-        s.hits.iter().any(|h| self.rules.get(h.rule as usize).is_some_and(|r| r.role == role))
+        s.hits.iter().any(|h| self.role(h.rule) == Some(role))
     }
 
     /// Whether the sentence made of tokens `range` points back to an earlier event: a
@@ -165,7 +173,7 @@ impl Cues {
                 {
                     return false;
                 }
-                let numbers = toks[h.last as usize + 1..].iter().filter(|t| is_number(s, t)).count() as u32;
+                let numbers = toks[h.last as usize + 1..].iter().filter(|t| t.number).count() as u32;
                 let between = s.words.saturating_sub(last.index + 1).saturating_sub(numbers);
                 // A one-word phrase (`чем`, `против`) stands right before the mention or
                 // before its preposition (`чем в прошлом году`, the mention `прошлом году`).
@@ -204,7 +212,7 @@ impl Cues {
                         .get(from as usize..to as usize)
                         .unwrap_or(&[])
                         .iter()
-                        .any(|&r| self.rules.get(r as usize).is_some_and(|rule| rule.role == Role::Comparison))
+                        .any(|&r| self.role(r) == Some(Role::Comparison))
                 })
             }),
         };
@@ -244,12 +252,12 @@ impl Cues {
             let anchors = |t: &&Tok| {
                 let (from, to) = (t.rules[Part::Discourse as usize], t.rules[Part::Discourse as usize + 1]);
                 s.memo.rules.get(from as usize..to as usize).unwrap_or(&[]).iter().any(|&r| {
-                    self.rules.get(r as usize).is_some_and(|rule| {
-                        rule.role == Role::Comparison && rule.possible(&s.present) && !(rule.anchored && t.index != 0)
+                    self.heads.get(r as usize).is_some_and(|head| {
+                        head.role == Role::Comparison && head.may_start(&self.rules, r, &s.present, t.index)
                     })
                 })
             };
-            s.toks.iter().find(anchors).map_or(usize::MAX, |t| t.start)
+            s.toks.iter().find(anchors).map_or(usize::MAX, |t| t.start as usize)
         })
     }
 
@@ -331,15 +339,21 @@ impl Cues {
         let dateline = if dateline { self.dateline(text, tokens, range.clone()) } else { None };
         with_scratch(|s| {
             self.discourse_hits(text, tokens, range.clone(), s);
-            Discourse {
-                refers_back: self.hit(s, Role::RefersBack),
-                same_time: self.hit(s, Role::SameTime),
-                validity: self.hit(s, Role::Validity),
-                refuses_inheritance: self.hit(s, Role::NoInheritance),
-                content: self.hit(s, Role::Content),
-                furniture: self.furniture_of(s, tokens, range.clone(), dateline.as_ref()),
-                dateline,
+            // The classes of the phrase rules, in one walk over the hits.
+            let mut d = Discourse::default();
+            for h in &s.hits {
+                match self.role(h.rule) {
+                    Some(Role::RefersBack) => d.refers_back = true,
+                    Some(Role::SameTime) => d.same_time = true,
+                    Some(Role::Validity) => d.validity = true,
+                    Some(Role::NoInheritance) => d.refuses_inheritance = true,
+                    Some(Role::Content) => d.content = true,
+                    _ => {}
+                }
             }
+            d.furniture = self.furniture_of(s, tokens, range.clone(), dateline.as_ref());
+            d.dateline = dateline;
+            d
         })
     }
 
@@ -365,9 +379,9 @@ impl Cues {
         // A furniture phrase whose words before it (if any) are a timestamp.
         s.hits.iter().any(|h| {
             let Some(first) = s.toks.get(h.first as usize) else { return false };
-            self.rules.get(h.rule as usize).is_some_and(|r| r.role == Role::Furniture)
-                && words().take_while(|(_, t)| t.start() < first.start).all(stamp)
-        }) || self.is_byline(tokens, range)
+            self.role(h.rule) == Some(Role::Furniture)
+                && words().take_while(|(_, t)| t.start() < first.start as usize).all(stamp)
+        }) || (s.byline_marks && self.is_byline(tokens, range))
     }
 
     /// A byline: segments parted by a separator mark (`Informburo.kz · Общество · 29 июня
@@ -377,8 +391,12 @@ impl Cues {
     /// (at most [`MAX_BYLINE_SEGMENT_WORDS`] words besides numbers: a source, a rubric,
     /// `Обновлено 11:20`, `8 412 просмотров`).
     fn is_byline(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        // (Compared byte by byte: the marks are a few bytes long.)
         let separator = |i: usize| {
-            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && BYLINE_SEPARATORS.contains(&tokens.norm(i))
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && {
+                let n = tokens.norm_bytes(i);
+                BYLINE_SEPARATORS.iter().any(|m| m.len() == n.len() && m.bytes().zip(n).all(|(a, &b)| a == b))
+            }
         };
         if !range.clone().any(separator) {
             return false;
@@ -434,11 +452,6 @@ fn own_word_at(tokens: &Tokens, sentence: Range<usize>, first_token: usize) -> O
     let touching =
         t.gap == Gap::None && p.end() == t.start() && p.kind != TokenKind::Punct && t.kind != TokenKind::Punct;
     (!touching && first_token <= sentence.end).then_some(t.start())
-}
-
-/// Whether a kept word is a number (digits or a number word).
-fn is_number(s: &Scratch, t: &Tok) -> bool {
-    s.memo.atoms.get(t.atoms.clone()).and_then(<[u32]>::first) == Some(&NUMBER_ATOM)
 }
 
 /// The first token of the sentence holding token `at`, as far as the tokens show it: after

@@ -37,6 +37,8 @@ pub(super) struct WordInfo {
     /// `rules[0]..rules[1]`, blockers and negations `rules[1]..rules[2]`, discourse rules
     /// `rules[2]..rules[3]` (see [`Part`]), each part ascending.
     pub(super) rules: [u32; 4],
+    /// The bits `1 << (atom % 64)` of its atoms (see [`super::Tok::sig`]).
+    pub(super) sig: u64,
     /// The union of its atoms' clause flags.
     pub(super) flags: u8,
     /// What a one-token word adds to a reading's facts (`FACT_CONDITIONAL`, ...): the facts
@@ -230,6 +232,7 @@ impl Memo {
         let end_of = |p: Part| (start + mine.iter().take_while(|&&r| part(r) <= p).count()) as u32;
         WordInfo {
             atoms: (lo as u32, hi as u32),
+            sig: self.atoms.get(lo..hi).unwrap_or(&[]).iter().fold(0, |sig, &a| sig | 1 << (a % 64)),
             rules: [start as u32, end_of(Part::Cue), end_of(Part::Other), self.rules.len() as u32],
             flags,
             facts: {
