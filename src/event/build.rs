@@ -377,6 +377,7 @@ impl<'a> Builder<'a> {
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
             // Where a comparison phrase can start in the sentence, asked once for all its mentions.
             let compare_from = std::cell::OnceCell::new();
+            let calendar_dates = own.iter().filter(|m| m.value.is_calendar()).count();
             let dating = |k: usize| {
                 let mention = &own[k];
                 let clock = matches!(mention.value, Value::Time { .. })
@@ -403,7 +404,12 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let at = token_at(tokens, mention.span().start.saturating_sub(p.offset));
+                // `..., сообщили в пятницу в акимате`: the day the news was told, beside its own
+                // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
+                let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
                 !dateline.as_ref().is_some_and(|d| d.contains(&at))
+                    && !reported
+                    && !cues.rumour_before(tokens, range.clone(), at)
                     && !cues.comparison_in_from(
                         *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
                         text,

@@ -515,6 +515,13 @@ pub(crate) struct DiscourseTables {
     /// a bound in their sentence is the day of the decision (`Накануне губернатор продлил до
     /// 14 ноября запрет`), not the start of the bound's interval.
     pub(crate) extensions: &'static [&'static str],
+    /// Forms of the verbs of reporting (`сообщили`, `заявил`): a day right after one (`,
+    /// сообщили в пятницу в акимате`) in a sentence with another date is when the news was
+    /// told, not a date of the news.
+    pub(crate) reporting: &'static [&'static str],
+    /// Words for a rumour (`слухи`, `фейк`): a date after one in its sentence (`слухи о том,
+    /// что школы закроют в октябре`) is what the rumour claims, no happening.
+    pub(crate) rumours: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,7 +736,7 @@ pub(crate) struct Cues {
     /// whether it is an addition.
     continuations: WordMap<Vec<Opening>>,
     /// Dateline, timestamp and rubric words by normalized form: `discourse::MONTH`, ...
-    marks: WordMap<u8>,
+    marks: WordMap<u16>,
     /// See [`DiscourseTables::comparison_reach`].
     comparison_reach: usize,
 }
@@ -961,7 +968,7 @@ impl Cues {
             let rest: Box<[Box<str>]> = parts.map(String::into_boxed_str).collect();
             continuations.entry_or_insert_with(&first, Vec::new).push((rest, addition));
         }
-        let mut marks: WordMap<u8> = WordMap::new();
+        let mut marks: WordMap<u16> = WordMap::new();
         // Not atoms: the kind engine never looks at them, and `в` is the commonest word.
         for (_, forms) in d.months.iter().chain(d.month_abbreviations) {
             for w in forms.iter() {
@@ -975,6 +982,8 @@ impl Cues {
             (d.conditionals, discourse::CONDITIONAL),
             (d.contrasts, discourse::CONTRAST),
             (d.extensions, discourse::EXTENSION),
+            (d.reporting, discourse::REPORTING),
+            (d.rumours, discourse::RUMOUR),
         ];
         for (table, mark) in marked {
             for w in table {
@@ -1798,7 +1807,7 @@ impl Scratch {
 /// word token when `word`, a number (digits or a number word) when `numeric`, with the
 /// discourse marks `marks`.
 #[inline(always)]
-fn note_facts(facts: u8, word: bool, numeric: bool, marks: u8) -> u8 {
+fn note_facts(facts: u8, word: bool, numeric: bool, marks: u16) -> u8 {
     let mut f = facts;
     if word && marks & discourse::CONDITIONAL != 0 {
         f |= FACT_CONDITIONAL;

@@ -33,19 +33,23 @@ use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
 
 /// A dateline mark (in `Cues::marks`): a month name.
-pub(super) const MONTH: u8 = 1;
+pub(super) const MONTH: u16 = 1;
 /// A dateline mark: a word of a news agency's name.
-pub(super) const AGENCY: u8 = 2;
+pub(super) const AGENCY: u16 = 2;
 /// A word of a bare timestamp (a month name, `года`, `в`).
-pub(super) const STAMP: u8 = 4;
+pub(super) const STAMP: u16 = 4;
 /// A rubric name.
-pub(super) const RUBRIC: u8 = 8;
+pub(super) const RUBRIC: u16 = 8;
 /// A conjunction of a condition (`если`).
-pub(super) const CONDITIONAL: u8 = 16;
+pub(super) const CONDITIONAL: u16 = 16;
 /// A conjunction of contrast (`а`, `но`): after a comma it opens a clause of its own.
-pub(super) const CONTRAST: u8 = 32;
+pub(super) const CONTRAST: u16 = 32;
 /// A form of a verb that extends a measure (`продлил`).
-pub(super) const EXTENSION: u8 = 64;
+pub(super) const EXTENSION: u16 = 64;
+/// A verb of reporting (`сообщили`): a day right after it dates the report, not the news.
+pub(super) const REPORTING: u16 = 128;
+/// A word for a rumour (`слухи`, `фейк`): a date after it is what the rumour claims.
+pub(super) const RUMOUR: u16 = 256;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -317,6 +321,31 @@ impl Cues {
         })
     }
 
+    /// Whether the mention at token `at` of the sentence made of tokens `range` dates a
+    /// report: the word before it, or the one before a short preposition before it, is a
+    /// verb of reporting ([`DiscourseTables::reporting`](super::DiscourseTables::reporting):
+    /// `сообщили в пятницу`).
+    pub(crate) fn reported_at(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
+        let mut words = (range.start..at.min(range.end))
+            .rev()
+            .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+        let marked = |i: usize| self.marks.get(tokens.norm(i)).is_some_and(|m| m & REPORTING != 0);
+        match (words.next(), words.next()) {
+            (Some(a), _) if marked(a) => true,
+            (Some(a), Some(b)) => tokens.norm(a).chars().count() <= 2 && b + 1 == a && marked(b),
+            _ => false,
+        }
+    }
+
+    /// Whether a word for a rumour ([`DiscourseTables::rumours`](super::DiscourseTables::rumours):
+    /// `слухи`) stands before token `at` in the sentence made of tokens `range`.
+    pub(crate) fn rumour_before(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
+        (range.start..at.min(range.end)).any(|i| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & RUMOUR != 0)
+        })
+    }
+
     /// The token range of the dateline the sentence made of tokens `range` opens with
     /// (`АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3
     /// апреля — РИА Новости.`): a place (one to four capitalized words, hyphens allowed),
@@ -504,7 +533,7 @@ impl Dateline<'_> {
         }
     }
 
-    fn mark(&self, i: usize) -> u8 {
+    fn mark(&self, i: usize) -> u16 {
         match self.get(i) {
             Some(t) if t.kind == TokenKind::Word => self.cues.marks.get(self.tokens.norm(i)).copied().unwrap_or(0),
             _ => 0,

@@ -28,6 +28,8 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     agencies: AGENCIES,
     conditionals: &["егер"],
     contrasts: &["ал", "бірақ", "алайда"],
+    reporting: &["хабарлады", "мәлімдеді", "айтты", "деді", "жариялады"],
+    rumours: &["сыбыс", "сыбысы", "сыбыстар", "сыбыстарды", "фейк"],
     extensions: &["ұзартты", "ұзартылды", "ұзартады", "ұзартылады", "ұзартпақ", "ұзарту"],
 });
 
