@@ -104,6 +104,19 @@ fn a_decree_lists_the_measures_after_it() {
 }
 
 #[test]
+fn a_documents_listed_points_are_its_kinds() {
+    let text = "date 2021-08-05\nСанитарный врач области подписал новое постановление, которое вступит в силу \
+                с понедельника, 9 августа. Документом предусмотрено:\n1. Запрет на работу торговых центров в \
+                выходные дни.\n2. Приостановление проведения спортивных мероприятий.\n\nЗа сутки выявлено 120 случаев.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    // The document had no kind of its own: its points give it theirs, and none is a row.
+    assert_eq!(t.len(), 2, "{t:?}");
+    let decree = t.events().iter().find(|e| e.when.to_string() == "2021-08-09").expect("the decree");
+    assert_eq!(decree.kinds, [EventKind::WorkplaceClosing, EventKind::PublicEvents], "{decree:?}");
+    assert_eq!(decree.evidence.len(), 4);
+}
+
+#[test]
 fn series_of_case_counts() {
     let text = "date 2020-03-25\n20 марта в области выявлено 12 случаев заражения. 23 марта число случаев заражения выросло до 30. \
                 Вчера зарегистрировано 41 случай заражения.";

@@ -373,6 +373,16 @@ impl<'a> Builder<'a> {
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
             // The listed points of a decree (`1) ...`, `Согласно постановлению: ...`) belong to
             // the latest decree, also across a paragraph break.
+            // A document of no kind yet whose content the sentence presents (`... подписал
+            // постановление ... с 9 августа. Документом предусмотрено:`) is the decree its
+            // listed points go to: their kinds become its kinds.
+            if talk.content && live {
+                let unnamed = chain
+                    .filter(|&e| self.events.get(e).is_some_and(|ev| ev.kinds.iter().all(|k| *k == EventKind::Other)));
+                if unnamed.is_some() {
+                    self.decree = unnamed;
+                }
+            }
             let listed = self.decree.filter(|_| talk.content || starts_point);
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
             // Where a comparison phrase can start in the sentence, asked once for all its mentions.
@@ -581,9 +591,9 @@ impl<'a> Builder<'a> {
         // `Все они`, `Это`, a back-reference: the same happening, whatever else it names.
         // ... and the next sentence of a quote the one before left open.
         let anaphoric = opening == Some(false) || talk.refers_back || quote_open();
-        let decree = before.kinds.iter().any(|k| is_decree(*k));
+        let decree = before.kinds.iter().any(|k| is_decree(*k)) || self.decree == Some(e);
         let known = before.kinds.iter().any(|k| *k != EventKind::Other);
-        if !opens && !known {
+        if !opens && !known && !decree {
             // Events of no kind but `other` share no kind with anything: only an opening
             // continues them, and the sentence is not read for nothing.
             return None;
@@ -1054,6 +1064,10 @@ fn fold(event: &mut Event, span: &Span, d: &mut Description, follow: Follow) {
     let mut none = Kinds::new();
     let into = match follow {
         Follow::Measure => &mut event.measures,
+        Follow::Point if only_other && !d.kinds.is_empty() => {
+            event.kinds.clear();
+            &mut event.kinds
+        }
         Follow::Point => &mut event.kinds,
         Follow::Continues | Follow::Own if only_other && !d.kinds.is_empty() => {
             event.kinds.clear();
