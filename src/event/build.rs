@@ -388,6 +388,8 @@ impl<'a> Builder<'a> {
             // Where a comparison phrase can start in the sentence, asked once for all its mentions.
             let compare_from = std::cell::OnceCell::new();
             let calendar_dates = own.iter().filter(|m| m.value.is_calendar()).count();
+            // A window counted back from publication (`в течение последних шести месяцев`).
+            let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
                 let mention = &own[k];
                 let clock = matches!(mention.value, Value::Time { .. })
@@ -417,9 +419,10 @@ impl<'a> Builder<'a> {
                 // `..., сообщили в пятницу в акимате`: the day the news was told, beside its own
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
-                !dateline.as_ref().is_some_and(|d| d.contains(&at))
-                    && !reported
-                    && !cues.rumour_before(tokens, range.clone(), at)
+                let claimed = cues.rumour_before(tokens, range.clone(), at);
+                let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
+                let set_off = dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies;
+                !set_off
                     && !cues.comparison_in_from(
                         *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
                         text,

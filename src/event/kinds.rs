@@ -522,6 +522,10 @@ pub(crate) struct DiscourseTables {
     /// Words for a rumour (`слухи`, `фейк`): a date after one in its sentence (`слухи о том,
     /// что школы закроют в октябре`) is what the rumour claims, no happening.
     pub(crate) rumours: &'static [&'static str],
+    /// Endings of the participles that define a group by what its members did in a window
+    /// (`переболевшие в течение последних шести месяцев`, `прибывших за последние 14
+    /// дней`): such a window qualifies people and dates no happening.
+    pub(crate) participle_endings: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -739,6 +743,8 @@ pub(crate) struct Cues {
     marks: WordMap<u16>,
     /// See [`DiscourseTables::comparison_reach`].
     comparison_reach: usize,
+    /// See [`DiscourseTables::participle_endings`].
+    participle_endings: &'static [&'static str],
 }
 
 /// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
@@ -1007,6 +1013,7 @@ impl Cues {
             continuations,
             marks,
             comparison_reach: d.comparison_reach,
+            participle_endings: d.participle_endings,
         }
     }
 

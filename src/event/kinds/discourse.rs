@@ -346,6 +346,20 @@ impl Cues {
         })
     }
 
+    /// Whether the mention at token `at` of the sentence made of tokens `range` is a window
+    /// that qualifies a group of people: the word right before it ends as a participle of
+    /// [`DiscourseTables::participle_endings`](super::DiscourseTables::participle_endings)
+    /// (`переболевшие в течение последних шести месяцев`).
+    pub(crate) fn defines_group(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
+        let before = (range.start..at.min(range.end))
+            .next_back()
+            .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+        before.is_some_and(|i| {
+            let w = tokens.norm(i);
+            self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        })
+    }
+
     /// The token range of the dateline the sentence made of tokens `range` opens with
     /// (`АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3
     /// апреля — РИА Новости.`): a place (one to four capitalized words, hyphens allowed),

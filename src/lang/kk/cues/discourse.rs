@@ -29,8 +29,9 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     conditionals: &["егер"],
     contrasts: &["ал", "бірақ", "алайда"],
     reporting: &["хабарлады", "мәлімдеді", "айтты", "деді", "жариялады"],
+    participle_endings: &[],
     rumours: &["сыбыс", "сыбысы", "сыбыстар", "сыбыстарды", "фейк"],
-    extensions: &["ұзартты", "ұзартылды", "ұзартады", "ұзартылады", "ұзартпақ", "ұзарту"],
+    extensions: &["ұзартты", "ұзартылды", "ұзартылады", "ұзарту"],
 });
 
 /// Every form of every month, by month number, built once from the grammar's stems.

@@ -21,9 +21,20 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     rubrics: RUBRICS,
     agencies: AGENCIES,
     // A condition (`если`), a question (`будут ли ограничения на праздники`, `о том, ждать
-    // ли ограничений`) or hearsay (`с 1 ноября якобы закроют города`): what the sentence
+    // ли ограничений`), hearsay (`с 1 ноября якобы закроют города`) or a forecast
+    // (`эксперты прогнозируют, что пик придётся на середину февраля`): what the sentence
     // dates may happen, is asked about or is claimed.
-    conditionals: &["если", "ли", "якобы"],
+    conditionals: &[
+        "если",
+        "ли",
+        "якобы",
+        "прогнозируют",
+        "прогнозирует",
+        "прогнозируется",
+        "прогнозировали",
+        "прогнозировал",
+        "прогнозам",
+    ],
     contrasts: &["а", "но", "однако", "зато"],
     reporting: &[
         "сообщил",
@@ -60,6 +71,26 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
         "проинформировал",
         "проинформировали",
     ],
+    // Active past participles: `переболевшие`, `прибывших`, `вернувшимся`.
+    participle_endings: &[
+        "вший",
+        "вшая",
+        "вшее",
+        "вшие",
+        "вшего",
+        "вшей",
+        "вших",
+        "вшим",
+        "вшими",
+        "вшему",
+        "вшую",
+        "вшем",
+        "вшимся",
+        "вшиеся",
+        "вшихся",
+        "вшийся",
+        "вшегося",
+    ],
     rumours: &[
         "слух",
         "слуха",
@@ -75,14 +106,14 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
         "фейку",
         "фейком",
     ],
-    // Transitive forms only: `продлился до 11 мая` (lasted) still closes the interval of its start.
+    // Transitive forms of an extension done or being done only: `продлился до 11 мая`
+    // (lasted) and the future `ввели 16 марта и продлят до 15 апреля` (the measure will last)
+    // still close the interval of their start.
     extensions: &[
         "продлил",
         "продлила",
         "продлило",
         "продлили",
-        "продлит",
-        "продлят",
         "продлен",
         "продлена",
         "продлено",
