@@ -12,10 +12,15 @@
 //! |---|---|---|
 //! | points back to an earlier event | [`Cues::refers_back`] | `это решение`, `такое решение`, `данная мера`, `об этом`, `режим продлён`, `эти меры`, `указанные ограничения` |
 //! | opens with the time of the event before (goes on across a paragraph break) | `Discourse::same_time` | `За тот же период`, `В тот же день`, `Тогда же` |
+//! | on how long the measure before it holds (restates it) | `Discourse::validity` | `Постановление действует до ...`, `Ограничения сохранятся до ...`, `Срок действия карантина — ...` |
 //! | must not borrow the previous date | [`Cues::refuses_inheritance`] | `Ранее ...`, `До этого ...`, `всего за период`, `с начала пандемии`, `за всё время`, `если`, `в случае`, `при условии`, `могут быть`, `возможно`, `не исключено`, `по прогнозам` |
 //! | a mention is a comparison reference | [`Cues::comparison_before`] | `по сравнению с маем`, `чем в прошлом году`, `против 120 накануне`, `в сравнении с`, `относительно` |
 //! | page furniture | [`Cues::is_furniture`] | `3 апреля 2020, 09:15`, `Обновлено: ...`, `Просмотров: 1520`, `Фото: ...`, `Читайте также: ...`, `Общество` |
-//! | a leading dateline | [`Cues::dateline`] | `АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3 апреля — РИА Новости.` |
+//! | a leading dateline | [`Cues::dateline`] | `АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3 апреля — РИА Новости.`, `МОСКВА, 8 апр —` |
+//! | a plain day is a decision's, not a start (word lists) | [`Cues::extension_in`] | `продлил`, `продлены`, `продлевается` |
+//! | a day dates the report, not the news | [`Cues::reported_at`] | `..., сообщили в пятницу`, `сообщил во вторник` |
+//! | a date is what a rumour claims | [`Cues::rumour_before`] | `слухи о том, что ...`, `фейк` |
+//! | a window qualifies a group of people | [`Cues::defines_group`] | `переболевшие в течение последних шести месяцев`, `прибывших за последние 14 дней` |
 //!
 //! [`Cues::discourse`] answers all of them in one reading of the sentence.
 //!
