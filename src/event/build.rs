@@ -420,8 +420,26 @@ impl<'a> Builder<'a> {
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
                 let claimed = cues.rumour_before(tokens, range.clone(), at);
+                // `выявили 247 случаев, днём ранее — 231`: an earlier day after a comma with
+                // only a dash and a count after it is the figure's comparison.
+                let earlier = own[..k].iter().any(|o| {
+                    o.value.is_calendar()
+                        && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
+                });
+                let elliptic = earlier && {
+                    let end = token_at(tokens, mention.span().end.saturating_sub(p.offset));
+                    let punct = |i: usize, marks: &[&str]| {
+                        tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct)
+                            && marks.contains(&tokens.norm(i))
+                    };
+                    at > range.start
+                        && punct(at - 1, &[","])
+                        && punct(end, &["—", "–", "-"])
+                        && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+                };
                 let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
-                let set_off = dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies;
+                let set_off =
+                    dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
                 !set_off
                     && !cues.comparison_in_from(
                         *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
