@@ -318,10 +318,17 @@ impl Extractor {
                     if let Some(period) = r.value.period_start() {
                         state.previous_period = Some(period);
                     }
-                    // A written year lends itself too (`В 2020 году 16 марта ...`): its
-                    // middle, so that the nearest day of a year-less date falls inside it.
-                    if let (Value::Year(y), Anchor::Absolute) = (&r.value, r.anchor) {
-                        sentence_year_date = NaiveDate::from_ymd_opt(*y, 7, 2).or(sentence_year_date);
+                    // A written year lends itself too (`В 2020 году 16 марта ...`, `В марте
+                    // 2020-го ..., а 30 марта ...`): the middle of the year or month, so that
+                    // the nearest day of a year-less date falls inside that year.
+                    match (&r.value, r.anchor) {
+                        (Value::Year(y), Anchor::Absolute) => {
+                            sentence_year_date = NaiveDate::from_ymd_opt(*y, 7, 2).or(sentence_year_date);
+                        }
+                        (Value::Month { year, month }, Anchor::Absolute) => {
+                            sentence_year_date = NaiveDate::from_ymd_opt(*year, *month, 15).or(sentence_year_date);
+                        }
+                        _ => {}
                     }
                 }
                 let span = first.start() + offset..last.end() + offset;
