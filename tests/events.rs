@@ -117,6 +117,17 @@ fn a_documents_listed_points_are_its_kinds() {
 }
 
 #[test]
+fn an_elliptic_comparison_is_no_event_and_no_figure() {
+    let text = "date 2021-08-05\nНакануне в Караганде выявили 247 случаев COVID-19, днём ранее — 231.";
+    let t = analyze(&Document::parse(text).unwrap()).timeline;
+    assert_eq!(t.len(), 1, "{t:?}");
+    let e = &t.events()[0];
+    assert_eq!(e.when.to_string(), "2021-08-04");
+    let figures: Vec<f64> = e.figures.iter().map(|f| f.value).collect();
+    assert_eq!(figures, [247.0], "{e:?}");
+}
+
+#[test]
 fn series_of_case_counts() {
     let text = "date 2020-03-25\n20 марта в области выявлено 12 случаев заражения. 23 марта число случаев заражения выросло до 30. \
                 Вчера зарегистрировано 41 случай заражения.";

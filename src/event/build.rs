@@ -420,23 +420,7 @@ impl<'a> Builder<'a> {
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
                 let claimed = cues.rumour_before(tokens, range.clone(), at);
-                // `выявили 247 случаев, днём ранее — 231`: an earlier day after a comma with
-                // only a dash and a count after it is the figure's comparison.
-                let earlier = own[..k].iter().any(|o| {
-                    o.value.is_calendar()
-                        && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
-                });
-                let elliptic = earlier && {
-                    let end = token_at(tokens, mention.span().end.saturating_sub(p.offset));
-                    let punct = |i: usize, marks: &[&str]| {
-                        tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct)
-                            && marks.contains(&tokens.norm(i))
-                    };
-                    at > range.start
-                        && punct(at - 1, &[","])
-                        && punct(end, &["—", "–", "-"])
-                        && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
-                };
+                let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset);
                 let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
                 let set_off =
                     dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
@@ -500,7 +484,12 @@ impl<'a> Builder<'a> {
                 let e = *e;
                 let mut d = std::mem::take(&mut self.scratch);
                 describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
-                describe_rest(tables, text, tokens, range.clone(), &mut d, &expressions);
+                // The figures stop at an elliptic comparison (`..., днём ранее — 231`).
+                let figured = (0..own.len())
+                    .find(|&k| elliptic_comparison(own, k, tokens, range.clone(), p.offset))
+                    .and_then(|k| own.get(k))
+                    .map_or(range.end, |m| token_at(tokens, m.span().start.saturating_sub(p.offset)).max(range.start));
+                describe_rest(tables, text, tokens, range.start..figured, &mut d, &expressions);
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, &mut d);
                 }
@@ -1150,6 +1139,31 @@ fn starts_a_point(sentence: &str) -> bool {
 /// The index of the token at or after byte `at` of the piece.
 fn token_at(tokens: &Tokens, at: usize) -> usize {
     tokens.as_slice().partition_point(|t| t.end() <= at)
+}
+
+/// Whether mention `k` of a sentence's mentions `own` (the sentence is made of tokens
+/// `range`; byte offsets less `offset` index `tokens`) is an elliptic comparison: an
+/// earlier day than a date before it, after a comma, with only a dash and a count after it
+/// (`выявили 247 случаев, днём ранее — 231`). It dates nothing, and the count after it is
+/// no figure of the event.
+fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<usize>, offset: usize) -> bool {
+    let Some(mention) = own.get(k) else { return false };
+    let earlier = own[..k].iter().any(|o| {
+        o.value.is_calendar() && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
+    });
+    if !earlier {
+        return false;
+    }
+    let at = token_at(tokens, mention.span().start.saturating_sub(offset));
+    let end = token_at(tokens, mention.span().end.saturating_sub(offset));
+    let punct = |i: usize, marks: &[&str]| {
+        tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct) && marks.contains(&tokens.norm(i))
+    };
+    at > range.start
+        && end < range.end
+        && punct(at - 1, &[","])
+        && punct(end, &["—", "–", "-"])
+        && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.
