@@ -39,7 +39,7 @@ const HALF_YEAR_DAYS: i64 = 183;
 ///
 /// ```
 /// use khronika::{Document, Extractor};
-/// let doc = Document::parse("date 2020-03-20 Вчера выявлено 9 случаев, 16 марта - 13.").unwrap();
+/// let doc = Document::parse("date 2020-03-20 Вчера выявлено 9 случаев. 16 марта ввели карантин.").unwrap();
 /// let analysis = Extractor::default().analyze(&doc);
 /// let values: Vec<String> = analysis.mentions.iter().map(|m| m.value.to_string()).collect();
 /// assert_eq!(values, ["2020-03-19", "2020-03-16"]);
