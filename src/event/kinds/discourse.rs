@@ -289,10 +289,7 @@ impl Cues {
     /// is no happening of the timeline.
     pub(crate) fn is_conditional(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
         if range.end > tokens.len() {
-            return range.into_iter().any(|i| {
-                tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                    && self.marks.get(tokens.norm(i)).is_some_and(|m| m & CONDITIONAL != 0)
-            });
+            return self.marked_in(tokens, range, CONDITIONAL);
         }
         // From the sentence's reading (the one its discourse classes and kinds use too).
         with_scratch(|s| {
@@ -320,9 +317,14 @@ impl Cues {
     /// Whether tokens `range` hold a form of a verb that extends a measure
     /// ([`DiscourseTables::extensions`](super::DiscourseTables::extensions): `продлил`).
     pub(crate) fn extension_in(&self, tokens: &Tokens, range: Range<usize>) -> bool {
+        self.marked_in(tokens, range, EXTENSION)
+    }
+
+    /// Whether a word of tokens `range` carries discourse mark `mark` (`EXTENSION`, ...).
+    fn marked_in(&self, tokens: &Tokens, range: Range<usize>, mark: u16) -> bool {
         range.into_iter().any(|i| {
             tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & EXTENSION != 0)
+                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & mark != 0)
         })
     }
 
@@ -345,10 +347,7 @@ impl Cues {
     /// Whether a word for a rumour ([`DiscourseTables::rumours`](super::DiscourseTables::rumours):
     /// `слухи`) stands before token `at` in the sentence made of tokens `range`.
     pub(crate) fn rumour_before(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
-        (range.start..at.min(range.end)).any(|i| {
-            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & RUMOUR != 0)
-        })
+        self.marked_in(tokens, range.start..at.min(range.end), RUMOUR)
     }
 
     /// Whether the mention at token `at` of the sentence made of tokens `range` is a window
