@@ -388,6 +388,7 @@ impl<'a> Builder<'a> {
             // Where a comparison phrase can start in the sentence, asked once for all its mentions.
             let compare_from = std::cell::OnceCell::new();
             let calendar_dates = own.iter().filter(|m| m.value.is_calendar()).count();
+            let first_rumour = std::cell::OnceCell::new();
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -419,7 +420,8 @@ impl<'a> Builder<'a> {
                 // `..., сообщили в пятницу в акимате`: the day the news was told, beside its own
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
-                let claimed = cues.rumour_before(tokens, range.clone(), at);
+                let claimed =
+                    first_rumour.get_or_init(|| cues.first_rumour(tokens, range.clone())).is_some_and(|r| r < at);
                 let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset);
                 let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
                 let set_off =
@@ -1148,22 +1150,20 @@ fn token_at(tokens: &Tokens, at: usize) -> usize {
 /// no figure of the event.
 fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<usize>, offset: usize) -> bool {
     let Some(mention) = own.get(k) else { return false };
-    let earlier = own[..k].iter().any(|o| {
-        o.value.is_calendar() && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
-    });
-    if !earlier {
-        return false;
-    }
     let at = token_at(tokens, mention.span().start.saturating_sub(offset));
     let end = token_at(tokens, mention.span().end.saturating_sub(offset));
     let punct = |i: usize, marks: &[&str]| {
         tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct) && marks.contains(&tokens.norm(i))
     };
+    // The shape first (a few tokens), the earlier dates only for a mention that has it.
     at > range.start
         && end < range.end
         && punct(at - 1, &[","])
         && punct(end, &["—", "–", "-"])
         && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
+        && own[..k].iter().any(|o| {
+            o.value.is_calendar() && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
+        })
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.

@@ -19,7 +19,7 @@
 //! | a leading dateline | [`Cues::dateline`] | `АЛМАТЫ, 5 апреля. /КазТАГ/.`, `НУР-СУЛТАН. 12 мая. KAZINFORM —`, `Москва, 3 апреля — РИА Новости.`, `МОСКВА, 8 апр —` |
 //! | a plain day is a decision's, not a start (word lists) | [`Cues::extension_in`] | `продлил`, `продлены`, `продлевается` |
 //! | a day dates the report, not the news | [`Cues::reported_at`] | `..., сообщили в пятницу`, `сообщил во вторник` |
-//! | a date is what a rumour claims | [`Cues::rumour_before`] | `слухи о том, что ...`, `фейк` |
+//! | a date is what a rumour claims | [`Cues::first_rumour`] | `слухи о том, что ...`, `фейк` |
 //! | a window qualifies a group of people | [`Cues::defines_group`] | `переболевшие в течение последних шести месяцев`, `прибывших за последние 14 дней` |
 //!
 //! [`Cues::discourse`] answers all of them in one reading of the sentence.
@@ -344,10 +344,14 @@ impl Cues {
         }
     }
 
-    /// Whether a word for a rumour ([`DiscourseTables::rumours`](super::DiscourseTables::rumours):
-    /// `слухи`) stands before token `at` in the sentence made of tokens `range`.
-    pub(crate) fn rumour_before(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
-        self.marked_in(tokens, range.start..at.min(range.end), RUMOUR)
+    /// The first token of tokens `range` that is a word for a rumour
+    /// ([`DiscourseTables::rumours`](super::DiscourseTables::rumours): `слухи`): a mention
+    /// after it is what the rumour claims. Asked once per sentence.
+    pub(crate) fn first_rumour(&self, tokens: &Tokens, range: Range<usize>) -> Option<usize> {
+        range.into_iter().find(|&i| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.marks.get(tokens.norm(i)).is_some_and(|m| m & RUMOUR != 0)
+        })
     }
 
     /// Whether the mention at token `at` of the sentence made of tokens `range` is a window
