@@ -18,7 +18,9 @@
 //!   (`country`, `region`, `city`, `capital`, `here`), in that order (`-` for none).
 //! - `timeline.tsv`: `publication, text, events`; the events `khronika::analyze` builds from
 //!   the text (`\n` in it is a line break), each `when` (and ` MOD` when it has one), `; `
-//!   between them, in the timeline's order (`-` for none).
+//!   between them, in the timeline's order (`-` for none). A row whose events carry
+//!   `[N: value what, ...]` also checks each event's number of evidence sentences and its
+//!   figures, in order.
 //! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
 //!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
@@ -339,13 +341,26 @@ fn ru_timeline() {
         let [date, text, events] = *c else { unreachable!("the loader checks columns") };
         let text = text.replace("\\n", "\n");
         let analysis = khronika::analyze(&Document::new(published(date)?, &text));
+        // `[N: v what, ...]` after each event, when the row asks: its evidence count and figures.
+        let detailed = events.contains('[');
         let got: Vec<String> = analysis
             .timeline
             .events()
             .iter()
-            .map(|e| match e.modifier {
-                Some(m) => format!("{} {}", e.when, m.as_str()),
-                None => e.when.to_string(),
+            .map(|e| {
+                let when = match e.modifier {
+                    Some(m) => format!("{} {}", e.when, m.as_str()),
+                    None => e.when.to_string(),
+                };
+                if !detailed {
+                    return when;
+                }
+                let figures: Vec<String> = e
+                    .figures
+                    .iter()
+                    .map(|f| format!("{} {}", f.value, format!("{:?}", f.what).to_lowercase()))
+                    .collect();
+                format!("{when} [{}: {}]", e.evidence.len().max(1), figures.join(", "))
             })
             .collect();
         let got = if got.is_empty() { "-".to_owned() } else { got.join("; ") };

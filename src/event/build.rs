@@ -389,6 +389,8 @@ impl<'a> Builder<'a> {
             let compare_from = std::cell::OnceCell::new();
             let calendar_dates = own.iter().filter(|m| m.value.is_calendar()).count();
             let first_rumour = std::cell::OnceCell::new();
+            // Whether a date of the sentence is a comparison reference.
+            let compared = std::cell::Cell::new(false);
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -426,14 +428,18 @@ impl<'a> Builder<'a> {
                 let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
                 let set_off =
                     dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
-                !set_off
-                    && !cues.comparison_in_from(
-                        *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
-                        text,
-                        tokens,
-                        range.clone(),
-                        at,
-                    )
+                if set_off {
+                    return false;
+                }
+                let compares = cues.comparison_in_from(
+                    *compare_from.get_or_init(|| cues.comparison_from(text, tokens, range.clone())),
+                    text,
+                    tokens,
+                    range.clone(),
+                    at,
+                );
+                compared.set(compared.get() || compares);
+                !compares
             };
             let start = self.events.len();
             let mut made = std::mem::take(&mut self.made);
@@ -521,6 +527,13 @@ impl<'a> Builder<'a> {
                 chain = Some(self.events.len() - 1);
                 previous_paragraph = sentence.paragraph;
                 self.note_decrees(start);
+                continue;
+            }
+            // A sentence whose dates are only comparison references (`Для сравнения, днём
+            // ранее ...`) is a statistic of its own, not more of the event before: it is left
+            // out, and the chain goes on after it.
+            if compared.get() {
+                self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
             }
             // A sentence that opens with the time of the event before (`За тот же период ...`)
@@ -1657,14 +1670,29 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
         }
     }
     into.places = places.into();
+    // A count both restate is one figure: the same value, or a rounding of it (`более 74
+    // тысяч` and `74 692`), kept in its exact form.
     let mut figures = list_of(&mut into.figures);
     for mut f in take(&mut e.figures) {
-        if !figures.iter().any(|g| g.what == f.what && g.unit == f.unit && g.value == f.value) {
-            f.sentence += base;
-            figures.push(f);
+        f.sentence += base;
+        match figures.iter_mut().find(|g| g.what == f.what && g.unit == f.unit && same_count(g, &f)) {
+            Some(g) => {
+                if g.approx && !f.approx {
+                    *g = f;
+                }
+            }
+            None => figures.push(f),
         }
     }
     into.figures = figures.into();
+}
+
+/// Whether two figures of one kind in restatements of one happening give the same count: the
+/// same value, or one of them approximate and within a tenth of the other (a headline's
+/// rounded `более 74 тысяч` for the body's `74 692`).
+fn same_count(a: &Figure, b: &Figure) -> bool {
+    a.value == b.value
+        || ((a.approx || b.approx) && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs()))
 }
 
 #[cfg(test)]

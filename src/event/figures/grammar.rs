@@ -523,7 +523,17 @@ impl<'a> Cx<'a> {
                                 return None;
                             }
                             let l = *left.get_or_insert_with(|| self.left(num_start));
-                            let subset = l.subset || part_after(end);
+                            // The first item of a list in a sentence of parts (`Из них в
+                            // Шымкенте — 312, ...`): a part of the count before the sentence.
+                            let listed_part = head.is_none()
+                                && l.start > 0
+                                && (matches!(self.kind(l.start - 1), Some(Kind::Dash))
+                                    || self.is(l.start - 1, flag::AT))
+                                && self.opens_with_part();
+                            if listed_part {
+                                left = Some(Left { subset: true, ..l });
+                            }
+                            let subset = l.subset || part_after(end) || listed_part;
                             self.carried(head, l.start, k, end, subset)?
                         }
                     },
@@ -552,6 +562,13 @@ impl<'a> Cx<'a> {
                         self.case_modifier(adj_from, noun).unwrap_or(FigureWhat::Cases)
                     }
                     Some(w) => w,
+                    // The contacts of the sick are people (`52 контактных лица заболевших`).
+                    None if u == CountUnit::People
+                        && (adj_from.min(noun)..=noun)
+                            .any(|j| self.word(j).is_some_and(|w| has_prefix(w, self.words.tables.contacts))) =>
+                    {
+                        FigureWhat::People
+                    }
                     None => {
                         let cue = self.cue_kind(k);
                         if u == CountUnit::Doses {
@@ -665,6 +682,14 @@ impl<'a> Cx<'a> {
             Some(what) if what != f.what => Some(Unit::Carried(CountUnit::People.as_str(), what)),
             _ => Some(Unit::Carried(at.unit, f.what)),
         }
+    }
+
+    /// Whether the sentence opens with `из них` or `в том числе`: what it counts are parts of
+    /// a count before it.
+    fn opens_with_part(&self) -> bool {
+        (self.is(0, flag::OF) && self.is(1, flag::PRONOUN))
+            || (self.is(0, flag::INCLUDING) && self.is(1, flag::INCLUDING_END))
+            || (self.is(1, flag::INCLUDING) && self.is(2, flag::INCLUDING_END))
     }
 
     /// The qualifiers on the left of a number that starts at `start`, and whether `из них`

@@ -464,6 +464,14 @@ mod tests {
         let mut own = figures("Из них 3 человека скончались.");
         take_outer(&outer, &mut own);
         assert_eq!(own[0].what, FigureWhat::Deaths);
+        // A list of parts, each after its place (`Из них в Шымкенте — 312, ...`).
+        let mut listed = figures("Из них в Шымкенте — 312, в Туркестанской области — 95.");
+        assert_eq!(listed.len(), 2, "{listed:?}");
+        take_outer(&outer, &mut listed);
+        assert!(listed.iter().all(|f| f.what == FigureWhat::Cases), "{listed:?}");
+        let mut listed = figures("В том числе в Алматы — 40, в Нур-Султане — 31.");
+        take_outer(&outer, &mut listed);
+        assert!(listed.len() == 2 && listed.iter().all(|f| f.what == FigureWhat::Cases), "{listed:?}");
         // Not a part: untouched.
         let mut plain = figures("Госпитализированы 40 человек.");
         take_outer(&outer, &mut plain);

@@ -199,6 +199,9 @@ pub(crate) struct FigureTables {
     pub(crate) at_case_cues: &'static [&'static str],
     /// Prefixes that make doses doses given.
     pub(crate) doses_given: &'static [&'static str],
+    /// Prefixes of the words that make a count of persons their contacts (`52 контактных
+    /// лица заболевших`): people, whatever role a word after it names.
+    pub(crate) contacts: &'static [&'static str],
     /// Adjective prefixes that make an outcome a death (`летальных исходов`).
     pub(crate) deadly_outcome: &'static [&'static str],
     /// Prefixes that make cases deaths, before the noun or after "with" (`случаев с летальным`).

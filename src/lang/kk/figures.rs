@@ -202,6 +202,8 @@ const CUES: &[(FigureWhat, &[&str])] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 const DOSES_GIVEN: &[&str] = &["салын", "егіл", "жасал", "пайдаланыл", "қолданыл"];
+/// Prefixes of the words that make a count of persons their contacts.
+const CONTACTS: &[&str] = &["байланыс", "контакт"];
 /// Suffixes after `N-` that keep a cardinal reading: the cases (`49-ға`, `300-ден`) and the
 /// possessive in its cases (`жұқтырғандардың 12-сі`, the 12 of the infected), as written.
 #[rustfmt::skip]
@@ -250,6 +252,7 @@ static TABLES: Lazy<FigureTables> = Lazy::new(|| FigureTables {
     exact_cues: &[],
     at_case_cues: &[],
     doses_given: DOSES_GIVEN,
+    contacts: CONTACTS,
     deadly_outcome: &[],
     deadly_case: &["өлім", "летальді"],
     case_next: &[("өліммен", FigureWhat::Deaths)],

@@ -170,6 +170,8 @@ pub(crate) const U_CASE_CUES: &[&str] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 pub(crate) const DOSES_GIVEN: &[&str] = &["введен", "введено", "использован", "сделан", "сделали"];
+/// Prefixes of the words that make a count of persons their contacts.
+const CONTACTS: &[&str] = &["контакт"];
 /// Suffixes after `N-` that keep a cardinal reading (`2-х`, `5-ти`).
 #[rustfmt::skip]
 pub(crate) const CARDINAL_SUFFIXES: &[&str] = &["х", "ух", "ех", "их", "ти", "ми"];
@@ -287,6 +289,7 @@ pub(crate) static TABLES: FigureTables = FigureTables {
     exact_cues: EXACT_CUES,
     at_case_cues: U_CASE_CUES,
     doses_given: DOSES_GIVEN,
+    contacts: CONTACTS,
     deadly_outcome: DEADLY_OUTCOME,
     deadly_case: DEADLY_CASE,
     case_next: CASE_NEXT,
