@@ -234,6 +234,8 @@ const COMPARISONS: &[&str] = &[
     "тогда как",
     "по отношению",
     "аналогичн* период*|показател*",
+    // A record since a date: `максимум с января`, `рекордный с мая прирост`.
+    "максимум*|рекорд*|антирекорд*",
 ];
 
 /// Phrases that open page furniture: at the sentence's start, or after a timestamp or a
