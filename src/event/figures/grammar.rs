@@ -474,6 +474,10 @@ impl<'a> Cx<'a> {
                 None => (None, after),
             }
         };
+        // A difference from a comparison reference (`на 18% больше, чем неделей ранее`).
+        if matches!(unit, Some(Unit::Percent)) && self.is_difference(num_start, end) {
+            return None;
+        }
         let (clause_start, _) = self.clause(k);
         let unit = match unit {
             Some(u) => u,
@@ -682,6 +686,14 @@ impl<'a> Cx<'a> {
             Some(what) if what != f.what => Some(Unit::Carried(CountUnit::People.as_str(), what)),
             _ => Some(Unit::Carried(at.unit, f.what)),
         }
+    }
+
+    /// Whether the percentage from token `start` to before `end` is a difference (`на 18%
+    /// больше`).
+    fn is_difference(&self, start: usize, end: usize) -> bool {
+        let tables = self.words.tables;
+        start.checked_sub(1).and_then(|p| self.word(p)).is_some_and(|w| tables.difference_by.contains(&w))
+            && self.word(end).is_some_and(|w| tables.difference_comparatives.contains(&w))
     }
 
     /// Whether the sentence opens with `из них` or `в том числе`: what it counts are parts of

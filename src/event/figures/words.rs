@@ -199,6 +199,11 @@ pub(crate) struct FigureTables {
     pub(crate) at_case_cues: &'static [&'static str],
     /// Prefixes that make doses doses given.
     pub(crate) doses_given: &'static [&'static str],
+    /// Prepositions of a difference before a percentage (`на` in `на 18% больше`).
+    pub(crate) difference_by: &'static [&'static str],
+    /// Comparatives after a percentage that make it a difference from a comparison reference
+    /// (`на 18% больше, чем неделей ранее`): no figure of the happening.
+    pub(crate) difference_comparatives: &'static [&'static str],
     /// Prefixes of the words that make a count of persons their contacts (`52 контактных
     /// лица заболевших`): people, whatever role a word after it names.
     pub(crate) contacts: &'static [&'static str],

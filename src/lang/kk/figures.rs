@@ -202,6 +202,10 @@ const CUES: &[(FigureWhat, &[&str])] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 const DOSES_GIVEN: &[&str] = &["салын", "егіл", "жасал", "пайдаланыл", "қолданыл"];
+/// Prepositions of a percentage difference (`на 18% больше`).
+const DIFFERENCE_BY: &[&str] = &[];
+/// Comparatives after a percentage that make it a difference.
+const DIFFERENCE_COMPARATIVES: &[&str] = &[];
 /// Prefixes of the words that make a count of persons their contacts.
 const CONTACTS: &[&str] = &["байланыс", "контакт"];
 /// Suffixes after `N-` that keep a cardinal reading: the cases (`49-ға`, `300-ден`) and the
@@ -253,6 +257,8 @@ static TABLES: Lazy<FigureTables> = Lazy::new(|| FigureTables {
     at_case_cues: &[],
     doses_given: DOSES_GIVEN,
     contacts: CONTACTS,
+    difference_by: DIFFERENCE_BY,
+    difference_comparatives: DIFFERENCE_COMPARATIVES,
     deadly_outcome: &[],
     deadly_case: &["өлім", "летальді"],
     case_next: &[("өліммен", FigureWhat::Deaths)],

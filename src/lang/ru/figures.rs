@@ -170,6 +170,10 @@ pub(crate) const U_CASE_CUES: &[&str] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 pub(crate) const DOSES_GIVEN: &[&str] = &["введен", "введено", "использован", "сделан", "сделали"];
+/// Prepositions of a percentage difference (`на 18% больше`).
+const DIFFERENCE_BY: &[&str] = &["на"];
+/// Comparatives after a percentage that make it a difference.
+const DIFFERENCE_COMPARATIVES: &[&str] = &["больше", "меньше", "более", "менее", "выше", "ниже"];
 /// Prefixes of the words that make a count of persons their contacts.
 const CONTACTS: &[&str] = &["контакт"];
 /// Suffixes after `N-` that keep a cardinal reading (`2-х`, `5-ти`).
@@ -290,6 +294,8 @@ pub(crate) static TABLES: FigureTables = FigureTables {
     at_case_cues: U_CASE_CUES,
     doses_given: DOSES_GIVEN,
     contacts: CONTACTS,
+    difference_by: DIFFERENCE_BY,
+    difference_comparatives: DIFFERENCE_COMPARATIVES,
     deadly_outcome: DEADLY_OUTCOME,
     deadly_case: DEADLY_CASE,
     case_next: CASE_NEXT,
