@@ -19,8 +19,8 @@
 //! - `timeline.tsv`: `publication, text, events`; the events `khronika::analyze` builds from
 //!   the text (`\n` in it is a line break), each `when` (and ` MOD` when it has one), `; `
 //!   between them, in the timeline's order (`-` for none). A row whose events carry
-//!   `[N: value what, ...]` also checks each event's number of evidence sentences and its
-//!   figures, in order.
+//!   `[N kind,kind: value what, ...]` also checks each event's number of evidence sentences,
+//!   its kinds and its figures, in order.
 //! - `discourse.tsv`: `sentence, classes`; the discourse classes the event builder reads, as
 //!   a set (`-` for none), through `khronika::internals::discourse`.
 //!
@@ -341,7 +341,8 @@ fn ru_timeline() {
         let [date, text, events] = *c else { unreachable!("the loader checks columns") };
         let text = text.replace("\\n", "\n");
         let analysis = khronika::analyze(&Document::new(published(date)?, &text));
-        // `[N: v what, ...]` after each event, when the row asks: its evidence count and figures.
+        // `[N kinds: v what, ...]` after each event, when the row asks: its evidence count,
+        // kinds and figures.
         let detailed = events.contains('[');
         let got: Vec<String> = analysis
             .timeline
@@ -360,7 +361,8 @@ fn ru_timeline() {
                     .iter()
                     .map(|f| format!("{} {}", f.value, format!("{:?}", f.what).to_lowercase()))
                     .collect();
-                format!("{when} [{}: {}]", e.evidence.len().max(1), figures.join(", "))
+                let kinds: Vec<&str> = e.kinds.iter().map(|k| k.id()).collect();
+                format!("{when} [{} {}: {}]", e.evidence.len().max(1), kinds.join(","), figures.join(", "))
             })
             .collect();
         let got = if got.is_empty() { "-".to_owned() } else { got.join("; ") };

@@ -442,6 +442,8 @@ impl<'a> Builder<'a> {
                 !compares
             };
             let start = self.events.len();
+            // A dated back-reference's event, when the chain goes on with the one it points to.
+            let mut back_to = None;
             let mut made = std::mem::take(&mut self.made);
             dated(
                 &mut self.events,
@@ -498,9 +500,21 @@ impl<'a> Builder<'a> {
                     .and_then(|k| own.get(k))
                     .map_or(range.end, |m| token_at(tokens, m.span().start.saturating_sub(p.offset)).max(range.start));
                 describe_rest(tables, text, tokens, range.start..figured, &mut d, &expressions);
+                // `Такое решение принято 15 апреля.`: a dated back-reference that names no kind
+                // has the kinds of the event it points to.
+                // What follows goes on with the event pointed to.
+                let pointed = chain
+                    .filter(|_| talk.refers_back && live && d.kinds.is_empty())
+                    .and_then(|c| Some((c, self.events.get(c)?)))
+                    .filter(|(_, c)| has_kind(c))
+                    .map(|(c, ev)| (c, ev.kinds.clone()));
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, &mut d);
+                    if let Some((_, kinds)) = &pointed {
+                        event.kinds = kinds.clone();
+                    }
                 }
+                back_to = pointed.map(|(c, _)| c);
                 self.scratch = cleared(d);
             }
             self.made = made;
@@ -524,9 +538,12 @@ impl<'a> Builder<'a> {
                         count_places(&mut self.named, &event.places);
                     }
                 }
-                chain = Some(self.events.len() - 1);
+                chain = Some(back_to.unwrap_or(self.events.len() - 1));
                 previous_paragraph = sentence.paragraph;
-                self.note_decrees(start);
+                // (A back-reference is no new decree: the one it points to stays the latest.)
+                if back_to.is_none() {
+                    self.note_decrees(start);
+                }
                 continue;
             }
             // A sentence whose dates are only comparison references (`Для сравнения, днём
