@@ -507,11 +507,11 @@ impl<'a> Builder<'a> {
                     .filter(|_| talk.refers_back && live && d.kinds.is_empty())
                     .and_then(|c| Some((c, self.events.get(c)?)))
                     .filter(|(_, c)| has_kind(c))
-                    .map(|(c, ev)| (c, ev.kinds.clone()));
+                    .map(|(c, ev)| (c, ev.kinds));
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, &mut d);
-                    if let Some((_, kinds)) = &pointed {
-                        event.kinds = kinds.clone();
+                    if let Some((_, kinds)) = pointed {
+                        event.kinds = kinds;
                     }
                 }
                 back_to = pointed.map(|(c, _)| c);
