@@ -410,7 +410,19 @@ impl<'a> Builder<'a> {
                 }
                 // Weekends with no day written in a decree's listed point (`3) ограничение
                 // работы транспорта в выходные дни;`) are when the measure applies, not a date.
-                if listed.is_some() && matches!(mention.value, Value::Weekend { .. }) {
+                // So are they beside another date (`С 13 января торговые центры работают в
+                // выходные дни`): when the measure dated by that date applies.
+                // (Another date, not the weekend's own days: `В эти выходные, 31 июля и 1
+                // августа, ...` is the weekend.)
+                let beside_a_date = || {
+                    let (sat, sun) = (mention.value.first_day(), mention.value.last_day());
+                    own.iter().any(|m| {
+                        m.value.is_calendar()
+                            && !matches!(m.value, Value::Weekend { .. })
+                            && !(m.value.first_day() >= sat && m.value.last_day() <= sun)
+                    })
+                };
+                if matches!(mention.value, Value::Weekend { .. }) && (listed.is_some() || beside_a_date()) {
                     let written = text.get(
                         mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
                     );
@@ -657,6 +669,8 @@ impl<'a> Builder<'a> {
         let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
         let statistic = kinds.iter().any(|k| is_statistic(*k)) && !shares;
         let only_other = before.kinds.iter().all(|k| *k == EventKind::Other);
+        let quoted =
+            sentence_text.trim_start().starts_with(['«', '“', '„', '"']) && !kinds.iter().any(|k| is_measure(*k));
         let follow = if point && kinds.iter().any(|k| *k != EventKind::Other && new(k)) {
             Follow::Point
         } else if point {
@@ -664,9 +678,10 @@ impl<'a> Builder<'a> {
             Follow::Continues
         } else if decree && measure {
             Follow::Measure
-        } else if (opens && only_other) || anaphoric {
+        } else if (opens && only_other) || anaphoric || quoted {
             // `Все они ...`, `Это ...`: the happening goes on (after an event no cue named,
-            // the sentence says what it was).
+            // the sentence says what it was). So does a quotation that opens after it and
+            // names no measure: what was said of it (`«Ситуация стабилизировалась. ...»`).
             Follow::Continues
         } else if measure || statistic {
             Follow::Own
