@@ -678,11 +678,16 @@ impl<'a> Builder<'a> {
             Follow::Continues
         } else if decree && measure {
             Follow::Measure
-        } else if (opens && only_other) || anaphoric || quoted {
+        } else if (opens && only_other) || anaphoric {
             // `Все они ...`, `Это ...`: the happening goes on (after an event no cue named,
-            // the sentence says what it was). So does a quotation that opens after it and
-            // names no measure: what was said of it (`«Ситуация стабилизировалась. ...»`).
+            // the sentence says what it was).
             Follow::Continues
+        } else if quoted {
+            // A quotation that opens after the event and names no measure is what someone
+            // said (`«Ситуация остаётся напряжённой. Коечный фонд заполнен на 92%»`): no
+            // statistic of the event's day, and no more of the event either.
+            self.scratch = cleared(d);
+            return None;
         } else if measure || statistic {
             Follow::Own
         } else if opens || shares {
@@ -1159,6 +1164,11 @@ fn fold(event: &mut Event, span: &Span, d: &mut Description, follow: Follow) {
     if !places.is_empty() {
         event.places.extend(places);
     }
+    fold_figures(event, at, d);
+}
+
+/// Adds the figures of a folded sentence (evidence `at` of the event) to the event.
+fn fold_figures(event: &mut Event, at: usize, d: &mut Description) {
     if !d.figures.is_empty() {
         event.figures.extend(d.figures.drain(..).map(|mut f| {
             f.sentence = at;

@@ -49,7 +49,10 @@ impl Cx<'_> {
             if f & flag::COUNT_NEW != 0 {
                 out.push(cue(Count::New, true, false));
             } else if f & flag::COUNT_TOTAL != 0 {
-                out.push(cue(Count::Cumulative, false, false));
+                // (`Больше всего заболевших ...` opens a list of the largest parts: no total.)
+                if !(i == 1 && self.opens_with_part()) {
+                    out.push(cue(Count::Cumulative, false, false));
+                }
             } else if f & flag::DAY != 0
                 && (f1 & flag::FOR != 0 || (f1 & flag::WINDOW != 0 && f2 & flag::FOR != 0))
                 && flags(i + 1) & flag::UP_TO == 0

@@ -675,7 +675,11 @@ impl<'a> Cx<'a> {
                 || before.is_some_and(|p| {
                     matches!(self.kind(p), Some(Kind::Dash | Kind::Sym(':'))) || self.is(p, flag::AT | flag::AND)
                 });
-            if !(next_clause || same_clause) || !lead {
+            // `..., Санкт-Петербурге — 745 и Московской области — 420`: the next item after
+            // "and" and its place.
+            let after_and = (at.end..start).any(|j| self.is(j, flag::AND))
+                && (at.end..start).all(|j| !matches!(self.kind(j), Some(Kind::Num(..))));
+            if !(next_clause || same_clause || after_and) || !lead {
                 return None;
             }
         }
@@ -696,10 +700,12 @@ impl<'a> Cx<'a> {
             && self.word(end).is_some_and(|w| tables.difference_comparatives.contains(&w))
     }
 
-    /// Whether the sentence opens with `из них` or `в том числе`: what it counts are parts of
-    /// a count before it.
-    fn opens_with_part(&self) -> bool {
-        (self.is(0, flag::OF) && self.is(1, flag::PRONOUN))
+    /// Whether the sentence opens with `из них`, `в том числе` or a word pair of
+    /// `most_openers` (`больше всего`): what it lists are parts of a count before it.
+    pub(crate) fn opens_with_part(&self) -> bool {
+        let most = |(a, b): &(&str, &str)| self.word(0) == Some(*a) && self.word(1) == Some(*b);
+        self.words.tables.most_openers.iter().any(most)
+            || (self.is(0, flag::OF) && self.is(1, flag::PRONOUN))
             || (self.is(0, flag::INCLUDING) && self.is(1, flag::INCLUDING_END))
             || (self.is(1, flag::INCLUDING) && self.is(2, flag::INCLUDING_END))
     }

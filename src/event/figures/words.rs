@@ -199,6 +199,9 @@ pub(crate) struct FigureTables {
     pub(crate) at_case_cues: &'static [&'static str],
     /// Prefixes that make doses doses given.
     pub(crate) doses_given: &'static [&'static str],
+    /// Openers of a sentence that lists the largest parts of a count before it (`Больше всего
+    /// заболевших — в Алматы (120) ...`), as word pairs.
+    pub(crate) most_openers: &'static [(&'static str, &'static str)],
     /// Prepositions of a difference before a percentage (`на` in `на 18% больше`).
     pub(crate) difference_by: &'static [&'static str],
     /// Comparatives after a percentage that make it a difference from a comparison reference

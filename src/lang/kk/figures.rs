@@ -202,6 +202,8 @@ const CUES: &[(FigureWhat, &[&str])] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 const DOSES_GIVEN: &[&str] = &["салын", "егіл", "жасал", "пайдаланыл", "қолданыл"];
+/// Openers of a sentence that lists the largest parts of a count before it.
+const MOST_OPENERS: &[(&str, &str)] = &[];
 /// Prepositions of a percentage difference (`на 18% больше`).
 const DIFFERENCE_BY: &[&str] = &[];
 /// Comparatives after a percentage that make it a difference.
@@ -257,6 +259,7 @@ static TABLES: Lazy<FigureTables> = Lazy::new(|| FigureTables {
     at_case_cues: &[],
     doses_given: DOSES_GIVEN,
     contacts: CONTACTS,
+    most_openers: MOST_OPENERS,
     difference_by: DIFFERENCE_BY,
     difference_comparatives: DIFFERENCE_COMPARATIVES,
     deadly_outcome: &[],

@@ -170,6 +170,9 @@ pub(crate) const U_CASE_CUES: &[&str] = &[
 /// Words (as prefixes) that make doses doses given, next to the vaccination cues.
 #[rustfmt::skip]
 pub(crate) const DOSES_GIVEN: &[&str] = &["введен", "введено", "использован", "сделан", "сделали"];
+/// Openers of a sentence that lists the largest parts of a count before it.
+const MOST_OPENERS: &[(&str, &str)] =
+    &[("больше", "всего"), ("наибольшее", "число"), ("наибольшее", "количество"), ("наибольший", "прирост")];
 /// Prepositions of a percentage difference (`на 18% больше`).
 const DIFFERENCE_BY: &[&str] = &["на"];
 /// Comparatives after a percentage that make it a difference.
@@ -294,6 +297,7 @@ pub(crate) static TABLES: FigureTables = FigureTables {
     at_case_cues: U_CASE_CUES,
     doses_given: DOSES_GIVEN,
     contacts: CONTACTS,
+    most_openers: MOST_OPENERS,
     difference_by: DIFFERENCE_BY,
     difference_comparatives: DIFFERENCE_COMPARATIVES,
     deadly_outcome: DEADLY_OUTCOME,
