@@ -700,6 +700,19 @@ impl<'a> Builder<'a> {
             return None;
         };
         let levels = anaphora(tables.gazetteer, text, tokens, range_copy);
+        // `По всей стране за тот же период зарегистрировано 1 645 случаев.` after a city's
+        // count: the same statistic of the whole country, not more of the city's event.
+        let wider = follow == Follow::Continues
+            && d.places.is_empty()
+            && !d.figures.is_empty()
+            && !kinds.iter().any(|k| is_measure(*k))
+            && levels.contains(Anaphor::Country)
+            && !before.places.is_empty()
+            && before.places.iter().all(|p| p.kind != PlaceKind::Country);
+        if wider {
+            self.scratch = cleared(d);
+            return None;
+        }
         count_places(&mut self.named, &d.places);
         if follow == Follow::Own {
             let (when, modifier) = (before.when.clone(), before.modifier);
