@@ -394,6 +394,12 @@ impl<'a> Builder<'a> {
             let first_rumour = std::cell::OnceCell::new();
             // Whether a date of the sentence is a comparison reference.
             let compared = std::cell::Cell::new(false);
+            // The first day of the event before, when it counts something (what an elliptic
+            // comparison opening the sentence compares with).
+            let counted_before = chain
+                .and_then(|c| self.events.get(c))
+                .filter(|e| !e.figures.is_empty())
+                .and_then(|e| e.when.first_day());
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -439,7 +445,8 @@ impl<'a> Builder<'a> {
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
                 let claimed =
                     first_rumour.get_or_init(|| cues.first_rumour(tokens, range.clone())).is_some_and(|r| r < at);
-                let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset);
+                let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset)
+                    || elliptic_opening(mention, tokens, range.clone(), p.offset, counted_before);
                 let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
                 let set_off =
                     dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
@@ -1235,6 +1242,29 @@ fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<
         && own[..k].iter().any(|o| {
             o.value.is_calendar() && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
         })
+}
+
+/// Whether `mention` opens its sentence (tokens `range`) as an elliptic comparison with the
+/// event before it (whose first day is `before`, when it counts something): a day, then only
+/// a dash and a count (`Неделей ранее — 1 410.`, `Днём ранее — около 250.`). It dates
+/// nothing. (Its day is not compared: `днём ранее` resolves against the publication, so it
+/// can be the event's own day.)
+fn elliptic_opening(
+    mention: &Mention,
+    tokens: &Tokens,
+    range: Range<usize>,
+    offset: usize,
+    before: Option<chrono::NaiveDate>,
+) -> bool {
+    let at = token_at(tokens, mention.span().start.saturating_sub(offset));
+    let end = token_at(tokens, mention.span().end.saturating_sub(offset));
+    let dash = tokens.get(end).is_some_and(|t| t.kind == crate::text::TokenKind::Punct)
+        && ["—", "–", "-"].contains(&tokens.norm(end));
+    at == range.start
+        && dash
+        && (end + 1..(end + 3).min(range.end))
+            .any(|i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Number))
+        && before.is_some()
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.
