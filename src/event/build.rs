@@ -394,12 +394,9 @@ impl<'a> Builder<'a> {
             let first_rumour = std::cell::OnceCell::new();
             // Whether a date of the sentence is a comparison reference.
             let compared = std::cell::Cell::new(false);
-            // The first day of the event before, when it counts something (what an elliptic
-            // comparison opening the sentence compares with).
-            let counted_before = chain
-                .and_then(|c| self.events.get(c))
-                .filter(|e| !e.figures.is_empty())
-                .and_then(|e| e.when.first_day());
+            // Whether the event before counts something (what an elliptic comparison opening
+            // the sentence compares with).
+            let counted_before = chain.and_then(|c| self.events.get(c)).is_some_and(|e| !e.figures.is_empty());
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -1230,14 +1227,11 @@ fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<
     let Some(mention) = own.get(k) else { return false };
     let at = token_at(tokens, mention.span().start.saturating_sub(offset));
     let end = token_at(tokens, mention.span().end.saturating_sub(offset));
-    let punct = |i: usize, marks: &[&str]| {
-        tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct) && marks.contains(&tokens.norm(i))
-    };
     // The shape first (a few tokens), the earlier dates only for a mention that has it.
     at > range.start
         && end < range.end
-        && punct(at - 1, &[","])
-        && punct(end, &["—", "–", "-"])
+        && punct_in(tokens, at - 1, &[","])
+        && punct_in(tokens, end, DASHES)
         && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
         && own[..k].iter().any(|o| {
             o.value.is_calendar() && o.value.first_day().zip(mention.value.last_day()).is_some_and(|(a, b)| b < a)
@@ -1245,26 +1239,32 @@ fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<
 }
 
 /// Whether `mention` opens its sentence (tokens `range`) as an elliptic comparison with the
-/// event before it (whose first day is `before`, when it counts something): a day, then only
-/// a dash and a count (`Неделей ранее — 1 410.`, `Днём ранее — около 250.`). It dates
-/// nothing. (Its day is not compared: `днём ранее` resolves against the publication, so it
-/// can be the event's own day.)
+/// event before it, when that event counts something (`counted_before`): a day, then only a
+/// dash and a count (`Неделей ранее — 1 410.`, `Днём ранее — около 250.`). It dates nothing.
+/// (Its day is not compared: `днём ранее` resolves against the publication, so it can be the
+/// event's own day.)
 fn elliptic_opening(
     mention: &Mention,
     tokens: &Tokens,
     range: Range<usize>,
     offset: usize,
-    before: Option<chrono::NaiveDate>,
+    counted_before: bool,
 ) -> bool {
     let at = token_at(tokens, mention.span().start.saturating_sub(offset));
     let end = token_at(tokens, mention.span().end.saturating_sub(offset));
-    let dash = tokens.get(end).is_some_and(|t| t.kind == crate::text::TokenKind::Punct)
-        && ["—", "–", "-"].contains(&tokens.norm(end));
-    at == range.start
-        && dash
+    counted_before
+        && at == range.start
+        && punct_in(tokens, end, DASHES)
         && (end + 1..(end + 3).min(range.end))
             .any(|i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Number))
-        && before.is_some()
+}
+
+/// The dashes an elliptic comparison puts before its count.
+const DASHES: &[&str] = &["—", "–", "-"];
+
+/// Whether token `i` is a punctuation mark of `marks`.
+fn punct_in(tokens: &Tokens, i: usize, marks: &[&str]) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct) && marks.contains(&tokens.norm(i))
 }
 
 /// Character offsets of increasing byte offsets, counted with one forward cursor.
