@@ -145,9 +145,10 @@ impl Extractor {
 
     /// [`Extractor::analyze`] with pieces of about `piece` bytes.
     fn analyze_in(&self, doc: &Document, piece: usize) -> Analysis {
-        let lang = self.lang_of(doc);
+        let reading = self.reading(doc);
+        let lang = reading.0;
         let mut events = Builder::new(&lang.table().events, doc);
-        let mentions = self.read_in(doc, piece, |p| {
+        let mentions = self.read_in(doc, reading, piece, |p| {
             events.piece(p);
         });
         if doc.text().len() > piece {
@@ -182,20 +183,31 @@ impl Extractor {
     /// table covers), handing each piece (its tokens, its sentences with spans and paragraphs
     /// in the whole text, its mentions) to `each`; returns the mentions.
     fn read(&self, doc: &Document, each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
-        self.read_in(doc, PIECE, each)
+        self.read_in(doc, self.reading(doc), PIECE, each)
     }
 
-    /// [`Extractor::read`] with pieces of about `piece` bytes.
-    fn read_in(&self, doc: &Document, piece: usize, mut each: impl FnMut(&Piece<'_>)) -> Vec<Mention> {
-        // A document whose language its text chose, and that has Kazakh letters, is read
-        // sentence by sentence; a Russian one without them (the common case) is not.
-        let (lang, per_sentence) = match doc.lang().or(self.lang) {
+    /// The language a document is read in ([`Extractor::lang_of`]) and whether it is read
+    /// sentence by sentence: a document whose language its text chose, and that has Kazakh
+    /// letters, is; a Russian one without them (the common case) is not. One look at the
+    /// text answers both.
+    fn reading(&self, doc: &Document) -> (Lang, bool) {
+        match doc.lang().or(self.lang) {
             Some(lang) => (lang, false),
             None => {
                 let (lang, kazakh_letters) = choose_lang(doc.text());
                 (lang, lang != Lang::Ru || kazakh_letters)
             }
-        };
+        }
+    }
+
+    /// [`Extractor::read`] with pieces of about `piece` bytes.
+    fn read_in(
+        &self,
+        doc: &Document,
+        (lang, per_sentence): (Lang, bool),
+        piece: usize,
+        mut each: impl FnMut(&Piece<'_>),
+    ) -> Vec<Mention> {
         let language = lang.table();
         let mut state = State {
             dates: take_reader(lang),
@@ -576,8 +588,8 @@ mod tests {
         let doc = Document::new(NaiveDate::from_ymd_opt(2020, 3, 20).unwrap_or_default(), text);
         let e = Extractor::default();
         let (mut whole, mut cut) = (Vec::new(), Vec::new());
-        let a = e.read_in(&doc, PIECE, |p| whole.extend_from_slice(p.sentences));
-        let b = e.read_in(&doc, 1, |p| cut.extend_from_slice(p.sentences));
+        let a = e.read_in(&doc, e.reading(&doc), PIECE, |p| whole.extend_from_slice(p.sentences));
+        let b = e.read_in(&doc, e.reading(&doc), 1, |p| cut.extend_from_slice(p.sentences));
         assert_eq!(a, b);
         assert!(a.len() >= 5, "{a:?}");
         let spans = |s: &[Sentence]| s.iter().map(|s| (s.span.clone(), s.paragraph)).collect::<Vec<_>>();
