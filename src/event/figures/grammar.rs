@@ -395,6 +395,8 @@ impl<'a> Cx<'a> {
                     half = true;
                     (1.5, k + 1)
                 }
+                // `ни одного случая`: a negated number word counts none.
+                _ if k > 0 && self.is(k - 1, flag::NEGATION) => (0.0, self.number_words(k)?.1),
                 // `тысяча человек`; every other entry is not a number.
                 Some(Lex::Mult(_)) | None => self.number_words(k)?,
                 Some(_) => return None,

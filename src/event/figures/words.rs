@@ -115,6 +115,8 @@ pub(crate) mod flag {
     pub(crate) const INCLUDING_END: u32 = 1 << 26;
     /// "And" between the items of a list (`8 в Караганде и 5 в Павлодаре`).
     pub(crate) const AND: u32 = 1 << 27;
+    /// A negation before a number word (`ни` in `ни одного случая`): a count of none.
+    pub(crate) const NEGATION: u32 = 1 << 28;
 }
 
 /// One word of the compiled table: everything the grammar asks about it.
@@ -163,6 +165,8 @@ pub(crate) struct FigureTables {
     pub(crate) abbreviations: &'static [&'static str],
     /// Words before a number that make it an address or an identifier.
     pub(crate) address_words: &'static [&'static str],
+    /// Negations before a number word that make its count none (`ни одного случая`: 0).
+    pub(crate) negations: &'static [&'static str],
     /// Words that may follow a number counted by the subject on its left.
     pub(crate) after_bare: &'static [&'static str],
     /// Subjects that introduce a counted noun on the left of a bare number.
@@ -398,9 +402,10 @@ impl FigureWords {
             // The first value a form is given wins, as in the number-word table.
             e.cardinal = e.cardinal.or(Some(v));
         }
-        let classes: [(&[&str], u32); 28] = [
+        let classes: [(&[&str], u32); 29] = [
             (tables.abbreviations, flag::ABBREVIATION),
             (tables.address_words, flag::ADDRESS),
+            (tables.negations, flag::NEGATION),
             (tables.after_bare, flag::AFTER_BARE),
             (tables.subjects, flag::SUBJECT),
             (tables.qualifiers, flag::QUALIFIER),

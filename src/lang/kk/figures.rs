@@ -239,6 +239,8 @@ static TABLES: Lazy<FigureTables> = Lazy::new(|| FigureTables {
     outcomes: &[],
     abbreviations: ABBREVIATIONS,
     address_words: ADDRESS_WORDS,
+    // (None listed for Kazakh yet.)
+    negations: &[],
     after_bare: AFTER_BARE,
     subjects: SUBJECTS,
     qualifiers: QUALIFIERS,

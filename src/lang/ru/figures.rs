@@ -278,6 +278,8 @@ pub(crate) static TABLES: FigureTables = FigureTables {
     outcomes: OUTCOMES,
     abbreviations: ABBREVIATIONS,
     address_words: ADDRESS_WORDS,
+    // `не было ни одного случая`: none.
+    negations: &["ни"],
     after_bare: AFTER_BARE,
     subjects: SUBJECTS,
     qualifiers: QUALIFIERS,
