@@ -964,6 +964,39 @@ const FUTURE_WORDS: &[&str] = &[
     "запретят",
 ];
 
+/// Present forms of the verbs that announce a change of rules: news tells a scheduled
+/// measure in the present (`с понедельника в городе вводится запрет`, `в выходные
+/// закрываются торговые центры`), so they point forward like the future. (Verbs of a state,
+/// `действует`, `работают`, do not: `с понедельника действует запрет` may have begun.)
+const PRESENT_SCHEDULING: &[&str] = &[
+    "вводится",
+    "вводятся",
+    "отменяется",
+    "отменяются",
+    "снимается",
+    "снимаются",
+    "закрывается",
+    "закрываются",
+    "открывается",
+    "открываются",
+    "возобновляется",
+    "возобновляются",
+    "приостанавливается",
+    "приостанавливаются",
+    "ужесточается",
+    "ужесточаются",
+    "смягчается",
+    "смягчаются",
+    "запрещается",
+    "запрещаются",
+    "продлевается",
+    "продлеваются",
+    "переносится",
+    "переносятся",
+    "вступает",
+    "вступают",
+];
+
 /// Nouns and other words that end like past-tense verbs (`-ела`, `-или`) but are not.
 pub const NOT_PAST: &[&str] = &[
     "недели",
@@ -1471,7 +1504,7 @@ fn build() -> HashMap<String, Vec<Lex>> {
             }
         }
     }
-    for form in FUTURE_WORDS {
+    for form in FUTURE_WORDS.iter().chain(PRESENT_SCHEDULING) {
         add(form, Lex::Future);
     }
     for form in PAST_WORDS {
