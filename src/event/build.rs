@@ -126,6 +126,9 @@ pub(crate) struct Builder<'a> {
     /// The document's first sentence when it is a line of its own (a headline), and
     /// whether that is still open to tell.
     headline: (Option<Span>, bool),
+    /// The sentence that may be the headline: the first, unless page furniture or a rubric
+    /// (a line of one word) comes before it.
+    headline_at: usize,
     /// The places an event's evidence names by anaphora (`в республике`): the event, its
     /// evidence sentence, the levels; resolved when the document is read.
     anaphora: Vec<(usize, usize, Anaphors)>,
@@ -217,6 +220,7 @@ impl<'a> Builder<'a> {
             sentences: Sentences::with_capacity(text.len() / BYTES_PER_SENTENCE),
             made: buffers.0,
             headline: (None, true),
+            headline_at: 0,
             anaphora: Vec::new(),
             named: Vec::new(),
             lead: Vec::new(),
@@ -264,8 +268,14 @@ impl<'a> Builder<'a> {
             };
             self.sentences.push(&span);
             if self.headline.1 {
+                let one_word = || {
+                    let words = tokens.as_slice().get(sentence.tokens.clone()).unwrap_or(&[]);
+                    words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).count() <= 1
+                };
                 match &self.headline.0 {
-                    None if index == 0 => self.headline.0 = Some(span.clone()),
+                    // A rubric's line (`Общество`) stands before the headline.
+                    None if index == self.headline_at && one_word() => self.headline_at += 1,
+                    None if index == self.headline_at => self.headline.0 = Some(span.clone()),
                     Some(_) => {
                         // The first sentence is a headline when it is a paragraph of its own, or
                         // the text's first line without a full stop (`Карантин продлили` and
@@ -273,10 +283,10 @@ impl<'a> Builder<'a> {
                         let new_paragraph =
                             p.sentences.get(local.wrapping_sub(1)).is_some_and(|s| s.paragraph != sentence.paragraph);
                         let new_line = tokens.get(sentence.tokens.start).is_some_and(|t| t.gap >= Gap::Newline);
-                        let full_stop = self
-                            .sentences
-                            .first()
-                            .is_some_and(|h| text.get(h.bytes.clone()).is_some_and(|s| s.ends_with('.')));
+                        let full_stop = self.headline.0.as_ref().is_some_and(|h| {
+                            text.get(h.bytes.start.saturating_sub(p.offset)..h.bytes.end.saturating_sub(p.offset))
+                                .is_some_and(|s| s.ends_with('.'))
+                        });
                         if !(new_paragraph || (new_line && !full_stop)) {
                             self.headline.0 = None;
                         }
@@ -285,7 +295,7 @@ impl<'a> Builder<'a> {
                     None => self.headline.1 = false,
                 }
             }
-            if index == 0 {
+            if index == self.headline_at {
                 let names = places_with(tables.gazetteer, text, tokens, sentence.tokens.clone());
                 self.lead = names.iter().map(named_place).collect();
             }
@@ -330,6 +340,12 @@ impl<'a> Builder<'a> {
             };
             // A condition (`Если ситуация не улучшится, ...`): what it dates may happen.
             if talk.furniture || (dates && cues.is_conditional(text, tokens, range.clone())) {
+                // Page furniture before the headline (`Обновлено: 20 октября 2021, 11:40`) is
+                // none: the next line may be.
+                if talk.furniture && self.headline.1 && self.headline.0.as_ref() == Some(&span) {
+                    self.headline.0 = None;
+                    self.headline_at = index + 1;
+                }
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
@@ -1560,11 +1576,20 @@ fn restatements(
     // By first day (what `same_time` compares shares it; an event with none is the same time
     // as nothing), then index: 8 bytes an event, reserved once.
     let mut keyed: Vec<(i32, u32)> = Vec::with_capacity(events.len());
+    let candidate = |e: &Event| !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other);
     keyed.extend(events.iter().enumerate().filter_map(|(i, e)| {
-        let candidate = !e.inherited && e.kinds.iter().any(|k| *k != EventKind::Other);
-        let day = e.when.first_day().filter(|_| candidate)?;
+        let day = e.when.first_day().filter(|_| candidate(e))?;
         Some((day.num_days_from_ce(), u32::try_from(i).ok()?))
     }));
+    // A report's window (`за сутки`: yesterday and today) is also keyed by its last day, where
+    // the body's report day may restate it (see `window_holds`).
+    if headline.is_some() {
+        let windows = events.iter().enumerate().filter(|(_, e)| candidate(e) && is_report_window(e));
+        let last_days: Vec<(i32, u32)> = windows
+            .filter_map(|(i, e)| Some((e.when.last_day()?.num_days_from_ce(), u32::try_from(i).ok()?)))
+            .collect();
+        keyed.extend(last_days);
+    }
     if keyed.len() < 2 {
         return events;
     }
@@ -1573,12 +1598,15 @@ fn restatements(
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         for (n, &(_, i)) in run.iter().enumerate().skip(1) {
             let i = i as usize;
+            if gone[i] {
+                continue;
+            }
             let earlier = run[n.saturating_sub(RESTATEMENT_CANDIDATES)..n].iter().map(|&(_, j)| j as usize);
             let same = earlier.filter(|&j| !gone[j]).find(|&j| {
                 let (a, b) = (&events[j], &events[i]);
                 let with_headline = headline.is_some_and(|h| *h == a.sentence || *h == b.sentence);
                 let (sa, sb) = (signatures.get(j), signatures.get(i));
-                same_time(a, b)
+                (same_time(a, b) || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
                     && (similar(sa, sb) || (with_headline && contained(sa, sb)))
@@ -1729,6 +1757,27 @@ fn same_time(a: &Event, b: &Event) -> bool {
     let open_start = |e: &Event| e.modifier == Some(Mod::OnOrAfter) && matches!(e.when, Value::Day(_));
     let interval = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
     a.when.first_day() == b.when.first_day() && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)))
+}
+
+/// Whether an event is dated by a report's window of two days (`за сутки`: the day before
+/// publication and the publication day).
+fn is_report_window(e: &Event) -> bool {
+    e.modifier.is_none()
+        && matches!(e.when, Value::Interval(..))
+        && matches!((e.when.first_day(), e.when.last_day()), (Some(a), Some(b)) if (b - a).num_days() == 1)
+}
+
+/// Whether one event is dated by a report's window and the other by one of its two days
+/// (`за сутки выявили 512 случаев` in a headline, `на 20 октября, за сутки ... выявлено 512`
+/// in the body, which the day of the report dates): one report, when a headline says it.
+fn window_holds(a: &Event, b: &Event) -> bool {
+    let holds = |w: &Event, d: &Event| {
+        is_report_window(w)
+            && d.modifier.is_none()
+            && matches!(d.when, Value::Day(_))
+            && (d.when.first_day() == w.when.first_day() || d.when.first_day() == w.when.last_day())
+    };
+    holds(a, b) || holds(b, a)
 }
 
 /// Moves a restatement's evidence, sources, mentions, kinds, cues, measures, places and figures
