@@ -460,7 +460,8 @@ impl<'a> Builder<'a> {
                     first_rumour.get_or_init(|| cues.first_rumour(tokens, range.clone())).is_some_and(|r| r < at);
                 let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset)
                     || elliptic_opening(mention, tokens, range.clone(), p.offset, counted_before);
-                let qualifies = window(mention) && cues.defines_group(tokens, range.clone(), at);
+                let qualifies = (window(mention) && cues.defines_group(tokens, range.clone(), at))
+                    || (calendar_dates > 1 && cues.in_group_clause(tokens, range.clone(), at));
                 let set_off =
                     dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
                 if set_off {

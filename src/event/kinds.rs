@@ -526,6 +526,10 @@ pub(crate) struct DiscourseTables {
     /// (`переболевшие в течение последних шести месяцев`, `прибывших за последние 14
     /// дней`): such a window qualifies people and dates no happening.
     pub(crate) participle_endings: &'static [&'static str],
+    /// Relative pronouns of persons (`кто`): a clause they open after a comma defines a group
+    /// (`тем, кто получил прививку более полугода назад`), and a date in it, beside the
+    /// sentence's own, dates no happening.
+    pub(crate) group_relatives: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -990,6 +994,7 @@ impl Cues {
             (d.extensions, discourse::EXTENSION),
             (d.reporting, discourse::REPORTING),
             (d.rumours, discourse::RUMOUR),
+            (d.group_relatives, discourse::GROUP),
         ];
         for (table, mark) in marked {
             for w in table {

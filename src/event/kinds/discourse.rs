@@ -55,6 +55,8 @@ pub(super) const EXTENSION: u16 = 64;
 pub(super) const REPORTING: u16 = 128;
 /// A word for a rumour (`слухи`, `фейк`): a date after it is what the rumour claims.
 pub(super) const RUMOUR: u16 = 256;
+/// A relative pronoun of persons (`кто`) that opens a clause defining a group.
+pub(super) const GROUP: u16 = 512;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -342,6 +344,23 @@ impl Cues {
             (Some(a), Some(b)) => tokens.norm(a).chars().count() <= 2 && b + 1 == a && marked(b),
             _ => false,
         }
+    }
+
+    /// Whether the mention at token `at` of the sentence made of tokens `range` stands in a
+    /// clause that defines a group of people: the clause, from the comma before the mention,
+    /// opens with a word of
+    /// [`DiscourseTables::group_relatives`](super::DiscourseTables::group_relatives) (`тем,
+    /// кто получил второй компонент более шести месяцев назад`).
+    pub(crate) fn in_group_clause(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
+        let comma = (range.start..at.min(range.end))
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && tokens.norm(i) == ",");
+        comma.is_some_and(|c| {
+            let first = c + 1;
+            first < at
+                && tokens.get(first).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.marks.get(tokens.norm(first)).is_some_and(|m| m & GROUP != 0)
+        })
     }
 
     /// The first token of tokens `range` that is a word for a rumour

@@ -30,6 +30,8 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     contrasts: &["ал", "бірақ", "алайда"],
     reporting: &["хабарлады", "мәлімдеді", "айтты", "деді", "жариялады"],
     participle_endings: &[],
+    // (Kazakh defines a group with a participle before its noun: no pronoun here.)
+    group_relatives: &[],
     rumours: &["сыбыс", "сыбысы", "сыбыстар", "сыбыстарды", "фейк"],
     extensions: &["ұзартты", "ұзартылды", "ұзартылады", "ұзарту"],
 });

@@ -91,6 +91,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
         "вшийся",
         "вшегося",
     ],
+    group_relatives: &["кто"],
     rumours: &[
         "слух",
         "слуха",
