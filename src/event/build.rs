@@ -1610,7 +1610,7 @@ fn restatements(
                 (same_time(a, b) || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
-                    && (similar(sa, sb) || (with_headline && contained(sa, sb)))
+                    && (similar(sa, sb) || (with_headline && (contained(sa, sb) || shares_count(a, b))))
             });
             // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -1727,14 +1727,9 @@ fn agree(a: &Event, b: &Event) -> bool {
     // The places of one among the other's (a headline names the country, the body its regions too).
     let places = pa.iter().all(|p| pb.contains(p)) || pb.iter().all(|p| pa.contains(p));
     // Figures agree when the counts of one are among the other's of the same sort (a headline
-    // gives the total, the body the total and its parts), an approximate one (`более 74
-    // тысяч`) within a twentieth of it.
-    let same = |x: &Figure, y: &Figure| {
-        x.what == y.what
-            && x.unit == y.unit
-            && (x.value == y.value
-                || ((x.approx || y.approx) && (x.value - y.value).abs() <= 0.05 * x.value.abs().max(y.value.abs())))
-    };
+    // gives the total, the body the total and its parts), an approximate one (`более 3
+    // тысяч` for 3 206) within a tenth of it ([`same_count`]).
+    let same = |x: &Figure, y: &Figure| x.what == y.what && x.unit == y.unit && same_count(x, y);
     let within = |x: &Event, y: &Event| {
         x.figures.iter().all(|fx| {
             !y.figures.iter().any(|fy| fy.what == fx.what && fy.unit == fx.unit)
@@ -1809,11 +1804,14 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
     }
     into.places = places.into();
     // A count both restate is one figure: the same value, or a rounding of it (`более 74
-    // тысяч` and `74 692`), kept in its exact form.
+    // тысяч` and `74 692`), kept in its exact form; one of persons and one of cases may be
+    // the same cases (`7 тысяч заболевших`, `7 412 случаев`).
     let mut figures = list_of(&mut into.figures);
+    let one_sort =
+        |g: &Figure, f: &Figure| g.what == f.what && (g.unit == f.unit || g.what != super::figures::FigureWhat::Other);
     for mut f in take(&mut e.figures) {
         f.sentence += base;
-        match figures.iter_mut().find(|g| g.what == f.what && g.unit == f.unit && same_count(g, &f)) {
+        match figures.iter_mut().find(|g| one_sort(g, &f) && same_count(g, &f)) {
             Some(g) => {
                 if g.approx && !f.approx {
                     *g = f;
@@ -1823,6 +1821,15 @@ fn restate(into: &mut Event, e: &mut Event, doc: &Option<Arc<str>>) {
         }
     }
     into.figures = figures.into();
+}
+
+/// Whether two events state one count of the same sort ([`same_count`]): a headline and a
+/// body sentence that share few words (`Более 3 тысяч новых случаев выявили за сутки`, `За
+/// минувшие сутки зарегистрировано 3 206 случаев`) tell one report when they do.
+fn shares_count(a: &Event, b: &Event) -> bool {
+    // (What they count, whatever the noun: `7 тысяч заболевших` and `7 412 случаев` are cases.)
+    let counted = |x: &Figure| x.what != super::figures::FigureWhat::Other;
+    a.figures.iter().any(|x| counted(x) && b.figures.iter().any(|y| x.what == y.what && same_count(x, y)))
 }
 
 /// Whether two figures of one kind in restatements of one happening give the same count: the
