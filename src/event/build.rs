@@ -413,6 +413,13 @@ impl<'a> Builder<'a> {
             // Whether the event before counts something (what an elliptic comparison opening
             // the sentence compares with).
             let counted_before = chain.and_then(|c| self.events.get(c)).is_some_and(|e| !e.figures.is_empty());
+            // The time of the measure the chain is on, when it is one (its first and last day,
+            // and whether it is open after its first).
+            let measure_time = chain
+                .filter(|_| live)
+                .and_then(|c| self.events.get(c))
+                .filter(|e| e.kinds.iter().any(|k| is_measure(*k)))
+                .map(|e| (e.when.first_day(), e.when.last_day(), e.modifier == Some(Mod::OnOrAfter)));
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -444,7 +451,20 @@ impl<'a> Builder<'a> {
                             && !(m.value.first_day() >= sat && m.value.last_day() <= sun)
                     })
                 };
-                if matches!(mention.value, Value::Weekend { .. }) && (listed.is_some() || beside_a_date()) {
+                // So are they in a sentence that goes on with a measure in force on that weekend
+                // (`С 7 августа торговые центры не работают по субботам и воскресеньям. Рынки
+                // также закрываются в выходные дни.`).
+                let within_the_measure = || {
+                    let (sat, sun) = (mention.value.first_day(), mention.value.last_day());
+                    // (Not the measure's own weekend: `на выходные закроют ...` and `В эти
+                    // выходные, 31 июля и 1 августа, ...` restate it.)
+                    measure_time.is_some_and(|(first, last, open)| {
+                        first.is_some() && ((open && first <= sat) || (first < sat && sun.is_some() && last >= sun))
+                    })
+                };
+                if matches!(mention.value, Value::Weekend { .. })
+                    && (listed.is_some() || beside_a_date() || within_the_measure())
+                {
                     let written = text.get(
                         mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
                     );
