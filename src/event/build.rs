@@ -707,7 +707,9 @@ impl<'a> Builder<'a> {
             super::figures::take_outer(&before.figures, &mut d.figures);
         }
         let kinds = &d.kinds;
-        let shares = kinds.iter().any(|k| *k != EventKind::Other && before.kinds.contains(k));
+        // (An exception to the event's measure, `Исключение сделают для двух рейсов ...`, is
+        // more of that measure.)
+        let shares = kinds.iter().chain(&d.exempted).any(|k| *k != EventKind::Other && before.kinds.contains(k));
         let new = |k: &EventKind| !before.kinds.contains(k) && !before.measures.contains(k);
         // A measure the event does not have yet, and a statistic of another kind.
         let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
