@@ -53,6 +53,7 @@
 //! and shared by every event. Limits: the rule looks one sentence back at a time, so a
 //! digression breaks the chain.
 
+use super::figures::Count;
 use super::kinds::discourse::Discourse;
 use super::kinds::{Cues, EventKind, Reading};
 use super::places::anaphora::{anaphora, Anaphor, Anaphors};
@@ -752,7 +753,17 @@ impl<'a> Builder<'a> {
             && levels.contains(Anaphor::Country)
             && !before.places.is_empty()
             && before.places.iter().all(|p| p.kind != PlaceKind::Country);
-        if wider {
+        // `Всего первым компонентом привиты более 780 тысяч жителей, это 64% ...` after a count
+        // that is no total: the running total is a statistic of its own, not more of that
+        // count.
+        let total = |f: &Figure| f.count == Some(Count::Cumulative);
+        let running_total = follow == Follow::Continues
+            && !anaphoric
+            && d.figures.iter().any(total)
+            && d.figures.iter().all(|f| total(f) || f.what == super::figures::FigureWhat::Percent)
+            && !before.figures.is_empty()
+            && !before.figures.iter().any(total);
+        if wider || running_total {
             self.scratch = cleared(d);
             return None;
         }
