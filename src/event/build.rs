@@ -246,6 +246,9 @@ impl<'a> Builder<'a> {
         // The latest event, while the chain of continuations holds, and its paragraph.
         let mut chain: Option<usize> = None;
         let mut previous_paragraph = usize::MAX;
+        // The latest event of a period (an interval: `за сутки`), for a sentence that names the
+        // period of an event before (`За тот же период ...`) past an event of one day.
+        let mut latest_period: Option<usize> = None;
         let mut m = 0;
         // Whether the sentences before left a quotation open, read only when a sentence asks.
         let mut quotes =
@@ -253,6 +256,11 @@ impl<'a> Builder<'a> {
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
+            if let Some(c) = chain.filter(|&c| {
+                self.events.get(c).is_some_and(|e| e.modifier.is_none() && matches!(e.when, Value::Interval(..)))
+            }) {
+                latest_period = Some(c);
+            }
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
             let cues: &Cues = tables.cues;
@@ -614,7 +622,12 @@ impl<'a> Builder<'a> {
             // goes on with the chain across a paragraph break too.
             let live =
                 chain.filter(|_| (sentence.paragraph == previous_paragraph || talk.same_time) && dateline.is_none());
-            let followed = match live.or(listed) {
+            let period = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
+            let of_the_period = |e: usize| match latest_period {
+                Some(p) if talk.same_period && p < e && self.events.get(e).is_some_and(|ev| !period(ev)) => p,
+                _ => e,
+            };
+            let followed = match live.map(of_the_period).or(listed) {
                 Some(e) => {
                     let before = self.events.len();
                     let followed = self.follow(

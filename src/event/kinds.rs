@@ -477,6 +477,10 @@ pub(crate) struct DiscourseTables {
     /// Phrases that name the time of the event before (`за тот же период`, `в тот же день`): a
     /// sentence opening with one goes on with it across a paragraph break.
     pub(crate) same_time: &'static [&'static str],
+    /// Phrases that name the period of an event before (`за тот же период`, `за это время`):
+    /// the sentence goes on with the latest event of a period, not with an event of one day
+    /// told between (`Накануне выявили 1 112 случаев.`).
+    pub(crate) same_period: &'static [&'static str],
     /// Phrases that open a sentence on how long the measure before it holds (`Постановление
     /// действует`, `Ограничения сохранятся`, `Срок действия`): its bound belongs to that
     /// measure, which it restates.
@@ -559,6 +563,7 @@ enum Role {
     /// A discourse class (see `discourse`).
     RefersBack,
     SameTime,
+    SamePeriod,
     Validity,
     NoInheritance,
     Content,
@@ -588,6 +593,7 @@ impl Role {
             }
             Role::RefersBack
             | Role::SameTime
+            | Role::SamePeriod
             | Role::Validity
             | Role::NoInheritance
             | Role::Content
@@ -919,6 +925,7 @@ impl Cues {
             (t.not_negations, Role::NotNegation),
             (d.refers_back, Role::RefersBack),
             (d.same_time, Role::SameTime),
+            (d.same_period, Role::SamePeriod),
             (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),

@@ -87,6 +87,9 @@ pub(crate) struct Discourse {
     pub(crate) refers_back: bool,
     /// It opens with the time of the event before (`За тот же период ...`).
     pub(crate) same_time: bool,
+    /// It names the period of an event before (`за тот же период`, `за это время`): it goes
+    /// on with the latest event of a period, past an event of a day between.
+    pub(crate) same_period: bool,
     /// It opens on how long the measure before it holds (`Постановление действует ...`).
     pub(crate) validity: bool,
     /// It must not borrow the previous sentence's date.
@@ -415,6 +418,7 @@ impl Cues {
                 match self.role(h.rule) {
                     Some(Role::RefersBack) => d.refers_back = true,
                     Some(Role::SameTime) => d.same_time = true,
+                    Some(Role::SamePeriod) => d.same_period = true,
                     Some(Role::Validity) => d.validity = true,
                     Some(Role::NoInheritance) => d.refuses_inheritance = true,
                     Some(Role::Content) => d.content = true,
@@ -697,6 +701,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     if d.same_time {
         out.push("same_time");
+    }
+    if d.same_period {
+        out.push("same_period");
     }
     if d.validity {
         out.push("validity");

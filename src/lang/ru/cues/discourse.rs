@@ -9,6 +9,7 @@ use crate::event::kinds::DiscourseTables;
 pub(super) static TABLES: DiscourseTables = DiscourseTables {
     refers_back: REFERS_BACK,
     same_time: SAME_TIME,
+    same_period: &["за тот|этот же период|срок", "за этот период|срок", "за это время", "за то же время"],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
