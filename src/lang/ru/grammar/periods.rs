@@ -123,7 +123,8 @@ impl P<'_> {
         // Without a preposition, only a weekday that opens its sentence (`Понедельник стал ...`)
         // or a list of weekdays (`станут пятница и понедельник`).
         let listed = self.is(i + 1, &["и", "или"]) && self.lex(i + 2).iter().any(|l| matches!(l, Lex::Weekday(_)));
-        if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "и", "или", "-"])
+        // (`за среду умерли 5 человек`: the day a report counts.)
+        if !self.prev_is(i, &["в", "во", "до", "с", "со", "к", "ко", "по", "после", "на", "за", "и", "или", "-"])
             && !self.tok(i).is_some_and(|t| t.capitalized)
             && i != self.lo
             && !listed
