@@ -127,6 +127,9 @@ pub(crate) struct Builder<'a> {
     /// The document's first sentence when it is a line of its own (a headline), and
     /// whether that is still open to tell.
     headline: (Option<Span>, bool),
+    /// The kinds each dated or inherited event's sentence gave, and whether only generic cues
+    /// gave it: (that sentence's first byte, kind, generic), in text order.
+    generic: Vec<(usize, EventKind, bool)>,
     /// The sentence that may be the headline: the first, unless page furniture or a rubric
     /// (a line of one word) comes before it.
     headline_at: usize,
@@ -222,6 +225,7 @@ impl<'a> Builder<'a> {
             made: buffers.0,
             headline: (None, true),
             headline_at: 0,
+            generic: Vec::new(),
             anaphora: Vec::new(),
             named: Vec::new(),
             lead: Vec::new(),
@@ -550,6 +554,7 @@ impl<'a> Builder<'a> {
                         part.exempted.clone_from(&d.exempted);
                     }
                     describe_rest(tables, text, tokens, from..to, &mut part, &expressions);
+                    note_kinds(&mut self.generic, span.bytes.start, &part);
                     if let Some(event) = self.events.get_mut(*e) {
                         fill_with(event, &mut part);
                     }
@@ -573,6 +578,7 @@ impl<'a> Builder<'a> {
                     .and_then(|c| Some((c, self.events.get(c)?)))
                     .filter(|(_, c)| has_kind(c))
                     .map(|(c, ev)| (c, ev.kinds));
+                note_kinds(&mut self.generic, span.bytes.start, &d);
                 if let Some(event) = self.events.get_mut(e) {
                     fill_with(event, &mut d);
                     if let Some((_, kinds)) = pointed {
@@ -785,6 +791,7 @@ impl<'a> Builder<'a> {
             let (when, modifier) = (before.when.clone(), before.modifier);
             let mut own = Event::bare(when, modifier, span.clone(), excerpt());
             own.inherited = true;
+            note_kinds(&mut self.generic, span.bytes.start, &d);
             fill_with(&mut own, &mut d);
             self.scratch = cleared(d);
             if !levels.is_empty() {
@@ -822,6 +829,7 @@ impl<'a> Builder<'a> {
         signatures.resize(events.len(), Signature::default());
         let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
         drop(signatures);
+        yield_generic(&mut events, &self.generic);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
             let place = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer)
@@ -855,7 +863,7 @@ thread_local! {
     /// `scratch`), kept by each thread so that a document costs no allocation for them.
     /// (Taken out while a builder uses them: a second builder at once starts new ones.)
     static BUFFERS: std::cell::Cell<Buffers> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new(), Description { kinds: Vec::new(), cues: Vec::new(), exempted: Vec::new(), places: Vec::new(), figures: Vec::new() })) };
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Description { kinds: Vec::new(), cues: Vec::new(), exempted: Vec::new(), places: Vec::new(), figures: Vec::new(), generic: Vec::new() })) };
 }
 
 /// A place a sentence names, as an event's place (of its first evidence sentence).
@@ -1563,9 +1571,50 @@ fn fill_with(e: &mut Event, d: &mut Description) {
     e.figures = std::mem::take(&mut d.figures).into();
 }
 
+/// Notes the kinds a description gives the event of the sentence starting at byte `start`
+/// (see `Builder::generic`).
+fn note_kinds(notes: &mut Vec<(usize, EventKind, bool)>, start: usize, d: &Description) {
+    notes.extend(d.kinds.iter().map(|k| (start, *k, d.generic.contains(k))));
+}
+
+/// A kind only generic cues of an event's sentences gave (`ужесточает ограничения`:
+/// quarantine; `notes` as `Builder::generic` keeps them, in text order) yields to a measure
+/// of another kind the event came to name (the decree's points, `закрываются школы`), as it
+/// does within one sentence; a sentence of the event that names it outright (a
+/// restatement's `ужесточили карантин`) keeps it.
+fn yield_generic(events: &mut [Event], notes: &[(usize, EventKind, bool)]) {
+    if !notes.iter().any(|n| n.2) {
+        return;
+    }
+    let mut generic: Vec<EventKind> = Vec::new();
+    let mut specific: Vec<EventKind> = Vec::new();
+    for event in events {
+        generic.clear();
+        specific.clear();
+        let starts = std::iter::once(event.sentence.bytes.start).chain(event.evidence.iter().map(|s| s.bytes.start));
+        for start in starts {
+            let from = notes.partition_point(|n| n.0 < start);
+            for &(_, kind, only_generic) in notes.get(from..).unwrap_or(&[]).iter().take_while(|n| n.0 == start) {
+                if only_generic {
+                    generic.push(kind)
+                } else {
+                    specific.push(kind)
+                }
+            }
+        }
+        for kind in generic.iter().filter(|k| !specific.contains(k)) {
+            let other = event.kinds.iter().any(|k| k != kind && is_measure(*k) && !super::kinds::reports_course(*k));
+            if other && event.kinds.contains(kind) {
+                event.kinds = event.kinds.iter().copied().filter(|k| k != kind).collect();
+            }
+        }
+    }
+}
+
 /// A description emptied, its lists keeping their room.
 fn cleared(mut d: Description) -> Description {
     d.kinds.clear();
+    d.generic.clear();
     d.cues.clear();
     d.exempted.clear();
     d.places.clear();

@@ -380,6 +380,9 @@ pub struct KindMatch {
     pub span: Range<usize>,
     /// The sentence denies or exempts this cue (`школы не закроют`, `кроме ЦОНов`).
     pub exempted: bool,
+    /// A generic cue (`ограничения`) that stood: the sentence names no measure of another
+    /// kind.
+    pub(crate) generic: bool,
 }
 
 /// Classifies one sentence with the Russian cues (the tests' view: it tokenizes the
@@ -765,7 +768,7 @@ const YIELDED: u8 = 2;
 
 /// Whether a kind reports the course of the epidemic (cases, deaths, recoveries) rather than
 /// a measure: a generic cue does not yield to these.
-fn reports_course(kind: EventKind) -> bool {
+pub(crate) fn reports_course(kind: EventKind) -> bool {
     matches!(kind, EventKind::Cases | EventKind::Deaths | EventKind::Recoveries)
 }
 
@@ -1214,8 +1217,9 @@ impl Cues {
             }
             let start = s.toks[h.first as usize].start as usize;
             let end = s.toks[h.last as usize].end as usize;
-            out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s) });
-            s.generic.push(if self.rules[h.rule as usize].generic { GENERIC } else { SPECIFIC });
+            let generic = self.rules[h.rule as usize].generic;
+            out.push(KindMatch { kind: *kind, span: start..end, exempted: self.exempted(h, s), generic });
+            s.generic.push(if generic { GENERIC } else { SPECIFIC });
         }
         // A generic cue yields to a measure of another kind the sentence names (see
         // `KindCues::generic`).

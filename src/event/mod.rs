@@ -427,6 +427,9 @@ pub struct Description {
     pub places: Vec<Place>,
     /// Figures, in order.
     pub figures: Vec<Figure>,
+    /// The kinds only generic cues gave (`ограничения` for quarantine): they yield to a
+    /// measure of another kind the event comes to name.
+    pub(crate) generic: Vec<EventKind>,
 }
 
 /// Reads the kinds, places and figures of the sentence made of tokens `range` (token
@@ -461,6 +464,12 @@ pub(crate) fn describe_kinds_if(
         for m in matches.iter().filter(|m| !m.exempted) {
             if !d.kinds.contains(&m.kind) {
                 d.kinds.push(m.kind);
+            }
+        }
+        for m in matches.iter().filter(|m| !m.exempted && m.generic) {
+            let specific = matches.iter().any(|o| !o.exempted && !o.generic && o.kind == m.kind);
+            if !specific && !d.generic.contains(&m.kind) {
+                d.generic.push(m.kind);
             }
         }
         if !keep(&d.kinds) {
