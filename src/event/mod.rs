@@ -514,14 +514,15 @@ pub(crate) fn describe_rest(
     let start = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_with(tables.figures, text, tokens, range, start, dates);
     // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
-    // need a cue of their own: the cues know a road accident from the epidemic.)
+    // need a cue of their own: the cues know a road accident from the epidemic.) A count of
+    // none reports them too, though it denies its verb (`не выявили ни одного случая`).
     for f in &d.figures {
         let kind = match f.what {
             FigureWhat::Cases => EventKind::Cases,
             FigureWhat::Recoveries => EventKind::Recoveries,
             _ => continue,
         };
-        if !d.kinds.contains(&kind) && !d.exempted.contains(&kind) {
+        if !d.kinds.contains(&kind) && (!d.exempted.contains(&kind) || f.value == 0.0) {
             d.kinds.push(kind);
         }
     }
