@@ -260,9 +260,7 @@ impl<'a> Builder<'a> {
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
-            if let Some(c) = chain.filter(|&c| {
-                self.events.get(c).is_some_and(|e| e.modifier.is_none() && matches!(e.when, Value::Interval(..)))
-            }) {
+            if let Some(c) = chain.filter(|&c| self.events.get(c).is_some_and(of_a_period)) {
                 latest_period = Some(c);
             }
             // The tables of the sentence's language.
@@ -628,9 +626,8 @@ impl<'a> Builder<'a> {
             // goes on with the chain across a paragraph break too.
             let live =
                 chain.filter(|_| (sentence.paragraph == previous_paragraph || talk.same_time) && dateline.is_none());
-            let period = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
             let of_the_period = |e: usize| match latest_period {
-                Some(p) if talk.same_period && p < e && self.events.get(e).is_some_and(|ev| !period(ev)) => p,
+                Some(p) if talk.same_period && p < e && self.events.get(e).is_some_and(|ev| !of_a_period(ev)) => p,
                 _ => e,
             };
             let followed = match live.map(of_the_period).or(listed) {
@@ -1850,12 +1847,16 @@ fn same_time(a: &Event, b: &Event) -> bool {
     a.when.first_day() == b.when.first_day() && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)))
 }
 
+/// Whether an event is dated by a period: an interval with no mod (`за сутки`, `с 16 по 22
+/// марта`).
+fn of_a_period(e: &Event) -> bool {
+    e.modifier.is_none() && matches!(e.when, Value::Interval(..))
+}
+
 /// Whether an event is dated by a report's window of two days (`за сутки`: the day before
 /// publication and the publication day).
 fn is_report_window(e: &Event) -> bool {
-    e.modifier.is_none()
-        && matches!(e.when, Value::Interval(..))
-        && matches!((e.when.first_day(), e.when.last_day()), (Some(a), Some(b)) if (b - a).num_days() == 1)
+    of_a_period(e) && matches!((e.when.first_day(), e.when.last_day()), (Some(a), Some(b)) if (b - a).num_days() == 1)
 }
 
 /// Whether one event is dated by a report's window and the other by one of its two days
