@@ -1082,6 +1082,10 @@ fn resolve_anaphora(
     let country = main_country.and_then(|(c, _)| gaz.country(c)).map(from);
     let capital = country.as_ref().and_then(|c| gaz.capital(&c.country)).map(from);
     let here = city.clone().or_else(|| region.clone()).or_else(|| country.clone());
+    let republic = region
+        .clone()
+        .filter(|r| super::places::anaphora::REPUBLIC_REGIONS.contains(&&*r.code))
+        .or_else(|| country.clone());
     for &(e, sentence, levels) in pending {
         let Some(event) = events.get_mut(e) else { continue };
         for level in levels.iter() {
@@ -1091,6 +1095,7 @@ fn resolve_anaphora(
                 Anaphor::City => &city,
                 Anaphor::Capital => &capital,
                 Anaphor::Here => &here,
+                Anaphor::Republic => &republic,
             };
             let Some(place) = place else { continue };
             if !event.places.iter().any(|q| q.name == place.name && q.kind == place.kind) {
@@ -2196,6 +2201,22 @@ mod tests {
              Сегодня на дезинфекцию улиц вышли 40 машин.",
         );
         assert_eq!(at(&e, "Сегодня"), ["Екатеринбург*"]);
+    }
+
+    #[test]
+    fn a_republic_is_the_region_in_a_story_of_a_republic_of_russia_and_the_country_else() {
+        let e = located(
+            "date 2021-10-13 В Казани ввели QR-коды для торговых центров\n\n\
+             С 18 октября в Казани и Набережных Челнах вход в торговые центры возможен только по QR-кодам.\n\n\
+             Накануне в республике выявили 146 случаев коронавируса.",
+        );
+        assert_eq!(at(&e, "Накануне в республике"), ["Татарстан*"]);
+        let e = located(
+            "date 2021-10-13 В Шымкенте ввели QR-коды\n\n\
+             С 18 октября в Шымкенте вход в торговые центры возможен только по QR-кодам.\n\n\
+             Накануне в республике выявили 846 случаев коронавируса.",
+        );
+        assert_eq!(at(&e, "Накануне в республике"), ["Казахстан*"]);
     }
 
     #[test]

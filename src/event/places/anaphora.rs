@@ -18,9 +18,9 @@
 //!   are not anaphora (the modifier is not one of the neutral ones; the place is named).
 //! - `здесь`, `тут` are [`Anaphor::Here`]: the article's most specific place; `тут же`
 //!   (right away) is not a place.
-//! - `в республике` is [`Anaphor::Country`]; in an article about a republic of Russia
-//!   (Tatarstan) it means that region, which only the builder, knowing the article's places,
-//!   can tell.
+//! - `в республике` is [`Anaphor::Republic`]: the country (Kazakhstan), and in an article
+//!   about a republic of Russia (Tatarstan) that region, which only the builder, knowing the
+//!   article's places, can tell.
 
 use super::gazetteer::Gazetteer;
 use crate::text::{TokenKind, Tokens};
@@ -39,11 +39,23 @@ pub enum Anaphor {
     Capital,
     /// The article's most specific place (`здесь`, `тут`).
     Here,
+    /// The article's republic (`в республике`): its region when that region is a republic of
+    /// a federation ([`REPUBLIC_REGIONS`]: Tatarstan in a Kazan story), else its country
+    /// (Kazakhstan).
+    Republic,
 }
+
+/// The ISO 3166-2 codes of the regions that are republics of a federation (Russia's), where
+/// `в республике` means the region, not the country.
+pub(crate) const REPUBLIC_REGIONS: &[&str] = &[
+    "RU-AD", "RU-AL", "RU-BA", "RU-BU", "RU-CE", "RU-CU", "RU-DA", "RU-IN", "RU-KB", "RU-KC", "RU-KK", "RU-KL",
+    "RU-KO", "RU-KR", "RU-ME", "RU-MO", "RU-SA", "RU-SE", "RU-TA", "RU-TY", "RU-UD",
+];
 
 impl Anaphor {
     /// Every anaphor, in the order [`Anaphors::iter`] gives them.
-    pub const ALL: [Anaphor; 5] = [Anaphor::Country, Anaphor::Region, Anaphor::City, Anaphor::Capital, Anaphor::Here];
+    pub const ALL: [Anaphor; 6] =
+        [Anaphor::Country, Anaphor::Region, Anaphor::City, Anaphor::Capital, Anaphor::Here, Anaphor::Republic];
 
     /// Its bit in an [`Anaphors`] set.
     fn bit(self) -> u8 {
@@ -58,6 +70,7 @@ impl Anaphor {
             Anaphor::City => "city",
             Anaphor::Capital => "capital",
             Anaphor::Here => "here",
+            Anaphor::Republic => "republic",
         }
     }
 }

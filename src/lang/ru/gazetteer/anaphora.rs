@@ -5,7 +5,7 @@ use crate::event::places::anaphora::{anaphora, AnaphoraWords, Noun, Phrase};
 pub use crate::event::places::anaphora::{Anaphor, Anaphors};
 use crate::text::Tokens;
 
-use Anaphor::{Capital, City, Country, Region};
+use Anaphor::{Capital, City, Country, Region, Republic};
 
 /// A noun form with no other sense.
 const fn n(form: &'static str, of: Anaphor) -> Noun {
@@ -25,7 +25,7 @@ const FIELD: &[&str] = &[
 /// `в`/`во` + the prepositional case.
 #[rustfmt::skip]
 const IN: &[Noun] = &[
-    n("стране", Country), n("республике", Country), n("государстве", Country),
+    n("стране", Country), n("республике", Republic), n("государстве", Country),
     Noun { form: "области", of: Region, unless_next: FIELD }, n("регионе", Region), n("крае", Region),
     n("городе", City), n("мегаполисе", City),
     n("столице", Capital),
@@ -34,7 +34,7 @@ const IN: &[Noun] = &[
 /// `по` + the dative case (`по краю` is `along the edge`, left out).
 #[rustfmt::skip]
 const OVER: &[Noun] = &[
-    n("стране", Country), n("республике", Country),
+    n("стране", Country), n("республике", Republic),
     Noun { form: "области", of: Region, unless_next: FIELD }, n("региону", Region),
     n("городу", City), n("столице", Capital),
 ];
@@ -42,7 +42,7 @@ const OVER: &[Noun] = &[
 /// `на территории` + the genitive case.
 #[rustfmt::skip]
 const ON_TERRITORY: &[Noun] = &[
-    n("страны", Country), n("республики", Country), n("государства", Country),
+    n("страны", Country), n("республики", Republic), n("государства", Country),
     n("области", Region), n("региона", Region), n("края", Region),
     n("города", City), n("столицы", Capital),
 ];
