@@ -40,7 +40,7 @@ pub enum Anaphor {
     /// The article's most specific place (`здесь`, `тут`).
     Here,
     /// The article's republic (`в республике`): its region when that region is a republic of
-    /// a federation ([`REPUBLIC_REGIONS`]: Tatarstan in a Kazan story), else its country
+    /// a federation (`REPUBLIC_REGIONS`: Tatarstan in a Kazan story), else its country
     /// (Kazakhstan).
     Republic,
 }
