@@ -119,7 +119,7 @@ impl Extractor {
     /// assert_eq!(Extractor::default().lang_of(&doc), Lang::Ru);
     /// ```
     pub fn lang_of(&self, doc: &Document) -> Lang {
-        doc.lang().or(self.lang).unwrap_or_else(|| Lang::detect(doc.text()))
+        self.reading(doc).0
     }
 
     /// The options in force.
