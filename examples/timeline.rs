@@ -46,6 +46,7 @@ FORMATS
                       (C1, H6: every kind of that indicator); with --jsonl, --merge or csv only
   --prefer P          undecided dates go to the nearest (default), past or future (JSONL: \"prefer\")
   --relative-grain G  unit (default: `через неделю` is that week) or day (the day a week away)
+  --past-day P        window (default: `за сутки` is yesterday/today) or report (the publication day)
   --lang L            ru, kk or auto (default: each document by its letters; JSONL: \"lang\")
   -h, --help          this text
   -V, --version       `timeline` and the version
@@ -123,6 +124,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> 
             }
             Long("prefer") => a.w.options.prefer = parsed(&mut p, "prefer", "nearest, past or future")?,
             Long("relative-grain") => a.w.options.relative_grain = parsed(&mut p, "relative-grain", "unit or day")?,
+            Long("past-day") => a.w.options.past_day = parsed(&mut p, "past-day", "window or report")?,
             Long("lang") => a.w.lang = parsed::<LangChoice>(&mut p, "lang", LangChoice::NAMES)?.0,
             Long("jsonl") => a.jsonl = true,
             Long("jobs") => a.jobs = corpus::jobs(parsed(&mut p, "jobs", "a number of threads")?),

@@ -91,7 +91,7 @@ pub use event::{CueWords, Description, Event, Indices, Kinds, KindsIter, List, P
 pub use extract::{analyze, describe, extract, Analysis, Extractor};
 pub use lang::Lang;
 pub use mention::{Anchor, Mention, Mod, TimexType};
-pub use resolve::{Prefer, RelativeGrain, ResolveOptions, YearPolicy};
+pub use resolve::{PastDay, Prefer, RelativeGrain, ResolveOptions, YearPolicy};
 pub use text::Excerpt;
 pub use timeline::Timeline;
 pub use value::{Duration, PartOfDay, Season, Unit, Value};

@@ -141,6 +141,54 @@ impl std::str::FromStr for RelativeGrain {
     }
 }
 
+/// What a window of the last day (`за сутки`, `за последние сутки`, `за минувшие 24 часа`)
+/// stands for: daily statistics are reported with it.
+///
+/// ```
+/// use khronika::{Document, Extractor, PastDay, ResolveOptions};
+/// use chrono::NaiveDate;
+/// let doc = Document::new(NaiveDate::from_ymd_opt(2020, 4, 15).unwrap(), "За сутки выявлено 52 случая.");
+/// let value = |past_day| {
+///     let e = Extractor::new(ResolveOptions { past_day, ..Default::default() });
+///     e.extract(&doc)[0].value.to_string()
+/// };
+/// assert_eq!(value(PastDay::Window), "2020-04-14/2020-04-15");
+/// assert_eq!(value(PastDay::ReportDay), "2020-04-15");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PastDay {
+    /// The interval from the day before publication to the publication day, as TIMEX3
+    /// reads a window that ends now (the default).
+    #[default]
+    Window,
+    /// The publication day: the day the figures are reported for, as many annotators of
+    /// daily statistics date them. Longer windows (`за последние 7 дней`) stay intervals.
+    ReportDay,
+}
+
+impl PastDay {
+    /// The name the command line uses: `window`, `report`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PastDay::Window => "window",
+            PastDay::ReportDay => "report",
+        }
+    }
+}
+
+impl std::str::FromStr for PastDay {
+    type Err = crate::error::Error;
+    /// `window` or `report` (the command line's names).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "window" => Ok(PastDay::Window),
+            "report" => Ok(PastDay::ReportDay),
+            _ => Err(crate::error::Error::unknown("past day", s, "window report")),
+        }
+    }
+}
+
 /// The resolver's policies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ResolveOptions {
@@ -157,6 +205,9 @@ pub struct ResolveOptions {
     /// The granularity of an amount counted from the publication ([`RelativeGrain::Unit`]
     /// by default).
     pub relative_grain: RelativeGrain,
+    /// What a window of the last day (`за сутки`) stands for ([`PastDay::Window`] by
+    /// default).
+    pub past_day: PastDay,
 }
 
 impl Default for ResolveOptions {
@@ -166,6 +217,7 @@ impl Default for ResolveOptions {
             use_tense: true,
             prefer: Prefer::Nearest,
             relative_grain: RelativeGrain::Unit,
+            past_day: PastDay::Window,
         }
     }
 }
@@ -437,6 +489,9 @@ impl Resolver {
             }
             Expr::Set(v) => Out::new(v.clone(), Anchor::Publication),
             Expr::Window { amount, unit, back } => {
+                if *back && self.options.past_day == PastDay::ReportDay && is_one_day(amount) {
+                    return Out::new(Value::Day(publ), Anchor::Publication);
+                }
                 let now = ctx.published.moment();
                 let timed = ctx.published.time().is_some() && *unit <= Unit::Hour;
                 let other = shift_moment(now, amount, if *back { -1 } else { 1 })?;
@@ -794,6 +849,13 @@ fn shifted_unit(publ: NaiveDate, unit: Unit, shift: i32) -> Option<Value> {
         _ => return None,
     })
     .filter(|v| v.first_day().is_some_and(|d| in_range(d.year())))
+}
+
+/// A duration of exactly one day: a day or 24 hours (the window `за сутки` reports over).
+fn is_one_day(amount: &Duration) -> bool {
+    let day = Duration { days: 1, ..Duration::default() };
+    let hours = Duration { hours: 24, ..Duration::default() };
+    *amount == day || *amount == hours
 }
 
 #[cfg(test)]

@@ -391,6 +391,28 @@ fn relative_grain_flag() {
     assert!(text(&out.stderr).contains("--relative-grain takes unit or day, not \"week\""), "{}", text(&out.stderr));
 }
 
+/// `--past-day report` dates `за сутки` by the publication day; `window` (the default) by the
+/// day before and the day of publication.
+#[test]
+fn past_day_flag() {
+    let input = r#"{"date": "2020-08-03", "text": "За сутки в области выявлено 37 новых случаев."}"#;
+    let value = |args: &[&str]| {
+        let out = run(args, input.as_bytes());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        first_value(text(&out.stdout).trim())
+    };
+    assert_eq!(value(&["--jsonl"]), "2020-08-02/2020-08-03");
+    assert_eq!(value(&["--jsonl", "--past-day", "window"]), "2020-08-02/2020-08-03");
+    assert_eq!(value(&["--jsonl", "--past-day=report"]), "2020-08-03");
+    let out = run(&["--past-day", "yesterday"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--past-day takes window or report, not \"yesterday\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// A clock time with a zone: the record's mention keeps the local time and carries
 /// `"offset"` (minutes east of UTC); a mention without a zone has no `"offset"`.
 #[test]

@@ -6,7 +6,8 @@
 //! - `mentions.tsv`: `phrase, publication, value, mod, surface`; the mention whose text is
 //!   `surface` must exist and have that TIMEX3 value and mod (`-` for none). A name ending in
 //!   `@past`, `@future` or `@nearest` resolves under that [`Prefer`], one ending in `@day`
-//!   under [`RelativeGrain::Instant`] (`name@future@day` gives both); one ending in
+//!   under [`RelativeGrain::Instant`] (`name@future@day` gives both), one ending in `@report`
+//!   under [`PastDay::ReportDay`]; one ending in
 //!   `@offset=N` (minutes east of UTC) or `@offset=none` also checks the mention's zone.
 //! - `no_mentions.tsv`: `phrase, publication`; the phrase has no mention at all.
 //! - `event_kinds.tsv`: `sentence, kinds`; the kinds of the sentence, as a set (ids, `-` for none).
@@ -31,7 +32,7 @@
 //! case, and every failure of a file is listed at once.
 
 use khronika::{describe, Count, Description};
-use khronika::{extract, Document, Extractor, Lang, Prefer, Published, RelativeGrain, ResolveOptions};
+use khronika::{extract, Document, Extractor, Lang, PastDay, Prefer, Published, RelativeGrain, ResolveOptions};
 use std::collections::HashSet;
 
 /// One case: where it is, its name and its columns after the name.
@@ -111,6 +112,7 @@ fn mention_case(name: &str, c: &[&str], lang: Option<Lang>) -> Result<(), String
     for option in name.split('@').skip(1) {
         match option {
             "day" => options.relative_grain = RelativeGrain::Instant,
+            "report" => options.past_day = PastDay::ReportDay,
             "offset=none" => want_offset = Some(None),
             o if o.starts_with("offset=") => {
                 want_offset = Some(Some(o["offset=".len()..].parse().map_err(|e| format!("bad offset: {e}"))?))

@@ -26,7 +26,7 @@ mod common;
 use chrono::{Datelike, NaiveDate};
 use common::{check, check_value};
 use khronika::{
-    analyze, extract, Analysis, Anchor, Document, Extractor, Prefer, Published, RelativeGrain, ResolveOptions,
+    analyze, extract, Analysis, Anchor, Document, Extractor, PastDay, Prefer, Published, RelativeGrain, ResolveOptions,
     TimexType, Value, YearPolicy,
 };
 use proptest::prelude::*;
@@ -412,10 +412,12 @@ proptest! {
         use_tense in any::<bool>(),
         prefer in prop::sample::select(vec![Prefer::Nearest, Prefer::Past, Prefer::Future]),
         instant in any::<bool>(),
+        report_day in any::<bool>(),
     ) {
         let doc = Document::new(published, &text);
         let relative_grain = if instant { RelativeGrain::Instant } else { RelativeGrain::Unit };
-        let options = ResolveOptions { year_policy: policy, use_tense, prefer, relative_grain };
+        let past_day = if report_day { PastDay::ReportDay } else { PastDay::Window };
+        let options = ResolveOptions { year_policy: policy, use_tense, prefer, relative_grain, past_day };
         let a = Extractor::new(options).analyze(&doc);
         if let Err(e) = check(&doc, &a) {
             return Err(TestCaseError::fail(format!("{e}\n{options:?}, published {published}, text {text:?}")));
