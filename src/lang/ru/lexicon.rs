@@ -1123,10 +1123,14 @@ pub const NOT_PAST: &[&str] = &[
 /// `Талдыкоргана`): words with them are never past.
 const NOT_PAST_ENDINGS: &[&str] = &["стана", "гана"];
 
-/// Stems of the verbs that set a time for something (`перенесли на осень`, `отложены на
-/// май`, `назначено на 16 марта`, `запланирован на июнь`): their past forms say when the
-/// decision was made, not when its time is, so they are no tense cue for the time they name.
-pub const SCHEDULING_STEMS: &[&str] = &["перенес", "отлож", "назнач", "заплан", "намеч", "приуроч"];
+/// Stems of the verbs that set a time for something or call it off (`перенесли на осень`,
+/// `отложены на май`, `назначено на 16 марта`, `запланирован на июнь`, `концерт 27 декабря
+/// отменён`): their past forms say when the decision was made, not when the time it acts on
+/// is, so they are no tense cue for the time they name.
+pub const SCHEDULING_STEMS: &[&str] = &["перенес", "отлож", "назнач", "заплан", "намеч", "приуроч", "отмен"];
+
+/// The past forms of `быть` that carry a participle (`был отменён`, `были перенесены`).
+pub const PAST_AUXILIARIES: &[&str] = &["был", "была", "было", "были"];
 
 /// Past-tense forms too short for [`PAST_ENDINGS`] to judge safely.
 pub const PAST_WORDS: &[&str] =

@@ -5,7 +5,7 @@
 //! `выявлено`, `зарегистрированы`), with a table of words that only look past (`недели`,
 //! `правила`). A mention takes the tense of the nearest cue in its own clause.
 
-use super::lexicon::{looks_past, Lex, SCHEDULING_STEMS};
+use super::lexicon::{looks_past, Lex, PAST_AUXILIARIES, SCHEDULING_STEMS};
 pub use crate::expr::Tense;
 use crate::text::{Gap, TokenKind, Tokens};
 use std::ops::Range;
@@ -28,13 +28,17 @@ pub fn tense_cues_into(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<
             continue;
         }
         let meaning = lex.get(i - lo).copied().unwrap_or(&[]);
+        let w = tokens.norm(i);
         let tense = if meaning.contains(&Lex::Future) {
             Tense::Future
-        } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(tokens.norm(i))) {
-            // `перенесли на осень`: the time a decision sets is not in its past.
-            if SCHEDULING_STEMS.iter().any(|s| tokens.norm(i).starts_with(s)) {
-                continue;
+        } else if SCHEDULING_STEMS.iter().any(|s| w.starts_with(s)) {
+            // `перенесли на осень`: the time a decision sets is not in its past; `был
+            // отменён`: nor is the auxiliary that carries the participle.
+            if out.last().is_some_and(|&(j, _)| j + 1 == i && PAST_AUXILIARIES.contains(&tokens.norm(j))) {
+                out.pop();
             }
+            continue;
+        } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(w)) {
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
                 continue;
