@@ -726,7 +726,9 @@ impl<'a> Builder<'a> {
         let kinds = &d.kinds;
         // (An exception to the event's measure, `Исключение сделают для двух рейсов ...`, is
         // more of that measure.)
-        let shares = kinds.iter().chain(&d.exempted).any(|k| *k != EventKind::Other && before.kinds.contains(k));
+        // (Nor is what the measure leaves open, `Работу продолжат только аптеки`.)
+        let shares = kinds.iter().chain(&d.exempted).any(|k| *k != EventKind::Other && before.kinds.contains(k))
+            || (talk.leaves_open && before.kinds.iter().any(|k| is_measure(*k)));
         let new = |k: &EventKind| !before.kinds.contains(k) && !before.measures.contains(k);
         // A measure the event does not have yet, and a statistic of another kind.
         let measure = kinds.iter().any(|k| is_measure(*k)) && !kinds.iter().any(|k| !new(k));
@@ -1630,10 +1632,56 @@ fn cleared(mut d: Description) -> Description {
 fn read_out(e: &mut Event, doc: &Option<Arc<str>>) {
     if e.evidence.is_empty() {
         e.evidence = List::one(e.sentence.clone());
+    } else {
+        once_each(e);
     }
     if e.sources.is_empty() {
         e.sources = List::one(Source { doc: doc.clone(), sentence: e.sentence.clone() });
+    } else if repeats(e.sources.iter().map(|s| s.sentence.bytes.start)) {
+        let mut seen = std::collections::HashSet::with_capacity(e.sources.len());
+        let kept: Vec<Source> = e.sources.iter().filter(|s| seen.insert(s.sentence.bytes.start)).cloned().collect();
+        e.sources = kept.into();
     }
+}
+
+/// Does a sentence start repeat in the list?
+fn repeats(starts: impl Iterator<Item = usize>) -> bool {
+    let mut starts: Vec<usize> = starts.collect();
+    starts.sort_unstable();
+    starts.windows(2).any(|w| w[0] == w[1])
+}
+
+/// One sentence is one piece of an event's evidence: when two events of one sentence are one
+/// happening (`В эти выходные, 31 июля и 1 августа, ...`: the weekend and its two days),
+/// their restatement lists the sentence once, and the places and figures that came from the
+/// repeat point at its first place in the list.
+fn once_each(e: &mut Event) {
+    if !repeats(e.evidence.iter().map(|s| s.bytes.start)) {
+        return;
+    }
+    let mut first = std::collections::HashMap::with_capacity(e.evidence.len());
+    let mut kept: Vec<Span> = Vec::with_capacity(e.evidence.len());
+    let mut index = Vec::with_capacity(e.evidence.len());
+    for s in e.evidence.iter() {
+        let next = kept.len();
+        let at = *first.entry(s.bytes.start).or_insert(next);
+        if at == next {
+            kept.push(s.clone());
+        }
+        index.push(at);
+    }
+    e.evidence = kept.into();
+    let moved = |i: usize| index.get(i).copied().unwrap_or(i);
+    let mut places = list_of(&mut e.places);
+    for p in &mut places {
+        p.sentence = moved(p.sentence);
+    }
+    e.places = places.into();
+    let mut figures = list_of(&mut e.figures);
+    for f in &mut figures {
+        f.sentence = moved(f.sentence);
+    }
+    e.figures = figures.into();
 }
 
 /// An event's list, taken out of it to grow.

@@ -484,6 +484,9 @@ pub(crate) struct DiscourseTables {
     /// the sentence goes on with the latest event of a period, not with an event of one day
     /// told between (`Накануне выявили 1 112 случаев.`).
     pub(crate) same_period: &'static [&'static str],
+    /// Phrases that say what a restriction leaves open (`Работу продолжат только ...`,
+    /// `Открытыми останутся ...`): the sentence is more of the measure before it.
+    pub(crate) leaves_open: &'static [&'static str],
     /// Phrases that open a sentence on how long the measure before it holds (`Постановление
     /// действует`, `Ограничения сохранятся`, `Срок действия`): its bound belongs to that
     /// measure, which it restates.
@@ -567,6 +570,7 @@ enum Role {
     RefersBack,
     SameTime,
     SamePeriod,
+    LeavesOpen,
     Validity,
     NoInheritance,
     Content,
@@ -597,6 +601,7 @@ impl Role {
             Role::RefersBack
             | Role::SameTime
             | Role::SamePeriod
+            | Role::LeavesOpen
             | Role::Validity
             | Role::NoInheritance
             | Role::Content
@@ -929,6 +934,7 @@ impl Cues {
             (d.refers_back, Role::RefersBack),
             (d.same_time, Role::SameTime),
             (d.same_period, Role::SamePeriod),
+            (d.leaves_open, Role::LeavesOpen),
             (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),

@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | points back to an earlier event | [`Cues::refers_back`] | `это решение`, `такое решение`, `данная мера`, `об этом`, `режим продлён`, `эти меры`, `указанные ограничения` |
 //! | opens with the time of the event before (goes on across a paragraph break) | `Discourse::same_time` | `За тот же период`, `В тот же день`, `Тогда же` |
+//! | says what the restriction before it leaves open (more of that measure) | `Discourse::leaves_open` | `Работу продолжат только ...`, `Открытыми останутся ...`, `Будут работать лишь ...` |
 //! | on how long the measure before it holds (restates it) | `Discourse::validity` | `Постановление действует до ...`, `Ограничения сохранятся до ...`, `Срок действия карантина — ...` |
 //! | must not borrow the previous date | [`Cues::refuses_inheritance`] | `Ранее ...`, `До этого ...`, `всего за период`, `с начала пандемии`, `за всё время`, `если`, `в случае`, `при условии`, `могут быть`, `возможно`, `не исключено`, `по прогнозам` |
 //! | a mention is a comparison reference | [`Cues::comparison_before`] | `по сравнению с маем`, `чем в прошлом году`, `против 120 накануне`, `в сравнении с`, `относительно` |
@@ -90,6 +91,8 @@ pub(crate) struct Discourse {
     /// It names the period of an event before (`за тот же период`, `за это время`): it goes
     /// on with the latest event of a period, past an event of a day between.
     pub(crate) same_period: bool,
+    /// It says what the restriction before it leaves open (`Работу продолжат только аптеки`).
+    pub(crate) leaves_open: bool,
     /// It opens on how long the measure before it holds (`Постановление действует ...`).
     pub(crate) validity: bool,
     /// It must not borrow the previous sentence's date.
@@ -419,6 +422,7 @@ impl Cues {
                     Some(Role::RefersBack) => d.refers_back = true,
                     Some(Role::SameTime) => d.same_time = true,
                     Some(Role::SamePeriod) => d.same_period = true,
+                    Some(Role::LeavesOpen) => d.leaves_open = true,
                     Some(Role::Validity) => d.validity = true,
                     Some(Role::NoInheritance) => d.refuses_inheritance = true,
                     Some(Role::Content) => d.content = true,
@@ -704,6 +708,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     if d.same_period {
         out.push("same_period");
+    }
+    if d.leaves_open {
+        out.push("leaves_open");
     }
     if d.validity {
         out.push("validity");

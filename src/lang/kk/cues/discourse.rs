@@ -17,6 +17,8 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     same_time: SAME_TIME,
     // (Not listed for Kazakh yet: a sentence goes on with the latest event.)
     same_period: &[],
+    // (Not listed for Kazakh yet: what a restriction leaves open.)
+    leaves_open: &[],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,

@@ -10,6 +10,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     refers_back: REFERS_BACK,
     same_time: SAME_TIME,
     same_period: &["за тот|этот же период|срок", "за этот период|срок", "за это время", "за то же время"],
+    leaves_open: LEAVES_OPEN,
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
@@ -224,6 +225,18 @@ const NO_INHERITANCE: &[&str] = &[
     "по прогноз*",
     "прогноз*|прогнозиру*",
     "^ожидается|предполагается|прогнозируется",
+];
+
+/// What a restriction leaves open: the places that keep working (`Работу продолжат только
+/// продуктовые магазины`, `Открытыми останутся аптеки`, `Будут работать лишь АЗС`) are
+/// more of the measure before them, not a happening of their own.
+const LEAVES_OPEN: &[&str] = &[
+    "работу продолж*",
+    "продолж* ..1 работ{у,ать}|функционировать",
+    "открыт{ыми,ой,ым} ..1 остан{утся,ется,утся}|оста{ются,ется}",
+    "остан{утся,ется}|оста{ются,ется} ..1 открыт{ыми,ой,ым}",
+    "будут|будет ..1 работать|функционировать|открыты|открыт{,а,о} только|лишь",
+    "работать|функционировать ..1 будут|будет только|лишь",
 ];
 
 /// Phrases that make the mention right after them a comparison reference. A phrase of one
