@@ -473,8 +473,13 @@ impl<'a> Builder<'a> {
                         first.is_some() && ((open && first <= sat) || (first < sat && sun.is_some() && last >= sun))
                     })
                 };
-                if matches!(mention.value, Value::Weekend { .. })
-                    && (listed.is_some() || beside_a_date() || within_the_measure())
+                // So is a weekday in a listed point (`— в субботу и воскресенье приостанавливается
+                // работа рынков;`): the days of the week the measure holds on.
+                let weekday_in_point =
+                    listed.is_some() && mention.modifier.is_none() && matches!(mention.value, Value::Day(_));
+                if (matches!(mention.value, Value::Weekend { .. })
+                    && (listed.is_some() || beside_a_date() || within_the_measure()))
+                    || weekday_in_point
                 {
                     let written = text.get(
                         mention.span().start.saturating_sub(p.offset)..mention.span().end.saturating_sub(p.offset),
@@ -1509,7 +1514,8 @@ fn dated(
 }
 
 /// A report's window of a day or two (`за сутки`, `за последние сутки`) and a day it holds
-/// (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`) are one happening, of that day: joins
+/// (`Вчера за сутки ...`, `За сутки, 24 ноября, ...`), or a day named before it, are one
+/// happening, of that day: joins
 /// mention `m` (number `index`) to such an event of its sentence (`made`), if there is one.
 fn joins_window(made: &mut [Event], m: &Mention, index: u32) -> bool {
     let window = |v: &Value| {
@@ -1528,7 +1534,11 @@ fn joins_window(made: &mut [Event], m: &Mention, index: u32) -> bool {
             && if day {
                 window(&e.when) && holds(&e.when, &m.value)
             } else {
-                window(&m.value) && matches!(e.when, Value::Day(_)) && holds(&m.value, &e.when)
+                // (After a day the sentence names, the window counted from publication is
+                // that day's: `20 июня впервые выявили более 200 случаев за сутки`.)
+                window(&m.value)
+                    && matches!(e.when, Value::Day(_))
+                    && (holds(&m.value, &e.when) || m.anchor == Anchor::Publication)
             }
     });
     let Some(e) = found else { return false };
