@@ -217,6 +217,17 @@ impl Expr {
         }
     }
 
+    /// Is the expression a weekday or a weekend, alone or with a part of the day or a clock
+    /// time (`в пятницу`, `к вечеру четверга`, `в субботу в 11:00`)? Its direction from the
+    /// reference day is the clause's tense to take, whatever bounds it.
+    pub fn is_weekday_like(&self) -> bool {
+        match self {
+            Expr::Weekday { .. } | Expr::Weekend(_) => true,
+            Expr::PartOfDay(Some(a), _) | Expr::At(a, _) => matches!(**a, Expr::Weekday { .. } | Expr::Weekend(_)),
+            _ => false,
+        }
+    }
+
     /// Does the expression name a time on the clock (a clock time, a day with one, or a
     /// range with one), to which a time zone can apply?
     pub fn has_clock(&self) -> bool {

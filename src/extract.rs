@@ -298,9 +298,7 @@ impl Extractor {
                     // A bound or a range after a past verb of decision points forward as often
                     // as not (`продлили до 1 мая`): the tense moves no bound's year. A weekday
                     // still takes its direction from it (`с понедельника перейдут`).
-                    tense: if matches!(f.expr, Expr::Weekday { .. } | Expr::Weekend(_))
-                        || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..)))
-                    {
+                    tense: if f.expr.is_weekday_like() || (f.modifier.is_none() && !matches!(f.expr, Expr::Range(..))) {
                         state.dates.tense_at(tokens, f.tokens.start)
                     } else {
                         None

@@ -690,6 +690,11 @@ const WEEKDAYS: &[(u32, &[&str])] = &[
     (7, &["воскресенье", "воскресенья", "воскресенью", "воскресеньем"]),
 ];
 
+/// Weekdays in the genitive singular, Monday first: the day a part of the day belongs to
+/// (`утром пятницы`, `к вечеру понедельника`, `на утро среды`).
+pub const WEEKDAY_GENITIVES: &[&str] =
+    &["понедельника", "вторника", "среды", "четверга", "пятницы", "субботы", "воскресенья"];
+
 /// Weekday abbreviations as dateline formats write them.
 const WEEKDAY_ABBREVIATIONS: &[(u32, &[&str])] = &[
     (1, &["пн", "пнд"]),

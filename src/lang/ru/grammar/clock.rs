@@ -6,7 +6,7 @@ use super::{longest, M, P};
 use crate::expr::{Clock, Expr};
 use crate::lang::ru::lexicon::{
     class, Lex, DAY_NOUN_FORMS, DEICTIC_DAY_ADJECTIVES, NEW_YEAR_STEM, PARTS_AFTER_PREPOSITION, PART_OF_DAY_ADJECTIVES,
-    TIME_NOUN_FORMS,
+    TIME_NOUN_FORMS, WEEKDAY_GENITIVES,
 };
 use crate::lang::ru::numbers::NumberWord;
 use crate::value::{PartOfDay, Unit};
@@ -305,12 +305,26 @@ impl P<'_> {
         longest(longest(self.day_month(i), self.deictic(i)), longest(self.weekday(i), self.numeric_date(i)))
     }
 
-    /// `Утром 17 марта`, `вечером в пятницу`.
+    /// `Утром 17 марта`, `вечером в пятницу`, `утром пятницы`, `к вечеру прошлой среды`.
     pub(super) fn part_then_day(&self, i: usize) -> M {
         let part = self.part_word(i)?;
+        if let Some(found) = self.genitive_weekday(i + 1) {
+            return Some((Expr::PartOfDay(Some(found.0.boxed()), part), found.1));
+        }
         let j = if self.is(i + 1, &["в", "во"]) { i + 2 } else { i + 1 };
         let (day, end) = self.day_like(j)?;
         Some((Expr::PartOfDay(Some(day.boxed()), part), end))
+    }
+
+    /// A weekday in the genitive, the day a part of the day before it belongs to (`пятницы`,
+    /// `прошлой среды`, `следующего понедельника`).
+    fn genitive_weekday(&self, i: usize) -> M {
+        let shift = self.find(i, |l| if let Lex::Shift(s) = l { Some(*s) } else { None });
+        let at = if shift.is_some() { i + 1 } else { i };
+        let w = self.w(at);
+        let day = WEEKDAY_GENITIVES.iter().position(|g| *g == w)?;
+        let day = u32::try_from(day + 1).ok()?;
+        Some((Expr::Weekday { day, shift, upcoming: false }, at + 1))
     }
 
     /// `в ночь на 16 марта` (the night before that day), `в ночь с 15 на 16 марта`.
