@@ -1884,12 +1884,15 @@ fn agree(a: &Event, b: &Event) -> bool {
     // Figures agree when the counts of one are among the other's of the same sort (a headline
     // gives the total, the body the total and its parts), an approximate one (`более 3
     // тысяч` for 3 206) within a tenth of it ([`same_count`]).
-    let same = |x: &Figure, y: &Figure| x.what == y.what && x.unit == y.unit && same_count(x, y);
+    // (Persons and events count one thing when they count the same: `7 245 заболевших` in a
+    // headline and `7 245 случаев` in the body are one count of cases.)
+    let sort = |x: &Figure, y: &Figure| {
+        let persons_or_events = |u: &str| matches!(u, "people" | "cases");
+        x.what == y.what && (x.unit == y.unit || (persons_or_events(&x.unit) && persons_or_events(&y.unit)))
+    };
+    let same = |x: &Figure, y: &Figure| sort(x, y) && same_count(x, y);
     let within = |x: &Event, y: &Event| {
-        x.figures.iter().all(|fx| {
-            !y.figures.iter().any(|fy| fy.what == fx.what && fy.unit == fx.unit)
-                || y.figures.iter().any(|fy| same(fx, fy))
-        })
+        x.figures.iter().all(|fx| !y.figures.iter().any(|fy| sort(fx, fy)) || y.figures.iter().any(|fy| same(fx, fy)))
     };
     places && (within(a, b) || within(b, a))
 }
