@@ -396,6 +396,22 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+            // `Об этом он сообщил в четверг.`: a report of the event before, dated by the
+            // report, is one more evidence of it (what it reports is that event; the words of
+            // the report, `в обращении к народу`, give it no kind).
+            if talk.reports_back && live {
+                if let Some(e) = chain.filter(|&c| self.events.get(c).is_some_and(has_kind)) {
+                    let mut d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                    d.kinds.clear();
+                    d.cues.clear();
+                    d.exempted.clear();
+                    if let Some(event) = self.events.get_mut(e) {
+                        fold(event, &span, &mut d, Follow::Continues);
+                    }
+                    previous_paragraph = sentence.paragraph;
+                    continue;
+                }
+            }
             // A clock time with no day written, in a chain, schedules the event before it
             // (`Рынки работают с 06:00 до 21:00.`): the sentence goes on with that event.
             // The listed points of a decree (`1) ...`, `Согласно постановлению: ...`) belong to
@@ -1765,7 +1781,8 @@ fn restatements(
                 (same_time(a, b) || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
-                    && (similar(sa, sb) || (with_headline && (contained(sa, sb) || shares_count(a, b))))
+                    && (similar(sa, sb)
+                        || (with_headline && (same_time(a, b) || contained(sa, sb) || shares_count(a, b))))
             });
             // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -1879,8 +1896,14 @@ fn agree(a: &Event, b: &Event) -> bool {
         v
     }
     let (pa, pb) = (names(a), names(b));
-    // The places of one among the other's (a headline names the country, the body its regions too).
-    let places = pa.iter().all(|p| pb.contains(p)) || pb.iter().all(|p| pa.contains(p));
+    // The places of one among the other's (a headline names the country, the body its regions
+    // too), a country also where the other names only places in it (`Россия ... в Казахстан`
+    // and `из Москвы в Нур-Султан и Алматы`).
+    let covered = |p: &Place, by: &Event, names: &[&str]| {
+        names.contains(&&*p.name) || (p.kind == PlaceKind::Country && by.places.iter().any(|q| q.country == p.country))
+    };
+    let within_places = |x: &Event, y: &Event, names: &[&str]| x.places.iter().all(|p| covered(p, y, names));
+    let places = within_places(a, b, &pb) || within_places(b, a, &pa);
     // Figures agree when the counts of one are among the other's of the same sort (a headline
     // gives the total, the body the total and its parts), an approximate one (`более 3
     // тысяч` for 3 206) within a tenth of it ([`same_count`]).

@@ -487,6 +487,9 @@ pub(crate) struct DiscourseTables {
     /// Phrases that say what a restriction leaves open (`Работу продолжат только ...`,
     /// `Открытыми останутся ...`): the sentence is more of the measure before it.
     pub(crate) leaves_open: &'static [&'static str],
+    /// Phrases that report the event before (`Об этом сообщил ...`): a dated one is more
+    /// evidence of that event, dated by the report, not a happening of its own.
+    pub(crate) reports_back: &'static [&'static str],
     /// Phrases that open a sentence on how long the measure before it holds (`Постановление
     /// действует`, `Ограничения сохранятся`, `Срок действия`): its bound belongs to that
     /// measure, which it restates.
@@ -571,6 +574,7 @@ enum Role {
     SameTime,
     SamePeriod,
     LeavesOpen,
+    ReportsBack,
     Validity,
     NoInheritance,
     Content,
@@ -602,6 +606,7 @@ impl Role {
             | Role::SameTime
             | Role::SamePeriod
             | Role::LeavesOpen
+            | Role::ReportsBack
             | Role::Validity
             | Role::NoInheritance
             | Role::Content
@@ -935,6 +940,7 @@ impl Cues {
             (d.same_time, Role::SameTime),
             (d.same_period, Role::SamePeriod),
             (d.leaves_open, Role::LeavesOpen),
+            (d.reports_back, Role::ReportsBack),
             (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),

@@ -19,6 +19,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     same_period: &[],
     // (Not listed for Kazakh yet: what a restriction leaves open.)
     leaves_open: &[],
+    reports_back: &[],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,

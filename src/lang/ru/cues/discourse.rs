@@ -11,6 +11,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     same_time: SAME_TIME,
     same_period: &["за тот|этот же период|срок", "за этот период|срок", "за это время", "за то же время"],
     leaves_open: LEAVES_OPEN,
+    reports_back: REPORTS_BACK,
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
@@ -171,6 +172,15 @@ const REFERS_BACK: &[&str] = &[
     // An extension that does not name its measure anew: `режим продлён`, `продлили ещё на неделю`.
     "режим*|карантин*|ограничени*|мер{ы,у}|срок*|действи* ~3 продл*|продлева*",
     "^продлен{,а,о,ы}|продлили|продлят|продлевается|продлеваются",
+    // Changes that come into force, not named anew: `Изменения вступят в силу с понедельника`.
+    "^изменени*|нововведени*|поправк*|новшеств*|послаблени* ..2 вступ* в силу",
+];
+
+/// Phrases that report the event before: `Об этом` opening the sentence and a verb of
+/// saying (`Об этом он сообщил в четверг`, `Об этом заявил министр на брифинге`).
+const REPORTS_BACK: &[&str] = &[
+    "^об этом ..5 сообщ*|заяв*|рассказ*|написал*|объяв*|отметил*|сказал*|говорил*|доложил*|уточнил*|пишет|передает|информир*|проинформир*",
+    "^об этом ..3 стало известно",
 ];
 
 /// Phrases that open a sentence on how long the decree or measure before it holds.
