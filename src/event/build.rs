@@ -1889,21 +1889,14 @@ fn nested_kinds(a: &Event, b: &Event) -> bool {
 /// Do two events of one date and kinds say the same happening: places that are the same (or
 /// none on one side), and the same number for every figure of a kind both state?
 fn agree(a: &Event, b: &Event) -> bool {
-    fn names(e: &Event) -> Vec<&str> {
-        let mut v: Vec<&str> = e.places.iter().map(|p| &*p.name).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-    let (pa, pb) = (names(a), names(b));
     // The places of one among the other's (a headline names the country, the body its regions
     // too), a country also where the other names only places in it (`Россия ... в Казахстан`
     // and `из Москвы в Нур-Султан и Алматы`).
-    let covered = |p: &Place, by: &Event, names: &[&str]| {
-        names.contains(&&*p.name) || (p.kind == PlaceKind::Country && by.places.iter().any(|q| q.country == p.country))
+    let covered = |p: &Place, by: &Event| {
+        by.places.iter().any(|q| q.name == p.name || (p.kind == PlaceKind::Country && q.country == p.country))
     };
-    let within_places = |x: &Event, y: &Event, names: &[&str]| x.places.iter().all(|p| covered(p, y, names));
-    let places = within_places(a, b, &pb) || within_places(b, a, &pa);
+    let within_places = |x: &Event, y: &Event| x.places.iter().all(|p| covered(p, y));
+    let places = within_places(a, b) || within_places(b, a);
     // Figures agree when the counts of one are among the other's of the same sort (a headline
     // gives the total, the body the total and its parts), an approximate one (`более 3
     // тысяч` for 3 206) within a tenth of it ([`same_count`]).
