@@ -1131,8 +1131,13 @@ const NOT_PAST_ENDINGS: &[&str] = &["стана", "гана"];
 /// Stems of the verbs that set a time for something or call it off (`перенесли на осень`,
 /// `отложены на май`, `назначено на 16 марта`, `запланирован на июнь`, `концерт 27 декабря
 /// отменён`): their past forms say when the decision was made, not when the time it acts on
-/// is, so they are no tense cue for the time they name.
-pub const SCHEDULING_STEMS: &[&str] = &["перенес", "отлож", "назнач", "заплан", "намеч", "приуроч", "отмен"];
+/// is, so they are no tense cue for the time they name. Directives are read the same way
+/// (`поручено в мае выплатить`, `распорядился с понедельника закрыть`, `обязали до 1 июня
+/// привиться`): the time belongs to what is ordered.
+pub const SCHEDULING_STEMS: &[&str] = &[
+    "перенес", "отлож", "назнач", "заплан", "намеч", "приуроч", "отмен", "поруч", "распорядил", "обязал", "обязан",
+    "предписа", "потребова",
+];
 
 /// The past forms of `быть` that carry a participle (`был отменён`, `были перенесены`).
 pub const PAST_AUXILIARIES: &[&str] = &["был", "была", "было", "были"];
