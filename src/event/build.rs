@@ -419,15 +419,11 @@ impl<'a> Builder<'a> {
             // A document of no kind yet whose content the sentence presents (`... подписал
             // постановление ... с 9 августа. Документом предусмотрено:`) is the decree its
             // listed points go to: their kinds become its kinds.
-            // So is, in the same paragraph, a document of any kind (`... подписал указ, согласно
-            // которому с 30 октября школьники ... Согласно документу:`); across a paragraph
-            // break, one of no kind yet.
-            if talk.content && (live || across) {
-                let unnamed = |ev: &Event| ev.kinds.iter().all(|k| *k == EventKind::Other);
-                let document = chain.filter(|&e| self.events.get(e).is_some_and(|ev| live || unnamed(ev)));
-                if document.is_some() {
-                    self.decree = document;
-                }
+            // So is a document of any kind the chain is on, in the same paragraph or across a
+            // paragraph break (`... подписал указ, согласно которому с 30 октября школьники ...`
+            // then `Кроме того, указом предусмотрено:` and its points).
+            if talk.content && chain.is_some() {
+                self.decree = chain;
             }
             let listed = self.decree.filter(|_| talk.content || starts_point);
             let chained = (chain.is_some() && sentence.paragraph == previous_paragraph) || listed.is_some();
