@@ -25,12 +25,18 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     agencies: AGENCIES,
     // A condition (`если`), a question (`будут ли ограничения на праздники`, `о том, ждать
     // ли ограничений`), hearsay (`с 1 ноября якобы закроют города`) or a forecast
-    // (`эксперты прогнозируют, что пик придётся на середину февраля`): what the sentence
-    // dates may happen, is asked about or is claimed.
+    // (`эксперты прогнозируют, что пик придётся на середину февраля`, `мы ожидаем пик в
+    // конце января`, `не исключаем, что с марта школы откроются`): what the sentence dates
+    // may happen, is asked about or is claimed. (`ожидается ещё один рейс` is a plan, and stays.)
     conditionals: &[
         "если",
         "ли",
         "якобы",
+        "ожидаем",
+        "исключаем",
+        "исключают",
+        "исключает",
+        "исключено",
         "прогнозируют",
         "прогнозирует",
         "прогнозируется",
