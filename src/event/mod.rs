@@ -511,6 +511,20 @@ pub(crate) fn describe_rest(
             });
         }
     }
+    // A route between places of two countries (`поезд Оренбург — Актобе`, `автобусы из
+    // Бишкека в Алматы`) crosses a border: international travel, not movement inside one.
+    if d.kinds.contains(&EventKind::InternalMovement) && !d.kinds.contains(&EventKind::InternationalTravel) {
+        let mut countries = d.places.iter().map(|p| &p.country).filter(|c| !c.is_empty());
+        if let Some(first) = countries.next() {
+            if countries.any(|c| c != first) {
+                for k in &mut d.kinds {
+                    if *k == EventKind::InternalMovement {
+                        *k = EventKind::InternationalTravel;
+                    }
+                }
+            }
+        }
+    }
     let start = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_with(tables.figures, text, tokens, range, start, dates);
     // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
