@@ -284,8 +284,9 @@ fn line_ends(tokens: &Tokens, rules: &SentenceRules, last: usize, next: usize, h
     !hanging && starts
 }
 
-/// Most tokens of a timestamp line (`3 апреля 2020, 09:15` is seven).
-const MAX_TIMESTAMP_LINE_TOKENS: usize = 12;
+/// Most tokens of a timestamp line (`3 апреля 2020, 09:15` is seven; with a view counter,
+/// `12.10.2021, 09:45 | Просмотров: 3 214`, fourteen).
+const MAX_TIMESTAMP_LINE_TOKENS: usize = 20;
 
 /// Is the line starting at token `first` (a number) a timestamp or byline date of its own
 /// (`15 июля 2020, 10:05`, `15.07.2020 10:05`)? A line that is numbers and punctuation with
@@ -371,6 +372,11 @@ mod tests {
         );
         let text = "Общество\n15.07.2020 10:05\nВ городе открыли пункт вакцинации.";
         assert_eq!(split(text), ["Общество", "15.07.2020 10:05", "В городе открыли пункт вакцинации."]);
+        let text = "В области открыли пункт вакцинации\n14.09.2021, 11:20 | Просмотров: 1 045\n\nПервый абзац.";
+        assert_eq!(
+            split(text),
+            ["В области открыли пункт вакцинации", "14.09.2021, 11:20 | Просмотров: 1 045", "Первый абзац."]
+        );
         // A text wrapped before a number goes on: more words, or a full stop at the line's end.
         let text = "Первая строка.\nВ области выявлено\n37 новых случаев заражения коронавирусом.";
         assert_eq!(split(text).len(), 2);
