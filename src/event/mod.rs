@@ -514,11 +514,11 @@ pub(crate) fn describe_rest(
     // A route between places of two countries (`поезд Оренбург — Актобе`, `автобусы из
     // Бишкека в Алматы`) crosses a border: international travel, not movement inside one
     // nor the public transport of either.
-    if d.kinds.contains(&EventKind::InternalMovement) && !d.kinds.contains(&EventKind::InternationalTravel) {
+    if d.kinds.contains(&EventKind::InternalMovement) {
         let mut countries = d.places.iter().map(|p| &p.country).filter(|c| !c.is_empty());
         if let Some(first) = countries.next() {
             if countries.any(|c| c != first) {
-                d.kinds.retain(|k| *k != EventKind::PublicTransport);
+                d.kinds.retain(|k| !matches!(k, EventKind::PublicTransport | EventKind::InternationalTravel));
                 for k in &mut d.kinds {
                     if *k == EventKind::InternalMovement {
                         *k = EventKind::InternationalTravel;
