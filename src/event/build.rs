@@ -279,13 +279,21 @@ impl<'a> Builder<'a> {
             };
             self.sentences.push(&span);
             if self.headline.1 {
-                let one_word = || {
-                    let words = tokens.as_slice().get(sentence.tokens.clone()).unwrap_or(&[]);
-                    words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).count() <= 1
+                // A rubric's line (`Общество`, `Главное › Общество`, `Новости / Регионы`): one
+                // word, or a breadcrumb of a few.
+                let rubric = || {
+                    let range = sentence.tokens.clone();
+                    let words = tokens.as_slice().get(range.clone()).unwrap_or(&[]);
+                    let count = words.iter().filter(|t| t.kind == crate::text::TokenKind::Word).count();
+                    let crumb = range.into_iter().any(|i| {
+                        tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Punct)
+                            && matches!(tokens.norm(i), "›" | ">" | "/" | "|" | "→")
+                    });
+                    count <= 1 || (count <= 4 && crumb)
                 };
                 match &self.headline.0 {
-                    // A rubric's line (`Общество`) stands before the headline.
-                    None if index == self.headline_at && one_word() => self.headline_at += 1,
+                    // A rubric's line stands before the headline.
+                    None if index == self.headline_at && rubric() => self.headline_at += 1,
                     None if index == self.headline_at => self.headline.0 = Some(span.clone()),
                     Some(_) => {
                         // The first sentence is a headline when it is a paragraph of its own, or
@@ -1774,11 +1782,11 @@ fn restatements(
                 let (a, b) = (&events[j], &events[i]);
                 let with_headline = headline.is_some_and(|h| *h == a.sentence || *h == b.sentence);
                 let (sa, sb) = (signatures.get(j), signatures.get(i));
-                (same_time(a, b) || (with_headline && window_holds(a, b)))
+                let together = with_headline && (same_time(a, b) || open_starts_together(a, b));
+                (together || same_time(a, b) || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
-                    && (similar(sa, sb)
-                        || (with_headline && (same_time(a, b) || contained(sa, sb) || shares_count(a, b))))
+                    && (similar(sa, sb) || (with_headline && (together || contained(sa, sb) || shares_count(a, b))))
             });
             // `j` is earlier in the run, and the run is sorted by index within one day.
             if let Some(j) = same.filter(|&j| j < i) {
@@ -1923,6 +1931,15 @@ fn same_time(a: &Event, b: &Event) -> bool {
     let open_start = |e: &Event| e.modifier == Some(Mod::OnOrAfter) && matches!(e.when, Value::Day(_));
     let interval = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
     a.when.first_day() == b.when.first_day() && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)))
+}
+
+/// Whether both events start on one day and stay open after it, at any grain: a headline's
+/// `с понедельника` and the body's `со следующей недели` (that week starting on that Monday).
+fn open_starts_together(a: &Event, b: &Event) -> bool {
+    a.modifier == Some(Mod::OnOrAfter)
+        && b.modifier == Some(Mod::OnOrAfter)
+        && a.when.first_day().is_some()
+        && a.when.first_day() == b.when.first_day()
 }
 
 /// Whether an event is dated by a period: an interval with no mod (`за сутки`, `с 16 по 22
