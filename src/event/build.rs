@@ -451,6 +451,24 @@ impl<'a> Builder<'a> {
                 .and_then(|c| self.events.get(c))
                 .filter(|e| e.kinds.iter().any(|k| is_measure(*k)))
                 .map(|e| (e.when.first_day(), e.when.last_day(), e.modifier == Some(Mod::OnOrAfter)));
+            // What the latest events count (the last few that have figures), for a sentence that
+            // opens with a time counted back.
+            let kinds_before: Vec<EventKind> = if talk.looks_back && counted_before {
+                let counted = self.events.iter().rev().take(LOOK_BACK_EVENTS).filter(|e| !e.figures.is_empty());
+                counted.flat_map(|e| e.kinds.iter().copied()).collect()
+            } else {
+                Vec::new()
+            };
+            // Whether the sentence counts in figures what the event before counts, and nothing
+            // else (`Днём ранее скончались 5 человек` after a count of cases is news of its own).
+            let looks_back_statistic = || {
+                let all = tokens.as_slice().get(range.clone()).unwrap_or(&[]);
+                all.iter().any(|t| t.kind == crate::text::TokenKind::Number) && {
+                    // Its figures count too (`прирост не превышал 250 случаев` is cases).
+                    let d = describe_in(tables, &shared, text, tokens, range.clone(), &expressions);
+                    !d.kinds.is_empty() && d.kinds.iter().all(|k| kinds_before.contains(k))
+                }
+            };
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
             let dating = |k: usize| {
@@ -516,6 +534,13 @@ impl<'a> Builder<'a> {
                     first_rumour.get_or_init(|| cues.first_rumour(tokens, range.clone())).is_some_and(|r| r < at);
                 let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset)
                     || elliptic_opening(mention, tokens, range.clone(), p.offset, counted_before);
+                // After an event that counts something, a sentence that opens with a time counted
+                // back and counts the same (`Неделей ранее суточный прирост превышал 300
+                // случаев.`) is the figure the event is compared with.
+                if at == range.start && talk.looks_back && counted_before && looks_back_statistic() {
+                    compared.set(true);
+                    return false;
+                }
                 let qualifies = (window(mention) && cues.defines_group(tokens, range.clone(), at))
                     || (calendar_dates > 1 && cues.in_group_clause(tokens, range.clone(), at));
                 let set_off =
@@ -1358,6 +1383,10 @@ fn elliptic_opening(
         && (end + 1..(end + 3).min(range.end))
             .any(|i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Number))
 }
+
+/// How many of the latest events a sentence opening with a time counted back (`Неделей ранее
+/// ...`) is compared with: a bound, so that the pass stays linear.
+const LOOK_BACK_EVENTS: usize = 8;
 
 /// The dashes an elliptic comparison puts before its count.
 const DASHES: &[&str] = &["—", "–", "-"];

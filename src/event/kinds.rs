@@ -490,6 +490,10 @@ pub(crate) struct DiscourseTables {
     /// Phrases that report the event before (`Об этом сообщил ...`): a dated one is more
     /// evidence of that event, dated by the report, not a happening of its own.
     pub(crate) reports_back: &'static [&'static str],
+    /// Phrases that open a sentence with a time counted back from the event before
+    /// (`Неделей ранее ...`): after an event that counts something, a sentence of counts
+    /// that opens so is the statistic it is compared with, not a happening.
+    pub(crate) looks_back: &'static [&'static str],
     /// Phrases that open a sentence on how long the measure before it holds (`Постановление
     /// действует`, `Ограничения сохранятся`, `Срок действия`): its bound belongs to that
     /// measure, which it restates.
@@ -575,6 +579,7 @@ enum Role {
     SamePeriod,
     LeavesOpen,
     ReportsBack,
+    LooksBack,
     Validity,
     NoInheritance,
     Content,
@@ -607,6 +612,7 @@ impl Role {
             | Role::SamePeriod
             | Role::LeavesOpen
             | Role::ReportsBack
+            | Role::LooksBack
             | Role::Validity
             | Role::NoInheritance
             | Role::Content
@@ -941,6 +947,7 @@ impl Cues {
             (d.same_period, Role::SamePeriod),
             (d.leaves_open, Role::LeavesOpen),
             (d.reports_back, Role::ReportsBack),
+            (d.looks_back, Role::LooksBack),
             (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
             (d.content, Role::Content),

@@ -13,6 +13,7 @@
 //! | points back to an earlier event | [`Cues::refers_back`] | `это решение`, `такое решение`, `данная мера`, `об этом`, `режим продлён`, `эти меры`, `указанные ограничения` |
 //! | opens with the time of the event before (goes on across a paragraph break) | `Discourse::same_time` | `За тот же период`, `В тот же день`, `Тогда же` |
 //! | reports the event before (its date is the report's, no new happening) | `Discourse::reports_back` | `Об этом он сообщил в четверг`, `Об этом заявил министр на брифинге 12 мая` |
+//! | opens with a time counted back (after a count, a statistic to compare with: no event) | `Discourse::looks_back` | `Неделей ранее суточный прирост превышал 300 случаев`, `Днём раньше ...` |
 //! | says what the restriction before it leaves open (more of that measure) | `Discourse::leaves_open` | `Работу продолжат только ...`, `Открытыми останутся ...`, `Будут работать лишь ...` |
 //! | on how long the measure before it holds (restates it) | `Discourse::validity` | `Постановление действует до ...`, `Ограничения сохранятся до ...`, `Срок действия карантина — ...` |
 //! | must not borrow the previous date | [`Cues::refuses_inheritance`] | `Ранее ...`, `До этого ...`, `всего за период`, `с начала пандемии`, `за всё время`, `если`, `в случае`, `при условии`, `могут быть`, `возможно`, `не исключено`, `по прогнозам` |
@@ -96,6 +97,8 @@ pub(crate) struct Discourse {
     pub(crate) leaves_open: bool,
     /// It reports the event before (`Об этом он сообщил в четверг`).
     pub(crate) reports_back: bool,
+    /// It opens with a time counted back from the event before (`Неделей ранее ...`).
+    pub(crate) looks_back: bool,
     /// It opens on how long the measure before it holds (`Постановление действует ...`).
     pub(crate) validity: bool,
     /// It must not borrow the previous sentence's date.
@@ -427,6 +430,7 @@ impl Cues {
                     Some(Role::SamePeriod) => d.same_period = true,
                     Some(Role::LeavesOpen) => d.leaves_open = true,
                     Some(Role::ReportsBack) => d.reports_back = true,
+                    Some(Role::LooksBack) => d.looks_back = true,
                     Some(Role::Validity) => d.validity = true,
                     Some(Role::NoInheritance) => d.refuses_inheritance = true,
                     Some(Role::Content) => d.content = true,
@@ -718,6 +722,9 @@ pub fn classes(sentence: &str) -> Vec<&'static str> {
     }
     if d.reports_back {
         out.push("reports_back");
+    }
+    if d.looks_back {
+        out.push("looks_back");
     }
     if d.validity {
         out.push("validity");

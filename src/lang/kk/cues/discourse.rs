@@ -20,6 +20,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     // (Not listed for Kazakh yet: what a restriction leaves open.)
     leaves_open: &[],
     reports_back: &[],
+    looks_back: &[],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,

@@ -12,6 +12,8 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     same_period: &["за тот|этот же период|срок", "за этот период|срок", "за это время", "за то же время"],
     leaves_open: LEAVES_OPEN,
     reports_back: REPORTS_BACK,
+    // `Неделей ранее`, `Днём раньше`, `Сутками ранее`, `Годом ранее`.
+    looks_back: &["^неделей|днем|сутками|месяцем|годом ранее|раньше"],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
     content: CONTENT,
