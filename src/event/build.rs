@@ -791,6 +791,10 @@ impl<'a> Builder<'a> {
         } else if point {
             // `Постановлением предусмотрено:`, a point of what the decree already says.
             Follow::Continues
+        } else if talk.leaves_open && before.kinds.iter().any(|k| is_measure(*k)) {
+            // What the measure leaves open, and to whom (`Билеты продадут только пассажирам с
+            // ПЦР-тестом`): more of the measure, its conditions among its kinds.
+            Follow::Point
         } else if decree && measure {
             Follow::Measure
         } else if (opens && only_other) || anaphoric {
