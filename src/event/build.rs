@@ -880,9 +880,14 @@ impl<'a> Builder<'a> {
         resolve_anaphora(&mut events, &self.anaphora, &self.named, self.tables.gazetteer);
         let mut signatures = self.signatures;
         signatures.resize(events.len(), Signature::default());
+        // Generic statistics yield within each event first (a headline's `в «красной» зоне ...
+        // ужесточают ограничения` is the quarantine, not cases), so that restatements compare
+        // what the events report; then every generic kind, in the events restatements joined
+        // (a generic quarantine may still restate a headline's `ужесточают карантин`).
+        yield_generic(&mut events, &self.generic, |k| !is_measure(k));
         let mut events = restatements(events, &signatures, headline.as_ref(), &self.doc);
         drop(signatures);
-        yield_generic(&mut events, &self.generic);
+        yield_generic(&mut events, &self.generic, |_| true);
         if events.iter().any(|e| e.places.is_empty()) {
             let lead = if headline.is_some() { &self.lead[..] } else { &[] };
             let place = article_place_of(&self.named, lead, &self.reported, self.tables.gazetteer)
@@ -1649,7 +1654,8 @@ fn note_kinds(notes: &mut Vec<(usize, EventKind, bool)>, start: usize, d: &Descr
 /// of another kind the event came to name (the decree's points, `закрываются школы`), as it
 /// does within one sentence; a sentence of the event that names it outright (a
 /// restatement's `ужесточили карантин`) keeps it.
-fn yield_generic(events: &mut [Event], notes: &[(usize, EventKind, bool)]) {
+/// Only the kinds `which` says yes to yield.
+fn yield_generic(events: &mut [Event], notes: &[(usize, EventKind, bool)], which: impl Fn(EventKind) -> bool) {
     if !notes.iter().any(|n| n.2) {
         return;
     }
@@ -1669,7 +1675,7 @@ fn yield_generic(events: &mut [Event], notes: &[(usize, EventKind, bool)]) {
                 }
             }
         }
-        for kind in generic.iter().filter(|k| !specific.contains(k)) {
+        for kind in generic.iter().filter(|k| !specific.contains(k) && which(**k)) {
             let other = event.kinds.iter().any(|k| k != kind && is_measure(*k) && !super::kinds::reports_course(*k));
             if other && event.kinds.contains(kind) {
                 event.kinds = event.kinds.iter().copied().filter(|k| k != kind).collect();
