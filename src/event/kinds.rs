@@ -1856,7 +1856,8 @@ fn note_facts(facts: u8, word: bool, numeric: bool, marks: u16) -> u8 {
     }
     if numeric {
         f |= FACT_ANY_NUMBER;
-    } else if marks & discourse::STAMP == 0 {
+    } else if marks & (discourse::STAMP | discourse::AGENCY) == 0 {
+        // (A byline's source is part of its stamp: `Zakon.kz, 28 апреля 2020, 12:45`.)
         f &= !FACT_ALL_STAMP;
     }
     if numeric || marks & discourse::RUBRIC == 0 {
