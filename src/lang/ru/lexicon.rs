@@ -1150,6 +1150,10 @@ pub const SCHEDULING_STEMS: &[&str] = &[
     "потребова",
 ];
 
+/// The preposition and nouns of the period a decision is for (`на период`, `на время`, `на
+/// срок`): a mention right after them takes no tense from the decision's verb.
+pub const FOR_PERIOD: (&str, &[&str]) = ("на", &["период", "время", "срок"]);
+
 /// The past forms of `быть` that carry a participle (`был отменён`, `были перенесены`).
 pub const PAST_AUXILIARIES: &[&str] = &["был", "была", "было", "были"];
 

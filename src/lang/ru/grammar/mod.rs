@@ -22,7 +22,7 @@ mod zone;
 
 use super::lexicon::{
     class, duration_adjective, Lex, Lexicon, AFTER_IN, AFTER_IN_PAST_OR_FUTURE, AFTER_IN_UNITS, AMOUNT_OPENERS,
-    ANNIVERSARY_NAMES, CLOSING_QUOTES, NEW_YEAR_STEM, OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS,
+    ANNIVERSARY_NAMES, CLOSING_QUOTES, FOR_PERIOD, NEW_YEAR_STEM, OPENING_QUOTES, SEASON_NOUNS, STREET_WORDS,
     VAGUE_TIME_ADJECTIVES,
 };
 use super::tense;
@@ -94,6 +94,14 @@ impl Scanner {
     /// (the words between the boundaries before and after `at`).
     pub fn tense_at(&mut self, tokens: &Tokens, at: usize) -> Option<Tense> {
         let sentence = self.sentence.clone();
+        // The period a decision is for (`подписал распоряжение на период новогодних
+        // праздников`): the verb's tense says when it was signed, not when the period is.
+        if at >= sentence.start + 2
+            && tokens.norm(at - 2) == FOR_PERIOD.0
+            && FOR_PERIOD.1.contains(&tokens.norm(at - 1))
+        {
+            return None;
+        }
         if !self.boundaries_read {
             tense::clause_boundaries_into(tokens, sentence.clone(), &mut self.boundaries);
             self.boundaries_read = true;
