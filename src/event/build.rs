@@ -268,7 +268,7 @@ impl<'a> Builder<'a> {
             let cues: &Cues = tables.cues;
             let index = p.first_sentence + local;
             let local_span = sentence.span.start.saturating_sub(p.offset)..sentence.span.end.saturating_sub(p.offset);
-            let sentence_text = text.get(local_span).unwrap_or("");
+            let sentence_text = text.get(local_span.clone()).unwrap_or("");
             let excerpt = || {
                 Excerpt::shared(&buf, at + sentence.span.start..at + sentence.span.end)
                     .unwrap_or_else(|| Excerpt::from(sentence_text))
@@ -439,6 +439,20 @@ impl<'a> Builder<'a> {
             let compare_from = std::cell::OnceCell::new();
             let calendar_dates = own.iter().filter(|m| m.value.is_calendar()).count();
             let first_rumour = std::cell::OnceCell::new();
+            // Where the sentence closes a quotation opened before it (`Но работать он должен
+            // безопасно», — подчеркнул врач на брифинге в четверг`): a date after that dates the
+            // saying; and whether the sentence names no kind (asked only then).
+            let quote_closed_at = if own.is_empty() {
+                None
+            } else {
+                QUOTE_CLOSERS
+                    .iter()
+                    .filter_map(|c| sentence_text.find(c))
+                    .min()
+                    .filter(|_| quotes.open_before(local))
+                    .map(|k| local_span.start + k)
+            };
+            let no_kind = std::cell::OnceCell::new();
             // Whether a date of the sentence is a comparison reference.
             let compared = std::cell::Cell::new(false);
             // Whether the event before counts something (what an elliptic comparison opening
@@ -543,8 +557,18 @@ impl<'a> Builder<'a> {
                 }
                 let qualifies = (window(mention) && cues.defines_group(tokens, range.clone(), at))
                     || (calendar_dates > 1 && cues.in_group_clause(tokens, range.clone(), at));
-                let set_off =
-                    dateline.as_ref().is_some_and(|d| d.contains(&at)) || reported || claimed || qualifies || elliptic;
+                let said = quote_closed_at.is_some_and(|q| mention.span().start.saturating_sub(p.offset) > q)
+                    && *no_kind.get_or_init(|| {
+                        let mut d = Description::default();
+                        describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| false);
+                        d.kinds.is_empty()
+                    });
+                let set_off = dateline.as_ref().is_some_and(|d| d.contains(&at))
+                    || reported
+                    || claimed
+                    || qualifies
+                    || elliptic
+                    || said;
                 if set_off {
                     return false;
                 }
@@ -1396,6 +1420,9 @@ fn elliptic_opening(
 /// How many of the latest events a sentence opening with a time counted back (`Неделей ранее
 /// ...`) is compared with: a bound, so that the pass stays linear.
 const LOOK_BACK_EVENTS: usize = 8;
+
+/// How a quotation ends before the words that say who said it (`...», — подчеркнул`).
+const QUOTE_CLOSERS: &[&str] = &["», —", "» —", "», –", "”, —", "\", —"];
 
 /// The dashes an elliptic comparison puts before its count.
 const DASHES: &[&str] = &["—", "–", "-"];
