@@ -556,7 +556,7 @@ impl<'a> Builder<'a> {
                     return false;
                 }
                 let qualifies = (window(mention) && cues.defines_group(tokens, range.clone(), at))
-                    || (calendar_dates > 1 && cues.in_group_clause(tokens, range.clone(), at));
+                    || cues.in_group_clause(tokens, range.clone(), at);
                 let said = quote_closed_at.is_some_and(|q| mention.span().start.saturating_sub(p.offset) > q)
                     && *no_kind.get_or_init(|| {
                         let mut d = Description::default();
