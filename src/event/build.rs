@@ -445,12 +445,7 @@ impl<'a> Builder<'a> {
             let quote_closed_at = if own.is_empty() {
                 None
             } else {
-                QUOTE_CLOSERS
-                    .iter()
-                    .filter_map(|c| sentence_text.find(c))
-                    .min()
-                    .filter(|_| quotes.open_before(local))
-                    .map(|k| local_span.start + k)
+                quote_closer(sentence_text).filter(|_| quotes.open_before(local)).map(|k| local_span.start + k)
             };
             let no_kind = std::cell::OnceCell::new();
             // Whether a date of the sentence is a comparison reference.
@@ -1421,8 +1416,29 @@ fn elliptic_opening(
 /// ...`) is compared with: a bound, so that the pass stays linear.
 const LOOK_BACK_EVENTS: usize = 8;
 
-/// How a quotation ends before the words that say who said it (`...», — подчеркнул`).
-const QUOTE_CLOSERS: &[&str] = &["», —", "» —", "», –", "”, —", "\", —"];
+/// Where the first quotation mark that ends a quotation before the words that say who said it
+/// (`...», — подчеркнул`: a closing mark, an optional comma, a space and a dash) stands in
+/// `sentence`. One pass for the marks; the few bytes after a mark are looked at only there.
+/// A quotation that also opens in `sentence` before that mark (`«...», — сказал`) is none:
+/// it did not open in an earlier sentence.
+fn quote_closer(sentence: &str) -> Option<usize> {
+    let bytes = sentence.as_bytes();
+    // The last byte of each closing mark: `»` (C2 BB), `”` (E2 80 9D), `"`.
+    let ends = bytes.iter().enumerate().filter(|(_, &b)| b == 0xBB || b == 0x9D || b == b'"');
+    let closer = ends.filter_map(|(i, _)| {
+        let mark = sentence.get(..=i).and_then(|s| s.chars().next_back())?;
+        matches!(mark, '»' | '”' | '"').then(|| (i + 1 - mark.len_utf8(), i + 1))
+    });
+    let (k, _) = closer
+        .filter(|&(_, after)| {
+            let rest = sentence.get(after..).unwrap_or("");
+            let rest = rest.strip_prefix(',').unwrap_or(rest);
+            rest.strip_prefix(' ').is_some_and(|r| r.starts_with('—') || r.starts_with('–'))
+        })
+        .next()?;
+    let opened_here = sentence.get(..k).is_some_and(|before| before.contains(['«', '“']));
+    (!opened_here).then_some(k)
+}
 
 /// The dashes an elliptic comparison puts before its count.
 const DASHES: &[&str] = &["—", "–", "-"];
