@@ -1425,17 +1425,15 @@ fn quote_closer(sentence: &str) -> Option<usize> {
     let bytes = sentence.as_bytes();
     // The last byte of each closing mark: `»` (C2 BB), `”` (E2 80 9D), `"`.
     let ends = bytes.iter().enumerate().filter(|(_, &b)| b == 0xBB || b == 0x9D || b == b'"');
-    let closer = ends.filter_map(|(i, _)| {
+    let mut closer = ends.filter_map(|(i, _)| {
         let mark = sentence.get(..=i).and_then(|s| s.chars().next_back())?;
         matches!(mark, '»' | '”' | '"').then(|| (i + 1 - mark.len_utf8(), i + 1))
     });
-    let (k, _) = closer
-        .filter(|&(_, after)| {
-            let rest = sentence.get(after..).unwrap_or("");
-            let rest = rest.strip_prefix(',').unwrap_or(rest);
-            rest.strip_prefix(' ').is_some_and(|r| r.starts_with('—') || r.starts_with('–'))
-        })
-        .next()?;
+    let (k, _) = closer.find(|&(_, after)| {
+        let rest = sentence.get(after..).unwrap_or("");
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        rest.strip_prefix(' ').is_some_and(|r| r.starts_with('—') || r.starts_with('–'))
+    })?;
     let opened_here = sentence.get(..k).is_some_and(|before| before.contains(['«', '“']));
     (!opened_here).then_some(k)
 }
