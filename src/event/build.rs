@@ -448,6 +448,13 @@ impl<'a> Builder<'a> {
                 quote_closer(sentence_text).filter(|_| quotes.open_before(local)).map(|k| local_span.start + k)
             };
             let no_kind = std::cell::OnceCell::new();
+            let names_no_kind = || {
+                *no_kind.get_or_init(|| {
+                    let mut d = Description::default();
+                    describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| false);
+                    d.kinds.is_empty()
+                })
+            };
             // Whether a date of the sentence is a comparison reference.
             let compared = std::cell::Cell::new(false);
             // Whether the event before counts something (what an elliptic comparison opening
@@ -480,10 +487,19 @@ impl<'a> Builder<'a> {
             };
             // A window counted back from publication (`в течение последних шести месяцев`).
             let window = |m: &Mention| m.anchor == Anchor::Publication && matches!(m.value, Value::Interval(..));
+            let is_clock = |m: &Mention| {
+                matches!(m.value, Value::Time { .. })
+                    || matches!(&m.value, Value::Interval(a, _) if matches!(**a, Value::Time { .. }))
+            };
+            let only_clocks = own.iter().all(|m| is_clock(m) && m.anchor != Anchor::Absolute);
             let dating = |k: usize| {
                 let mention = &own[k];
-                let clock = matches!(mention.value, Value::Time { .. })
-                    || matches!(&mention.value, Value::Interval(a, _) if matches!(**a, Value::Time { .. }));
+                let clock = is_clock(mention);
+                // A time of day alone, in a sentence that names no kind (`Люди стояли в очереди с
+                // 6 утра`), is a detail of the story, no happening of its own.
+                if only_clocks && names_no_kind() {
+                    return false;
+                }
                 if chained && clock && mention.anchor != Anchor::Absolute {
                     // Only digits and short words (prepositions): no day is written.
                     let written = text.get(
@@ -553,11 +569,7 @@ impl<'a> Builder<'a> {
                 let qualifies = (window(mention) && cues.defines_group(tokens, range.clone(), at))
                     || cues.in_group_clause(tokens, range.clone(), at);
                 let said = quote_closed_at.is_some_and(|q| mention.span().start.saturating_sub(p.offset) > q)
-                    && *no_kind.get_or_init(|| {
-                        let mut d = Description::default();
-                        describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| false);
-                        d.kinds.is_empty()
-                    });
+                    && names_no_kind();
                 let set_off = dateline.as_ref().is_some_and(|d| d.contains(&at))
                     || reported
                     || claimed
