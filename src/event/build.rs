@@ -1874,8 +1874,9 @@ fn restatements(
                 let (a, b) = (&events[j], &events[i]);
                 let with_headline = headline.is_some_and(|h| *h == a.sentence || *h == b.sentence);
                 let (sa, sb) = (signatures.get(j), signatures.get(i));
-                let together = with_headline && (same_time(a, b) || open_starts_together(a, b));
-                (together || same_time(a, b) || (with_headline && window_holds(a, b)))
+                // One time: the same, or (beside the headline) open starts of one day at any grain.
+                let together = same_time(a, b) || (with_headline && open_starts_together(a, b));
+                (together || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
                     && (similar(sa, sb) || (with_headline && (together || contained(sa, sb) || shares_count(a, b))))

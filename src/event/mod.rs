@@ -490,6 +490,23 @@ pub(crate) fn describe_kinds_if(
     })
 }
 
+/// A route between places of two countries (`поезд Оренбург — Актобе`, `автобусы из Бишкека
+/// в Алматы`) crosses a border: its internal movement is international travel, and it is not
+/// the public transport of either country.
+fn cross_border(d: &mut Description) {
+    if !d.kinds.contains(&EventKind::InternalMovement) {
+        return;
+    }
+    let mut countries = d.places.iter().map(|p| &p.country).filter(|c| !c.is_empty());
+    let two = countries.next().is_some_and(|first| countries.any(|c| c != first));
+    if two {
+        d.kinds.retain(|k| !matches!(k, EventKind::PublicTransport | EventKind::InternationalTravel));
+        for k in d.kinds.iter_mut().filter(|k| **k == EventKind::InternalMovement) {
+            *k = EventKind::InternationalTravel;
+        }
+    }
+}
+
 /// Fills the places and figures of a description (see [`describe_in`]).
 pub(crate) fn describe_rest(
     tables: &EventTables,
@@ -511,22 +528,7 @@ pub(crate) fn describe_rest(
             });
         }
     }
-    // A route between places of two countries (`поезд Оренбург — Актобе`, `автобусы из
-    // Бишкека в Алматы`) crosses a border: international travel, not movement inside one
-    // nor the public transport of either.
-    if d.kinds.contains(&EventKind::InternalMovement) {
-        let mut countries = d.places.iter().map(|p| &p.country).filter(|c| !c.is_empty());
-        if let Some(first) = countries.next() {
-            if countries.any(|c| c != first) {
-                d.kinds.retain(|k| !matches!(k, EventKind::PublicTransport | EventKind::InternationalTravel));
-                for k in &mut d.kinds {
-                    if *k == EventKind::InternalMovement {
-                        *k = EventKind::InternationalTravel;
-                    }
-                }
-            }
-        }
-    }
+    cross_border(d);
     let start = tokens.get(range.start).map_or(0, |t| t.start());
     d.figures = figures::figures_with(tables.figures, text, tokens, range, start, dates);
     // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
