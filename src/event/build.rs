@@ -255,8 +255,7 @@ impl<'a> Builder<'a> {
         let mut latest_period: Option<usize> = None;
         let mut m = 0;
         // Whether the sentences before left a quotation open, read only when a sentence asks.
-        let mut quotes =
-            Quotes { sentences: p.sentences, text, offset: p.offset, next: 0, open: false, paragraph: usize::MAX };
+        let mut quotes = Quotes { sentences: p.sentences, text, tokens, next: 0, open: false, paragraph: usize::MAX };
         // The byte spans (in `text`) of the sentence's temporal expressions.
         let mut expressions: Vec<Range<usize>> = Vec::new();
         for (local, sentence) in p.sentences.iter().enumerate() {
@@ -338,8 +337,12 @@ impl<'a> Builder<'a> {
             // The chain's paragraph is over: the sentence may still open with its time.
             let across = chain.is_some() && !live;
             let dates = mentions[first..m].iter().any(|m| m.value.is_calendar());
-            let starts_point = self.decree.is_some() && starts_a_point(sentence_text);
-            let point = starts_point || (self.decree.is_some() && sentence_text.contains(':'));
+            let (starts_point, colon) = if self.decree.is_some() {
+                point_marks(sentence_text, text, tokens, range.clone())
+            } else {
+                (false, false)
+            };
+            let point = starts_point || colon;
             if !(dates || live || point || across) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
@@ -556,7 +559,7 @@ impl<'a> Builder<'a> {
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
                 let claimed =
-                    first_rumour.get_or_init(|| cues.first_rumour(tokens, range.clone())).is_some_and(|r| r < at);
+                    first_rumour.get_or_init(|| cues.first_rumour(text, tokens, range.clone())).is_some_and(|r| r < at);
                 let elliptic = elliptic_comparison(own, k, tokens, range.clone(), p.offset)
                     || elliptic_opening(mention, tokens, range.clone(), p.offset, counted_before);
                 // After an event that counts something, a sentence that opens with a time counted
@@ -794,7 +797,7 @@ impl<'a> Builder<'a> {
             // continues them, and the sentence is not read for nothing.
             return None;
         }
-        let point = decree && (talk.content || starts_a_point(sentence_text));
+        let point = decree && (talk.content || point_marks(sentence_text, text, tokens, range.clone()).0);
         // The whole description: the kinds its figures carry (a count of recoveries) decide too.
         let mut d = std::mem::take(&mut self.scratch);
         describe_kinds_if(cues, shared, text, tokens, range.clone(), &mut d, |_| true);
@@ -1201,10 +1204,10 @@ fn resolve_anaphora(
 /// paragraph (`«Это вынужденная мера.`), read forward only as far as a sentence asks: the
 /// sentences of a paragraph no sentence asks about are not scanned.
 struct Quotes<'p> {
-    /// The piece's sentences, its text and where the text starts in the document.
+    /// The piece's sentences, its text and its tokens.
     sentences: &'p [Sentence],
     text: &'p str,
-    offset: usize,
+    tokens: &'p Tokens,
     /// The first sentence not read yet.
     next: usize,
     /// Whether a quotation is open after the sentence before `next`, and its paragraph.
@@ -1221,9 +1224,8 @@ impl Quotes<'_> {
             let Some(s) = self.sentences.get(self.next) else { break };
             // A sentence of an earlier paragraph leaves nothing open in this one.
             self.open = s.paragraph == paragraph && {
-                let span = s.span.start.saturating_sub(self.offset)..s.span.end.saturating_sub(self.offset);
                 let still = self.open && self.paragraph == s.paragraph;
-                quotes_left_open(still, self.text.get(span).unwrap_or(""))
+                quotes_left_open(still, self.text, self.tokens, s.tokens.clone())
             };
             self.paragraph = s.paragraph;
             self.next += 1;
@@ -1232,36 +1234,26 @@ impl Quotes<'_> {
     }
 }
 
-/// Is a quotation open after `sentence`, given whether one was open before it? Guillemets
-/// and curly quotes count; a straight `"` opens or closes by its place (after a space, it
-/// opens).
-fn quotes_left_open(open: bool, sentence: &str) -> bool {
-    // Every quote mark is ASCII or starts with 0xC2 / 0xE2: the bytes are scanned sixteen at
-    // a time for those, and only the character before a straight quote is decoded.
-    let bytes = sentence.as_bytes();
+/// Is a quotation open after the sentence made of tokens `range` (of `text`), given whether
+/// one was open before it? Guillemets and curly quotes count; a straight `"` opens or closes
+/// by its place (at the sentence's start or after a space, it opens). Every quote mark is a
+/// punctuation token of its own: only those are read.
+fn quotes_left_open(open: bool, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
     let mut depth = i32::from(open);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            if !chunk.iter().fold(false, |any, &c| any | (c == b'"') | (c == 0xc2) | (c == 0xe2)) {
-                i += 16;
-                continue;
-            }
-        }
-        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'"', _, _) => {
-                let after_space = sentence.get(..i).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
+    let sentence = tokens.as_slice().get(range).unwrap_or(&[]);
+    let first = sentence.first().map(|t| t.start());
+    for t in sentence.iter().filter(|t| t.kind == crate::text::TokenKind::Punct) {
+        let at = t.start();
+        match text.get(at..t.end()) {
+            Some("«" | "“" | "„") => depth += 1,
+            Some("»" | "”") => depth -= 1,
+            Some("\"") => {
+                let after_space = first == Some(at)
+                    || text.get(..at).and_then(|s| s.chars().next_back()).is_none_or(char::is_whitespace);
                 depth += if after_space { 1 } else { -1 };
             }
-            // « and »
-            (0xc2, Some(0xab), _) => depth += 1,
-            (0xc2, Some(0xbb), _) => depth -= 1,
-            // “ „ and ”
-            (0xe2, Some(0x80), Some(0x9c | 0x9e)) => depth += 1,
-            (0xe2, Some(0x80), Some(0x9d)) => depth -= 1,
             _ => {}
         }
-        i += 1;
     }
     depth > 0
 }
@@ -1362,20 +1354,38 @@ fn fold_figures(event: &mut Event, at: usize, d: &mut Description) {
     }
 }
 
-/// Does a sentence open as a listed point (`1)`, `2.`, `-`, `•`), or hold numbered points
-/// (`...: 1) ...`)?
-fn starts_a_point(sentence: &str) -> bool {
-    // ` 1)` inside, looked for only when a `)` is there (a fast byte search).
-    let bytes = sentence.as_bytes();
-    if bytes.contains(&b')') && bytes.windows(3).any(|w| w == b" 1)") {
-        return true;
+/// Does a sentence (`sentence`, made of tokens `range` of `text`) open as a listed point
+/// (`1)`, `2.`, `-`, `•`), or hold numbered points (`...: 1) ...`)? And does it hold a colon
+/// (`Документом предусмотрено:`)? One pass over its punctuation tokens.
+fn point_marks(sentence: &str, text: &str, tokens: &Tokens, range: Range<usize>) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let words = tokens.as_slice().get(range).unwrap_or(&[]);
+    let (mut numbered, mut colon) = (false, false);
+    for (k, t) in words.iter().enumerate() {
+        if t.kind != crate::text::TokenKind::Punct {
+            continue;
+        }
+        match bytes.get(t.start()) {
+            Some(b':') => colon = true,
+            // ` 1)`: the number 1 after a space, right before the bracket.
+            Some(b')') => {
+                numbered |= k.checked_sub(1).and_then(|j| words.get(j)).is_some_and(|n| {
+                    n.end() == t.start()
+                        && text.get(n.start()..n.end()) == Some("1")
+                        && n.start().checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b' ')
+                })
+            }
+            _ => {}
+        }
     }
     let s = sentence.trim_start();
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 {
-        return digits <= 2 && matches!(s.as_bytes().get(digits), Some(b')' | b'.'));
-    }
-    s.starts_with(['-', '\u{2013}', '\u{2014}', '\u{2022}', '*'])
+    let opens = if digits > 0 {
+        digits <= 2 && matches!(s.as_bytes().get(digits), Some(b')' | b'.'))
+    } else {
+        s.starts_with(['-', '\u{2013}', '\u{2014}', '\u{2022}', '*'])
+    };
+    (numbered || opens, colon)
 }
 
 /// The index of the token at or after byte `at` of the piece.
@@ -1436,10 +1446,14 @@ const LOOK_BACK_EVENTS: usize = 8;
 fn quote_closer(sentence: &str) -> Option<usize> {
     let bytes = sentence.as_bytes();
     // The last byte of each closing mark: `»` (C2 BB), `”` (E2 80 9D), `"`.
-    let ends = bytes.iter().enumerate().filter(|(_, &b)| b == 0xBB || b == 0x9D || b == b'"');
-    let mut closer = ends.filter_map(|(i, _)| {
-        let mark = sentence.get(..=i).and_then(|s| s.chars().next_back())?;
-        matches!(mark, '»' | '”' | '"').then(|| (i + 1 - mark.len_utf8(), i + 1))
+    let mut closer = bytes.iter().enumerate().filter_map(|(i, &b)| {
+        let before = |k: usize| i.checked_sub(k).and_then(|j| bytes.get(j)).copied();
+        match b {
+            b'"' => Some((i, i + 1)),
+            0xBB if before(1) == Some(0xC2) => Some((i - 1, i + 1)),
+            0x9D if before(1) == Some(0x80) && before(2) == Some(0xE2) => Some((i - 2, i + 1)),
+            _ => None,
+        }
     });
     let (k, _) = closer.find(|&(_, after)| {
         let rest = sentence.get(after..).unwrap_or("");
@@ -2164,12 +2178,18 @@ mod tests {
         for s in &sentences {
             let still = quote.0 && quote.1 == s.paragraph;
             eager.push(still);
-            quote = (super::quotes_left_open(still, &text[s.span.clone()]), s.paragraph);
+            quote = (quotes_reference(still, &text[s.span.clone()]), s.paragraph);
         }
         // Every set of sentences asked about, in order.
         for mask in 0u32..(1 << sentences.len()) {
-            let mut q =
-                super::Quotes { sentences: &sentences, text, offset: 0, next: 0, open: false, paragraph: usize::MAX };
+            let mut q = super::Quotes {
+                sentences: &sentences,
+                text,
+                tokens: &tokens,
+                next: 0,
+                open: false,
+                paragraph: usize::MAX,
+            };
             for (i, want) in eager.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0) {
                 assert_eq!(q.open_before(i), *want, "sentence {i}, mask {mask:b}");
             }
@@ -2192,7 +2212,7 @@ mod tests {
         }
     }
 
-    /// The character-by-character reading the byte scan of `quotes_left_open` stands for.
+    /// The character-by-character reading the token scan of `quotes_left_open` stands for.
     fn quotes_reference(open: bool, sentence: &str) -> bool {
         let mut depth = i32::from(open);
         let mut prev = ' ';
@@ -2219,11 +2239,16 @@ mod tests {
             "\u{a0}\"Новые меры",
             "Цитата” закрыта",
             "«Первая «вложенная» часть",
+            "ТОО\"Ромашка\" и ООО«Лето»закрыты",
+            "Фраза\u{ad}\"в кавычках\"",
+            "12\"5 и 3”",
             "",
         ];
         for open in [false, true] {
             for s in cases {
-                assert_eq!(super::quotes_left_open(open, s), quotes_reference(open, s), "{open} {s:?}");
+                let tokens = crate::text::Tokens::new(s);
+                let all = 0..tokens.len();
+                assert_eq!(super::quotes_left_open(open, s, &tokens, all), quotes_reference(open, s), "{open} {s:?}");
             }
         }
     }

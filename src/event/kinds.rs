@@ -1492,6 +1492,8 @@ const FACT_ALL_STAMP: u8 = 2;
 const FACT_ANY_NUMBER: u8 = 4;
 /// Every word and number token is a rubric word and no number.
 const FACT_ALL_RUBRIC: u8 = 8;
+/// A word token is a word for a rumour (see [`Cues::first_rumour`]).
+const FACT_RUMOUR: u8 = 16;
 /// The facts of a reading of no words.
 const FACTS_OF_NONE: u8 = FACT_ALL_STAMP | FACT_ALL_RUBRIC;
 
@@ -1853,6 +1855,9 @@ fn note_facts(facts: u8, word: bool, numeric: bool, marks: u16) -> u8 {
     let mut f = facts;
     if word && marks & discourse::CONDITIONAL != 0 {
         f |= FACT_CONDITIONAL;
+    }
+    if word && marks & discourse::RUMOUR != 0 {
+        f |= FACT_RUMOUR;
     }
     if numeric {
         f |= FACT_ANY_NUMBER;

@@ -34,8 +34,8 @@
 //! sentence's start, with its place in capitals or followed by an agency or a dash.
 
 use super::{
-    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, PART_SCRATCH,
-    SCRATCH,
+    Cues, Part, Role, Scratch, Tok, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, FACT_RUMOUR,
+    PART_SCRATCH, SCRATCH,
 };
 use crate::text::{Gap, Token, TokenKind, Tokens};
 use std::ops::Range;
@@ -377,8 +377,17 @@ impl Cues {
 
     /// The first token of tokens `range` that is a word for a rumour
     /// ([`DiscourseTables::rumours`](super::DiscourseTables::rumours): `слухи`): a mention
-    /// after it is what the rumour claims. Asked once per sentence.
-    pub(crate) fn first_rumour(&self, tokens: &Tokens, range: Range<usize>) -> Option<usize> {
+    /// after it is what the rumour claims. Asked once per sentence; a sentence whose reading
+    /// (the one its discourse classes and kinds use) holds no such word is not scanned.
+    pub(crate) fn first_rumour(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> Option<usize> {
+        if range.end <= tokens.len()
+            && !with_scratch(|s| {
+                s.read(self, text, tokens, range.clone());
+                s.facts & FACT_RUMOUR != 0
+            })
+        {
+            return None;
+        }
         range.into_iter().find(|&i| {
             tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
                 && self.marks.get(tokens.norm(i)).is_some_and(|m| m & RUMOUR != 0)

@@ -16,7 +16,10 @@
 //! does between sentences only, so the atom ranges handed out for one sentence stay valid
 //! while it is classified.
 
-use super::{note_facts, Cues, Part, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, NUMBER_ATOM};
+use super::{
+    note_facts, Cues, Part, FACT_ALL_RUBRIC, FACT_ALL_STAMP, FACT_ANY_NUMBER, FACT_CONDITIONAL, FACT_RUMOUR,
+    NUMBER_ATOM,
+};
 
 /// Sets in the cache (two slots each).
 const SETS: usize = 1 << 12;
@@ -240,7 +243,8 @@ impl Memo {
                 let marks = cues.marks.get(word).copied().unwrap_or(0);
                 let set = note_facts(0, !number, numeric, marks);
                 let kept = note_facts(FACT_ALL_STAMP | FACT_ALL_RUBRIC, !number, numeric, marks);
-                (set & (FACT_CONDITIONAL | FACT_ANY_NUMBER), kept | FACT_CONDITIONAL | FACT_ANY_NUMBER)
+                const SET_ONLY: u8 = FACT_CONDITIONAL | FACT_ANY_NUMBER | FACT_RUMOUR;
+                (set & SET_ONLY, kept | SET_ONLY)
             },
         }
     }
