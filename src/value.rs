@@ -766,6 +766,20 @@ pub(crate) fn valid_day(day: u32, month: u32, year: Option<i32>) -> bool {
     day <= max
 }
 
+/// The days of a duration of whole days, weeks, months or years (at least one day) that end
+/// on `end`: the window `end − duration .. end` (`за неделю` in a report published on 12
+/// November is 5–12 November). None for a duration of hours or minutes, or outside the
+/// calendar.
+pub(crate) fn window_ending(d: &Duration, end: NaiveDate) -> Option<Value> {
+    if d.hours != 0 || d.minutes != 0 || d.seconds != 0 || d.is_zero() {
+        return None;
+    }
+    let months = d.years.checked_mul(12)?.checked_add(d.months)?;
+    let start = end.checked_sub_months(chrono::Months::new(months))?;
+    let start = add_days(start, -(i64::from(d.weeks) * 7 + i64::from(d.days)))?;
+    Some(Value::interval(Value::Day(start), Value::Day(end)))
+}
+
 /// Adds whole days to a date, None outside the calendar.
 pub(crate) fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
     date.checked_add_signed(Days::try_days(days)?).filter(|d| in_range(d.year()))
@@ -774,6 +788,22 @@ pub(crate) fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_end_on_their_day() {
+        let end = NaiveDate::from_ymd_opt(2021, 11, 12).unwrap();
+        let week = Duration::one(Unit::Week);
+        assert_eq!(window_ending(&week, end).unwrap().to_string(), "2021-11-05/2021-11-12");
+        assert_eq!(window_ending(&Duration::one(Unit::Month), end).unwrap().to_string(), "2021-10-12/2021-11-12");
+        let mut ten = Duration::default();
+        ten.add(Unit::Day, 10, false).unwrap();
+        assert_eq!(window_ending(&ten, end).unwrap().to_string(), "2021-11-02/2021-11-12");
+        assert!(window_ending(&Duration::one(Unit::Hour), end).is_none());
+        assert!(window_ending(&Duration::default(), end).is_none());
+        let mut huge = Duration::default();
+        huge.add(Unit::Year, u32::MAX / 12, false).unwrap();
+        assert!(window_ending(&huge, end).is_none());
+    }
 
     #[test]
     fn round_trips() {

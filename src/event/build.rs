@@ -66,8 +66,8 @@ use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
 use crate::text::{Gap, Sentence, Tokens};
 use crate::timeline::Timeline;
-use crate::value::Value;
-use chrono::Datelike;
+use crate::value::{window_ending, Value};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -118,6 +118,8 @@ pub(crate) struct Builder<'a> {
     doc: Option<Arc<str>>,
     /// The buffer the sentences' text is shared from, and where the document text starts in it.
     shared: (Arc<str>, usize),
+    /// The day the document was published: where a report's window ends.
+    published: NaiveDate,
     chars: CharCursor<'a>,
     events: Vec<Event>,
     undated: Vec<Undated>,
@@ -218,6 +220,7 @@ impl<'a> Builder<'a> {
             tables,
             doc: doc.shared_id().cloned(),
             shared,
+            published: doc.published().day(),
             chars: CharCursor::new(text),
             events: Vec::with_capacity(text.len() / BYTES_PER_EVENT),
             undated: Vec::with_capacity(text.len() / BYTES_PER_UNDATED),
@@ -325,18 +328,20 @@ impl<'a> Builder<'a> {
                 m += 1;
             }
             let range = sentence.tokens.clone();
+            // A count over a duration after `за` (`За неделю привились 21 400 человек`) is
+            // dated by the window that ends at publication.
+            let windows = report_windows(&mentions[first..m], cues, tokens, range.clone(), p.offset, self.published);
+            let own: &[Mention] = windows.as_deref().unwrap_or(&mentions[first..m]);
             expressions.clear();
             expressions.extend(
-                mentions[first..m]
-                    .iter()
-                    .map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
+                own.iter().map(|m| m.span().start.saturating_sub(p.offset)..m.span().end.saturating_sub(p.offset)),
             );
             // One reading of the sentence for its discourse classes, when any of them can
             // matter: it has a date (furniture, datelines), or an event before it may take it.
             let live = chain.is_some() && sentence.paragraph == previous_paragraph;
             // The chain's paragraph is over: the sentence may still open with its time.
             let across = chain.is_some() && !live;
-            let dates = mentions[first..m].iter().any(|m| m.value.is_calendar());
+            let dates = own.iter().any(|m| m.value.is_calendar());
             let (starts_point, colon) = if self.decree.is_some() {
                 point_marks(sentence_text, text, tokens, range.clone())
             } else {
@@ -382,7 +387,6 @@ impl<'a> Builder<'a> {
                     self.reported.push(place);
                 }
             }
-            let own = &mentions[first..m];
             // `Постановление действует до 3 января.`: the bound of the latest decree (or of the
             // measure the chain is on), which the sentence restates: one more evidence of it.
             if talk.validity {
@@ -1386,6 +1390,55 @@ fn point_marks(sentence: &str, text: &str, tokens: &Tokens, range: Range<usize>)
         s.starts_with(['-', '\u{2013}', '\u{2014}', '\u{2022}', '*'])
     };
     (numbered || opens, colon)
+}
+
+/// The sentence's mentions `own` (of tokens `range`) with each duration of a report read as
+/// the window that ends on the publication day `published` (`За неделю в области привились 21
+/// 400 человек`, published on 14 July, is 7–14 July, as `за последнюю неделю` is; see
+/// [`Cues::report_window`]); None when there is none, and the mentions stand as they are.
+/// The mention itself stays a DURATION: only the event is dated so. A report counts: the
+/// sentence holds a number in digits besides its mentions' own.
+fn report_windows(
+    own: &[Mention],
+    cues: &Cues,
+    tokens: &Tokens,
+    range: Range<usize>,
+    offset: usize,
+    published: NaiveDate,
+) -> Option<Vec<Mention>> {
+    // (A sentence that dates itself, `За неделю с 20 по 27 марта ...`, is dated by its dates.)
+    if !own.iter().any(|m| matches!(m.value, Value::Duration(_))) || own.iter().any(|m| m.value.is_calendar()) {
+        return None;
+    }
+    // A number besides the mentions' own (`построили за 40 дней` counts nothing).
+    let counted = range.clone().any(|i| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == crate::text::TokenKind::Number && !own.iter().any(|m| m.span().contains(&(t.start() + offset)))
+        })
+    });
+    if !counted {
+        return None;
+    }
+    let mut out: Option<Vec<Mention>> = None;
+    for (k, m) in own.iter().enumerate() {
+        let Value::Duration(d) = &m.value else { continue };
+        let at = token_at(tokens, m.span().start.saturating_sub(offset));
+        let end = token_at(tokens, m.span().end.saturating_sub(offset));
+        // (`Из 87 умерших за неделю ...`: the window qualifies the group the participle names.)
+        if !cues.report_window(tokens, range.clone(), at, end)
+            || cues.defines_group(tokens, range.clone(), at.saturating_sub(1))
+        {
+            continue;
+        }
+        let Some(window) = window_ending(d, published) else { continue };
+        if let Some(w) = out.get_or_insert_with(|| own.to_vec()).get_mut(k) {
+            w.value = window;
+            w.kind = TimexType::Date;
+            w.anchor = Anchor::Publication;
+            w.modifier = None;
+        }
+    }
+    out
 }
 
 /// The index of the token at or after byte `at` of the piece.

@@ -501,6 +501,10 @@ pub(crate) struct DiscourseTables {
     /// Phrases that forbid borrowing the previous sentence's date: retrospective connectives,
     /// aggregates over the whole epidemic, conditional and hypothetical clauses, forecasts.
     pub(crate) no_inheritance: &'static [&'static str],
+    /// A record or an extreme of a statistic (`максимальное число`, `рекорд`): an aggregate
+    /// of `no_inheritance` at most [`EXTREME_REACH`] words after one qualifies the figure
+    /// (`максимальное число за все время пандемии`) and forbids nothing.
+    pub(crate) extremes: &'static [&'static str],
     /// Phrases that present a sentence as a decree's content (`согласно постановлению`,
     /// `документ предусматривает`, `указом вводится`): its measures are the decree's kinds.
     pub(crate) content: &'static [&'static str],
@@ -547,10 +551,21 @@ pub(crate) struct DiscourseTables {
     /// (`тем, кто получил прививку более полугода назад`), and a date in it, beside the
     /// sentence's own, dates no happening.
     pub(crate) group_relatives: &'static [&'static str],
+    /// Words right before a duration that make it the window of a report ending at
+    /// publication (`за`: `За неделю привились 21 400 человек`, as `за последнюю неделю`).
+    pub(crate) window_before: &'static [&'static str],
+    /// Words right after such a duration that count it back from something else (`за неделю
+    /// до выборов`), or right before its word of a window (`не позднее чем за три дня`): no
+    /// window then.
+    pub(crate) window_not: &'static [&'static str],
 }
 
 // ---------------------------------------------------------------------------------------------
 // The compiled tables.
+
+/// Most words between a record or an extreme and an aggregate it qualifies, plus one (see
+/// [`DiscourseTables::extremes`]).
+const EXTREME_REACH: u32 = 3;
 
 /// Most elements one cue may have.
 const MAX_ELEMENTS: usize = 8;
@@ -582,6 +597,7 @@ enum Role {
     LooksBack,
     Validity,
     NoInheritance,
+    Extreme,
     Content,
     Comparison,
     Furniture,
@@ -615,6 +631,7 @@ impl Role {
             | Role::LooksBack
             | Role::Validity
             | Role::NoInheritance
+            | Role::Extreme
             | Role::Content
             | Role::Comparison
             | Role::Furniture => Part::Discourse,
@@ -950,6 +967,7 @@ impl Cues {
             (d.looks_back, Role::LooksBack),
             (d.validity, Role::Validity),
             (d.no_inheritance, Role::NoInheritance),
+            (d.extremes, Role::Extreme),
             (d.content, Role::Content),
             (d.comparisons, Role::Comparison),
             (d.furniture, Role::Furniture),
@@ -1024,6 +1042,8 @@ impl Cues {
             (d.reporting, discourse::REPORTING),
             (d.rumours, discourse::RUMOUR),
             (d.group_relatives, discourse::GROUP),
+            (d.window_before, discourse::WINDOW),
+            (d.window_not, discourse::WINDOW_NOT),
         ];
         for (table, mark) in marked {
             for w in table {

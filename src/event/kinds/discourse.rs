@@ -60,6 +60,10 @@ pub(super) const REPORTING: u16 = 128;
 pub(super) const RUMOUR: u16 = 256;
 /// A relative pronoun of persons (`кто`) that opens a clause defining a group.
 pub(super) const GROUP: u16 = 512;
+/// A word right before a duration that makes it a report's window (`за`).
+pub(super) const WINDOW: u16 = 1024;
+/// A word around such a duration that counts it back from something else (`до`, `чем`).
+pub(super) const WINDOW_NOT: u16 = 2048;
 
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
@@ -160,7 +164,19 @@ impl Cues {
     pub(crate) fn refuses_inheritance(&self, text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
         with_scratch(|s| {
             self.discourse_hits(text, tokens, range, s);
-            self.hit(s, Role::NoInheritance)
+            self.refuses(s)
+        })
+    }
+
+    /// Whether the discourse hits of `s` forbid borrowing a date: a hit of `no_inheritance`
+    /// that no record or extreme right before it qualifies (`максимальное число за все время
+    /// пандемии` is the figure's qualifier, not an aggregate).
+    fn refuses(&self, s: &Scratch) -> bool {
+        let index = |w: u32| s.toks.get(w as usize).map(|t| t.index);
+        let extremes = || s.hits.iter().filter(|h| self.role(h.rule) == Some(Role::Extreme));
+        s.hits.iter().filter(|h| self.role(h.rule) == Some(Role::NoInheritance)).any(|h| {
+            let Some(start) = index(h.first) else { return true };
+            !extremes().any(|e| index(e.last).is_some_and(|end| end < start && start - end <= super::EXTREME_REACH))
         })
     }
 
@@ -394,6 +410,26 @@ impl Cues {
         })
     }
 
+    /// Whether the duration of tokens `at..end` of the sentence made of tokens `range` is the
+    /// window of a report ending at publication: a word of
+    /// [`DiscourseTables::window_before`](super::DiscourseTables::window_before) right before
+    /// it (`за неделю`), and no word of
+    /// [`DiscourseTables::window_not`](super::DiscourseTables::window_not) right after it
+    /// (`за неделю до выборов`) or right before that word (`не позднее чем за три дня`).
+    pub(crate) fn report_window(&self, tokens: &Tokens, range: Range<usize>, at: usize, end: usize) -> bool {
+        let mark = |i: usize| {
+            tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word && range.contains(&i))
+                .and_then(|_| self.marks.get(tokens.norm(i)).copied())
+                .unwrap_or(0)
+        };
+        let Some(before) = at.checked_sub(1) else { return false };
+        mark(before) & WINDOW != 0
+            && before.checked_sub(1).is_none_or(|b| mark(b) & WINDOW_NOT == 0)
+            && mark(end) & WINDOW_NOT == 0
+    }
+
     /// Whether the mention at token `at` of the sentence made of tokens `range` is a window
     /// that qualifies a group of people: the word right before it ends as a participle of
     /// [`DiscourseTables::participle_endings`](super::DiscourseTables::participle_endings)
@@ -441,11 +477,11 @@ impl Cues {
                     Some(Role::ReportsBack) => d.reports_back = true,
                     Some(Role::LooksBack) => d.looks_back = true,
                     Some(Role::Validity) => d.validity = true,
-                    Some(Role::NoInheritance) => d.refuses_inheritance = true,
                     Some(Role::Content) => d.content = true,
                     _ => {}
                 }
             }
+            d.refuses_inheritance = self.refuses(s);
             d.furniture = self.furniture_of(s, tokens, range.clone(), dateline.as_ref());
             d.dateline = dateline;
             d

@@ -23,6 +23,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     looks_back: &[],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
+    extremes: &[],
     content: CONTENT,
     comparisons: &[],
     comparison_reach: 2,
@@ -38,6 +39,10 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     participle_endings: &[],
     // (Kazakh defines a group with a participle before its noun: no pronoun here.)
     group_relatives: &[],
+    // (A Kazakh window is a case ending or a postposition after the duration, `бір аптада`,
+    // `апта ішінде`: not read yet.)
+    window_before: &[],
+    window_not: &[],
     rumours: &["сыбыс", "сыбысы", "сыбыстар", "сыбыстарды", "фейк"],
     extensions: &["ұзартты", "ұзартылды", "ұзартылады", "ұзарту"],
 });

@@ -16,6 +16,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     looks_back: &["^неделей|днем|сутками|месяцем|годом ранее|раньше"],
     validity: VALIDITY,
     no_inheritance: NO_INHERITANCE,
+    extremes: EXTREMES,
     content: CONTENT,
     comparisons: COMPARISONS,
     comparison_reach: 2,
@@ -87,6 +88,14 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
     ],
     // Active past participles: `переболевшие`, `прибывших`, `вернувшимся`.
     participle_endings: &[
+        // (After a consonant the suffix is `-ш-`: `умерших за неделю`, only of that verb here;
+        // `-ших` alone also ends `больших`, `наших`.)
+        "ерший",
+        "ершие",
+        "ерших",
+        "ершего",
+        "ершим",
+        "ершими",
         "вший",
         "вшая",
         "вшее",
@@ -106,6 +115,8 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
         "вшегося",
     ],
     group_relatives: &["кто"],
+    window_before: &["за"],
+    window_not: &["до", "перед", "после", "чем", "ранее", "позднее", "раньше", "позже"],
     rumours: &[
         "слух",
         "слуха",
@@ -285,12 +296,22 @@ const COMPARISONS: &[&str] = &[
     "по отношению",
     "аналогичн* период*|показател*",
     // A record since a date: `максимум с января`, `рекордный с мая прирост`.
-    "максимум*|рекорд*|антирекорд*",
+    RECORD,
     // An extreme since a date: `минимальный показатель с 19 октября`, `наименьший прирост
     // с весны`, `самый низкий уровень с начала осени`.
     // The statistic's noun is part of it: `максимальный штраф с 1 апреля` is news.
-    "минимальн*|максимальн*|наименьш*|наибольш*|низк{ий,ая,ое,ого,ой,ую}|высок{ий,ая,ое,ого,ой,ую} ..1 показател*|уровен*|уровн*|прирост*|значени*|числ*|количеств*",
+    EXTREME,
 ];
+
+/// A record (`максимум`, `рекорд`): see [`COMPARISONS`] and [`EXTREMES`].
+const RECORD: &str = "максимум*|рекорд*|антирекорд*";
+/// An extreme of a statistic (`минимальный показатель`): see [`COMPARISONS`] and [`EXTREMES`].
+const EXTREME: &str = "минимальн*|максимальн*|наименьш*|наибольш*|низк{ий,ая,ое,ого,ой,ую}|высок{ий,ая,ое,ого,ой,ую} ..1 показател*|уровен*|уровн*|прирост*|значени*|числ*|количеств*";
+
+/// A record or an extreme that an aggregate right after it qualifies (`максимальное число за
+/// все время пандемии`, `рекорд с начала кампании`): the aggregate says what the figure is
+/// the most of, and the sentence still borrows the date of the one before.
+const EXTREMES: &[&str] = &[RECORD, EXTREME];
 
 /// Phrases that open page furniture: at the sentence's start, or after a timestamp or a
 /// number (`3 апреля 2020, 09:15 Обновлено`, `1520 просмотров`).
