@@ -1662,11 +1662,12 @@ fn dated(
             day.mentions.push(index);
             continue;
         }
-        // The next day of a list of days (`9, 10 и 11 апреля`).
-        // Only days written as numbers make a list (`9, 10 и 11 апреля`, not `на следующий день`).
+        // The next day of a list of days (`9, 10 и 11 апреля`, `в среду и четверг`, `вчера и
+        // сегодня`). Only days written as numbers or named from the publication day make a
+        // list (not `на следующий день`, counted from the date before).
         let base = sentence.bytes.start;
         let written = text.get(m.span().start.saturating_sub(base)..m.span().end.saturating_sub(base)).unwrap_or("");
-        let numeral = written.starts_with(|c: char| c.is_ascii_digit());
+        let numeral = written.starts_with(|c: char| c.is_ascii_digit()) || m.anchor == Anchor::Publication;
         if let (Some((e, end)), Value::Day(d), None, true) = (list, &m.value, m.modifier, numeral) {
             let last = events.get(e).and_then(Event::last_day);
             if last.and_then(|l| l.succ_opt()) == Some(*d) && joined(text, sentence, end, m.span().start) {
