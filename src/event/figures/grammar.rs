@@ -446,6 +446,28 @@ impl<'a> Cx<'a> {
             value *= m;
             after = self.skip_abbrev_dot(after + 1);
             multiplied = true;
+            // A compound number, larger parts first (`3 миллиона 560 тысяч`, `1 млн 200 тыс.`,
+            // `12 тысяч 350`): each part after a multiplier is smaller than it.
+            let mut last = m;
+            while let Some(Kind::Num(v, form)) = self.kind(after) {
+                if matches!(form, NumForm::Skip) {
+                    break;
+                }
+                match self.lex(after + 1) {
+                    Some(Lex::Mult(n)) if n < last && v * n < last => {
+                        value += v * n;
+                        last = n;
+                        after = self.skip_abbrev_dot(after + 2);
+                    }
+                    Some(Lex::Mult(_)) => break,
+                    _ if v < last && v.fract() == 0.0 => {
+                        value += v;
+                        after += 1;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
         }
         // A numeral too long for a float is no figure.
         if !value.is_finite() {
