@@ -547,6 +547,9 @@ pub(crate) struct DiscourseTables {
     /// (`переболевшие в течение последних шести месяцев`, `прибывших за последние 14
     /// дней`): such a window qualifies people and dates no happening.
     pub(crate) participle_endings: &'static [&'static str],
+    /// Words of a part before a number (`из`, `среди`): `из 87 умерших за неделю` names a
+    /// group, where `87 умерших за неделю` counts.
+    pub(crate) group_of: &'static [&'static str],
     /// Relative pronouns of persons (`кто`): a clause they open after a comma defines a group
     /// (`тем, кто получил прививку более полугода назад`), and a date in it, beside the
     /// sentence's own, dates no happening.
@@ -791,6 +794,8 @@ pub(crate) struct Cues {
     comparison_reach: usize,
     /// See [`DiscourseTables::participle_endings`].
     participle_endings: &'static [&'static str],
+    /// See [`DiscourseTables::group_of`].
+    group_of: &'static [&'static str],
 }
 
 /// What `resolve` notes of a match: from a specific cue, from a generic one, from a generic
@@ -1068,6 +1073,7 @@ impl Cues {
             marks,
             comparison_reach: d.comparison_reach,
             participle_endings: d.participle_endings,
+            group_of: d.group_of,
         }
     }
 

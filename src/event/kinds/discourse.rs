@@ -65,6 +65,10 @@ pub(super) const WINDOW: u16 = 1024;
 /// A word around such a duration that counts it back from something else (`до`, `чем`).
 pub(super) const WINDOW_NOT: u16 = 2048;
 
+/// Most words from a window back to the participle of the group it qualifies (see
+/// [`Cues::defines_group`]).
+const GROUP_REACH: usize = 4;
+
 /// Most words of a bare timestamp sentence (`пятница, 3 апреля 2020 года, 09:15`).
 const MAX_TIMESTAMP_WORDS: u32 = 10;
 /// Most words of a rubric line (`Общество`, `В мире`).
@@ -431,17 +435,46 @@ impl Cues {
     }
 
     /// Whether the mention at token `at` of the sentence made of tokens `range` is a window
-    /// that qualifies a group of people: the word right before it ends as a participle of
+    /// that qualifies a group of people: a word at most [`GROUP_REACH`] words before it, with
+    /// no punctuation but hyphens between, ends as a participle of
     /// [`DiscourseTables::participle_endings`](super::DiscourseTables::participle_endings)
-    /// (`переболевшие в течение последних шести месяцев`).
+    /// (`переболевшие в течение последних шести месяцев`, `на переболевших COVID-19 в
+    /// последние полгода`). Not when a number counts the participle (`выявлено 120
+    /// заболевших за последние сутки` is a count), unless it is a part of them (`из 87
+    /// умерших за неделю`, a word of
+    /// [`DiscourseTables::group_of`](super::DiscourseTables::group_of) before the number).
     pub(crate) fn defines_group(&self, tokens: &Tokens, range: Range<usize>, at: usize) -> bool {
-        let before = (range.start..at.min(range.end))
-            .next_back()
-            .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
-        before.is_some_and(|i| {
+        let word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+        let number = |i: usize| {
+            tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+                || (word(i) && (self.is_number_word)(tokens.norm(i)))
+        };
+        let participle = |i: usize| {
             let w = tokens.norm(i);
-            self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-        })
+            word(i) && self.participle_endings.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        };
+        let mut words = 0;
+        let mut i = at.min(range.end);
+        while i > range.start && words < GROUP_REACH {
+            i -= 1;
+            let Some(t) = tokens.get(i) else { return false };
+            if t.kind == TokenKind::Punct {
+                if tokens.norm(i) == "-" {
+                    continue;
+                }
+                return false;
+            }
+            if participle(i) {
+                let counted = i > range.start && number(i - 1);
+                let part = counted
+                    && i > range.start + 1
+                    && word(i - 2)
+                    && self.group_of.iter().any(|g| *g == tokens.norm(i - 2));
+                return !counted || part;
+            }
+            words += 1;
+        }
+        false
     }
 
     /// The token range of the dateline the sentence made of tokens `range` opens with

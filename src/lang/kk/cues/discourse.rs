@@ -39,6 +39,7 @@ pub(super) static TABLES: Lazy<DiscourseTables> = Lazy::new(|| DiscourseTables {
     participle_endings: &[],
     // (Kazakh defines a group with a participle before its noun: no pronoun here.)
     group_relatives: &[],
+    group_of: &[],
     // (A Kazakh window is a case ending or a postposition after the duration, `бір аптада`,
     // `апта ішінде`: not read yet.)
     window_before: &[],

@@ -115,6 +115,7 @@ pub(super) static TABLES: DiscourseTables = DiscourseTables {
         "вшегося",
     ],
     group_relatives: &["кто"],
+    group_of: &["из", "среди"],
     window_before: &["за"],
     window_not: &["до", "перед", "после", "чем", "ранее", "позднее", "раньше", "позже"],
     rumours: &[
