@@ -2091,7 +2091,15 @@ fn same_time(a: &Event, b: &Event) -> bool {
     }
     let open_start = |e: &Event| e.modifier == Some(Mod::OnOrAfter) && matches!(e.when, Value::Day(_));
     let interval = |e: &Event| e.modifier.is_none() && matches!(e.when, Value::Interval(..));
-    a.when.first_day() == b.when.first_day() && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)))
+    // A report's window and the days it stands for, whose ends differ by the publication day
+    // (`за неделю` in a headline of 8 April, `с 1 по 7 апреля` in the body).
+    let longer = |e: &Event| {
+        interval(e) && matches!((e.when.first_day(), e.when.last_day()), (Some(x), Some(y)) if (y - x).num_days() >= 2)
+    };
+    let ends_near =
+        matches!((a.when.last_day(), b.when.last_day()), (Some(x), Some(y)) if (x - y).num_days().abs() <= 1);
+    a.when.first_day() == b.when.first_day()
+        && ((open_start(a) && interval(b)) || (interval(a) && open_start(b)) || (longer(a) && longer(b) && ends_near))
 }
 
 /// Whether both events start on one day and stay open after it, at any grain: a headline's
