@@ -256,6 +256,8 @@ impl<'a> Builder<'a> {
         // The latest event of a period (an interval: `за сутки`), for a sentence that names the
         // period of an event before (`За тот же период ...`) past an event of one day.
         let mut latest_period: Option<usize> = None;
+        // The sentence (local index) the latest period's chain last reached.
+        let mut latest_period_at = 0usize;
         let mut m = 0;
         // Whether the sentences before left a quotation open, read only when a sentence asks.
         let mut quotes = Quotes { sentences: p.sentences, text, tokens, next: 0, open: false, paragraph: usize::MAX };
@@ -264,6 +266,7 @@ impl<'a> Builder<'a> {
         for (local, sentence) in p.sentences.iter().enumerate() {
             if let Some(c) = chain.filter(|&c| self.events.get(c).is_some_and(of_a_period)) {
                 latest_period = Some(c);
+                latest_period_at = local;
             }
             // The tables of the sentence's language.
             let tables: &EventTables = p.tables.get(local).copied().unwrap_or(self.tables);
@@ -348,7 +351,11 @@ impl<'a> Builder<'a> {
                 (false, false)
             };
             let point = starts_point || colon;
-            if !(dates || live || point || across) {
+            // The chain ended a sentence or two before, on an event of a period that a sentence
+            // naming it (`За тот же период ...`) may resume.
+            let resumable =
+                chain.is_none() && latest_period.is_some() && local - latest_period_at <= PERIOD_RESUME_REACH;
+            if !(dates || live || point || across || resumable) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
                 continue;
@@ -360,7 +367,7 @@ impl<'a> Builder<'a> {
             let opens_line = opens_paragraph
                 || tokens.get(range.start).is_some_and(|t| matches!(t.gap, Gap::Newline | Gap::Paragraph));
             let short = range.len() <= SHORT_SENTENCE_TOKENS;
-            let talk = if live || point || opens_line || short {
+            let talk = if live || point || opens_line || short || resumable {
                 cues.discourse_of(text, tokens, range.clone(), opens_line)
             } else {
                 Discourse::default()
@@ -714,6 +721,10 @@ impl<'a> Builder<'a> {
             // goes on with the chain across a paragraph break too.
             let live =
                 chain.filter(|_| (sentence.paragraph == previous_paragraph || talk.same_time) && dateline.is_none());
+            // ... and one that names the period of an event a sentence or two before it resumes
+            // that event past the sentences between that went on with nothing (`Далее в
+            // рейтинге ...`): the period it names is still the latest one.
+            let live = live.or_else(|| latest_period.filter(|_| resumable && talk.same_period && dateline.is_none()));
             let of_the_period = |e: usize| match latest_period {
                 Some(p) if talk.same_period && p < e && self.events.get(e).is_some_and(|ev| !of_a_period(ev)) => p,
                 _ => e,
@@ -1947,6 +1958,7 @@ fn restatements(
                 (together || (with_headline && window_holds(a, b)))
                     && nested_kinds(a, b)
                     && agree(a, b)
+                    && !distinct_counts(a, b)
                     && (similar(sa, sb) || (with_headline && (together || contained(sa, sb) || shares_count(a, b))))
             });
             // `j` is earlier in the run, and the run is sorted by index within one day.
@@ -2111,6 +2123,11 @@ fn open_starts_together(a: &Event, b: &Event) -> bool {
         && a.when.first_day() == b.when.first_day()
 }
 
+/// How many sentences after the latest period's chain ended a sentence that names that period
+/// (`За тот же период ...`) still resumes it: the chain's last sentence and at most one
+/// sentence that went on with nothing.
+const PERIOD_RESUME_REACH: usize = 2;
+
 /// Whether an event is dated by a period: an interval with no mod (`за сутки`, `с 16 по 22
 /// марта`).
 fn of_a_period(e: &Event) -> bool {
@@ -2190,6 +2207,14 @@ fn shares_count(a: &Event, b: &Event) -> bool {
     // (What they count, whatever the noun: `7 тысяч заболевших` and `7 412 случаев` are cases.)
     let counted = |x: &Figure| x.what != super::figures::FigureWhat::Other;
     a.figures.iter().any(|x| counted(x) && b.figures.iter().any(|y| x.what == y.what && same_count(x, y)))
+}
+
+/// Do two events each state counts, and none of them the same (`выявлено 40 759 случаев` and
+/// `госпитализированы 5 870 человек`, both cases on one day)? They are two statistics of one
+/// day, not one told twice: a restatement repeats its count, or states none.
+fn distinct_counts(a: &Event, b: &Event) -> bool {
+    let counted = |e: &Event| e.figures.iter().any(|x| x.what != super::figures::FigureWhat::Other);
+    counted(a) && counted(b) && !shares_count(a, b)
 }
 
 /// Whether two figures of one kind in restatements of one happening give the same count: the

@@ -892,15 +892,15 @@ const NEGATE_AFTER_REACH: usize = 5;
 /// How far before a cue (in words, from the phrase's last word) [`EXEMPT_LIST`] reaches.
 const EXEMPT_LIST_REACH: usize = 12;
 
-/// Openings that make an undated sentence continue the dated one before it (lower case,
-/// `ё` as `е`): anaphora (`Все они`, `Из них`) and connectives (`При этом`, `Также`). See
-/// [`crate::event::build`]. Words are matched on token norms, so a space in an
-/// opening is one space in the text.
 /// Openings that add a fact to the one before (`Также`, `Кроме того`): a sentence opening
 /// with one continues the same happening, unless it names a measure of its own.
 const ADDITIONS: &[&str] =
     &["также", "кроме того", "помимо этого", "помимо того", "а также", "вместе с тем", "к тому же", "более того"];
 
+/// Openings that make an undated sentence continue the dated one before it (lower case,
+/// `ё` as `е`): anaphora (`Все они`, `Из них`) and connectives (`При этом`, `Также`). See
+/// [`crate::event::build`]. Words are matched on token norms, so a space in an
+/// opening is one space in the text.
 const CONTINUATIONS: &[&str] = &[
     "все они",
     // The travellers just named: `Все пассажиры сдали ПЦР-тесты`.
@@ -927,6 +927,14 @@ const CONTINUATIONS: &[&str] = &[
     "после этого",
     "после чего",
     "затем",
+    // The next places of a ranking just begun (`Далее следуют Самарская область (801) и ...`,
+    // `На втором месте — Казань`).
+    "далее",
+    "следом",
+    "за ними",
+    "за ним",
+    "на втором месте",
+    "на третьем месте",
     "позже",
     "позднее",
     "тогда же",
