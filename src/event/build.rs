@@ -1616,11 +1616,11 @@ fn dated(
         let hours = matches!(&m.value, Value::Interval(a, b)
             if matches!(**a, Value::Time { .. }) && matches!(**b, Value::Time { .. }));
         let single_day = |v: &Value| v.first_day().is_some() && v.first_day() == v.last_day();
-        // A bounded clock time on the day a measure starts is its hours (`с 26 октября кафе
-        // работают до 23:00`), not a refinement of the start.
+        // A bounded or plain clock time on the day a measure starts is its hours (`с 26 октября
+        // кафе работают до 23:00`, `с 13 ноября бары должны закрываться в 23:00`), not a
+        // refinement of the start nor a happening of its own.
         let hours_of_start = |e: &Event| {
             matches!(m.value, Value::Time { .. })
-                && m.modifier.is_some()
                 && m.modifier != e.modifier
                 && e.modifier == Some(Mod::OnOrAfter)
                 && matches!(e.when, Value::Day(_))
