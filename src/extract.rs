@@ -3,14 +3,14 @@
 use crate::document::{Document, Published};
 use crate::event::build::{Builder, Piece};
 use crate::event::{self, Description, EventTables, Sentences};
-use crate::expr::{Expr, Found};
+use crate::expr::{Expr, Found, Tense};
 use crate::lang::{Dates, Lang};
 use crate::mention::{Anchor, Mention, TimexType};
 use crate::resolve::{Context, ResolveOptions, Resolver};
 use crate::text::{pieces, split_sentences, Sentence, Tokens, MAX_TEXT};
 use crate::timeline::Timeline;
 use crate::value::{Unit, Value};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -21,6 +21,11 @@ const PIECE: usize = 1 << 16;
 /// Days from publication beyond which a year-less day cannot be the nearest reading: its
 /// year was chosen (by the tense) and lends itself to the dates after it in the sentence.
 const HALF_YEAR_DAYS: i64 = 183;
+
+/// How many days after publication the nearest reading of a year-less range may start and
+/// still be what a past-tense sentence decided (`продлили ограничения с 1 по 15 мая`); a
+/// range further ahead, told in the past, is last year's.
+const RANGE_PAST_DAYS_AHEAD: i64 = 90;
 
 /// Finds and resolves temporal expressions under a set of [`ResolveOptions`], in the
 /// language [`Document::with_lang`] or [`Extractor::with_lang`] fixes, else in the one the
@@ -305,9 +310,23 @@ impl Extractor {
                     },
                     sentence_year_date,
                 };
-                let Some(r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
+                let Some(mut r) = self.resolver.resolve(&f.expr, f.modifier, &ctx) else {
                     continue;
                 };
+                // ... but a range told in the past tense whose nearest reading lies months
+                // ahead is over (`Ранее Россия с 15 апреля по 1 июня приостанавливала рейсы`,
+                // published in October): a decision rarely sets a period that far off.
+                if matches!(f.expr, Expr::Range(..)) && f.modifier.is_none() && r.anchor == Anchor::Publication {
+                    let ahead = r.value.first_day().map(|d| (d - doc.published().day()).num_days());
+                    if ahead.is_some_and(|d| d > RANGE_PAST_DAYS_AHEAD)
+                        && state.dates.tense_at(tokens, f.tokens.start) == Some(Tense::Past)
+                    {
+                        let past = Context { tense: Some(Tense::Past), ..ctx };
+                        if let Some(back) = self.resolver.resolve(&f.expr, f.modifier, &past) {
+                            r = back;
+                        }
+                    }
+                }
                 let (Some(first), Some(last)) =
                     (tokens.get(f.tokens.start), f.tokens.end.checked_sub(1).and_then(|i| tokens.get(i)))
                 else {
@@ -337,6 +356,16 @@ impl Extractor {
                         }
                         (Value::Month { year, month }, Anchor::Absolute) => {
                             sentence_year_date = NaiveDate::from_ymd_opt(*year, *month, 15).or(sentence_year_date);
+                        }
+                        // So does any other period with a written year (`Весной 2020 года ... с
+                        // 30 марта по 11 мая`), and a season, quarter or half whatever chose its
+                        // year (`весной прошлого года ... с 30 марта по 11 мая`): its middle day.
+                        (v, Anchor::Absolute)
+                        | (v @ (Value::Season { .. } | Value::Quarter { .. } | Value::Half { .. }), _) => {
+                            if let (Some(a), Some(b)) = (v.first_day(), v.last_day()) {
+                                let half = u64::try_from((b - a).num_days() / 2).unwrap_or(0);
+                                sentence_year_date = a.checked_add_days(Days::new(half)).or(sentence_year_date);
+                            }
                         }
                         _ => {}
                     }

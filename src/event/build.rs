@@ -1629,18 +1629,23 @@ fn dated(
             continue;
         }
         // A period and, in apposition, a day inside it (`Год назад, 13 марта 2020 года`, `На
-        // прошлой неделе, 12 мая,`): the day is when it happened.
+        // прошлой неделе, 12 мая,`): the day is when it happened. A season, quarter or half
+        // and the days or dates inside it anywhere later in the sentence (`Весной 2020 года
+        // режим действовал с 30 марта по 11 мая`) likewise: the season says which year.
         let base = sentence.bytes.start;
         let apposed = made.iter().rev().find(|(e, span)| {
             let Some(e) = events.get(*e) else { return false };
             let between = text.get(span.end.saturating_sub(base)..m.span().start.saturating_sub(base)).unwrap_or("x");
-            matches!(e.when, Value::Year(_) | Value::Month { .. } | Value::Week { .. })
-                && e.modifier.is_none()
+            let inside = e.modifier.is_none()
                 && m.modifier.is_none()
-                && matches!(m.value, Value::Day(_))
                 && e.when.first_day() <= m.value.first_day()
-                && m.value.last_day() <= e.when.last_day()
-                && matches!(between.trim(), "" | "," | "—" | "–" | "-")
+                && m.value.last_day() <= e.when.last_day();
+            let apposition = matches!(e.when, Value::Year(_) | Value::Month { .. } | Value::Week { .. })
+                && matches!(m.value, Value::Day(_))
+                && matches!(between.trim(), "" | "," | "—" | "–" | "-");
+            let in_season = matches!(e.when, Value::Season { .. } | Value::Quarter { .. } | Value::Half { .. })
+                && matches!(m.value, Value::Day(_) | Value::Interval(..));
+            inside && (apposition || in_season)
         });
         if let Some(&(e, _)) = apposed {
             let event = &mut events[e];
