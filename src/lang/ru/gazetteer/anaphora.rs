@@ -54,6 +54,14 @@ pub(crate) static ANAPHORA: AnaphoraWords = AnaphoraWords {
         Phrase { lead: &["во"], nouns: IN },
         Phrase { lead: &["по"], nouns: OVER },
         Phrase { lead: &["на", "территории"], nouns: ON_TERRITORY },
+        // The people and the authorities of the place: `жители столицы старше 60 лет`, `власти
+        // региона`.
+        Phrase { lead: &["жители"], nouns: ON_TERRITORY },
+        Phrase { lead: &["жителей"], nouns: ON_TERRITORY },
+        Phrase { lead: &["жителям"], nouns: ON_TERRITORY },
+        Phrase { lead: &["власти"], nouns: ON_TERRITORY },
+        Phrase { lead: &["властей"], nouns: ON_TERRITORY },
+        Phrase { lead: &["властями"], nouns: ON_TERRITORY },
     ],
     modifiers: &[
         "всей",
