@@ -2074,8 +2074,14 @@ fn agree(a: &Event, b: &Event) -> bool {
     // The places of one among the other's (a headline names the country, the body its regions
     // too), a country also where the other names only places in it (`Россия ... в Казахстан`
     // and `из Москвы в Нур-Султан и Алматы`).
+    // So is a region where the other names only cities in it (`В Татарстане ... введут QR-коды`
+    // and `в транспорте Казани и Набережных Челнов`): a city carries its region's code.
     let covered = |p: &Place, by: &Event| {
-        by.places.iter().any(|q| q.name == p.name || (p.kind == PlaceKind::Country && q.country == p.country))
+        by.places.iter().any(|q| {
+            q.name == p.name
+                || (p.kind == PlaceKind::Country && q.country == p.country)
+                || (p.kind == PlaceKind::Region && q.kind == PlaceKind::City && !p.code.is_empty() && q.code == p.code)
+        })
     };
     let within_places = |x: &Event, y: &Event| x.places.iter().all(|p| covered(p, y));
     let places = within_places(a, b) || within_places(b, a);
@@ -2103,7 +2109,15 @@ fn same_time(a: &Event, b: &Event) -> bool {
     if a.when.first_day().is_none() {
         return false;
     }
-    if days(a) == days(b) && a.modifier == b.modifier {
+    // (A bound told inclusive or not is one bound: `до 11 мая` in a headline, `до 11 мая
+    // включительно` in the body.)
+    let side = |m: Option<Mod>| match m {
+        Some(Mod::Before | Mod::OnOrBefore) => Some(true),
+        Some(Mod::After | Mod::OnOrAfter) => Some(false),
+        _ => None,
+    };
+    let same_bound = side(a.modifier).is_some() && side(a.modifier) == side(b.modifier);
+    if days(a) == days(b) && (a.modifier == b.modifier || same_bound) {
         return true;
     }
     let open_start = |e: &Event| e.modifier == Some(Mod::OnOrAfter) && matches!(e.when, Value::Day(_));
