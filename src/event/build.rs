@@ -459,7 +459,11 @@ impl<'a> Builder<'a> {
             let quote_closed_at = if own.is_empty() {
                 None
             } else {
-                quote_closer(sentence_text).filter(|_| quotes.open_before(local)).map(|k| local_span.start + k)
+                has_closing_mark(text, tokens, range.clone())
+                    .then(|| quote_closer(sentence_text))
+                    .flatten()
+                    .filter(|_| quotes.open_before(local))
+                    .map(|k| local_span.start + k)
             };
             let no_kind = std::cell::OnceCell::new();
             let names_no_kind = || {
@@ -1526,6 +1530,20 @@ fn quote_closer(sentence: &str) -> Option<usize> {
     })?;
     let opened_here = sentence.get(..k).is_some_and(|before| before.contains(['«', '“']));
     (!opened_here).then_some(k)
+}
+
+/// Whether a punctuation token of the sentence made of tokens `range` (of `text`) is a
+/// closing quotation mark (`»`, `”`, `"`): [`quote_closer`] finds none in a sentence that has
+/// none, and most sentences have none. (Every such mark is a punctuation token of its own,
+/// and a sentence's text is its tokens and the spaces between them, so reading its few
+/// punctuation tokens tells what the scan of all its bytes would.)
+fn has_closing_mark(text: &str, tokens: &Tokens, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let sentence = tokens.as_slice().get(range).unwrap_or(&[]);
+    sentence.iter().filter(|t| t.kind == crate::text::TokenKind::Punct).any(|t| {
+        let mark = bytes.get(t.start()..t.end()).unwrap_or(&[]);
+        matches!(mark, b"\"" | [0xC2, 0xBB] | [0xE2, 0x80, 0x9D])
+    })
 }
 
 /// The dashes an elliptic comparison puts before its count.
