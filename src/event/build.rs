@@ -64,7 +64,7 @@ use super::{CueWords, Figure, Indices, Kinds, List, Place, Sentences};
 use crate::document::Document;
 use crate::mention::{Anchor, Mention, Mod, TimexType};
 use crate::text::Excerpt;
-use crate::text::{Gap, Sentence, Tokens};
+use crate::text::{Gap, Sentence, Token, Tokens};
 use crate::timeline::Timeline;
 use crate::value::{window_ending, Value};
 use chrono::{Datelike, NaiveDate};
@@ -569,7 +569,7 @@ impl<'a> Builder<'a> {
                         return false;
                     }
                 }
-                let at = token_at(tokens, mention.span().start.saturating_sub(p.offset));
+                let at = token_at(tokens, range.clone(), mention.span().start.saturating_sub(p.offset));
                 // `..., сообщили в пятницу в акимате`: the day the news was told, beside its own
                 // date; `слухи о том, что школы закроют в октябре`: what a rumour claims.
                 let reported = calendar_dates > 1 && cues.reported_at(tokens, range.clone(), at);
@@ -618,7 +618,9 @@ impl<'a> Builder<'a> {
                 (&span, sentence_text, &excerpt),
                 dating,
                 |a: usize, b: usize, plain: bool| {
-                    let token = |x: usize| token_at(tokens, x.saturating_sub(p.offset)).clamp(range.start, range.end);
+                    let token = |x: usize| {
+                        token_at(tokens, range.clone(), x.saturating_sub(p.offset)).clamp(range.start, range.end)
+                    };
                     cues.contrast_between(tokens, token(a)..token(b))
                         || (plain && cues.extension_in(tokens, range.start..token(b)))
                 },
@@ -630,7 +632,9 @@ impl<'a> Builder<'a> {
                 // after its own date; a clause that names no kind takes the sentence's.
                 let mut d = Description::default();
                 describe_kinds_if(cues, &shared, text, tokens, range.clone(), &mut d, |_| true);
-                let token = |b: usize| token_at(tokens, b.saturating_sub(p.offset)).clamp(range.start, range.end);
+                let token = |b: usize| {
+                    token_at(tokens, range.clone(), b.saturating_sub(p.offset)).clamp(range.start, range.end)
+                };
                 let cuts: Vec<usize> = dated
                     .windows(2)
                     .map(|w| {
@@ -665,7 +669,9 @@ impl<'a> Builder<'a> {
                 let figured = (0..own.len())
                     .find(|&k| elliptic_comparison(own, k, tokens, range.clone(), p.offset))
                     .and_then(|k| own.get(k))
-                    .map_or(range.end, |m| token_at(tokens, m.span().start.saturating_sub(p.offset)).max(range.start));
+                    .map_or(range.end, |m| {
+                        token_at(tokens, range.clone(), m.span().start.saturating_sub(p.offset)).max(range.start)
+                    });
                 describe_rest(tables, text, tokens, range.start..figured, &mut d, &expressions);
                 // `Такое решение принято 15 апреля.`: a dated back-reference that names no kind
                 // has the kinds of the event it points to.
@@ -1437,8 +1443,8 @@ fn report_windows(
     let mut out: Option<Vec<Mention>> = None;
     for (k, m) in own.iter().enumerate() {
         let Value::Duration(d) = &m.value else { continue };
-        let at = token_at(tokens, m.span().start.saturating_sub(offset));
-        let end = token_at(tokens, m.span().end.saturating_sub(offset));
+        let at = token_at(tokens, range.clone(), m.span().start.saturating_sub(offset));
+        let end = token_at(tokens, range.clone(), m.span().end.saturating_sub(offset));
         // (`Из 87 умерших за неделю ...`: the window qualifies the group the participle names.)
         if !cues.report_window(tokens, range.clone(), at, end)
             || cues.defines_group(tokens, range.clone(), at.saturating_sub(1))
@@ -1456,9 +1462,22 @@ fn report_windows(
     out
 }
 
-/// The index of the token at or after byte `at` of the piece.
-fn token_at(tokens: &Tokens, at: usize) -> usize {
-    tokens.as_slice().partition_point(|t| t.end() <= at)
+/// The index of the token at or after byte `at` of the piece, for a byte of the sentence made
+/// of tokens `sentence` (any byte is answered right).
+///
+/// Token ends grow with their index, so the answer is the first token that ends after `at`;
+/// when the token before the sentence ends at or before `at` and the token after it does
+/// not, that token is one of the sentence's (or the one right after it), and a search of
+/// its few tokens finds the one the search of the whole piece would.
+fn token_at(tokens: &Tokens, sentence: Range<usize>, at: usize) -> usize {
+    let all = tokens.as_slice();
+    let ends_by = |t: &Token| t.end() <= at;
+    let after_start = sentence.start.checked_sub(1).is_none_or(|i| all.get(i).is_some_and(ends_by));
+    let before_end = all.get(sentence.end).is_none_or(|t| !ends_by(t));
+    match all.get(sentence.clone()) {
+        Some(own) if after_start && before_end => sentence.start + own.partition_point(ends_by),
+        _ => all.partition_point(ends_by),
+    }
 }
 
 /// Whether mention `k` of a sentence's mentions `own` (the sentence is made of tokens
@@ -1468,12 +1487,15 @@ fn token_at(tokens: &Tokens, at: usize) -> usize {
 /// no figure of the event.
 fn elliptic_comparison(own: &[Mention], k: usize, tokens: &Tokens, range: Range<usize>, offset: usize) -> bool {
     let Some(mention) = own.get(k) else { return false };
-    let at = token_at(tokens, mention.span().start.saturating_sub(offset));
-    let end = token_at(tokens, mention.span().end.saturating_sub(offset));
-    // The shape first (a few tokens), the earlier dates only for a mention that has it.
-    at > range.start
-        && end < range.end
-        && punct_in(tokens, at - 1, &[","])
+    let at = token_at(tokens, range.clone(), mention.span().start.saturating_sub(offset));
+    // The shape first (a few tokens), the earlier dates only for a mention that has it; the
+    // token after the mention only for one after a comma (the tests are pure, so their order
+    // changes no answer).
+    if !(at > range.start && punct_in(tokens, at - 1, &[","])) {
+        return false;
+    }
+    let end = token_at(tokens, range.clone(), mention.span().end.saturating_sub(offset));
+    end < range.end
         && punct_in(tokens, end, DASHES)
         && tokens.get(end + 1).is_some_and(|t| t.kind == crate::text::TokenKind::Number)
         && own[..k].iter().any(|o| {
@@ -1493,13 +1515,13 @@ fn elliptic_opening(
     offset: usize,
     counted_before: bool,
 ) -> bool {
-    let at = token_at(tokens, mention.span().start.saturating_sub(offset));
-    let end = token_at(tokens, mention.span().end.saturating_sub(offset));
-    counted_before
-        && at == range.start
-        && punct_in(tokens, end, DASHES)
-        && (end + 1..(end + 3).min(range.end))
-            .any(|i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Number))
+    // (The mention's end is looked for only for one that opens the sentence.)
+    counted_before && token_at(tokens, range.clone(), mention.span().start.saturating_sub(offset)) == range.start && {
+        let end = token_at(tokens, range.clone(), mention.span().end.saturating_sub(offset));
+        punct_in(tokens, end, DASHES)
+            && (end + 1..(end + 3).min(range.end))
+                .any(|i| tokens.get(i).is_some_and(|t| t.kind == crate::text::TokenKind::Number))
+    }
 }
 
 /// How many of the latest events a sentence opening with a time counted back (`Неделей ранее
@@ -2286,6 +2308,38 @@ mod tests {
             sig[(bit / 64) as usize] |= 1 << (bit % 64);
         }
         sig
+    }
+
+    #[test]
+    fn a_token_looked_for_near_a_sentence_is_the_token_of_the_whole_piece() {
+        use crate::text::Tokens;
+        let text = "Первая фраза, 12 мая.  Вторая «фраза» — 3 000 человек!\n\nТретья";
+        let tokens = Tokens::new(text);
+        let n = tokens.len();
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                for at in 0..=text.len() + 2 {
+                    let whole = tokens.as_slice().partition_point(|t| t.end() <= at);
+                    assert_eq!(super::token_at(&tokens, start..end, at), whole, "{start}..{end} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_a_closing_mark_among_its_tokens_has_no_quote_closer() {
+        use crate::text::{split_sentences, Tokens};
+        let text = "Это так», — сказал он. Он прав\", — да. Нет кавычек” – нет. Просто текст, — и всё.";
+        let tokens = Tokens::new(text);
+        let rules = crate::lang::Lang::Ru.table().sentences;
+        let mut closers = 0;
+        for s in split_sentences(&tokens, rules) {
+            let sentence = &text[s.span.clone()];
+            let closer = super::quote_closer(sentence);
+            assert!(closer.is_none() || super::has_closing_mark(text, &tokens, s.tokens.clone()), "{sentence}");
+            closers += usize::from(closer.is_some());
+        }
+        assert_eq!(closers, 3);
     }
 
     #[test]
