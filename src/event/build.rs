@@ -1817,7 +1817,7 @@ fn fill_with(e: &mut Event, d: &mut Description) {
     e.cues = CueWords::drained(&mut d.cues);
     e.exempted = d.exempted.drain(..).collect();
     e.places = d.places.drain(..).collect::<Vec<_>>().into();
-    e.figures = std::mem::take(&mut d.figures).into();
+    e.figures = d.figures.drain(..).collect::<Vec<_>>().into();
 }
 
 /// Notes the kinds a description gives the event of the sentence starting at byte `start`

@@ -530,7 +530,8 @@ pub(crate) fn describe_rest(
     }
     cross_border(d);
     let start = tokens.get(range.start).map_or(0, |t| t.start());
-    d.figures = figures::figures_with(tables.figures, text, tokens, range, start, dates);
+    // (Into the description's own list, which keeps its room from sentence to sentence.)
+    figures::figures_with(tables.figures, text, tokens, range, start, dates, &mut d.figures);
     // A sentence that counts cases or recoveries reports them, whatever its verbs. (Deaths
     // need a cue of their own: the cues know a road accident from the epidemic.) A count of
     // none reports them too, though it denies its verb (`не выявили ни одного случая`).

@@ -95,10 +95,10 @@ pub(crate) fn person_kind(what: FigureWhat) -> bool {
 }
 
 impl<'a> Cx<'a> {
-    /// Finds every figure, in order.
-    pub(crate) fn figures(&self, scratch: &mut Scratch) -> Vec<Figure> {
+    /// Finds every figure, in order, into `out` (cleared first).
+    pub(crate) fn figures(&self, scratch: &mut Scratch, out: &mut Vec<Figure>) {
         let Scratch { found, cues } = scratch;
-        let mut out = Vec::new();
+        out.clear();
         found.clear();
         let mut i = 0;
         while i < self.toks.len() {
@@ -118,9 +118,8 @@ impl<'a> Cx<'a> {
         }
         if !out.is_empty() {
             self.count_cues(cues);
-            self.counts(&mut out, found, cues);
+            self.counts(out, found, cues);
         }
-        out
     }
 
     /// Says of each count whether it is new or cumulative: the nearest cue of its clause,

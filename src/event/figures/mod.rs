@@ -212,14 +212,17 @@ fn is_false(b: &bool) -> bool {
 #[cfg(test)]
 pub(crate) fn figures(sentence: &str) -> Vec<Figure> {
     let tokens = Tokens::new(sentence);
-    figures_with(crate::lang::Lang::Ru.table().events.figures, sentence, &tokens, 0..tokens.len(), 0, &[])
+    let mut out = Vec::new();
+    figures_with(crate::lang::Lang::Ru.table().events.figures, sentence, &tokens, 0..tokens.len(), 0, &[], &mut out);
+    out
 }
 
 /// Finds the figures of one sentence of a document, on the document's tokens, with a
 /// language's figure words: `range` is the sentence's token indices, `text` the document
 /// text the tokens point into; spans count from byte `start` of `text` (where the sentence
 /// starts). `dates` are the byte spans (in `text`) of the sentence's temporal expressions,
-/// whose numbers count nothing.
+/// whose numbers count nothing. The figures go into `out`, cleared first (a caller's list
+/// keeps its room from sentence to sentence).
 pub(crate) fn figures_with(
     words: &'static FigureWords,
     text: &str,
@@ -227,12 +230,14 @@ pub(crate) fn figures_with(
     range: Range<usize>,
     start: usize,
     dates: &[Range<usize>],
-) -> Vec<Figure> {
+    out: &mut Vec<Figure>,
+) {
+    out.clear();
     // Every figure has a number, a number word, a collective numeral or `полтора` outside the
     // sentence's dates; a sentence with none (most sentences) ends here, before anything is
     // grouped.
     if !toks::possible(words, tokens, range.clone(), dates) {
-        return Vec::new();
+        return;
     }
     // The grouped tokens and the grammar's buffers are kept by each thread, so that a sentence costs no
     // allocation but its figures. (Taken out while in use: a nested call would start a new one.)
@@ -242,7 +247,7 @@ pub(crate) fn figures_with(
     }
     let (mut toks, mut scratch) = SCRATCH.with(|s| s.take());
     toks::group(words, text, tokens, range.clone(), &mut toks);
-    let mut out = grammar::Cx { words, text, tokens, toks: &toks }.figures(&mut scratch);
+    grammar::Cx { words, text, tokens, toks: &toks }.figures(&mut scratch, out);
     toks.clear();
     SCRATCH.with(|s| s.set((toks, scratch)));
     // Document bytes to sentence bytes and characters, with one forward cursor (figures come
@@ -255,12 +260,11 @@ pub(crate) fn figures_with(
         }
         chars
     };
-    for f in &mut out {
+    for f in out.iter_mut() {
         let b = f.span.bytes.clone();
         f.span.chars = at(b.start)..at(b.end);
         f.span.bytes = b.start.saturating_sub(start)..b.end.saturating_sub(start);
     }
-    out
 }
 
 /// The characters of a run of UTF-8 (its bytes that are no continuation byte), sixteen
