@@ -1616,10 +1616,9 @@ impl Lexicon {
     pub fn lookup_class(self, norm: &[u8]) -> (&'static [Lex], u64) {
         let (meaning, mut bits) = self.0.get_bytes(norm).map_or((&[][..], 0), |e| (&e.meaning[..], e.class));
         // Forms read by their stem, too many to list.
-        if norm.len() >= 12
-            && may_be_duration_adjective(norm)
-            && std::str::from_utf8(norm).is_ok_and(|w| duration_adjective(w).is_some())
-        {
+        // The byte test decides first; only a word it passes (rare) is checked to be text,
+        // as reading it as a `str` always did.
+        if norm.len() >= 12 && duration_adjective_bytes(norm).is_some() && std::str::from_utf8(norm).is_ok() {
             bits |= class::START | class::DURATION;
         }
         if starts_with_new_year_stem(norm) {
@@ -1670,6 +1669,16 @@ const DURATION_ADJECTIVE_HEADS: [u32; DURATION_ADJECTIVE_STEM_COUNT] = {
         j += 1;
     }
     heads
+};
+
+// Every stem has a head (two letters, four bytes): what `duration_adjective_bytes` relies
+// on when it asks `may_be_duration_adjective` first.
+const _: () = {
+    let mut k = 0;
+    while k < DURATION_ADJECTIVE_HEADS.len() {
+        assert!(DURATION_ADJECTIVE_HEADS[k] != 0);
+        k += 1;
+    }
 };
 
 /// The [`head_bit`]s of [`DURATION_ADJECTIVE_HEADS`].
@@ -1735,11 +1744,27 @@ const ONE_UNIT_ADJECTIVE_STEMS: &[(&str, Unit)] = &[("месячн", Unit::Month
 
 /// A duration adjective's amount and unit: `двухнедельный` (2 weeks), `месячный` (1 month).
 pub fn duration_adjective(w: &str) -> Option<(u32, Unit)> {
-    if let Some((_, u)) = ONE_UNIT_ADJECTIVE_STEMS.iter().find(|(stem, _)| w.starts_with(stem)) {
+    duration_adjective_bytes(w.as_bytes())
+}
+
+/// [`duration_adjective`] of a word's bytes, with no test that they are text.
+///
+/// A `str` prefix test is a byte prefix test, and the rest of a word after a whole stem
+/// (itself text) starts at a character boundary, so for any `str` this answers as the
+/// character-wise reading would. [`may_be_duration_adjective`] goes first: every stem is
+/// at least two letters long, so a word that starts with one has that stem's head.
+#[inline]
+fn duration_adjective_bytes(w: &[u8]) -> Option<(u32, Unit)> {
+    if !may_be_duration_adjective(w) {
+        return None;
+    }
+    if let Some((_, u)) = ONE_UNIT_ADJECTIVE_STEMS.iter().find(|(stem, _)| w.starts_with(stem.as_bytes())) {
         return Some((1, *u));
     }
-    let (stem, n) = DURATION_ADJECTIVE_NUMBERS.iter().find(|(stem, _)| w.starts_with(stem))?;
-    Some((*n, duration_adjective_unit(w.get(stem.len()..)?)?))
+    let (stem, n) = DURATION_ADJECTIVE_NUMBERS.iter().find(|(stem, _)| w.starts_with(stem.as_bytes()))?;
+    let rest = w.get(stem.len()..)?;
+    let (_, unit) = DURATION_ADJECTIVE_UNITS.iter().find(|(stem, _)| rest.starts_with(stem.as_bytes()))?;
+    Some((*n, *unit))
 }
 
 /// Holidays whose date moves, by the words that name them (a hyphen may join the words:
