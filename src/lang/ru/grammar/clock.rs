@@ -366,8 +366,11 @@ impl P<'_> {
     ///
     /// An hour in words or a dotted time after its preposition (`в 10 часов послезавтра`)
     /// takes the day that follows it directly; a comma between them stops it.
-    pub(super) fn clock_then_day(&self, i: usize) -> M {
-        let (c, k) = self.colon_clock(i).or_else(|| match self.clock(i) {
+    ///
+    /// `clock` is what [`P::clock`] reads at `i`: the core reads it once for this rule and
+    /// its own (a rule reads the sentence and changes nothing, so the answer is the same).
+    pub(super) fn clock_then_day(&self, i: usize, clock: &M) -> M {
+        let (c, k) = self.colon_clock(i).or_else(|| match *clock {
             Some((Expr::Clock(c), k)) if !self.lex(i).contains(&Lex::Noon) && !self.lex(i).contains(&Lex::Midnight) => {
                 Some((c, k))
             }

@@ -692,6 +692,8 @@ impl<'a> P<'a> {
         let numeric_date = if has(first::NUMBER) { self.numeric_date(i) } else { None };
         let deictic = if has(first::DEICTIC) { self.deictic(i) } else { None };
         let weekday = if has(first::WEEKDAY | first::WEEKDAY_ABBR) { self.weekday(i) } else { None };
+        // The clock time at `i`, read once for the two rules that start with it.
+        let clock = if has(first::CLOCK) { self.clock(i) } else { None };
         let mut best = None;
         macro_rules! rule {
             ($first:expr, $m:expr) => {
@@ -702,7 +704,7 @@ impl<'a> P<'a> {
         }
         rule!(first::PART, self.part_then_day(i));
         rule!(class::NIGHT, self.night_of(i));
-        rule!(first::CLOCK, self.clock_then_day(i));
+        rule!(first::CLOCK, self.clock_then_day(i, &clock));
         rule!(first::MONTH, self.month_day_year(i));
         let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
         rule!(first::DAY, self.day_then_part(day));
@@ -712,7 +714,7 @@ impl<'a> P<'a> {
         rule!(first::MONTH, self.month_year(i));
         rule!(first::NUMBER | first::UNIT, self.year(i));
         best = longest(best, deictic);
-        rule!(first::CLOCK, self.clock(i));
+        best = longest(best, clock);
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
         rule!(class::PART_ADJECTIVE, self.part_time(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
