@@ -214,6 +214,10 @@ impl<'a> std::ops::Deref for P<'a> {
 
 type M = Option<(Expr, usize)>;
 
+/// [`P::amount`] at a rule's first token with a bare unit, read by the first rule that asks
+/// and kept for the next ([`P::offset`], [`P::duration`]) within one [`P::core`].
+type AmountAt = std::cell::OnceCell<Option<(crate::value::Duration, Unit, usize)>>;
+
 /// The first ends a range may start with, to try in turn: the core's reading and the bare
 /// one ([`P::bare_end`], flagged `true`), the longer first and the core on a tie.
 fn first_ends(core: M, bare: M) -> impl Iterator<Item = (Expr, usize, bool)> {
@@ -694,6 +698,7 @@ impl<'a> P<'a> {
         let weekday = if has(first::WEEKDAY | first::WEEKDAY_ABBR) { self.weekday(i) } else { None };
         // The clock time at `i`, read once for the two rules that start with it.
         let clock = if has(first::CLOCK) { self.clock(i) } else { None };
+        let amount_at = AmountAt::new();
         let mut best = None;
         macro_rules! rule {
             ($first:expr, $m:expr) => {
@@ -717,7 +722,7 @@ impl<'a> P<'a> {
         best = longest(best, clock);
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
         rule!(class::PART_ADJECTIVE, self.part_time(i));
-        rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i));
+        rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i, &amount_at));
         rule!(class::WINDOW, self.window(i));
         rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
         best = longest(best, weekday);
@@ -732,7 +737,7 @@ impl<'a> P<'a> {
         rule!(first::HOLIDAY, self.holiday(i));
         rule!(class::NIGHT | class::HOLIDAY_PERIOD, self.holiday_period(i));
         rule!(first::NOW | class::PRESENT, self.present_and_anaphora(i));
-        rule!(class::DURATION | first::AMOUNT | first::ORDINAL, self.duration(i));
+        rule!(class::DURATION | first::AMOUNT | first::ORDINAL, self.duration(i, &amount_at));
         best
     }
 }

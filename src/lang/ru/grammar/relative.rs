@@ -3,7 +3,7 @@
 //! `двухнедельный`), the present (`сейчас`) and days counted from other days (`накануне`,
 //! `тогда же`, `на днях`).
 
-use super::{longest, M, P};
+use super::{longest, AmountAt, M, P};
 use crate::expr::{Base, Expr};
 use crate::lang::ru::lexicon::{
     class, duration_adjective, duration_adjective_unit, verb_like, Lex, AGE_AFTER, AGE_BEFORE, AGE_HOLDERS,
@@ -168,7 +168,10 @@ impl P<'_> {
 
     /// `3 дня назад`, `через две недели`, `спустя три дня`, `через два дня после этого`,
     /// `три дня спустя`, `+15 минут`, `-3 года`.
-    pub(super) fn offset(&self, i: usize) -> M {
+    ///
+    /// `amount_at` holds [`P::amount`] at `i` with a bare unit, once read (the core shares
+    /// it with [`P::duration`]).
+    pub(super) fn offset(&self, i: usize, amount_at: &AmountAt) -> M {
         if self.lex(i).contains(&Lex::Later) {
             let base = if self.is(i, &["спустя"]) { Base::Previous } else { Base::Publication };
             let (amount, unit, mut end) = self.amount(i + 1, true)?;
@@ -193,7 +196,7 @@ impl P<'_> {
             let (amount, unit, end) = self.amount(i + 1, false)?;
             return Some((Expr::Offset { amount, unit, sign, base: Base::Publication }, end));
         }
-        let (amount, unit, end) = self.amount(i, true)?;
+        let (amount, unit, end) = (*amount_at.get_or_init(|| self.amount(i, true)))?;
         if self.is(end, &["назад"]) {
             return Some(self.offset_then(Expr::Offset { amount, unit, sign: -1, base: Base::Publication }, end + 1));
         }
@@ -509,7 +512,9 @@ impl P<'_> {
     }
 
     /// `на 14 дней`, `в течение двух недель`, `двухнедельный`, `14-дневный`.
-    pub(super) fn duration(&self, i: usize) -> M {
+    ///
+    /// `amount_at` is as for [`P::offset`].
+    pub(super) fn duration(&self, i: usize, amount_at: &AmountAt) -> M {
         if let Some(found) = self.running_count(i) {
             return Some(found);
         }
@@ -533,9 +538,16 @@ impl P<'_> {
         if let Some((n, u)) = duration_adjective(self.w(i)) {
             return Some((Expr::amount(u, n)?, i + 1));
         }
-        let bare = self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые", "весь", "всю"])
-            || self.prev_is(i, APPROXIMATORS);
-        let (amount, _, end) = self.amount(i, bare)?;
+        // Whether a bare unit counts matters only to a first token with no count (`неделю`):
+        // the amount that starts at a number is the same either way (a number has no
+        // lexicon entries, so `P::count_unit` reads it as the count before it looks at the
+        // flag, which only the first count sees), and `amount_at` may already hold it.
+        let counted = self.num(i).is_some();
+        let bare = !counted
+            && (self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые", "весь", "всю"])
+                || self.prev_is(i, APPROXIMATORS));
+        let amount = if counted || bare { *amount_at.get_or_init(|| self.amount(i, true)) } else { self.amount(i, false) };
+        let (amount, _, end) = amount?;
         if let Some(found) = self.months_of_year(amount, end) {
             return Some(found);
         }
