@@ -239,6 +239,28 @@ fn longest(a: M, b: M) -> M {
     }
 }
 
+/// `*best = longest(*best, m)` in place: the same winner, but a match moves only when it
+/// wins, and a rule that reads nothing (most, at most tokens) costs no copy of the best.
+#[inline]
+fn keep_longest(best: &mut M, m: M) {
+    if let Some((_, y)) = &m {
+        if best.as_ref().is_none_or(|(_, x)| y > x) {
+            *best = m;
+        }
+    }
+}
+
+/// [`longest`] of two borrowed matches (the same one wins), so that only the winner is
+/// cloned.
+#[inline]
+fn longest_of<'m>(a: &'m M, b: &'m M) -> &'m M {
+    match (a, b) {
+        (Some((_, x)), Some((_, y))) if y > x => b,
+        (None, _) => b,
+        _ => a,
+    }
+}
+
 /// The class bits a rule's first token must have one of, for the gates in [`P::core`].
 mod first {
     use super::class;
@@ -703,7 +725,7 @@ impl<'a> P<'a> {
         macro_rules! rule {
             ($first:expr, $m:expr) => {
                 if has($first) {
-                    best = longest(best, $m);
+                    keep_longest(&mut best, $m);
                 }
             };
         }
@@ -711,21 +733,22 @@ impl<'a> P<'a> {
         rule!(class::NIGHT, self.night_of(i));
         rule!(first::CLOCK, self.clock_then_day(i, &clock));
         rule!(first::MONTH, self.month_day_year(i));
-        let day = longest(longest(day_month.clone(), deictic.clone()), longest(weekday.clone(), numeric_date.clone()));
-        rule!(first::DAY, self.day_then_part(day));
+        // The longest of the four (ties to the first), cloned only when the rule runs.
+        let day = || longest_of(longest_of(&day_month, &deictic), longest_of(&weekday, &numeric_date)).clone();
+        rule!(first::DAY, self.day_then_part(day()));
         rule!(first::WEEKDAY | first::WEEKDAY_ABBR, self.weekday_comma_date(i));
-        best = longest(best, day_month);
-        best = longest(best, numeric_date);
+        keep_longest(&mut best, day_month);
+        keep_longest(&mut best, numeric_date);
         rule!(first::MONTH, self.month_year(i));
         rule!(first::NUMBER | first::UNIT, self.year(i));
-        best = longest(best, deictic);
-        best = longest(best, clock);
+        keep_longest(&mut best, deictic);
+        keep_longest(&mut best, clock);
         rule!(first::SHIFT | first::PART, self.part_of_day(i));
         rule!(class::PART_ADJECTIVE, self.part_time(i));
         rule!(first::LATER | class::SIGN | first::AMOUNT, self.offset(i, &amount_at));
         rule!(class::WINDOW, self.window(i));
         rule!(class::SHIFTED | first::UPCOMING | first::SHIFT, self.shifted(i));
-        best = longest(best, weekday);
+        keep_longest(&mut best, weekday);
         rule!(first::WEEKEND, self.weekend(i));
         rule!(first::EVERY | class::START | first::WEEKDAY_PLURAL, self.set(i));
         rule!(class::PRESENT | class::WINDOW | first::LATER, self.vague(i));
