@@ -220,13 +220,16 @@ type AmountAt = std::cell::OnceCell<Option<(crate::value::Duration, Unit, usize)
 
 /// The first ends a range may start with, to try in turn: the core's reading and the bare
 /// one ([`P::bare_end`], flagged `true`), the longer first and the core on a tie.
-fn first_ends(core: M, bare: M) -> impl Iterator<Item = (Expr, usize, bool)> {
-    let bare_first = match (&core, &bare) {
+///
+/// They are lent, not given: an end is cloned only when a second end is found for it, and
+/// most first ends have none.
+fn first_ends<'m>(core: &'m M, bare: &'m M) -> impl Iterator<Item = (&'m Expr, usize, bool)> {
+    let bare_first = match (core, bare) {
         (Some((_, x)), Some((_, y))) => y > x,
         _ => false,
     };
-    let core = core.map(|(e, k)| (e, k, false));
-    let bare = bare.map(|(e, k)| (e, k, true));
+    let core = core.as_ref().map(|(e, k)| (e, *k, false));
+    let bare = bare.as_ref().map(|(e, k)| (e, *k, true));
     let (a, b) = if bare_first { (bare, core) } else { (core, bare) };
     a.into_iter().chain(b)
 }
@@ -532,11 +535,12 @@ impl<'a> P<'a> {
             // с X по/до Y, между X и Y: a range; the first end may lack what the second has.
             let core = self.core(j);
             let between = prefix == Prefix::Between;
-            for (a, k, bare) in first_ends(core.clone(), self.bare_end(j)) {
+            let bare_end = self.bare_end(j);
+            for (a, k, bare) in first_ends(&core, &bare_end) {
                 let link = if between { self.is(k, &["и"]).then_some(k + 1) } else { self.range_link(k, true) };
                 if let Some(l) = link {
                     if let Some((b, end)) = self.core(l) {
-                        if let Some(range) = self.range_to(a, b, l, bare) {
+                        if let Some(range) = self.range_to(a.clone(), b, l, bare) {
                             let end = if self.is(end, &["включительно"]) { end + 1 } else { end };
                             return Some(Found { tokens: i..end, expr: range, modifier: None });
                         }
@@ -689,12 +693,13 @@ impl<'a> P<'a> {
             }
             _ => 0,
         };
-        for (a, k, bare) in first_ends(core.clone(), bare) {
+        for (a, k, bare) in first_ends(&core, &bare) {
             if let Some(l) = self.range_link(k, false) {
                 if let Some((b, end)) = self.core(l) {
-                    if let Some(range) = self.range_to(a, b, l, bare) {
+                    if let Some(range) = self.range_to(a.clone(), b, l, bare) {
                         if end <= amount_end {
-                            return core;
+                            // (Rare: a range found and refused.)
+                            return core.clone();
                         }
                         return Some((range, end));
                     }
