@@ -546,7 +546,8 @@ impl P<'_> {
         let bare = !counted
             && (self.prev_is(i, &["на", "за", "течение", "целый", "целую", "целые", "весь", "всю"])
                 || self.prev_is(i, APPROXIMATORS));
-        let amount = if counted || bare { *amount_at.get_or_init(|| self.amount(i, true)) } else { self.amount(i, false) };
+        let amount =
+            if counted || bare { *amount_at.get_or_init(|| self.amount(i, true)) } else { self.amount(i, false) };
         let (amount, _, end) = amount?;
         if let Some(found) = self.months_of_year(amount, end) {
             return Some(found);
