@@ -430,6 +430,12 @@ proptest! {
         let later = day.with_year(day.year() + 1).expect("a March to November day exists in any year");
         let now = check_document(&Document::new(day, &text))?;
         let then = check_document(&Document::new(later, &text))?;
+        // A written year (`01.01.2025`) does not move a year later, and the year-less dates
+        // after it may count from it (`на следующий день утром 1 января`): the property holds
+        // for texts whose every date counts from the publication.
+        if now.mentions.iter().chain(&then.mentions).any(|m| m.anchor == Anchor::Absolute) {
+            return Ok(());
+        }
         prop_assert_eq!(now.mentions.len(), then.mentions.len(), "mentions differ a year later in {:?}", text);
         for (a, b) in now.mentions.iter().zip(&then.mentions) {
             prop_assert_eq!(&a.span(), &b.span());
