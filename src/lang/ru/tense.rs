@@ -5,7 +5,7 @@
 //! `выявлено`, `зарегистрированы`), with a table of words that only look past (`недели`,
 //! `правила`). A mention takes the tense of the nearest cue in its own clause.
 
-use super::lexicon::{looks_past, Lex, PAST_AUXILIARIES, SCHEDULING_STEMS};
+use super::lexicon::{looks_past, starts_with_scheduling_stem, Lex, PAST_AUXILIARIES};
 pub use crate::expr::Tense;
 use crate::text::{Gap, TokenKind, Tokens};
 use std::ops::Range;
@@ -29,16 +29,18 @@ pub fn tense_cues_into(tokens: &Tokens, lex: &[&'static [Lex]], sentence: Range<
         }
         let meaning = lex.get(i - lo).copied().unwrap_or(&[]);
         let w = tokens.norm(i);
-        let tense = if meaning.contains(&Lex::Future) {
+        // A variant test, not `==`: the two entries carry no value, so it is the same
+        // question, without the derived comparison's payload match.
+        let tense = if meaning.iter().any(|l| matches!(l, Lex::Future)) {
             Tense::Future
-        } else if SCHEDULING_STEMS.iter().any(|s| w.starts_with(s)) {
+        } else if starts_with_scheduling_stem(w) {
             // `перенесли на осень`: the time a decision sets is not in its past; `был
             // отменён`: nor is the auxiliary that carries the participle.
             if out.last().is_some_and(|&(j, _)| j + 1 == i && PAST_AUXILIARIES.contains(&tokens.norm(j))) {
                 out.pop();
             }
             continue;
-        } else if meaning.contains(&Lex::Past) || (meaning.is_empty() && looks_past(w)) {
+        } else if meaning.iter().any(|l| matches!(l, Lex::Past)) || (meaning.is_empty() && looks_past(w)) {
             // `будут закрыты`: the auxiliary's tense is the clause's.
             if out.last().is_some_and(|&(j, t)| j + 1 == i && t == Tense::Future) {
                 continue;
