@@ -391,6 +391,11 @@ impl<'a> P<'a> {
             // `Нур-Султан`) starts nothing (no other rule, prefix or list reads a sign first).
             TokenKind::Punct => matches!(self.w(i), "+" | "-") && self.class(i + 1) & first::AMOUNT != 0,
             TokenKind::Word if self.class(i) & first::MEANING != 0 => true,
+            // `и` and the counted-day adjectives (`рабочих`) have only the link bit: they are
+            // none of the words below, have none of the class bits tested below, and are no
+            // duration adjective and no New Year word (those carry `START`), so the match
+            // below would refuse them after comparing every word.
+            TokenKind::Word if self.class(i) == class::LINK => false,
             TokenKind::Word => match self.w(i) {
                 "с"
                 | "со"
