@@ -353,8 +353,9 @@ impl<'a> Builder<'a> {
             let point = starts_point || colon;
             // The chain ended a sentence or two before, on an event of a period that a sentence
             // naming it (`За тот же период ...`) may resume.
-            let resumable =
-                chain.is_none() && latest_period.is_some() && local - latest_period_at <= PERIOD_RESUME_REACH;
+            let resumable = chain.is_none()
+                && latest_period.is_some()
+                && local.saturating_sub(latest_period_at) <= PERIOD_RESUME_REACH;
             if !(dates || live || point || across || resumable) {
                 chain = None;
                 self.undated.push(Undated { sentence: span, text: excerpt(), doc: self.doc.clone() });
@@ -2182,10 +2183,10 @@ fn open_starts_together(a: &Event, b: &Event) -> bool {
         && a.when.first_day() == b.when.first_day()
 }
 
-/// How many sentences after the latest period's chain ended a sentence that names that period
-/// (`За тот же период ...`) still resumes it: the chain's last sentence and at most one
-/// sentence that went on with nothing.
-const PERIOD_RESUME_REACH: usize = 2;
+/// How far (in sentences) past the first sentence that ended the latest period's chain a
+/// sentence that names that period (`За тот же период ...`) still resumes it: right after
+/// that sentence, with nothing else between.
+const PERIOD_RESUME_REACH: usize = 1;
 
 /// Whether an event is dated by a period: an interval with no mod (`за сутки`, `с 16 по 22
 /// марта`).
